@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One executable (`campaignd`) over small modules; dependencies point one way:
+/// API → GraphQL, Campaigns, Integrations; Campaigns → Integrations → Postgres.
+let package = Package(
+    name: "campaignd",
+    products: [
+        .executable(name: "campaignd", targets: ["campaignd"]),
+        .library(name: "GraphQL", targets: ["GraphQL"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        .target(name: "GraphQL"),
+        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL"]),
+        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+        .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The GraphQL engine: language, type system, validation, execution, introspection.
