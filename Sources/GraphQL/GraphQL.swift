@@ -1,1 +1,0 @@
-// The GraphQL engine: language, type system, validation, execution, introspection.
