@@ -1,0 +1,192 @@
+import CLibPQ
+import Foundation
+
+/// One connection to PostgreSQL over libpq. Not thread-safe: one thread uses it at a time, which the
+/// pool guarantees by handing it out exclusively.
+public final class PostgresConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    /// Statement names by SQL text: repeated statements skip parsing and planning on the server.
+    private var preparedStatements: [String: String] = [:]
+    public private(set) var isInTransaction = false
+
+    /// Connects with a URL (`postgresql://…`, `postgresql:///db?host=/socket/dir`) or a key/value
+    /// conninfo string (`host=/tmp dbname=app`).
+    public init(conninfo: String) throws {
+        guard let handle = PQconnectdb(conninfo) else { throw PostgresError.connection("out of memory") }
+        self.handle = handle
+        // Notices (`relation … already exists, skipping`) are not errors; keep them off stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.trimmedMessage(PQerrorMessage(handle))
+            PQfinish(handle)
+            self.handle = nil
+            throw PostgresError.connection(message)
+        }
+        // Timestamps decode without a time zone table, and statements cannot hang forever.
+        try execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Whether the connection is still usable; it also notices a server that closed the socket
+    /// while the connection sat idle in the pool (a restart, an administrator's termination).
+    public var isHealthy: Bool {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 0)
+        // An idle pooled connection has nothing to read unless the server is saying goodbye
+        // (`terminating connection due to administrator command`) or closed the socket.
+        return ready == 0
+    }
+
+    /// Runs SQL without parameters, possibly several statements; used for DDL and session settings.
+    public func execute(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result)
+    }
+
+    /// Runs one parameterized statement (`$1`, `$2`, …), preparing it once per connection.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
+        let name = try preparedName(for: sql, parameterCount: parameters.count)
+        let texts: [String?] = parameters.map { $0?.postgresText }
+        let result = withCStrings(texts) { values in
+            PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        try check(result)
+        return Self.rows(from: result)
+    }
+
+    /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    public func withTransaction<Value>(
+        isolation: IsolationLevel = .readCommitted,
+        _ body: (PostgresConnection) throws -> Value
+    ) throws -> Value {
+        precondition(!isInTransaction, "nested transactions are not supported; use the outer one")
+        try execute(isolation == .readCommitted ? "BEGIN" : "BEGIN ISOLATION LEVEL \(isolation.sql)")
+        isInTransaction = true
+        defer { isInTransaction = false }
+        do {
+            let value = try body(self)
+            try execute("COMMIT")
+            return value
+        } catch {
+            if PQstatus(handle) == CONNECTION_OK { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Waits until a notification arrives on a channel this connection listens to, or the timeout passes.
+    public func waitForNotification(timeout: Double) throws -> PostgresNotification? {
+        if let pending = nextNotification() { return pending }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(timeout * 1000))
+        guard ready > 0 else { return nil }
+        guard PQconsumeInput(handle) != 0 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
+        return nextNotification()
+    }
+
+    private func nextNotification() -> PostgresNotification? {
+        guard let notify = PQnotifies(handle) else { return nil }
+        defer { PQfreemem(notify) }
+        return PostgresNotification(channel: String(cString: notify.pointee.relname), payload: String(cString: notify.pointee.extra))
+    }
+
+    private func preparedName(for sql: String, parameterCount: Int) throws -> String {
+        if let name = preparedStatements[sql] { return name }
+        let name = "s\(preparedStatements.count)"
+        let result = PQprepare(handle, name, sql, Int32(parameterCount), nil)
+        defer { PQclear(result) }
+        try check(result)
+        preparedStatements[sql] = name
+        return name
+    }
+
+    private func check(_ result: OpaquePointer?) throws {
+        guard let result else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return
+        default:
+            guard let state = field(result, "C") else {
+                throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle)))
+            }
+            throw PostgresError.server(PostgresServerError(
+                sqlState: state,
+                message: field(result, "M") ?? "unknown error",
+                detail: field(result, "D"),
+                hint: field(result, "H"),
+                constraint: field(result, "n"),
+                table: field(result, "t"),
+                column: field(result, "c")
+            ))
+        }
+    }
+
+    /// Reads a diagnostic field by its protocol code (libpq's `PG_DIAG_*` letters, e.g. `C` for SQLSTATE).
+    private func field(_ result: OpaquePointer, _ code: Unicode.Scalar) -> String? {
+        PQresultErrorField(result, Int32(code.value)).map { String(cString: $0) }
+    }
+
+    private static func rows(from result: OpaquePointer?) -> PostgresRows {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        var columns: [PostgresColumn] = []
+        columns.reserveCapacity(columnCount)
+        for column in 0..<columnCount {
+            columns.append(PostgresColumn(name: String(cString: PQfname(result, Int32(column))), type: PostgresType(oid: PQftype(result, Int32(column)))))
+        }
+        var cells: [[String?]] = []
+        cells.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
+                }
+            }
+            cells.append(values)
+        }
+        let affected = PQcmdTuples(result).flatMap { Int(String(cString: $0)) } ?? rowCount
+        return PostgresRows(columns: columns, cells: cells, affectedRows: affected)
+    }
+
+    private static func trimmedMessage(_ message: UnsafeMutablePointer<CChar>?) -> String {
+        guard let message else { return "unknown error" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// A NOTIFY received on a channel the connection listens to.
+public struct PostgresNotification: Sendable, Equatable {
+    public var channel: String
+    public var payload: String
+}
+
+public enum IsolationLevel: Sendable {
+    case readCommitted, repeatableRead, serializable
+
+    var sql: String {
+        switch self {
+        case .readCommitted: return "READ COMMITTED"
+        case .repeatableRead: return "REPEATABLE READ"
+        case .serializable: return "SERIALIZABLE"
+        }
+    }
+}
+
+/// Passes Swift strings to C as a `const char * const *`, NULL entries for SQL NULL.
+private func withCStrings<Result>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> Result) -> Result {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
+    defer { pointers.forEach { free($0) } }
+    return pointers.withUnsafeMutableBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buffer.count, 1)) { body($0) }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Postgres
+
+/// `campaignd organizations create --name NAME`: a new tenant and its first API key.
+enum OrganizationsCommand {
+    static let help = """
+        usage: campaignd organizations create --name NAME [--key-file FILE]
+
+        Creates an organization and prints a new API key for it once; only the key's hash is stored.
+        With --key-file the key is also written to FILE (mode 0600).
+
+        \(Configuration.environmentHelp)
+        """
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        guard let action = arguments.first, action != "--help" else {
+            FileHandleOutput.standardOutput(help + "\n")
+            return arguments.first == "--help" ? 0 : 2
+        }
+        guard action == "create" else { throw UsageError("unknown organizations command \"\(action)\"") }
+        let parsed = try Arguments(Array(arguments.dropFirst()), options: ["--name", "--key-file"], flags: ["--help"])
+        if parsed.isSet("--help") { FileHandleOutput.standardOutput(help + "\n"); return 0 }
+        let name = try parsed.required("--name")
+        let configuration = try Configuration.fromEnvironment()
+        let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1)
+        let key = APIKeyGenerator.newKey()
+        let organizationID: UUID = try pool.withTransaction { connection in
+            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [name])[0].decode("id")
+            try connection.query(
+                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to($2, 'UTF8')), $3)",
+                [id, key, String(key.prefix(12))])
+            return id
+        }
+        if let file = parsed.value("--key-file") {
+            FileManager.default.createFile(atPath: file, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        }
+        FileHandleOutput.standardOutput("organization \(organizationID.postgresText) \(name)\napi key \(key)\n")
+        return 0
+    }
+}
+
+/// API keys: a recognizable prefix and 32 random bytes from the system's generator, hex-encoded.
+enum APIKeyGenerator {
+    static func newKey() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return "cmk_" + bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}

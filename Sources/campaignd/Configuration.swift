@@ -1,0 +1,40 @@
+import Foundation
+
+/// Settings read from the environment, each with a documented default (see README).
+struct Configuration: Sendable {
+    var databaseURL: String
+    var socket: String
+    var threads: Int
+    var maximumBodyBytes: Int
+    var databasePoolSize: Int
+    var migrationsDirectory: String
+
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
+        func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+            guard let text = environment[name], !text.isEmpty else { return value }
+            guard let number = Int(text), range.contains(number) else {
+                throw UsageError("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+            }
+            return number
+        }
+        let threads = try integer("CAMPAIGND_THREADS", default: 8, range: 1...256)
+        return Configuration(
+            databaseURL: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "postgresql:///campaignd",
+            socket: environment["CAMPAIGND_SOCKET"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/run/campaignd.sock",
+            threads: threads,
+            maximumBodyBytes: try integer("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
+            databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads, range: 1...512),
+            migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations"
+        )
+    }
+
+    static let environmentHelp = """
+        Environment:
+          DATABASE_URL              PostgreSQL URL or conninfo (default postgresql:///campaignd)
+          CAMPAIGND_SOCKET          FastCGI socket: a unix socket path or host:port (default .local/run/campaignd.sock)
+          CAMPAIGND_THREADS         worker threads answering requests (default 8)
+          CAMPAIGND_DB_POOL_SIZE    maximum database connections (default: CAMPAIGND_THREADS)
+          CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
+          CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
+        """
+}

@@ -1,0 +1,18 @@
+import FastCGI
+import Postgres
+
+/// `GET /healthz`: 200 when PostgreSQL answers a query, 503 with the reason when it does not.
+struct HealthCheck: Sendable {
+    let pool: PostgresPool
+
+    func respond() -> FastCGIResponse {
+        let headers = [("Cache-Control", "no-store")]
+        do {
+            let answer: Int = try pool.withConnection { try $0.query("SELECT 1 AS ok")[0].decode("ok") }
+            guard answer == 1 else { throw PostgresError.connection("unexpected answer \(answer)") }
+            return .json(200, #"{"status":"ok","database":"ok"}"#, headers: headers)
+        } catch {
+            return .json(503, #"{"status":"unavailable","database":\#(JSONText.quoted(String(describing: error)))}"#, headers: headers)
+        }
+    }
+}

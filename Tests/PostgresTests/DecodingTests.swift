@@ -1,0 +1,83 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite struct DecodingTests {
+    let database = try! TestCluster.shared.emptyDatabase()
+
+    @Test func decodesEveryColumnTypeIntoItsSwiftType() throws {
+        let connection = try PostgresConnection(conninfo: database.url)
+        let row = try connection.query("""
+            SELECT 'chips'::text AS text, 42::int AS int, 9007199254740993::bigint AS bigint,
+                   12.50::numeric AS numeric, true AS bool,
+                   '2026-11-25 20:13:06.25+01'::timestamptz AS timestamptz, '2024-02-29'::date AS date,
+                   '6f1c1d9e-7c55-4c1e-9d2b-1a2b3c4d5e6f'::uuid AS uuid, '{"a": [1, 2]}'::jsonb AS jsonb,
+                   '\\x00ff10'::bytea AS bytea, NULL::text AS missing
+            """)[0]
+        #expect(try row.decode("text", as: String.self) == "chips")
+        #expect(try row.decode("int", as: Int.self) == 42)
+        #expect(try row.decode("bigint", as: Int64.self) == 9_007_199_254_740_993)
+        #expect(try row.decode("numeric", as: Decimal.self) == Decimal(string: "12.50"))
+        #expect(try row.decode("bool", as: Bool.self) == true)
+        #expect(try row.decode("timestamptz", as: Date.self) == Date(timeIntervalSince1970: 1_795_633_986.25))
+        #expect(try row.decode("date", as: CalendarDate.self) == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(try row.decode("uuid", as: UUID.self) == UUID(uuidString: "6f1c1d9e-7c55-4c1e-9d2b-1a2b3c4d5e6f"))
+        #expect(try row.decode("jsonb", as: PostgresJSON.self).text == #"{"a": [1, 2]}"#)
+        #expect(try row.decode("bytea", as: PostgresBytes.self).bytes == [0x00, 0xff, 0x10])
+        #expect(try row.decode("missing", as: String?.self) == nil)
+    }
+
+    @Test func parametersRoundTripWithTheirTypes() throws {
+        let connection = try PostgresConnection(conninfo: database.url)
+        let moment = Date(timeIntervalSince1970: 1_700_000_000.123456)
+        let id = UUID()
+        let row = try connection.query(
+            "SELECT $1::numeric AS amount, $2::timestamptz AS at, $3::uuid AS id, $4::date AS day, $5::bytea AS bytes, $6::text AS nothing, $7::jsonb AS doc",
+            [Decimal(string: "1234.5678")!, moment, id, CalendarDate(year: 2026, month: 1, day: 31), PostgresBytes([1, 2, 255]), nil, PostgresJSON(text: #"{"k":"v"}"#)])[0]
+        #expect(try row.decode("amount", as: Decimal.self) == Decimal(string: "1234.5678"))
+        #expect(abs(try row.decode("at", as: Date.self).timeIntervalSince(moment)) < 0.000_001)
+        #expect(try row.decode("id", as: UUID.self) == id)
+        #expect(try row.decode("day", as: CalendarDate.self).description == "2026-01-31")
+        #expect(try row.decode("bytes", as: PostgresBytes.self).bytes == [1, 2, 255])
+        #expect(row.isNull("nothing"))
+        #expect(try row.decode("doc", as: PostgresJSON.self).text == #"{"k": "v"}"#)
+    }
+
+    @Test func aTypeMismatchNamesTheColumn() throws {
+        let connection = try PostgresConnection(conninfo: database.url)
+        let row = try connection.query("SELECT 'abc'::text AS label, NULL::int AS count")[0]
+        #expect {
+            _ = try row.decode("label", as: Int.self)
+        } throws: { error in
+            String(describing: error) == #"column "label": cannot decode text value "abc" as Int"#
+        }
+        #expect {
+            _ = try row.decode("count", as: Int.self)
+        } throws: { error in
+            String(describing: error) == #"column "count": is NULL, cannot decode as non-optional Int"#
+        }
+    }
+
+    @Test func connectsWithKeyValueConninfoOverTheUnixSocket() throws {
+        let conninfo = "host=\(TestCluster.shared.socketDirectory.path) dbname=\(database.name) user=postgres"
+        let connection = try PostgresConnection(conninfo: conninfo)
+        #expect(try connection.query("SELECT current_database() AS name")[0].decode("name", as: String.self) == database.name)
+    }
+
+    @Test func aBadConninfoIsAConnectionError() {
+        #expect {
+            _ = try PostgresConnection(conninfo: "host=/nonexistent dbname=nothing")
+        } throws: { error in
+            guard case PostgresError.connection(let message)? = error as? PostgresError else { return false }
+            return message.contains("/nonexistent")
+        }
+    }
+
+    @Test func calendarDatesConvertAcrossEpochDays() {
+        #expect(CalendarDate(daysSinceUnixEpoch: 0).description == "1970-01-01")
+        #expect(CalendarDate(year: 2024, month: 3, day: 1).daysSinceUnixEpoch - CalendarDate(year: 2024, month: 2, day: 28).daysSinceUnixEpoch == 2)
+        #expect(CalendarDate(iso: "2023-02-29") == nil)
+        #expect(CalendarDate(year: 2026, month: 12, day: 31).adding(days: 1).description == "2027-01-01")
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `make run`: builds, starts PostgreSQL (private cluster under .local/ unless DATABASE_URL is set),
+# migrates, creates the demo organization, and serves the API and pages through nginx on
+# 127.0.0.1:${PORT:-8080} until Ctrl-C or SIGTERM, which stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+port=${PORT:-8080}
+local_dir="$root/.local"
+run_dir="$local_dir/run"
+mkdir -p "$run_dir"
+chmod 755 "$local_dir" "$run_dir"
+
+scripts/install-deps.sh
+swift build -c release --product campaignd
+bin="$(swift build -c release --show-bin-path)/campaignd"
+
+pids=()
+private_cluster=""
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$private_cluster" ]; then scripts/pg-cluster.sh stop "$private_cluster" || true; fi
+  echo "stopped"
+}
+trap cleanup INT TERM EXIT
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  private_cluster="$local_dir/postgres"
+  scripts/pg-cluster.sh start "$private_cluster" "$local_dir/pg-socket"
+  psql_url="postgresql:///postgres?host=$local_dir/pg-socket&user=postgres"
+  if ! psql -qtA "$psql_url" -c "SELECT 1 FROM pg_database WHERE datname = 'campaignd'" | grep -q 1; then
+    psql -q "$psql_url" -c "CREATE DATABASE campaignd"
+  fi
+  export DATABASE_URL="postgresql:///campaignd?host=$local_dir/pg-socket&user=postgres"
+fi
+
+"$bin" migrate
+if [ ! -s "$local_dir/demo-api-key" ]; then
+  "$bin" organizations create --name "Tasty Chips Co." --key-file "$local_dir/demo-api-key" >/dev/null
+fi
+echo "demo organization \"Tasty Chips Co.\" API key: $(cat "$local_dir/demo-api-key")"
+
+export CAMPAIGND_SOCKET="$run_dir/campaignd.sock"
+"$bin" serve &
+pids+=($!)
+scripts/nginx-conf.sh "127.0.0.1:$port" "$CAMPAIGND_SOCKET" "$run_dir/nginx" > "$run_dir/nginx.conf"
+nginx -p "$run_dir/nginx" -c "$run_dir/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+
+for _ in $(seq 1 50); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+echo "serving http://127.0.0.1:$port/ (GraphQL at /graphql, health at /healthz); Ctrl-C stops"
+wait -n "${pids[@]}"
