@@ -23,6 +23,8 @@ struct SchemaBuilder {
     /// Where each schema element was defined ("T", "T.f", "T.f(a:)", "@d", "@d(a:)", "E.V"),
     /// for error locations during validation.
     var locations: [String: SourceLocation] = [:]
+    /// Input objects already searched for non-null cycles.
+    var visitedInputObjects: Set<Int> = []
 
     init(scalars: [String: ScalarCoercion]) {
         self.scalars = scalars
