@@ -35,7 +35,31 @@ struct FieldOccurrence {
 final class CollectedFields {
     var keys: [String] = []
     var groups: [[FieldOccurrence]] = []
-    var groupIndexByKey: [String: Int] = [:]
+    /// Built only once there are many keys; small sets are searched linearly, which is
+    /// cheaper than hashing every response key.
+    private var groupIndexByKey: [String: Int]?
+    private static let linearSearchLimit = 12
+
+    func groupIndex(for key: String) -> Int? {
+        if let groupIndexByKey { return groupIndexByKey[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    func append(_ occurrence: FieldOccurrence, key: String) {
+        if let index = groupIndex(for: key) {
+            groups[index].append(occurrence)
+            return
+        }
+        keys.append(key)
+        groups.append([occurrence])
+        if groupIndexByKey != nil {
+            groupIndexByKey![key] = keys.count - 1
+        } else if keys.count > Self.linearSearchLimit {
+            var index: [String: Int] = [:]
+            for (position, existing) in keys.enumerated() { index[existing] = position }
+            groupIndexByKey = index
+        }
+    }
     var fragmentNames: [String] = []
     /// Shape classes of large groups, computed on first need (see `FieldShape.classes`).
     var shapeClassesByGroup: [Int: [(representative: Int, second: Int?, count: Int)]?] = [:]
@@ -196,7 +220,7 @@ final class OverlappingFieldsAnalysis {
         into conflicts: inout [FieldConflict]
     ) {
         for (index, key) in fields1.keys.enumerated() {
-            guard let index2 = fields2.groupIndexByKey[key] else { continue }
+            guard let index2 = fields2.groupIndex(for: key) else { continue }
             let group1 = fields1.groups[index]
             let group2 = fields2.groups[index2]
             if group1.count * group2.count >= Self.shapeGroupingThreshold * Self.shapeGroupingThreshold {
@@ -379,14 +403,7 @@ final class OverlappingFieldsAnalysis {
                 default: definition = nil
                 }
                 let occurrence = FieldOccurrence(parentType: parentType, node: field, definition: definition)
-                let key = field.responseKey
-                if let index = fields.groupIndexByKey[key] {
-                    fields.groups[index].append(occurrence)
-                } else {
-                    fields.groupIndexByKey[key] = fields.keys.count
-                    fields.keys.append(key)
-                    fields.groups.append([occurrence])
-                }
+                fields.append(occurrence, key: field.responseKey)
             case .fragmentSpread(let spread):
                 if fragmentNamesSeen.insert(spread.name.value).inserted { fields.fragmentNames.append(spread.name.value) }
             case .inlineFragment(let inline):
