@@ -34,6 +34,7 @@ struct SchemaBuilder {
         collect(document)
         collectPrelude()
         checkDefinitions()
+        checkDirectiveUsages()
         if !errors.isEmpty { throw GraphQLErrorList(errors) }
 
         let directiveDefinitions = finalDirectiveDefinitions()
