@@ -129,7 +129,8 @@ struct SchemaBuilder {
     private mutating func checkDefinitions() {
         let entriesSnapshot = entries
         let userNames = userTypeNames
-        let suggestionNames = userNames + BuiltinScalar.allCases.map(\.rawValue).filter { !userNames.contains($0) }
+        let standardNames = BuiltinScalar.allCases.map(\.rawValue) + SpecifiedDefinitions.introspectionTypeNames.sorted()
+        let suggestionNames = standardNames + userNames.filter { !standardNames.contains($0) }
         let checkTypeReference: (TypeNode, inout [GraphQLError]) -> Void = { node, errors in
             let named = node.namedType
             let name = named.name.value
