@@ -194,3 +194,27 @@ func schemaErrors(_ sdl: String) -> [String] {
         #expect(schemaErrors("directive @d on FIELD_DEFINITION type Query { a: Int @d } extend type Query { b: Int @d }") == [])
     }
 }
+
+@Suite struct TypePredicateTests {
+    @Test func predicatesLookThroughWrappersWhereGraphQLJSDoes() throws {
+        let schema = try buildSchema(sdl: "type Query { a: Int } input I { x: Int } interface N { id: ID } union U = Query enum E { A }")
+        func type(_ text: String) throws -> GraphQLType { try #require(schema.type(from: parseType(text))) }
+        #expect(try isInputType(type("[I!]")))
+        #expect(try !isInputType(type("Query")))
+        #expect(try isOutputType(type("[Query]!")))
+        #expect(try !isOutputType(type("I")))
+        #expect(try isLeafType(type("E")))
+        #expect(try !isLeafType(type("[E]")))
+        #expect(try isCompositeType(type("U")))
+        #expect(try isAbstractType(type("N")))
+        #expect(try !isAbstractType(type("Query")))
+        #expect(try type("[Int!]!").printed == "[Int!]!")
+        #expect(try type("[Int!]!").nullableType.printed == "[Int!]")
+        #expect(try type("[Int!]!").namedType.name == "Int")
+        #expect(try schema.isTypeSubType(type("Query!"), of: type("U")))
+        #expect(try !schema.isTypeSubType(type("[Query]"), of: type("[Query!]")))
+        #expect(schema.type(named: "__Type")?.isIntrospectionType == true)
+        #expect(schema.type(named: "Int")?.isSpecifiedScalarType == true)
+        #expect(schema.type(named: "E")?.isSpecifiedScalarType == false)
+    }
+}
