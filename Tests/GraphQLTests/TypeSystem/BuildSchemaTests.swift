@@ -190,6 +190,8 @@ func schemaErrors(_ sdl: String) -> [String] {
             == ["Unknown argument \"reasn\" on directive \"@deprecated\". Did you mean \"reason\"?"])
         #expect(schemaErrors("type Query { a: Int } scalar S @specifiedBy")
             == ["Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided."])
+        #expect(schemaErrors("type Query { a: Int @deprecated(reason: \"x\", reason: \"y\") }")
+            == ["There can be only one argument named \"reason\"."])
         #expect(schemaErrors("directive @r repeatable on OBJECT type Query @r @r { a: Int }") == [])
         #expect(schemaErrors("directive @d on FIELD_DEFINITION type Query { a: Int @d } extend type Query { b: Int @d }") == [])
     }
