@@ -30,7 +30,7 @@ struct FieldOccurrence {
 }
 
 /// The fields of a selection set (inline fragments flattened) grouped by response key in
-/// first-appearance order, plus the names of fragments spread in it. A class so identity can
+/// first-appearance order, plus the fragments spread in it. A class so identity can
 /// tell a fragment's own field set apart (graphql-js compares these maps by reference).
 final class CollectedFields {
     var keys: [String] = []
@@ -60,6 +60,7 @@ final class CollectedFields {
             groupIndexByKey = index
         }
     }
+
     /// Fragments spread in the set, once each in first-spread order, as indexes into
     /// `ValidationContext.fragments` (the definition a name resolves to). Spreads of unknown
     /// fragments are left out: every comparison with one ends without effect.
@@ -96,6 +97,7 @@ final class OverlappingFieldsAnalysis {
     private let usesMatrix: Bool
     private let fragmentCount: Int
     private static let matrixLimit = 1_024
+
     private struct FragmentPair: Hashable {
         var first: Int
         var second: Int
