@@ -97,6 +97,9 @@ final class OverlappingFieldsAnalysis {
     private let usesMatrix: Bool
     private let fragmentCount: Int
     private static let matrixLimit = 1_024
+    /// Nesting of sub-selection comparisons between selection sets without source positions.
+    private var unlocatedDepth = 0
+    private static let unlocatedDepthLimit = 256
 
     private struct FragmentPair: Hashable {
         var first: Int
@@ -155,10 +158,16 @@ final class OverlappingFieldsAnalysis {
 
     // MARK: Entry point
 
-    /// Conflicts among the fields of one selection set, including fields from its fragments.
-    func conflictsWithin(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?) -> [FieldConflict] {
+    /// Conflicts among the fields of one selection set, including fields from its fragments;
+    /// `fragment` is given when the set is a fragment definition's own.
+    func conflictsWithin(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?, fragment: Int? = nil) -> [FieldConflict] {
         var conflicts: [FieldConflict] = []
-        let fields = collectedFields(selectionSet, parentType: parentType)
+        let fields: CollectedFields
+        if let fragment {
+            fields = collectedFields(ofFragment: fragment, parentType: parentType)
+        } else {
+            fields = collectedFields(selectionSet, parentType: parentType)
+        }
         // (A) Within the collected fields: the only place fields of one set meet each other.
         for groupIndex in fields.groups.indices where fields.groups[groupIndex].count > 1 {
             collectConflictsWithin(fields, group: groupIndex, into: &conflicts)
@@ -325,6 +334,13 @@ final class OverlappingFieldsAnalysis {
         _ parentType2: GraphQLNamedType?,
         _ selectionSet2: SelectionSet
     ) -> [FieldConflict] {
+        // Without source positions selection sets cannot be cached, so the memos cannot end
+        // the recursion a fragment cycle causes; a depth bound does instead.
+        if selectionSet1.loc == nil || selectionSet2.loc == nil {
+            if unlocatedDepth >= Self.unlocatedDepthLimit { return [] }
+            unlocatedDepth += 1
+        }
+        defer { if selectionSet1.loc == nil || selectionSet2.loc == nil { unlocatedDepth -= 1 } }
         var conflicts: [FieldConflict] = []
         let fields1 = collectedFields(selectionSet1, parentType: parentType1)
         let fields2 = collectedFields(selectionSet2, parentType: parentType2)
@@ -406,10 +422,11 @@ final class OverlappingFieldsAnalysis {
     /// The fields of a fragment definition, through the per-fragment table or, when the
     /// walker already collected its selection set, the selection-set cache (graphql-js keys
     /// its cache by selection set, so the first collection's parent type sticks).
-    private func collectedFields(ofFragment index: Int) -> CollectedFields {
+    private func collectedFields(ofFragment index: Int, parentType: GraphQLNamedType?? = nil) -> CollectedFields {
         if let cached = collectedByFragment[index] { return cached }
         let fragment = context.fragments[index]
-        let fields = collectedFields(fragment.selectionSet, parentType: schema.type(named: fragment.typeCondition.name.value))
+        let type = parentType ?? schema.type(named: fragment.typeCondition.name.value)
+        let fields = collectedFields(fragment.selectionSet, parentType: type)
         collectedByFragment[index] = fields
         return fields
     }
