@@ -1,5 +1,6 @@
-/// Walks the executable definitions of a document depth-first in graphql-js visiting order,
-/// keeping `TypeInfo` current and calling each interested rule at every node.
+/// Walks a document depth-first in graphql-js visiting order (type-system definitions too, see
+/// `walkTypeSystem`), keeping `TypeInfo` current and calling each interested rule at every
+/// node. Stops between nodes once the error limit is hit.
 ///
 /// The walk also records the variable usages of each operation and fragment with their
 /// expected types (graphql-js `getVariableUsages`), so the variable rules need no second walk
