@@ -77,7 +77,7 @@ public struct ResolveInfo: Sendable {
     public var operation: OperationDefinition { plan.shared.operation }
     public var variables: JSONObject { plan.shared.variables }
     /// The response path to this field, list indices included.
-    public var path: [PathComponent] { position.path(appending: .key(plan.responseKey)) }
+    public var path: [PathComponent] { position.path }
 }
 
 /// Thrown by the typed accessors of `FieldContext` when the server wired a value of the wrong type.
