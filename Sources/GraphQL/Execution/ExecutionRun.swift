@@ -162,6 +162,10 @@ final class ExecutionRun {
             let node = object.node
             if node.isInNulledSubtree { continue }
             let fields = node.plan!.fields
+            if rootFields == nil, case .json(.object(let parent)) = object.value {
+                scanJSONObject(parent, node: node, fields: fields, value: object.value)
+                continue
+            }
             for index in rootFields ?? 0..<fields.count {
                 executeField(fields[index], node: node, slot: index, parent: object.value)
                 if node.isNull { break }
@@ -169,11 +173,29 @@ final class ExecutionRun {
         }
     }
 
+    /// The common case of a JSON parent read with default resolvers: look each field up directly.
+    private func scanJSONObject(_ parent: JSONObject, node: ResultNode, fields: [FieldPlan], value: ResolvedValue) {
+        for index in 0..<fields.count {
+            let plan = fields[index]
+            if plan.readsByName {
+                let field = parent[plan.fieldName]
+                if let builtin = plan.leafBuiltin, let field, let leaf = Self.fastSerialize(field, builtin) {
+                    node[index] = .leaf(leaf)
+                    continue
+                }
+                completeField(field.map { .json($0) } ?? .null, plan: plan, position: ResultPosition(node: node, slot: index))
+            } else {
+                executeField(plan, node: node, slot: index, parent: value)
+            }
+            if node.isNull { break }
+        }
+    }
+
     private func executeField(_ plan: FieldPlan, node: ResultNode, slot: Int, parent: ResolvedValue) {
         let position = ResultPosition(node: node, slot: slot)
         switch plan.kind {
         case .typeName(let name):
-            node.values[slot] = .leaf(name)
+            node[slot] = .leaf(name)
         case .introspectionDisabled:
             report(
                 GraphQLError(
@@ -288,8 +310,12 @@ final class ExecutionRun {
     // MARK: Completion
 
     private func completeField(_ value: ResolvedValue, plan: FieldPlan, position: ResultPosition) {
+        if let builtin = plan.leafBuiltin, case .json(let json) = value, let leaf = Self.fastSerialize(json, builtin) {
+            position.node[position.slot] = .leaf(leaf)
+            return
+        }
         switch complete(value, type: plan.field.type, plan: plan, position: position, isNonNull: false) {
-        case .value(let slot): position.node.values[position.slot] = slot
+        case .value(let slot): position.node[position.slot] = slot
         case .failed: fieldFailed(plan: plan, position: position)
         }
     }
@@ -300,7 +326,7 @@ final class ExecutionRun {
         if plan.field.type.isNonNull {
             nullify(position.node)
         } else {
-            position.node.values[position.slot] = .null
+            position.node[position.slot] = .null
         }
     }
 
@@ -329,11 +355,16 @@ final class ExecutionRun {
             }
             return completion
         case .list(let itemType):
-            let items: [ResolvedValue]
             switch value {
             case .null, .json(.null): return .value(.null)
-            case .list(let list): items = list
-            case .json(.array(let array)): items = array.map { .json($0) }
+            case .list(let items):
+                return completeList(
+                    count: items.count, item: { items[$0] }, itemType: itemType, plan: plan, position: position,
+                    isNonNull: isNonNull)
+            case .json(.array(let items)):
+                return completeList(
+                    count: items.count, item: { .json(items[$0]) }, itemType: itemType, plan: plan, position: position,
+                    isNonNull: isNonNull)
             default:
                 report(
                     GraphQLError(
@@ -341,22 +372,6 @@ final class ExecutionRun {
                         locations: plan.locations, path: position.path))
                 return .failed
             }
-            let list = ResultNode(
-                parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: items.count)
-            let itemIsNonNull = itemType.isNonNull
-            for (index, item) in items.enumerated() {
-                let itemPosition = ResultPosition(node: list, slot: index)
-                switch complete(item, type: itemType, plan: plan, position: itemPosition, isNonNull: false) {
-                case .value(let slot): list.values[index] = slot
-                case .failed:
-                    if itemIsNonNull {
-                        list.isNull = true
-                        return .failed
-                    }
-                    list.values[index] = .null
-                }
-            }
-            return .value(.node(list))
         case .named(let named):
             if value.isNull { return .value(.null) }
             switch named {
@@ -373,6 +388,35 @@ final class ExecutionRun {
                 return .value(.null)
             }
         }
+    }
+
+    /// Completes each item into a new list node; a failed non-null item fails the whole list.
+    @inline(__always)
+    private func completeList(
+        count: Int, item: (Int) -> ResolvedValue, itemType: GraphQLType, plan: FieldPlan, position: ResultPosition,
+        isNonNull: Bool
+    ) -> Completion {
+        let list = ResultNode(
+            parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: count)
+        let itemIsNonNull = itemType.isNonNull
+        let fastBuiltin = plan.itemBuiltin
+        for index in 0..<count {
+            let value = item(index)
+            if let fastBuiltin, case .json(let json) = value, let leaf = Self.fastSerialize(json, fastBuiltin) {
+                list[index] = .leaf(leaf)
+                continue
+            }
+            let itemPosition = ResultPosition(node: list, slot: index)
+            switch complete(value, type: itemType, plan: plan, position: itemPosition, isNonNull: false) {
+            case .value(let slot): list[index] = slot
+            case .failed:
+                if itemIsNonNull {
+                    list.isNull = true
+                    return .failed
+                }
+            }
+        }
+        return .value(.node(list))
     }
 
     private func completeObject(
@@ -425,7 +469,8 @@ final class ExecutionRun {
     }
 
     /// The common, always-valid cases of built-in scalar result coercion, without a closure call.
-    private static func fastSerialize(_ value: JSON, _ builtin: BuiltinScalar) -> JSON? {
+    @inline(__always)
+    static func fastSerialize(_ value: JSON, _ builtin: BuiltinScalar) -> JSON? {
         switch (builtin, value) {
         case (.string, .string), (.id, .string), (.boolean, .bool), (.float, .double): return value
         case (.int, .int(let int)): return int >= -2_147_483_648 && int <= 2_147_483_647 ? value : nil
