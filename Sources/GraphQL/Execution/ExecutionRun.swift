@@ -40,7 +40,7 @@ enum Completion {
 final class ExecutionRun {
     let shared: ExecutionShared
     let context: any Sendable
-    private(set) var errors: [GraphQLError] = []
+    private var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
     private var nextLevel: [PendingObject] = []
     private var deferred: [DeferredCall] = []
     private var batchGroups: [BatchGroup] = []
@@ -201,7 +201,7 @@ final class ExecutionRun {
                 GraphQLError(
                     "GraphQL introspection has been disabled, but the requested query contained the field \"\(plan.fieldName)\".",
                     locations: plan.locations, path: position.path,
-                    extensions: JSONObject([("code", .string("INTROSPECTION_DISABLED"))])))
+                    extensions: JSONObject([("code", .string("INTROSPECTION_DISABLED"))])), at: position)
             fieldFailed(plan: plan, position: position)
         case .resolver(let resolver):
             if case .byName = resolver {
@@ -214,7 +214,7 @@ final class ExecutionRun {
             case .failure(var error):
                 if error.locations.isEmpty { error.locations = plan.locations }
                 error.path = position.path
-                report(error)
+                report(error, at: position)
                 fieldFailed(plan: plan, position: position)
                 return
             }
@@ -350,7 +350,7 @@ final class ExecutionRun {
                 report(
                     GraphQLError(
                         "Cannot return null for non-nullable field \(plan.coordinate).",
-                        locations: plan.locations, path: position.path))
+                        locations: plan.locations, path: position.path), at: position)
                 return .failed
             }
             return completion
@@ -369,7 +369,7 @@ final class ExecutionRun {
                 report(
                     GraphQLError(
                         "Expected Iterable, but did not find one for field \"\(plan.coordinate)\".",
-                        locations: plan.locations, path: position.path))
+                        locations: plan.locations, path: position.path), at: position)
                 return .failed
             }
         case .named(let named):
@@ -450,7 +450,7 @@ final class ExecutionRun {
         } else {
             message = "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(plan.coordinate)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."
         }
-        report(GraphQLError(message, locations: plan.locations, path: position.path))
+        report(GraphQLError(message, locations: plan.locations, path: position.path), at: position)
         return nil
     }
 
@@ -463,7 +463,7 @@ final class ExecutionRun {
             return .value(.leaf(try scalar.coercion.serialize(input)))
         } catch {
             let message = (error as? GraphQLError)?.message ?? "\(error)"
-            report(GraphQLError(message, locations: plan.locations, path: position.path))
+            report(GraphQLError(message, locations: plan.locations, path: position.path), at: position)
             return .failed
         }
     }
@@ -488,7 +488,7 @@ final class ExecutionRun {
         report(
             GraphQLError(
                 "Enum \"\(type.name)\" cannot represent value: \(inspect(input))",
-                locations: plan.locations, path: position.path))
+                locations: plan.locations, path: position.path), at: position)
         return .failed
     }
 
@@ -511,8 +511,27 @@ final class ExecutionRun {
 
     // MARK: Errors
 
-    private func report(_ error: GraphQLError) {
-        errors.append(error)
+    /// Records an error with its position's slot indices, so errors can be listed in response order.
+    private func report(_ error: GraphQLError, at position: ResultPosition) {
+        var order = [position.slot]
+        var node = position.node
+        while let parent = node.parent {
+            order.append(node.slot)
+            node = parent
+        }
+        order.reverse()
+        located.append((order, located.count, error))
+    }
+
+    /// The errors in response order: the order graphql-js reports them in when resolvers are synchronous
+    /// (depth first), although this executor runs breadth first.
+    var errors: [GraphQLError] {
+        if located.count < 2 { return located.map(\.error) }
+        return located.sorted { lhs, rhs in
+            if lhs.order.lexicographicallyPrecedes(rhs.order) { return true }
+            if rhs.order.lexicographicallyPrecedes(lhs.order) { return false }
+            return lhs.sequence < rhs.sequence
+        }.map(\.error)
     }
 
     /// Reports an error a resolver threw: client-facing errors as they are, anything else masked.
@@ -521,18 +540,20 @@ final class ExecutionRun {
         if var graphQLError = error as? GraphQLError {
             if graphQLError.locations.isEmpty { graphQLError.locations = plan.locations }
             graphQLError.path = path
-            report(graphQLError)
+            report(graphQLError, at: position)
         } else if let convertible = error as? any GraphQLErrorConvertible {
             var extensions = JSONObject()
             extensions["code"] = .string(convertible.graphQLCode)
             for (key, value) in convertible.graphQLExtensions.entries where key != "code" { extensions[key] = value }
-            report(GraphQLError(convertible.graphQLMessage, locations: plan.locations, path: path, extensions: extensions))
+            report(
+                GraphQLError(convertible.graphQLMessage, locations: plan.locations, path: path, extensions: extensions),
+                at: position)
         } else {
             shared.options.logInternalError?(error, path)
             report(
                 GraphQLError(
                     "Internal server error", locations: plan.locations, path: path,
-                    extensions: JSONObject([("code", .string("INTERNAL_SERVER_ERROR"))])))
+                    extensions: JSONObject([("code", .string("INTERNAL_SERVER_ERROR"))])), at: position)
         }
         fieldFailed(plan: plan, position: position)
     }
