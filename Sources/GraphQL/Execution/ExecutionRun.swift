@@ -40,6 +40,8 @@ enum Completion {
 final class ExecutionRun {
     let shared: ExecutionShared
     let context: any Sendable
+    /// Keeps every node alive for as long as the result; see `ResultNode`.
+    let arena = ResultArena()
     private var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
     private var nextLevel: [PendingObject] = []
     private var deferred: [DeferredCall] = []
@@ -396,8 +398,8 @@ final class ExecutionRun {
         count: Int, item: (Int) -> ResolvedValue, itemType: GraphQLType, plan: FieldPlan, position: ResultPosition,
         isNonNull: Bool
     ) -> Completion {
-        let list = ResultNode(
-            parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: count)
+        let list = arena.adopt(ResultNode(
+            parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: count))
         let itemIsNonNull = itemType.isNonNull
         let fastBuiltin = plan.itemBuiltin
         for index in 0..<count {
@@ -423,9 +425,9 @@ final class ExecutionRun {
         _ value: ResolvedValue, type: GraphQLObjectType, plan: FieldPlan, position: ResultPosition, isNonNull: Bool
     ) -> Completion {
         let childPlan = plan.childPlan(for: type)
-        let node = ResultNode(
+        let node = arena.adopt(ResultNode(
             parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: childPlan,
-            count: childPlan.fields.count)
+            count: childPlan.fields.count))
         nextLevel.append(PendingObject(node: node, value: value))
         return .value(.node(node))
     }

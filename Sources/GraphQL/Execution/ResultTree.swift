@@ -2,8 +2,12 @@
 ///
 /// A node knows its parent and its slot there, so a `null` found deep in the tree can be propagated
 /// up to the nearest nullable position after the parents were already built (spec 6.4.4).
+///
+/// Parents hold children strongly through their slots; the parent link is `unowned` to avoid cycles.
+/// Every node is also kept alive by the run's arena (`ResultArena`), which the `ExecutionResult` owns,
+/// so nodes dropped from the tree by null propagation stay valid while their children are pending.
 final class ResultNode: @unchecked Sendable {
-    let parent: ResultNode?
+    unowned let parent: ResultNode?
     /// Field index in the parent object plan, or item index in the parent list.
     let slot: Int
     /// Whether this node's own position is non-null, so a null here nulls the parent too.
@@ -138,5 +142,15 @@ struct ResultPosition: Sendable {
         var components = node.path
         components.append(node.component(for: slot))
         return components
+    }
+}
+
+/// Owns every node of one execution so parent links stay valid until the result is released.
+final class ResultArena: @unchecked Sendable {
+    private(set) var nodes: [ResultNode] = []
+
+    func adopt(_ node: ResultNode) -> ResultNode {
+        nodes.append(node)
+        return node
     }
 }

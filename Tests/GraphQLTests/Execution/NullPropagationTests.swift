@@ -74,3 +74,23 @@ import Testing
         ])
     }
 }
+
+@Suite struct ResultMemoryTests {
+    /// Parent links must not form retain cycles with the slots that hold children.
+    @Test func resultTreeIsReleasedWithTheResult() throws {
+        let executable = try jsonSchema("type Query { a: [A!] } type A { b: Int! }")
+        let root = try JSON.parse(#"{"a":[{"b":1},{"b":null}]}"#)
+        weak var rootNode: ResultNode?
+        weak var listNode: ResultNode?
+        do {
+            let result = executable.executeSynchronously(document: try parse("{ a { b } }"), rootValue: .json(root))
+            #expect(result.serialized() == #"{"errors":[{"message":"Cannot return null for non-nullable field A.b.","locations":[{"line":1,"column":7}],"path":["a",1,"b"]}],"data":{"a":null}}"#)
+            rootNode = result.rootNode
+            if case .node(let list)? = result.rootNode.map({ $0[0] }) { listNode = list }
+            #expect(rootNode != nil)
+            #expect(listNode != nil)
+        }
+        #expect(rootNode == nil)
+        #expect(listNode == nil)
+    }
+}
