@@ -109,6 +109,19 @@ final class FieldPlan: @unchecked Sendable {
         return result
     }
 
+    /// Runtime object types already checked against this field's abstract type, so a list of
+    /// hundreds of union members is resolved with a string comparison each.
+    private var runtimeTypes: [GraphQLObjectType] = []
+
+    func cachedRuntimeType(named name: String) -> GraphQLObjectType? {
+        for type in runtimeTypes where type.name == name { return type }
+        return nil
+    }
+
+    func cacheRuntimeType(_ type: GraphQLObjectType) {
+        if runtimeTypes.count < 8 { runtimeTypes.append(type) }
+    }
+
     /// The merged sub-selection of this field for a runtime object type (spec CollectSubfields).
     func childPlan(for type: GraphQLObjectType) -> ObjectPlan {
         for entry in childPlans where entry.typeID == type.id { return entry.plan }

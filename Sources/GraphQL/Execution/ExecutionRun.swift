@@ -40,6 +40,8 @@ enum Completion {
 final class ExecutionRun {
     let shared: ExecutionShared
     let context: any Sendable
+    /// Whether null propagation has nulled any node yet; until then no subtree needs skipping.
+    private var anyNodeNulled = false
     /// Keeps every node alive for as long as the result; see `ResultNode`.
     let arena = ResultArena()
     private var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
@@ -162,7 +164,7 @@ final class ExecutionRun {
     private func scanLevel(_ objects: [PendingObject], rootFields: Range<Int>?) {
         for object in objects {
             let node = object.node
-            if node.isInNulledSubtree { continue }
+            if anyNodeNulled, node.isInNulledSubtree { continue }
             let fields = node.plan!.fields
             if rootFields == nil, case .json(.object(let parent)) = object.value {
                 scanJSONObject(parent, node: node, fields: fields, value: object.value)
@@ -337,6 +339,7 @@ final class ExecutionRun {
         var current = node
         while true {
             current.isNull = true
+            anyNodeNulled = true
             guard current.slotIsNonNull, let parent = current.parent else { return }
             current = parent
         }
@@ -414,6 +417,7 @@ final class ExecutionRun {
             case .failed:
                 if itemIsNonNull {
                     list.isNull = true
+                    anyNodeNulled = true
                     return .failed
                 }
             }
@@ -437,11 +441,15 @@ final class ExecutionRun {
     ) -> GraphQLObjectType? {
         let schema = shared.schema
         let name = value.declaredTypeName ?? shared.executable.typeResolvers[abstract.id]?.resolve(value, context)
+        if let name, let known = plan.cachedRuntimeType(named: name) { return known }
         let message: String
         if let name {
             if let resolved = schema.type(named: name) {
                 if case .object(let object) = resolved {
-                    if schema.isSubType(abstract: abstract, maybeSub: resolved) { return object }
+                    if schema.isSubType(abstract: abstract, maybeSub: resolved) {
+                        plan.cacheRuntimeType(object)
+                        return object
+                    }
                     message = "Runtime Object type \"\(name)\" is not a possible type for \"\(abstract.name)\"."
                 } else {
                     message = "Abstract type \"\(abstract.name)\" was resolved to a non-object type \"\(name)\"."
@@ -486,12 +494,20 @@ final class ExecutionRun {
         _ value: ResolvedValue, type: GraphQLEnumType, plan: FieldPlan, position: ResultPosition
     ) -> Completion {
         let input = Self.leafInput(value)
-        if case .string(let name) = input, type.value(named: name) != nil { return .value(.leaf(input)) }
+        if case .string(let name) = input, Self.enumHasValue(type, name) { return .value(.leaf(input)) }
         report(
             GraphQLError(
                 "Enum \"\(type.name)\" cannot represent value: \(inspect(input))",
                 locations: plan.locations, path: position.path), at: position)
         return .failed
+    }
+
+    /// Small enums are scanned: comparing a few short strings is cheaper than hashing one.
+    private static func enumHasValue(_ type: GraphQLEnumType, _ name: String) -> Bool {
+        let values = type.values
+        if values.count > 12 { return type.value(named: name) != nil }
+        for value in values where value.name == name { return true }
+        return false
     }
 
     /// A resolver's value as the JSON a scalar's `serialize` expects.
