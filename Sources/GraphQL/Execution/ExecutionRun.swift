@@ -56,7 +56,7 @@ final class ExecutionRun {
 
     // MARK: Drivers
 
-    /// Runs `fieldIndices` of the root (all of them at once for queries, one at a time for mutations)
+    /// Runs the root fields (all at once for queries, one at a time with their whole subtree for mutations)
     /// and then every level below them.
     func run(root: PendingObject, serially: Bool) async {
         let count = root.node.plan!.fields.count

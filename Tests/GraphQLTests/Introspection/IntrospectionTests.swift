@@ -4,6 +4,12 @@ import Testing
 
 @Suite struct IntrospectionTests {
     static let sdl = #"""
+    "The campaign manager's API."
+    schema {
+      query: Query
+      mutation: Mutation
+    }
+
     "A point in time."
     scalar DateTime @specifiedBy(url: "https://example.com/datetime")
 
