@@ -12,7 +12,16 @@ public enum JSONWriter {
         var runStart = 0
         var index = 0
         let count = utf8.count
+        let base = UnsafeRawPointer(utf8.baseAddress)
         while index < count {
+            // Skip eight bytes at a time while none of them needs escaping.
+            if let base, count - index >= 8 {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if !needsEscape(word) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = utf8[index]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
                 index += 1
@@ -40,6 +49,20 @@ public enum JSONWriter {
         }
         if runStart < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\` (may report true spuriously only
+    /// when one really is, which the byte loop then handles).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteHit = (quote &- ones) & ~quote & highs
+        let backslashHit = (backslash &- ones) & ~backslash & highs
+        return (control | quoteHit | backslashHit) != 0
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -78,3 +78,31 @@ import Testing
         """)
     }
 }
+
+@Suite struct JSONStringEscapeTests {
+    /// Escapes at every offset of long strings, so the eight-bytes-at-a-time scan cannot skip one.
+    @Test func escapesAtEveryOffsetOfLongStrings() {
+        for length in 0..<40 {
+            for offset in 0..<max(length, 1) {
+                for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}", "é"] {
+                    var text = String(repeating: "a", count: length)
+                    if length > 0 {
+                        let start = text.index(text.startIndex, offsetBy: offset)
+                        text.replaceSubrange(start...start, with: special)
+                    }
+                    let expected = "\"" + text.unicodeScalars.map { scalar -> String in
+                        switch scalar {
+                        case "\"": return "\\\""
+                        case "\\": return "\\\\"
+                        case "\n": return "\\n"
+                        case "\u{1}": return "\\u0001"
+                        case "\u{1f}": return "\\u001f"
+                        default: return String(scalar)
+                        }
+                    }.joined() + "\""
+                    #expect(JSON.string(text).serialized() == expected)
+                }
+            }
+        }
+    }
+}
