@@ -107,7 +107,13 @@ public enum JSONWriter {
             writeInt(Int(value), into: &buffer)
             return
         }
-        // Swift's `description` already produces the shortest round-trip digits; only the layout differs.
+        if writeShortDecimal(value, into: &buffer) { return }
+        writeDoubleFromDescription(value, into: &buffer)
+    }
+
+    /// The general case: Swift's `description` already produces the shortest round-trip digits; only the
+    /// layout differs.
+    static func writeDoubleFromDescription(_ value: Double, into buffer: inout [UInt8]) {
         let (negative, digits, pointPosition) = shortestDigits(value)
         if negative { buffer.append(UInt8(ascii: "-")) }
         let k = digits.count
@@ -135,6 +141,42 @@ public enum JSONWriter {
             buffer.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
             writeInt(abs(exponent), into: &buffer)
         }
+    }
+
+    /// Fast path for values with at most 15 significant digits and a plain JavaScript layout (e.g. `1.5`,
+    /// `0.000123`): the smallest `k` with `m / 10^k == value` gives the unique shortest digits `m`.
+    static func writeShortDecimal(_ value: Double, into buffer: inout [UInt8]) -> Bool {
+        let magnitude = abs(value)
+        guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
+        var scale = 1.0
+        for decimals in 1...15 {
+            scale *= 10
+            let scaled = magnitude * scale
+            if scaled >= 1e15 { return false }
+            let mantissa = scaled.rounded()
+            guard mantissa / scale == magnitude else { continue }
+            if value < 0 { buffer.append(UInt8(ascii: "-")) }
+            var digits: [UInt8] = []
+            var remaining = Int(mantissa)
+            while remaining > 0 {
+                digits.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+                remaining /= 10
+            }
+            digits.reverse()
+            if digits.count <= decimals {
+                buffer.append(UInt8(ascii: "0"))
+                buffer.append(UInt8(ascii: "."))
+                for _ in 0..<(decimals - digits.count) { buffer.append(UInt8(ascii: "0")) }
+                buffer.append(contentsOf: digits)
+            } else {
+                let point = digits.count - decimals
+                buffer.append(contentsOf: digits[0..<point])
+                buffer.append(UInt8(ascii: "."))
+                buffer.append(contentsOf: digits[point...])
+            }
+            return true
+        }
+        return false
     }
 
     /// Splits a finite non-zero double into sign, significant digits (no leading/trailing zeros) and the

@@ -54,6 +54,9 @@ import Testing
             (1e21, "1e+21"), (1e20, "100000000000000000000"), (1.5e300, "1.5e+300"), (0.000001, "0.000001"),
             (1e-7, "1e-7"), (1.2345e-10, "1.2345e-10"), (5e-324, "5e-324"), (.infinity, "null"), (.nan, "null"),
             (123e18, "123000000000000000000"), (0.1 + 0.2, "0.30000000000000004"),
+            (2.5e-6, "0.0000025"), (0.000123, "0.000123"), (98765.4321, "98765.4321"), (-0.5, "-0.5"),
+            (100000000000000.5, "100000000000000.5"), (1.0 / 3.0, "0.3333333333333333"), (123.456e-2, "1.23456"),
+            (9.999999999999999e14, "999999999999999.9"), (4.35, "4.35"), (0.07, "0.07"),
         ]
         for (value, expected) in cases {
             #expect(JSON.double(value).serialized() == expected, "\(value)")
@@ -104,5 +107,29 @@ import Testing
                 }
             }
         }
+    }
+}
+
+@Suite struct JSONDoubleFastPathTests {
+    /// Wherever the short-decimal fast path applies, it must print exactly what the general path prints.
+    @Test func fastPathAgreesWithTheGeneralPath() {
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for round in 0..<20_000 {
+            let value: Double
+            switch round % 3 {
+            case 0: value = Double(Int.random(in: -10_000_000...10_000_000, using: &generator)) / [10.0, 100, 1000, 1e4, 1e6][round % 5]
+            case 1: value = Double.random(in: -1e6...1e6, using: &generator)
+            default: value = Double.random(in: 0.000001...0.01, using: &generator)
+            }
+            guard value != value.rounded() else { continue }
+            var fast: [UInt8] = []
+            guard JSONWriter.writeShortDecimal(value, into: &fast) else { continue }
+            var general: [UInt8] = []
+            JSONWriter.writeDoubleFromDescription(value, into: &general)
+            #expect(fast == general, "\(value)")
+            checked += 1
+        }
+        #expect(checked > 5_000)
     }
 }
