@@ -50,6 +50,10 @@ final class FieldPlan: @unchecked Sendable {
     let nodes: [Field]
     let parentType: GraphQLObjectType
     let field: GraphQLField
+    /// `field.type`, copied once: the schema stores it in a `var`, whose every read is access-checked.
+    let returnType: GraphQLType
+    /// Whether `returnType` is non-null.
+    let isNonNull: Bool
     let kind: Kind
     let shared: ExecutionShared
     /// `Type.field`, for error messages.
@@ -77,6 +81,8 @@ final class FieldPlan: @unchecked Sendable {
         self.nodes = nodes
         self.parentType = parentType
         self.field = field
+        returnType = field.type
+        isNonNull = field.type.isNonNull
         self.kind = kind
         self.shared = shared
         coordinate = parentType.name + "." + nodes[0].name.value

@@ -318,7 +318,7 @@ final class ExecutionRun {
             position.node[position.slot] = .leaf(leaf)
             return
         }
-        switch complete(value, type: plan.field.type, plan: plan, position: position, isNonNull: false) {
+        switch complete(value, type: plan.returnType, plan: plan, position: position, isNonNull: false) {
         case .value(let slot): position.node[position.slot] = slot
         case .failed: fieldFailed(plan: plan, position: position)
         }
@@ -327,7 +327,7 @@ final class ExecutionRun {
     /// A field's position is null because of an error: set it to null, or null the parent when the
     /// field is non-null.
     private func fieldFailed(plan: FieldPlan, position: ResultPosition) {
-        if plan.field.type.isNonNull {
+        if plan.isNonNull {
             nullify(position.node)
         } else {
             position.node[position.slot] = .null
