@@ -1,5 +1,5 @@
 /// The SDL rules about directive *usages* (graphql-js `KnownDirectives`,
-/// `UniqueDirectivesPerLocation`, `KnownArgumentNamesOnDirectives`,
+/// `UniqueDirectivesPerLocation`, `UniqueArgumentNames`, `KnownArgumentNamesOnDirectives`,
 /// `ProvidedRequiredArgumentsOnDirectives`): every `@name` in the SDL must be defined, allowed
 /// where it is written, used once unless repeatable, and given exactly its known arguments.
 extension SchemaBuilder {
@@ -25,6 +25,17 @@ extension SchemaBuilder {
                     found.append(GraphQLError(
                         "The directive \"@\(name)\" can only be used once at this location.", locations: usageLocations))
                 }
+                var seenArguments: [String: SourceLocation?] = [:]
+                for argument in usage.arguments {
+                    if let first = seenArguments[argument.name.value] {
+                        found.append(GraphQLError(
+                            "There can be only one argument named \"\(argument.name.value)\".",
+                            locations: [first, argument.name.sourceLocation].compactMap { $0 }))
+                    } else {
+                        seenArguments[argument.name.value] = argument.name.sourceLocation
+                    }
+                }
+                usage.arguments.forEach { checkLiteral($0.value) }
                 let known = definition.arguments.map(\.name.value)
                 for argument in usage.arguments where !known.contains(argument.name.value) {
                     found.append(GraphQLError(
@@ -42,8 +53,32 @@ extension SchemaBuilder {
                 }
             }
         }
+        /// graphql-js `UniqueInputFieldNames` over default value literals.
+        func checkLiteral(_ value: ValueNode) {
+            switch value {
+            case .list(let list):
+                list.values.forEach(checkLiteral)
+            case .object(let object):
+                var seen: [String: SourceLocation?] = [:]
+                for field in object.fields {
+                    if let first = seen[field.name.value] {
+                        found.append(GraphQLError(
+                            "There can be only one input field named \"\(field.name.value)\".",
+                            locations: [first, field.name.sourceLocation].compactMap { $0 }))
+                    } else {
+                        seen[field.name.value] = field.name.sourceLocation
+                    }
+                    checkLiteral(field.value)
+                }
+            default:
+                break
+            }
+        }
         func checkInputValues(_ values: [InputValueDefinition], at location: DirectiveLocation) {
-            for value in values { check(value.directives, at: location) }
+            for value in values {
+                check(value.directives, at: location)
+                if let defaultValue = value.defaultValue { checkLiteral(defaultValue) }
+            }
         }
         func checkFields(_ fields: [FieldDefinition]) {
             for field in fields {

@@ -129,7 +129,8 @@ struct SchemaBuilder {
     private mutating func checkDefinitions() {
         let entriesSnapshot = entries
         let userNames = userTypeNames
-        let suggestionNames = userNames + BuiltinScalar.allCases.map(\.rawValue).filter { !userNames.contains($0) }
+        let standardNames = BuiltinScalar.allCases.map(\.rawValue) + SpecifiedDefinitions.introspectionTypeNames.sorted()
+        let suggestionNames = standardNames + userNames.filter { !standardNames.contains($0) }
         let checkTypeReference: (TypeNode, inout [GraphQLError]) -> Void = { node, errors in
             let named = node.namedType
             let name = named.name.value
@@ -157,12 +158,10 @@ struct SchemaBuilder {
             guard let entry = entries[name], let definition = entry.definition else { continue }
             checkMembers(of: definition, extensions: entry.extensions, &found, checkTypeReference)
         }
-        // Extensions.
-        var extendedNames: [String] = []
-        for (name, entry) in entries where !entry.extensions.isEmpty {
-            extendedNames.append(name)
-        }
-        for name in extendedNames.sorted(by: { (entries[$0]?.extensions.first?.loc?.start ?? 0) < (entries[$1]?.extensions.first?.loc?.start ?? 0) }) {
+        // Extensions, in document order of their first occurrence.
+        func firstExtensionOffset(_ name: String) -> Int { entries[name]?.extensions.first?.loc?.start ?? 0 }
+        let extendedNames = entries.filter { !$0.value.extensions.isEmpty }.map(\.key)
+        for name in extendedNames.sorted(by: { firstExtensionOffset($0) < firstExtensionOffset($1) }) {
             guard let entry = entries[name] else { continue }
             for typeExtension in entry.extensions {
                 guard let definition = entry.definition, isUserType(name) else {
@@ -226,7 +225,7 @@ struct SchemaBuilder {
                 continue
             }
             seenFields[field.name.value] = field.name.sourceLocation
-            locations[coordinate] = field.sourceLocation
+            recordLocations(coordinate, field.sourceLocation, field.type, field.directives)
             checkTypeReference(field.type, &found)
             checkArguments(field.arguments, parent: coordinate, &found, checkTypeReference)
         }
@@ -239,7 +238,7 @@ struct SchemaBuilder {
                 continue
             }
             seenFields[field.name.value] = field.name.sourceLocation
-            locations[coordinate] = field.sourceLocation
+            recordLocations(coordinate, field.sourceLocation, field.type, field.directives)
             checkTypeReference(field.type, &found)
         }
         var seenValues: [String: SourceLocation?] = [:]
@@ -272,9 +271,16 @@ struct SchemaBuilder {
                 continue
             }
             seen[argument.name.value] = argument.name.sourceLocation
-            locations[coordinate] = argument.sourceLocation
+            recordLocations(coordinate, argument.sourceLocation, argument.type, argument.directives)
             checkTypeReference(argument.type, &found)
         }
+    }
+
+    /// Remembers where a field or input value, its type and its `@deprecated` are written.
+    private mutating func recordLocations(_ coordinate: String, _ location: SourceLocation?, _ type: TypeNode, _ directives: [Directive]) {
+        locations[coordinate] = location
+        locations[coordinate + ":type"] = type.sourceLocation
+        locations[coordinate + ":deprecated"] = directives.first { $0.name.value == "deprecated" }?.sourceLocation
     }
 
     // MARK: Ordering
@@ -340,6 +346,27 @@ struct SchemaBuilder {
 
     mutating func report(_ message: String, _ locations: SourceLocation?...) {
         errors.append(GraphQLError(message, locations: locations.compactMap { $0 }))
+    }
+
+    mutating func report(_ message: String, locations: [SourceLocation?]) {
+        errors.append(GraphQLError(message, locations: locations.compactMap { $0 }))
+    }
+
+    /// A type's definition and extension locations (graphql-js `[astNode, ...extensionASTNodes]`).
+    func definitionLocations(_ typeName: String) -> [SourceLocation?] {
+        [locations[typeName]] + (entries[typeName]?.extensions.map(\.sourceLocation) ?? [])
+    }
+
+    /// Every `implements` entry of `typeName` naming `interfaceName`.
+    func implementsLocations(_ typeName: String, _ interfaceName: String) -> [SourceLocation?] {
+        guard let entry = entries[typeName], let definition = entry.definition else { return [] }
+        var nodes: [NamedType] = entry.extensions.flatMap(\.interfaceNodes)
+        switch definition {
+        case .object(let d): nodes = d.interfaces + nodes
+        case .interface(let d): nodes = d.interfaces + nodes
+        default: break
+        }
+        return nodes.filter { $0.name.value == interfaceName }.map(\.sourceLocation)
     }
 
     func kind(of definition: TypeDefinition) -> GraphQLTypeKind {
