@@ -91,7 +91,7 @@ extension ExecutableSchema {
         var collector = FieldCollector(shared: shared, type: rootType)
         collector.collect(operation.selectionSet)
         let plan = collector.plan()
-        let root = ResultNode(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
+        let root = ResultNode.make(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
         return .ready(shared, root)
     }
 }

@@ -4,7 +4,7 @@
 /// computed only when asked for.
 public struct ExecutionResult: Sendable {
     public var errors: [GraphQLError]
-    private let tree: ResultNode?
+    nonisolated(unsafe) private let tree: ResultNode?
     private let arena: ResultArena?
     private let literalData: JSON?
 
