@@ -18,7 +18,6 @@ extension ExecutableSchema {
             return ExecutionResult(data: nil, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
-            _ = run.arena.adopt(root)
             let pending = PendingObject(node: root, value: rootValue)
             await run.run(root: pending, serially: shared.operation.operation == .mutation)
             return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
@@ -40,7 +39,6 @@ extension ExecutableSchema {
             return ExecutionResult(data: nil, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
-            _ = run.arena.adopt(root)
             let pending = PendingObject(node: root, value: rootValue)
             run.runSynchronously(root: pending, serially: shared.operation.operation == .mutation)
             return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)

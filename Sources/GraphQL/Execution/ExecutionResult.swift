@@ -68,7 +68,7 @@ public struct ExecutionResult: Sendable {
         var buffer: [UInt8] = []
         // Responses run at roughly 64 bytes per object or list; reserving that up front avoids
         // repeated growth (copies and page faults) for large responses.
-        buffer.reserveCapacity(Swift.max(1024, (arena?.nodes.count ?? 0) * 64))
+        buffer.reserveCapacity(Swift.max(1024, (arena?.nodeCount ?? 0) * 64))
         write(into: &buffer)
         return buffer
     }

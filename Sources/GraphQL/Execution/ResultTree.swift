@@ -4,8 +4,8 @@
 /// up to the nearest nullable position after the parents were already built (spec 6.4.4).
 ///
 /// Parents hold children strongly through their slots; the parent link is `unowned` to avoid cycles.
-/// Every node is also kept alive by the run's arena (`ResultArena`), which the `ExecutionResult` owns,
-/// so nodes dropped from the tree by null propagation stay valid while their children are pending.
+/// Nodes dropped from the tree by null propagation are kept by the run's `ResultArena`, which the
+/// `ExecutionResult` owns, so their pending children's parent links stay valid.
 final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
     /// A node and its slots in one allocation, every slot `null`.
     static func make(parent: ResultNode?, slot: Int, slotIsNonNull: Bool, plan: ObjectPlan?, count: Int) -> ResultNode {
@@ -157,12 +157,22 @@ struct ResultNodeHeader {
     var isNull = false
 }
 
-/// Owns every node of one execution so parent links stay valid until the result is released.
+/// Keeps alive the nodes that null propagation dropped from the tree (a list that failed after some
+/// of its items were created), so the parent links of their pending children stay valid until the
+/// result is released. Every other node is owned by its parent's slot.
 final class ResultArena: @unchecked Sendable {
-    private(set) var nodes: [ResultNode] = []
+    private(set) var orphans: [ResultNode] = []
+    /// Every node created, to size the response buffer.
+    private(set) var nodeCount = 0
 
     func adopt(_ node: ResultNode) -> ResultNode {
-        nodes.append(node)
+        orphans.append(node)
+        return node
+    }
+
+    @inline(__always)
+    func counted(_ node: ResultNode) -> ResultNode {
+        nodeCount += 1
         return node
     }
 }
