@@ -1,0 +1,178 @@
+/// The response under construction: one node per object or list, filled level by level.
+///
+/// A node knows its parent and its slot there, so a `null` found deep in the tree can be propagated
+/// up to the nearest nullable position after the parents were already built (spec 6.4.4).
+///
+/// Parents hold children strongly through their slots; the parent link is `unowned` to avoid cycles.
+/// Nodes dropped from the tree by null propagation are kept by the run's `ResultArena`, which the
+/// `ExecutionResult` owns, so their pending children's parent links stay valid.
+final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
+    /// A node and its slots in one allocation, every slot `null`.
+    static func make(parent: ResultNode?, slot: Int, slotIsNonNull: Bool, plan: ObjectPlan?, count: Int) -> ResultNode {
+        let buffer = ResultNode.create(minimumCapacity: count) { _ in
+            ResultNodeHeader(parent: parent, slot: slot, slotIsNonNull: slotIsNonNull, plan: plan, count: count)
+        }
+        let node = unsafeDowncast(buffer, to: ResultNode.self)
+        node.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
+        return node
+    }
+
+    deinit {
+        withUnsafeMutablePointers { header, slots in _ = slots.deinitialize(count: header.pointee.count) }
+    }
+
+    // Header fields are read through pointers: the executor is the only writer, so the exclusivity
+    // checks a stored `var` would cost are not needed on this hot path.
+    var parent: ResultNode? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
+    /// Field index in the parent object plan, or item index in the parent list.
+    var slot: Int { withUnsafeMutablePointerToHeader { $0.pointee.slot } }
+    /// Whether this node's own position is non-null, so a null here nulls the parent too.
+    var slotIsNonNull: Bool { withUnsafeMutablePointerToHeader { $0.pointee.slotIsNonNull } }
+    /// The object plan for object nodes; `nil` for lists.
+    var plan: ObjectPlan? { withUnsafeMutablePointerToHeader { $0.pointee.plan } }
+    /// Number of slots: the plan's field count, or the list's length.
+    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    var isNull: Bool {
+        get { withUnsafeMutablePointerToHeader { $0.pointee.isNull } }
+        set { withUnsafeMutablePointerToHeader { $0.pointee.isNull = newValue } }
+    }
+
+    subscript(index: Int) -> ResultSlot {
+        get { withUnsafeMutablePointerToElements { $0[index] } }
+        set { withUnsafeMutablePointerToElements { $0[index] = newValue } }
+    }
+
+    /// True when this node or an ancestor was nulled, so its pending fields need not run.
+    var isInNulledSubtree: Bool {
+        var node: ResultNode? = self
+        while let current = node {
+            if current.isNull { return true }
+            node = current.parent
+        }
+        return false
+    }
+
+    /// Response path of this node (root is empty).
+    var path: [PathComponent] {
+        var components: [PathComponent] = []
+        var node = self
+        while let parent = node.parent {
+            components.append(parent.component(for: node.slot))
+            node = parent
+        }
+        components.reverse()
+        return components
+    }
+
+    func component(for slot: Int) -> PathComponent {
+        if let plan { return .key(plan.fields[slot].responseKey) }
+        return .index(slot)
+    }
+
+    /// Writes this node as JSON; nulled nodes write `null`.
+    func write(into buffer: inout [UInt8]) {
+        if isNull {
+            buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+            return
+        }
+        if let plan {
+            buffer.append(UInt8(ascii: "{"))
+            let fields = plan.fields
+            for index in 0..<count {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.append(contentsOf: fields[index].keyBytes)
+                self[index].write(into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "}"))
+        } else {
+            buffer.append(UInt8(ascii: "["))
+            for index in 0..<count {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                self[index].write(into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// This node as a `JSON` value (for tests and callers that post-process results).
+    var json: JSON {
+        if isNull { return .null }
+        if let plan {
+            var object = JSONObject()
+            for index in 0..<count { object[plan.fields[index].responseKey] = self[index].json }
+            return .object(object)
+        }
+        return .array((0..<count).map { self[$0].json })
+    }
+}
+
+/// One completed position of the response.
+enum ResultSlot {
+    case null
+    case leaf(JSON)
+    case node(ResultNode)
+
+    func write(into buffer: inout [UInt8]) {
+        switch self {
+        case .null: buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .leaf(let value):
+            switch value {
+            case .string(let string): JSONWriter.writeString(string, into: &buffer)
+            case .int(let int): JSONWriter.writeInt(int, into: &buffer)
+            default: JSONWriter.write(value, into: &buffer)
+            }
+        case .node(let node): node.write(into: &buffer)
+        }
+    }
+
+    var json: JSON {
+        switch self {
+        case .null: .null
+        case .leaf(let value): value
+        case .node(let node): node.json
+        }
+    }
+}
+
+/// A slot of a node, as resolvers see it: enough to compute the response path lazily.
+struct ResultPosition: Sendable {
+    /// Only read (for paths) outside the executor; nodes are immutable where paths are concerned.
+    nonisolated(unsafe) let node: ResultNode
+    let slot: Int
+
+    var path: [PathComponent] {
+        var components = node.path
+        components.append(node.component(for: slot))
+        return components
+    }
+}
+
+/// A node's fixed part, stored in front of its slots.
+struct ResultNodeHeader {
+    unowned let parent: ResultNode?
+    let slot: Int
+    let slotIsNonNull: Bool
+    let plan: ObjectPlan?
+    let count: Int
+    var isNull = false
+}
+
+/// Keeps alive the nodes that null propagation dropped from the tree (a list that failed after some
+/// of its items were created), so the parent links of their pending children stay valid until the
+/// result is released. Every other node is owned by its parent's slot.
+final class ResultArena: @unchecked Sendable {
+    private(set) var orphans: [ResultNode] = []
+    /// Every node created, to size the response buffer.
+    private(set) var nodeCount = 0
+
+    func adopt(_ node: ResultNode) -> ResultNode {
+        orphans.append(node)
+        return node
+    }
+
+    @inline(__always)
+    func counted(_ node: ResultNode) -> ResultNode {
+        nodeCount += 1
+        return node
+    }
+}
