@@ -24,7 +24,9 @@ cleanup() {
   if [ -n "$private_cluster" ]; then scripts/pg-cluster.sh stop "$private_cluster" || true; fi
   echo "stopped"
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+# Ctrl-C and SIGTERM are the normal way to stop: clean up and exit 0.
+trap 'cleanup; exit 0' INT TERM
 
 if [ -z "${DATABASE_URL:-}" ]; then
   private_cluster="$local_dir/postgres"

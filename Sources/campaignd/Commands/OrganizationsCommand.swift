@@ -32,7 +32,7 @@ enum OrganizationsCommand {
             return id
         }
         if let file = parsed.value("--key-file") {
-            FileManager.default.createFile(atPath: file, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: file, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
         FileHandleOutput.standardOutput("organization \(organizationID.postgresText) \(name)\napi key \(key)\n")
         return 0
