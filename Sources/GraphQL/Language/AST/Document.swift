@@ -59,6 +59,8 @@ public enum OperationType: String, Sendable, Hashable, CaseIterable {
 
 /// `query Name($v: T) @dir { ... }`, or the anonymous shorthand `{ ... }`.
 public struct OperationDefinition: ASTNode {
+    /// Executable descriptions (September 2025 spec); never set on the `{ ... }` shorthand.
+    public var description: StringValue?
     public var operation: OperationType
     public var name: Name?
     public var variableDefinitions: [VariableDefinition]
@@ -72,8 +74,10 @@ public struct OperationDefinition: ASTNode {
         variableDefinitions: [VariableDefinition] = [],
         directives: [Directive] = [],
         selectionSet: SelectionSet,
+        description: StringValue? = nil,
         loc: Location? = nil
     ) {
+        self.description = description
         self.operation = operation
         self.name = name
         self.variableDefinitions = variableDefinitions
@@ -85,6 +89,7 @@ public struct OperationDefinition: ASTNode {
 
 /// `$name: Type = default @dir` in an operation's variable list.
 public struct VariableDefinition: ASTNode {
+    public var description: StringValue?
     public var variable: Variable
     public var type: TypeNode
     public var defaultValue: ValueNode?
@@ -96,8 +101,10 @@ public struct VariableDefinition: ASTNode {
         type: TypeNode,
         defaultValue: ValueNode? = nil,
         directives: [Directive] = [],
+        description: StringValue? = nil,
         loc: Location? = nil
     ) {
+        self.description = description
         self.variable = variable
         self.type = type
         self.defaultValue = defaultValue
@@ -119,6 +126,7 @@ public struct Variable: ASTNode {
 
 /// `fragment Name on Type @dir { ... }`.
 public struct FragmentDefinition: ASTNode {
+    public var description: StringValue?
     public var name: Name
     /// Legacy fragment variables (`fragment F($v: T) on …`), only parsed when allowed; usually empty.
     public var variableDefinitions: [VariableDefinition]
@@ -133,8 +141,10 @@ public struct FragmentDefinition: ASTNode {
         typeCondition: NamedType,
         directives: [Directive] = [],
         selectionSet: SelectionSet,
+        description: StringValue? = nil,
         loc: Location? = nil
     ) {
+        self.description = description
         self.name = name
         self.variableDefinitions = variableDefinitions
         self.typeCondition = typeCondition

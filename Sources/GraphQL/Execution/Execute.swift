@@ -1,0 +1,121 @@
+extension ExecutableSchema {
+    /// Executes one operation of a validated document (spec §6): selects the operation, coerces the
+    /// variables, runs the root fields (serially for mutations) and everything below them level by level.
+    ///
+    /// - Parameters:
+    ///   - context: an opaque per-request value handed to every resolver (e.g. the caller's organization).
+    ///   - rootValue: the parent of the root fields; a `.json` object makes default resolvers read from it.
+    public func execute(
+        document: Document,
+        operationName: String? = nil,
+        variables: JSONObject = JSONObject(),
+        context: any Sendable = EmptyContext(),
+        rootValue: ResolvedValue = .null,
+        options: ExecutionOptions = ExecutionOptions()
+    ) async -> ExecutionResult {
+        switch prepare(document: document, operationName: operationName, variables: variables, options: options) {
+        case .failed(let errors):
+            return ExecutionResult(data: nil, errors: errors)
+        case .ready(let shared, let root):
+            let run = ExecutionRun(shared: shared, context: context)
+            let pending = PendingObject(node: root, value: rootValue)
+            await run.run(root: pending, serially: shared.operation.operation == .mutation)
+            return ExecutionResult(tree: root, errors: run.errors)
+        }
+    }
+
+    /// Executes without suspending, for callers whose resolvers are all synchronous (the CLI, tests,
+    /// benchmarks). An `async` resolver met on the way becomes a masked internal field error.
+    public func executeSynchronously(
+        document: Document,
+        operationName: String? = nil,
+        variables: JSONObject = JSONObject(),
+        context: any Sendable = EmptyContext(),
+        rootValue: ResolvedValue = .null,
+        options: ExecutionOptions = ExecutionOptions()
+    ) -> ExecutionResult {
+        switch prepare(document: document, operationName: operationName, variables: variables, options: options) {
+        case .failed(let errors):
+            return ExecutionResult(data: nil, errors: errors)
+        case .ready(let shared, let root):
+            let run = ExecutionRun(shared: shared, context: context)
+            let pending = PendingObject(node: root, value: rootValue)
+            run.runSynchronously(root: pending, serially: shared.operation.operation == .mutation)
+            return ExecutionResult(tree: root, errors: run.errors)
+        }
+    }
+
+    /// Operation selection, variable coercion and the root plan (graphql-js `buildExecutionContext`).
+    private func prepare(
+        document: Document, operationName: String?, variables: JSONObject, options: ExecutionOptions
+    ) -> PreparedExecution {
+        var operation: OperationDefinition?
+        var fragments: [String: FragmentDefinition] = [:]
+        for definition in document.definitions {
+            switch definition {
+            case .operation(let candidate):
+                if let operationName {
+                    if candidate.name?.value == operationName { operation = candidate }
+                } else {
+                    if operation != nil {
+                        return .failed([
+                            GraphQLError("Must provide operation name if query contains multiple operations.")
+                        ])
+                    }
+                    operation = candidate
+                }
+            case .fragment(let fragment):
+                fragments[fragment.name.value] = fragment
+            default:
+                continue
+            }
+        }
+        guard let operation else {
+            if let operationName { return .failed([GraphQLError("Unknown operation named \"\(operationName)\".")]) }
+            return .failed([GraphQLError("Must provide an operation.")])
+        }
+        let coerced = coerceOperationVariables(schema, definitions: operation.variableDefinitions, inputs: variables)
+        if !coerced.errors.isEmpty { return .failed(coerced.errors) }
+        let coercedVariables = coerced.values
+        guard let rootType = schema.rootType(for: operation.operation) else {
+            let message = operation.operation == .query
+                ? "Schema does not define the required query root type."
+                : "Schema is not configured to execute \(operation.operation.rawValue) operation."
+            return .failed([GraphQLError(message, locations: operation.sourceLocation.map { [$0] } ?? [])])
+        }
+        let shared = ExecutionShared(
+            executable: self, operation: operation, fragments: fragments, variables: coercedVariables,
+            options: options)
+        var collector = FieldCollector(shared: shared, type: rootType)
+        collector.collect(operation.selectionSet)
+        let plan = collector.plan()
+        let root = ResultNode(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
+        return .ready(shared, root)
+    }
+}
+
+/// Either the request errors that stop execution, or everything needed to start it.
+enum PreparedExecution {
+    case failed([GraphQLError])
+    case ready(ExecutionShared, ResultNode)
+}
+
+/// The request context when the server passes none.
+public struct EmptyContext: Sendable {
+    public init() {}
+}
+
+/// Executes `document` against `schema`; see `ExecutableSchema.execute`.
+public func execute(
+    schema: ExecutableSchema,
+    document: Document,
+    operationName: String? = nil,
+    variables: JSONObject = JSONObject(),
+    context: any Sendable = EmptyContext(),
+    rootValue: ResolvedValue = .null,
+    options: ExecutionOptions = ExecutionOptions()
+) async -> ExecutionResult {
+    await schema.execute(
+        document: document, operationName: operationName, variables: variables, context: context,
+        rootValue: rootValue, options: options)
+}

@@ -1,0 +1,16 @@
+/// Per-server execution settings.
+public struct ExecutionOptions: Sendable {
+    /// When false, `__schema` and `__type` fail with code `INTROSPECTION_DISABLED` (e.g. in production).
+    public var allowIntrospection: Bool
+    /// Receives every error a resolver threw that is not client-facing, before it is masked as
+    /// `Internal server error`: the place to log it.
+    public var logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)?
+
+    public init(
+        allowIntrospection: Bool = true,
+        logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)? = nil
+    ) {
+        self.allowIntrospection = allowIntrospection
+        self.logInternalError = logInternalError
+    }
+}

@@ -1,0 +1,208 @@
+/// Per-request facts every plan shares: built once per `execute` call.
+final class ExecutionShared: @unchecked Sendable {
+    let executable: ExecutableSchema
+    let operation: OperationDefinition
+    let fragments: [String: FragmentDefinition]
+    let variables: JSONObject
+    let options: ExecutionOptions
+
+    var schema: GraphQLSchema { executable.schema }
+
+    init(
+        executable: ExecutableSchema, operation: OperationDefinition, fragments: [String: FragmentDefinition],
+        variables: JSONObject, options: ExecutionOptions
+    ) {
+        self.executable = executable
+        self.operation = operation
+        self.fragments = fragments
+        self.variables = variables
+        self.options = options
+    }
+}
+
+/// The fields to execute on one object type for one position in the query (spec CollectFields),
+/// computed once and reused for every object at that position, e.g. all 100 campaigns of a list.
+final class ObjectPlan: @unchecked Sendable {
+    let type: GraphQLObjectType
+    let fields: [FieldPlan]
+
+    init(type: GraphQLObjectType, fields: [FieldPlan]) {
+        self.type = type
+        self.fields = fields
+    }
+}
+
+/// One response key of an object plan: the merged field nodes, the field definition, its resolver,
+/// and caches (coerced arguments, sub-plans per runtime type) filled on first use.
+///
+/// Only the executor's own loop mutates the caches; resolvers running concurrently read `let`s.
+final class FieldPlan: @unchecked Sendable {
+    enum Kind {
+        case typeName(JSON)
+        case resolver(FieldResolver)
+        case introspectionDisabled
+    }
+
+    let responseKey: String
+    /// `"key":` already escaped, so writing the response copies bytes.
+    let keyBytes: [UInt8]
+    let fieldName: String
+    let nodes: [Field]
+    let parentType: GraphQLObjectType
+    let field: GraphQLField
+    let kind: Kind
+    let shared: ExecutionShared
+    /// `Type.field`, for error messages.
+    let coordinate: String
+
+    private var argumentCache: Result<JSONObject, GraphQLError>?
+    private var childPlans: [(typeID: Int, plan: ObjectPlan)] = []
+
+    init(
+        responseKey: String, nodes: [Field], parentType: GraphQLObjectType, field: GraphQLField, kind: Kind,
+        shared: ExecutionShared
+    ) {
+        self.responseKey = responseKey
+        var bytes: [UInt8] = []
+        JSONWriter.writeString(responseKey, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        keyBytes = bytes
+        fieldName = nodes[0].name.value
+        self.nodes = nodes
+        self.parentType = parentType
+        self.field = field
+        self.kind = kind
+        self.shared = shared
+        coordinate = parentType.name + "." + nodes[0].name.value
+    }
+
+    var locations: [SourceLocation] { nodes.compactMap(\.sourceLocation) }
+
+    /// Arguments depend only on the document and variables, so they are coerced once per request.
+    func arguments() -> Result<JSONObject, GraphQLError> {
+        if let argumentCache { return argumentCache }
+        let result: Result<JSONObject, GraphQLError>
+        do {
+            result = .success(try coerceFieldArguments(field, node: nodes[0], variables: shared.variables))
+        } catch {
+            result = .failure(error)
+        }
+        argumentCache = result
+        return result
+    }
+
+    /// The merged sub-selection of this field for a runtime object type (spec CollectSubfields).
+    func childPlan(for type: GraphQLObjectType) -> ObjectPlan {
+        for entry in childPlans where entry.typeID == type.id { return entry.plan }
+        var collector = FieldCollector(shared: shared, type: type)
+        for node in nodes {
+            if let selectionSet = node.selectionSet { collector.collect(selectionSet) }
+        }
+        let plan = collector.plan()
+        childPlans.append((type.id, plan))
+        return plan
+    }
+}
+
+/// Spec CollectFields: walks a selection set with fragments, inline fragments and `@skip`/`@include`,
+/// grouping field nodes by response key in first-seen order.
+struct FieldCollector {
+    let shared: ExecutionShared
+    let type: GraphQLObjectType
+    private var order: [String] = []
+    private var groups: [String: [Field]] = [:]
+    private var visitedFragments: Set<String> = []
+
+    init(shared: ExecutionShared, type: GraphQLObjectType) {
+        self.shared = shared
+        self.type = type
+    }
+
+    mutating func collect(_ selectionSet: SelectionSet) {
+        for selection in selectionSet.selections {
+            guard shouldInclude(selection.directives) else { continue }
+            switch selection {
+            case .field(let field):
+                let key = field.responseKey
+                if groups[key] == nil {
+                    order.append(key)
+                    groups[key] = [field]
+                } else {
+                    groups[key]!.append(field)
+                }
+            case .inlineFragment(let fragment):
+                if let condition = fragment.typeCondition, !applies(condition.name.value) { continue }
+                collect(fragment.selectionSet)
+            case .fragmentSpread(let spread):
+                let name = spread.name.value
+                guard !visitedFragments.contains(name) else { continue }
+                visitedFragments.insert(name)
+                guard let fragment = shared.fragments[name], applies(fragment.typeCondition.name.value) else { continue }
+                collect(fragment.selectionSet)
+            }
+        }
+    }
+
+    /// Spec DoesFragmentTypeApply.
+    private func applies(_ conditionName: String) -> Bool {
+        if conditionName == type.name { return true }
+        guard let condition = shared.schema.type(named: conditionName), condition.isAbstractType else { return false }
+        return shared.schema.isSubType(abstract: condition, maybeSub: .object(type))
+    }
+
+    private func shouldInclude(_ directives: [Directive]) -> Bool {
+        if directives.isEmpty { return true }
+        for directive in directives {
+            switch directive.name.value {
+            case "skip": if ifArgument(directive) == true { return false }
+            case "include": if ifArgument(directive) == false { return false }
+            default: continue
+            }
+        }
+        return true
+    }
+
+    private func ifArgument(_ directive: Directive) -> Bool? {
+        guard let argument = directive.arguments.named("if") else { return nil }
+        switch argument.value {
+        case .boolean(let literal): return literal.value
+        case .variable(let variable):
+            if case .bool(let value)? = shared.variables[variable.name.value] { return value }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Turns the groups into field plans; fields the type does not define are skipped, as graphql-js does.
+    func plan() -> ObjectPlan {
+        let schema = shared.schema
+        var fields: [FieldPlan] = []
+        fields.reserveCapacity(order.count)
+        let isQueryRoot = type === schema.queryType
+        for key in order {
+            let nodes = groups[key]!
+            let name = nodes[0].name.value
+            let definition: GraphQLField
+            let kind: FieldPlan.Kind
+            if name == "__typename" {
+                definition = schema.typeNameMetaField
+                kind = .typeName(.string(type.name))
+            } else if isQueryRoot, name == "__schema" || name == "__type",
+                let meta = name == "__schema" ? schema.schemaMetaField : schema.typeMetaField
+            {
+                definition = meta
+                kind = shared.options.allowIntrospection
+                    ? .resolver(name == "__schema" ? IntrospectionResolvers.schemaField : IntrospectionResolvers.typeField)
+                    : .introspectionDisabled
+            } else if let index = type.fieldIndexByName[name] {
+                definition = type.fields[index]
+                kind = .resolver(shared.executable.fieldResolvers[type.id][index])
+            } else {
+                continue
+            }
+            fields.append(
+                FieldPlan(responseKey: key, nodes: nodes, parentType: type, field: definition, kind: kind, shared: shared))
+        }
+        return ObjectPlan(type: type, fields: fields)
+    }
+}

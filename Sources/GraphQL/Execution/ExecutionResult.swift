@@ -1,0 +1,93 @@
+/// The outcome of executing a request: `data` (absent when the request failed before execution) and errors.
+///
+/// The data is kept as the executor built it and written straight to bytes; `data` as a `JSON` value is
+/// computed only when asked for.
+public struct ExecutionResult: Sendable {
+    public var errors: [GraphQLError]
+    private let tree: ResultNode?
+    private let literalData: JSON?
+
+    init(tree: ResultNode, errors: [GraphQLError]) {
+        self.tree = tree
+        self.literalData = nil
+        self.errors = errors
+    }
+
+    /// A result built by hand, e.g. a request error with no data (`data: nil`).
+    public init(data: JSON?, errors: [GraphQLError] = []) {
+        self.tree = nil
+        self.literalData = data
+        self.errors = errors
+    }
+
+    /// False when the request failed before execution started (then the response has no `data` key).
+    public var hasData: Bool { tree != nil || literalData != nil }
+
+    /// The `data` entry: an object, `null` when a non-null root field failed, `nil` when absent.
+    public var data: JSON? {
+        if let tree { return tree.json }
+        return literalData
+    }
+
+    /// The response as a JSON value: `{"errors": […], "data": …}`, each key only when present.
+    public var json: JSON {
+        var object = JSONObject()
+        if !errors.isEmpty { object["errors"] = .array(errors.map(\.responseJSON)) }
+        if let data { object["data"] = data }
+        return .object(object)
+    }
+
+    /// Appends the response's JSON text: `errors` first (as graphql-js orders them), then `data` in
+    /// selection order.
+    public func write(into buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "{"))
+        if !errors.isEmpty {
+            buffer.append(contentsOf: Array(#""errors":["#.utf8))
+            for (index, error) in errors.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                JSONWriter.write(error.responseJSON, into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        }
+        if hasData {
+            if !errors.isEmpty { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(contentsOf: Array(#""data":"#.utf8))
+            if let tree { tree.write(into: &buffer) } else { JSONWriter.write(literalData!, into: &buffer) }
+        }
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// The response as UTF-8 JSON bytes.
+    public func serializedBytes() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1024)
+        write(into: &buffer)
+        return buffer
+    }
+
+    /// The response as JSON text.
+    public func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
+}
+
+extension GraphQLError {
+    /// The error as the response lists it: `message`, then `locations`, `path`, `extensions` when present.
+    public var responseJSON: JSON {
+        var object = JSONObject()
+        object["message"] = .string(message)
+        if !locations.isEmpty {
+            object["locations"] = .array(locations.map {
+                .object(JSONObject([("line", .int($0.line)), ("column", .int($0.column))]))
+            })
+        }
+        if let path {
+            object["path"] = .array(path.map {
+                switch $0 {
+                case .key(let key): .string(key)
+                case .index(let index): .int(index)
+                }
+            })
+        }
+        if !extensions.isEmpty { object["extensions"] = .object(extensions) }
+        return .object(object)
+    }
+}

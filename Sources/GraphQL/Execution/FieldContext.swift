@@ -1,0 +1,88 @@
+/// Everything a field resolver gets: the parent value, the coerced arguments, the request context
+/// the server passed to `execute`, and information about the field being resolved.
+public struct FieldContext: Sendable {
+    /// The value the parent field resolved to (the root value for root fields).
+    public let parent: ResolvedValue
+    /// Arguments after coercion, defaults applied; absent optional arguments are missing keys.
+    public let arguments: JSONObject
+    /// The opaque per-request value given to `execute` (e.g. the caller's organization).
+    public let context: any Sendable
+    public let info: ResolveInfo
+
+    /// The parent's Swift value; throws (masked as an internal error) when it has another type.
+    public func parent<T>(as type: T.Type) throws -> T {
+        guard let value = parent.value(as: T.self) else {
+            throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
+        }
+        return value
+    }
+
+    /// The request context as the server's type; throws (masked as an internal error) otherwise.
+    public func context<T>(as type: T.Type) throws -> T {
+        guard let value = context as? T else {
+            throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
+        }
+        return value
+    }
+
+    /// A coerced argument by name, if given or defaulted.
+    public func argument(_ name: String) -> JSON? { arguments[name] }
+}
+
+/// What a batch resolver gets: every parent at this level that selected the field with the same
+/// arguments, so one query loads all their children.
+public struct BatchFieldContext: Sendable {
+    /// The parents, in response order; the resolver returns one value per parent, in the same order.
+    public let parents: [ResolvedValue]
+    public let arguments: JSONObject
+    public let context: any Sendable
+    /// Information about the field; `path` is the first parent's occurrence.
+    public let info: ResolveInfo
+
+    /// All parents as the server's Swift type; throws (masked as an internal error) on a mismatch.
+    public func parents<T>(as type: T.Type) throws -> [T] {
+        try parents.map { parent in
+            guard let value = parent.value(as: T.self) else {
+                throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
+            }
+            return value
+        }
+    }
+
+    public func context<T>(as type: T.Type) throws -> T {
+        guard let value = context as? T else {
+            throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
+        }
+        return value
+    }
+
+    public func argument(_ name: String) -> JSON? { arguments[name] }
+}
+
+/// Static and positional facts about the field being resolved. Cheap to pass: the path is only
+/// computed when asked for.
+public struct ResolveInfo: Sendable {
+    let plan: FieldPlan
+    let position: ResultPosition
+
+    public var fieldName: String { plan.fieldName }
+    /// The key the value appears under in the response (the alias, if any).
+    public var responseKey: String { plan.responseKey }
+    public var parentType: GraphQLObjectType { plan.parentType }
+    public var returnType: GraphQLType { plan.field.type }
+    public var fieldDefinition: GraphQLField { plan.field }
+    public var schema: GraphQLSchema { plan.shared.schema }
+    /// The field's nodes in the document (several when the same response key is selected twice).
+    public var fieldNodes: [Field] { plan.nodes }
+    public var operation: OperationDefinition { plan.shared.operation }
+    public var variables: JSONObject { plan.shared.variables }
+    /// The response path to this field, list indices included.
+    public var path: [PathComponent] { position.path }
+}
+
+/// Thrown by the typed accessors of `FieldContext` when the server wired a value of the wrong type.
+struct ResolverTypeMismatch: Error, CustomStringConvertible {
+    var expected: String
+    var field: String
+    var description: String { "Resolver for \(field) expected a value of type \(expected)" }
+}

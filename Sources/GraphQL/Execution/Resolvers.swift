@@ -1,0 +1,84 @@
+/// Binds an SDL schema's fields to Swift code, by type name and field name.
+///
+/// ```swift
+/// var resolvers = Resolvers()
+/// resolvers.field("Query", "campaigns") { ctx in try await store.campaigns(ctx.context(as: Org.self)) }
+/// resolvers.batchField("Campaign", "units") { batch in try await store.units(of: batch.parents(as: Campaign.self)) }
+/// resolvers.defaultResolvers(for: "Money")   // fields read by name from a JSON object / GraphQLFieldReadable
+/// ```
+/// `ExecutableSchema` checks the bindings against the schema when it is created.
+public struct Resolvers: Sendable {
+    var fields: [String: [String: FieldResolver]] = [:]
+    var typeResolvers: [String: TypeResolver] = [:]
+    var defaultTypes: Set<String> = []
+    var defaultForAllTypes = false
+
+    public init() {}
+
+    /// A synchronous (possibly throwing) resolver.
+    public mutating func field<T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String,
+        _ resolve: @escaping @Sendable (FieldContext) throws -> T
+    ) {
+        fields[typeName, default: [:]][fieldName] = .sync { try resolve($0).resolvedValue }
+    }
+
+    /// An `async` resolver; resolvers of the same level run concurrently.
+    public mutating func field<T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String,
+        _ resolve: @escaping @Sendable (FieldContext) async throws -> T
+    ) {
+        fields[typeName, default: [:]][fieldName] = .async { try await resolve($0).resolvedValue }
+    }
+
+    /// A batch resolver: called once per level and argument set with every parent that selected the
+    /// field, it returns one value per parent in the same order (no N+1 queries).
+    public mutating func batchField<T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String,
+        _ resolve: @escaping @Sendable (BatchFieldContext) throws -> [T]
+    ) {
+        fields[typeName, default: [:]][fieldName] = .batchSync { try resolve($0).map(\.resolvedValue) }
+    }
+
+    /// An `async` batch resolver.
+    public mutating func batchField<T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String,
+        _ resolve: @escaping @Sendable (BatchFieldContext) async throws -> [T]
+    ) {
+        fields[typeName, default: [:]][fieldName] = .batchAsync { try await resolve($0).map(\.resolvedValue) }
+    }
+
+    /// Names the concrete object type of a value where an interface or union is expected, for values
+    /// that do not carry a type name themselves. Return `nil` when unknown (a field error).
+    public mutating func resolveType(
+        _ abstractTypeName: String,
+        _ resolve: @escaping @Sendable (ResolvedValue, _ context: any Sendable) -> String?
+    ) {
+        typeResolvers[abstractTypeName] = TypeResolver(resolve: resolve)
+    }
+
+    /// Fields of `typeName` without an explicit resolver read the parent by field name: a JSON object's
+    /// key, or `GraphQLFieldReadable.graphQLField(_:)`.
+    public mutating func defaultResolvers(for typeName: String) {
+        defaultTypes.insert(typeName)
+    }
+
+    /// Every object type uses default resolvers where no explicit resolver exists (e.g. a JSON root value).
+    public mutating func useDefaultResolversForAllTypes() {
+        defaultForAllTypes = true
+    }
+}
+
+/// How one field is resolved; the executor switches on this instead of calling through existentials.
+enum FieldResolver: Sendable {
+    case sync(@Sendable (FieldContext) throws -> ResolvedValue)
+    case async(@Sendable (FieldContext) async throws -> ResolvedValue)
+    case batchSync(@Sendable (BatchFieldContext) throws -> [ResolvedValue])
+    case batchAsync(@Sendable (BatchFieldContext) async throws -> [ResolvedValue])
+    /// Read the field by name from a dictionary-like parent.
+    case byName
+}
+
+struct TypeResolver: Sendable {
+    var resolve: @Sendable (ResolvedValue, any Sendable) -> String?
+}
