@@ -2,8 +2,8 @@
 ///
 /// A single small document can otherwise demand enormous work (deep nesting, fragments that
 /// double at every level, aliases repeating an expensive field). Each limit is optional; `nil`
-/// turns it off. The defaults let the standard introspection query through (depth 13, one root
-/// field, no aliases, cost about 26,000) while rejecting documents that explode.
+/// turns it off. The defaults let the standard introspection query through (depth 15, one root
+/// field, no aliases, cost about 52,000) while rejecting documents that explode.
 public struct QueryLimits: Sendable, Equatable {
     /// Most levels of nested fields; `{ a { b } }` has depth 2.
     public var maxDepth: Int?

@@ -47,7 +47,7 @@ extension QueryLimits {
         }
         if let limit = maxCost, measured.cost > limit {
             let found = measured.cost == Int.max ? "more than \(Int.max - 1)" : "\(measured.cost)"
-            report(.tooComplex, "Query cost \(found) exceeds the maximum cost of \(limit).", measured.cost, limit)
+            report(.tooComplex, "Query costs \(found); the maximum cost is \(limit).", measured.cost, limit)
         }
         return errors
     }
