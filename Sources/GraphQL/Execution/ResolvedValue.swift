@@ -32,6 +32,12 @@ public enum ResolvedValue: Sendable {
         return nil
     }
 
+    /// The JSON value, when this is `.json`.
+    public var jsonValue: JSON? {
+        if case .json(let json) = self { return json }
+        return nil
+    }
+
     /// True for `.null` and `.json(.null)`.
     public var isNull: Bool {
         switch self {

@@ -22,8 +22,9 @@ struct Lexer {
     private(set) var kind: TokenKind = .sof
     private(set) var start = 0
     private(set) var end = 0
-    private(set) var tokenLine = 0
-    private(set) var tokenColumn = 0
+    /// `<SOF>` reports 1:1 so a document's location is a real position.
+    private(set) var tokenLine = 1
+    private(set) var tokenColumn = 1
     /// The decoded value of the current `.string` or `.blockString` token.
     private(set) var stringValue = ""
 

@@ -209,8 +209,8 @@ struct Parser {
 
     mutating func parseSelectionSet() throws(GraphQLError) -> SelectionSet {
         let start = mark()
+        if peek(.braceL) { try enterNesting() }
         try expect(.braceL)
-        try enterNesting()
         var selections: [Selection] = []
         repeat {
             selections.append(try parseSelection())
@@ -303,8 +303,8 @@ struct Parser {
         let start = mark()
         switch lexer.kind {
         case .bracketL:
-            try advance()
             try enterNesting()
+            try advance()
             var values: [ValueNode] = []
             while !(try expectOptional(.bracketR)) {
                 values.append(try parseValueLiteral(isConst: isConst))
@@ -312,8 +312,8 @@ struct Parser {
             leaveNesting()
             return .list(ListValue(values: values, loc: location(from: start)))
         case .braceL:
-            try advance()
             try enterNesting()
+            try advance()
             var fields: [ObjectField] = []
             while !(try expectOptional(.braceR)) {
                 let fieldStart = mark()
@@ -390,8 +390,9 @@ struct Parser {
     mutating func parseTypeReference() throws(GraphQLError) -> TypeNode {
         let start = mark()
         let type: TypeNode
-        if try expectOptional(.bracketL) {
+        if peek(.bracketL) {
             try enterNesting()
+            try advance()
             let inner = try parseTypeReference()
             try expect(.bracketR)
             leaveNesting()

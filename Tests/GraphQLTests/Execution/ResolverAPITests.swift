@@ -1,0 +1,79 @@
+import Testing
+@testable import GraphQL
+
+@Suite struct ResolverAPITests {
+    struct Org: Sendable { var name: String }
+    struct Boom: Error {}
+
+    let sdl = """
+    type Query { org: String!, masked: String, typed: String, nested: Inner }
+    type Inner { value: String }
+    type Mutation { append(value: String!): [String!]! }
+    """
+
+    @Test func missingResolversAreReportedAtStartUp() throws {
+        var resolvers = Resolvers()
+        resolvers.field("Query", "org") { _ in "x" }
+        resolvers.field("Query", "nope") { _ in "x" }
+        resolvers.field("Ghost", "field") { _ in "x" }
+        #expect(throws: ExecutableSchemaError(
+            missingResolvers: ["Inner.value", "Mutation.append", "Query.masked", "Query.nested", "Query.typed"],
+            unknownBindings: ["Ghost.field", "Query.nope"]
+        )) {
+            try ExecutableSchema(schema: try executionTestSchema(sdl), resolvers: resolvers)
+        }
+    }
+
+    func makeExecutable(log: CallLog) throws -> ExecutableSchema {
+        var resolvers = Resolvers()
+        resolvers.field("Query", "org") { ctx in try ctx.context(as: Org.self).name }
+        resolvers.field("Query", "masked") { _ -> String in throw Boom() }
+        resolvers.field("Query", "typed") { _ -> String in
+            throw UserError("Not allowed", code: "FORBIDDEN", extensions: JSONObject([("reason", .string("plan"))]))
+        }
+        resolvers.field("Query", "nested") { _ in JSON.object(JSONObject([("value", .string("v"))])) }
+        resolvers.defaultResolvers(for: "Inner")
+        resolvers.field("Mutation", "append") { ctx async throws -> [String] in
+            let value = stringArgument(ctx.argument("value")) ?? ""
+            if value == "slow" { try await Task.sleep(nanoseconds: 30_000_000) }
+            log.record(value)
+            return log.all
+        }
+        return try ExecutableSchema(schema: try executionTestSchema(sdl), resolvers: resolvers)
+    }
+
+    @Test func contextReachesResolversAndErrorsAreMaskedOrReported() async throws {
+        let log = CallLog()
+        let options = ExecutionOptions(logInternalError: { error, path in log.record("\(error) at \(path.count)") })
+        let result = try await runAsync(
+            try makeExecutable(log: CallLog()), "{ org masked typed nested { value } }", context: Org(name: "Acme"),
+            options: options)
+        #expect(result == #"{"errors":[{"message":"Internal server error","locations":[{"line":1,"column":7}],"path":["masked"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"Not allowed","locations":[{"line":1,"column":14}],"path":["typed"],"extensions":{"code":"FORBIDDEN","reason":"plan"}}],"data":{"org":"Acme","masked":null,"typed":null,"nested":{"value":"v"}}}"#)
+        #expect(log.all == ["Boom() at 1"])
+    }
+
+    @Test func mutationRootFieldsRunSerially() async throws {
+        let log = CallLog()
+        let result = try await runAsync(
+            try makeExecutable(log: log), #"mutation { a: append(value: "slow") b: append(value: "fast") }"#)
+        #expect(result == #"{"data":{"a":["slow"],"b":["slow","fast"]}}"#)
+    }
+
+    @Test func asyncResolverInSynchronousExecutionIsAnInternalError() throws {
+        let result = try runSync(try makeExecutable(log: CallLog()), #"mutation { append(value: "x") }"#)
+        #expect(result == #"{"errors":[{"message":"Internal server error","locations":[{"line":1,"column":12}],"path":["append"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#)
+    }
+
+    @Test func operationSelectionErrors() throws {
+        let executable = try makeExecutable(log: CallLog())
+        #expect(try runSync(executable, "query A { org } query B { org }") == #"{"errors":[{"message":"Must provide operation name if query contains multiple operations."}]}"#)
+        #expect(try runSync(executable, "query A { org }", operationName: "x") == #"{"errors":[{"message":"Unknown operation named \"x\"."}]}"#)
+        #expect(try runSync(executable, "fragment F on Query { org }") == #"{"errors":[{"message":"Must provide an operation."}]}"#)
+        #expect(try runSync(executable, "query A { org } query B { typed }", operationName: "A", context: Org(name: "O")) == #"{"data":{"org":"O"}}"#)
+    }
+
+    @Test func subscriptionWithoutRootTypeIsRejected() throws {
+        let result = try runSync(try makeExecutable(log: CallLog()), "subscription { org }")
+        #expect(result == #"{"errors":[{"message":"Schema is not configured to execute subscription operation.","locations":[{"line":1,"column":1}]}]}"#)
+    }
+}
