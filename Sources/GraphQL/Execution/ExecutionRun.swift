@@ -190,7 +190,7 @@ final class ExecutionRun {
             switch plan.arguments() {
             case .success(let coerced): arguments = coerced
             case .failure(var error):
-                error.locations = plan.locations
+                if error.locations.isEmpty { error.locations = plan.locations }
                 error.path = position.path
                 report(error)
                 fieldFailed(plan: plan, position: position)

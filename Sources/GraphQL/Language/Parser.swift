@@ -212,6 +212,7 @@ struct Parser {
         if peek(.braceL) { try enterNesting() }
         try expect(.braceL)
         var selections: [Selection] = []
+        selections.reserveCapacity(8)
         repeat {
             selections.append(try parseSelection())
         } while !(try expectOptional(.braceR))

@@ -1,0 +1,27 @@
+/// Spec §5.3.2 Field Selection Merging: fields with the same response key, wherever they come
+/// from (inline fragments, fragment spreads), must be mergeable: the same field with the same
+/// arguments unless their parents are distinct object types, compatible return shapes, and
+/// mergeable sub-selections.
+///
+/// Follows graphql-js's algorithm and error reporting exactly. Fields are grouped by response
+/// key so only same-key fields are compared; collected fields of each selection set and the
+/// pairs of fragments already compared are memoized (`OverlappingFieldsAnalysis`).
+final class OverlappingFieldsCanBeMergedRule: ValidationVisitor {
+    let context: ValidationContext
+    let events: [ValidationEvent] = [.enterSelectionSet]
+    private let analysis: OverlappingFieldsAnalysis
+    init(context: ValidationContext) {
+        self.context = context
+        self.analysis = OverlappingFieldsAnalysis(context: context)
+    }
+
+    func enterSelectionSet(_ node: SelectionSet) {
+        let conflicts = analysis.conflictsWithin(node, parentType: context.typeInfo.parentType)
+        for conflict in conflicts {
+            context.report(
+                "Fields \"\(conflict.responseName)\" conflict because \(conflict.reason.message). Use different aliases on the fields to fetch both if this was intentional.",
+                conflict.fields1 + conflict.fields2
+            )
+        }
+    }
+}

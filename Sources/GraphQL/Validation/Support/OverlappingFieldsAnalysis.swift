@@ -1,0 +1,391 @@
+/// Why two fields cannot be merged: a plain reason, or the conflicts among their subfields.
+indirect enum FieldConflictReason {
+    case reason(String)
+    case subfields([(responseName: String, reason: FieldConflictReason)])
+
+    /// graphql-js `reasonMessage`.
+    var message: String {
+        switch self {
+        case .reason(let text): text
+        case .subfields(let list):
+            list.map { "subfields \"\($0.responseName)\" conflict because " + $0.reason.message }
+                .joined(separator: " and ")
+        }
+    }
+}
+
+/// A pair of unmergeable fields (with the subfields involved), as locations for the error.
+struct FieldConflict {
+    var responseName: String
+    var reason: FieldConflictReason
+    var fields1: [SourceLocation?]
+    var fields2: [SourceLocation?]
+}
+
+/// One field as it occurs in a collected selection set, with the type it was selected on.
+struct FieldOccurrence {
+    var parentType: GraphQLNamedType?
+    var node: Field
+    var definition: GraphQLField?
+}
+
+/// The fields of a selection set (inline fragments flattened) grouped by response key in
+/// first-appearance order, plus the names of fragments spread in it. A class so identity can
+/// tell a fragment's own field set apart (graphql-js compares these maps by reference).
+final class CollectedFields {
+    var keys: [String] = []
+    var groups: [[FieldOccurrence]] = []
+    var groupIndexByKey: [String: Int] = [:]
+    var fragmentNames: [String] = []
+
+    func group(for key: String) -> [FieldOccurrence]? {
+        groupIndexByKey[key].map { groups[$0] }
+    }
+}
+
+/// The conflict search of `OverlappingFieldsCanBeMergedRule`, with its memo tables; lives for
+/// one validation run.
+final class OverlappingFieldsAnalysis {
+    private let context: ValidationContext
+    private let schema: GraphQLSchema
+    /// Collected fields per selection set, keyed by the selection set's source offset.
+    private var collectedBySelectionSet: [Int: CollectedFields] = [:]
+    /// Fragment pairs already compared, with whether they were compared as mutually exclusive.
+    private var comparedFragmentPairs: [FragmentPair: Bool] = [:]
+
+    private struct FragmentPair: Hashable {
+        var first: String
+        var second: String
+        init(_ a: String, _ b: String) {
+            if a < b { first = a; second = b } else { first = b; second = a }
+        }
+    }
+
+    init(context: ValidationContext) {
+        self.context = context
+        self.schema = context.schema
+    }
+
+    // MARK: Memo of compared fragment pairs
+
+    private func hasCompared(_ a: String, _ b: String, mutuallyExclusive: Bool) -> Bool {
+        guard let recorded = comparedFragmentPairs[FragmentPair(a, b)] else { return false }
+        // A non-exclusive comparison covers the exclusive one, not the other way round.
+        return mutuallyExclusive ? true : recorded == mutuallyExclusive
+    }
+
+    private func recordCompared(_ a: String, _ b: String, mutuallyExclusive: Bool) {
+        comparedFragmentPairs[FragmentPair(a, b)] = mutuallyExclusive
+    }
+
+    // MARK: Entry point
+
+    /// Conflicts among the fields of one selection set, including fields from its fragments.
+    func conflictsWithin(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?) -> [FieldConflict] {
+        var conflicts: [FieldConflict] = []
+        let fields = collectedFields(selectionSet, parentType: parentType)
+        // (A) Within the collected fields: the only place fields of one set meet each other.
+        for group in fields.groups where group.count > 1 {
+            collectConflictsWithin(group, into: &conflicts)
+        }
+        let names = fields.fragmentNames
+        if !names.isEmpty {
+            var discovered: [(String, String)] = []
+            for i in names.indices {
+                // (B) The fields against each spread fragment.
+                collectConflictsBetween(fields, fragmentNamed: names[i], mutuallyExclusive: false, into: &conflicts, discovered: &discovered)
+                // (C) Each spread fragment against the later ones.
+                for j in (i + 1)..<names.count {
+                    collectConflictsBetweenFragments(names[i], names[j], mutuallyExclusive: false, into: &conflicts)
+                }
+            }
+            processDiscoveredFragments(fields, mutuallyExclusive: false, discovered: &discovered, into: &conflicts)
+        }
+        return conflicts
+    }
+
+    // MARK: Comparisons
+
+    private func collectConflictsWithin(_ group: [FieldOccurrence], into conflicts: inout [FieldConflict]) {
+        let key = group[0].node.responseKey
+        for i in 0..<group.count {
+            for j in (i + 1)..<group.count {
+                if let conflict = findConflict(key, group[i], group[j], parentsMutuallyExclusive: false) {
+                    conflicts.append(conflict)
+                }
+            }
+        }
+    }
+
+    private func collectConflictsBetween(
+        _ fields1: CollectedFields,
+        _ fields2: CollectedFields,
+        mutuallyExclusive: Bool,
+        into conflicts: inout [FieldConflict]
+    ) {
+        for (index, key) in fields1.keys.enumerated() {
+            guard let group2 = fields2.group(for: key) else { continue }
+            for field1 in fields1.groups[index] {
+                for field2 in group2 {
+                    if let conflict = findConflict(key, field1, field2, parentsMutuallyExclusive: mutuallyExclusive) {
+                        conflicts.append(conflict)
+                    }
+                }
+            }
+        }
+    }
+
+    /// (D) A set of fields against the fields of a fragment; the fragment's own spreads are
+    /// queued in `discovered` (E).
+    private func collectConflictsBetween(
+        _ fields: CollectedFields,
+        fragmentNamed name: String,
+        mutuallyExclusive: Bool,
+        into conflicts: inout [FieldConflict],
+        discovered: inout [(String, String)]
+    ) {
+        guard let fragmentFields = collectedFields(ofFragmentNamed: name) else { return }
+        if fragmentFields === fields { return }
+        collectConflictsBetween(fields, fragmentFields, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        for referenced in fragmentFields.fragmentNames { discovered.append((name, referenced)) }
+    }
+
+    private func processDiscoveredFragments(
+        _ fields: CollectedFields,
+        mutuallyExclusive: Bool,
+        discovered: inout [(String, String)],
+        into conflicts: inout [FieldConflict]
+    ) {
+        while let (fragmentName, referenced) = discovered.popLast() {
+            if hasCompared(referenced, fragmentName, mutuallyExclusive: mutuallyExclusive) { continue }
+            recordCompared(referenced, fragmentName, mutuallyExclusive: mutuallyExclusive)
+            collectConflictsBetween(fields, fragmentNamed: referenced, mutuallyExclusive: mutuallyExclusive, into: &conflicts, discovered: &discovered)
+        }
+    }
+
+    /// (F, G) Two fragments against each other, and each against the other's spreads.
+    private func collectConflictsBetweenFragments(
+        _ name1: String,
+        _ name2: String,
+        mutuallyExclusive: Bool,
+        into conflicts: inout [FieldConflict]
+    ) {
+        if name1 == name2 { return }
+        if hasCompared(name1, name2, mutuallyExclusive: mutuallyExclusive) { return }
+        recordCompared(name1, name2, mutuallyExclusive: mutuallyExclusive)
+        guard let fields1 = collectedFields(ofFragmentNamed: name1),
+            let fields2 = collectedFields(ofFragmentNamed: name2)
+        else { return }
+        collectConflictsBetween(fields1, fields2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        for referenced2 in fields2.fragmentNames {
+            collectConflictsBetweenFragments(name1, referenced2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        }
+        for referenced1 in fields1.fragmentNames {
+            collectConflictsBetweenFragments(referenced1, name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        }
+    }
+
+    /// (H, I, J) The sub-selections of two same-key fields.
+    private func conflictsBetweenSubSelections(
+        mutuallyExclusive: Bool,
+        _ parentType1: GraphQLNamedType?,
+        _ selectionSet1: SelectionSet,
+        _ parentType2: GraphQLNamedType?,
+        _ selectionSet2: SelectionSet
+    ) -> [FieldConflict] {
+        var conflicts: [FieldConflict] = []
+        let fields1 = collectedFields(selectionSet1, parentType: parentType1)
+        let fields2 = collectedFields(selectionSet2, parentType: parentType2)
+        collectConflictsBetween(fields1, fields2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        var discovered: [(String, String)] = []
+        for name2 in fields2.fragmentNames {
+            collectConflictsBetween(fields1, fragmentNamed: name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts, discovered: &discovered)
+        }
+        processDiscoveredFragments(fields1, mutuallyExclusive: mutuallyExclusive, discovered: &discovered, into: &conflicts)
+        for name1 in fields1.fragmentNames {
+            collectConflictsBetween(fields2, fragmentNamed: name1, mutuallyExclusive: mutuallyExclusive, into: &conflicts, discovered: &discovered)
+        }
+        processDiscoveredFragments(fields2, mutuallyExclusive: mutuallyExclusive, discovered: &discovered, into: &conflicts)
+        for name1 in fields1.fragmentNames {
+            for name2 in fields2.fragmentNames {
+                collectConflictsBetweenFragments(name1, name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+            }
+        }
+        return conflicts
+    }
+
+    /// Whether two same-key fields conflict, including through their subfields.
+    private func findConflict(
+        _ responseName: String,
+        _ field1: FieldOccurrence,
+        _ field2: FieldOccurrence,
+        parentsMutuallyExclusive: Bool
+    ) -> FieldConflict? {
+        let node1 = field1.node
+        let node2 = field2.node
+        var mutuallyExclusive = parentsMutuallyExclusive
+        if !mutuallyExclusive, let parent1 = field1.parentType, let parent2 = field2.parentType,
+            parent1 != parent2, case .object = parent1, case .object = parent2
+        {
+            mutuallyExclusive = true
+        }
+        if !mutuallyExclusive {
+            if node1.name.value != node2.name.value {
+                return FieldConflict(
+                    responseName: responseName,
+                    reason: .reason("\"\(node1.name.value)\" and \"\(node2.name.value)\" are different fields"),
+                    fields1: [node1.sourceLocation],
+                    fields2: [node2.sourceLocation]
+                )
+            }
+            if !Self.sameArguments(node1.arguments, node2.arguments) {
+                return FieldConflict(
+                    responseName: responseName,
+                    reason: .reason("they have differing arguments"),
+                    fields1: [node1.sourceLocation],
+                    fields2: [node2.sourceLocation]
+                )
+            }
+        }
+        let type1 = field1.definition?.type
+        let type2 = field2.definition?.type
+        if let type1, let type2, Self.doTypesConflict(type1, type2) {
+            return FieldConflict(
+                responseName: responseName,
+                reason: .reason("they return conflicting types \"\(type1.printed)\" and \"\(type2.printed)\""),
+                fields1: [node1.sourceLocation],
+                fields2: [node2.sourceLocation]
+            )
+        }
+        guard let selectionSet1 = node1.selectionSet, let selectionSet2 = node2.selectionSet else { return nil }
+        let subConflicts = conflictsBetweenSubSelections(
+            mutuallyExclusive: mutuallyExclusive,
+            type1?.namedType, selectionSet1,
+            type2?.namedType, selectionSet2
+        )
+        if subConflicts.isEmpty { return nil }
+        return FieldConflict(
+            responseName: responseName,
+            reason: .subfields(subConflicts.map { ($0.responseName, $0.reason) }),
+            fields1: [node1.sourceLocation] + subConflicts.flatMap(\.fields1),
+            fields2: [node2.sourceLocation] + subConflicts.flatMap(\.fields2)
+        )
+    }
+
+    // MARK: Field collection
+
+    private func collectedFields(ofFragmentNamed name: String) -> CollectedFields? {
+        guard let fragment = context.fragment(named: name) else { return nil }
+        if let offset = fragment.selectionSet.loc?.start, let cached = collectedBySelectionSet[offset] {
+            return cached
+        }
+        return collectedFields(fragment.selectionSet, parentType: schema.type(named: fragment.typeCondition.name.value))
+    }
+
+    private func collectedFields(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?) -> CollectedFields {
+        let offset = selectionSet.loc?.start
+        if let offset, let cached = collectedBySelectionSet[offset] { return cached }
+        let fields = CollectedFields()
+        var fragmentNamesSeen = Set<String>()
+        collect(selectionSet, parentType: parentType, into: fields, fragmentNamesSeen: &fragmentNamesSeen)
+        if let offset { collectedBySelectionSet[offset] = fields }
+        return fields
+    }
+
+    private func collect(
+        _ selectionSet: SelectionSet,
+        parentType: GraphQLNamedType?,
+        into fields: CollectedFields,
+        fragmentNamesSeen: inout Set<String>
+    ) {
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field):
+                var definition: GraphQLField?
+                switch parentType {
+                case .object(let object)?: definition = object.field(named: field.name.value)
+                case .interface(let interface)?: definition = interface.field(named: field.name.value)
+                default: definition = nil
+                }
+                let occurrence = FieldOccurrence(parentType: parentType, node: field, definition: definition)
+                let key = field.responseKey
+                if let index = fields.groupIndexByKey[key] {
+                    fields.groups[index].append(occurrence)
+                } else {
+                    fields.groupIndexByKey[key] = fields.keys.count
+                    fields.keys.append(key)
+                    fields.groups.append([occurrence])
+                }
+            case .fragmentSpread(let spread):
+                if fragmentNamesSeen.insert(spread.name.value).inserted { fields.fragmentNames.append(spread.name.value) }
+            case .inlineFragment(let inline):
+                let type = inline.typeCondition.map { schema.type(named: $0.name.value) } ?? parentType
+                collect(inline.selectionSet, parentType: type, into: fields, fragmentNamesSeen: &fragmentNamesSeen)
+            }
+        }
+    }
+
+    // MARK: Field comparison helpers
+
+    /// Return types conflict when their list/non-null shapes differ or they end in different
+    /// leaf types; composite types are compared field by field instead.
+    static func doTypesConflict(_ type1: GraphQLType, _ type2: GraphQLType) -> Bool {
+        switch (type1, type2) {
+        case (.list(let a), .list(let b)): return doTypesConflict(a, b)
+        case (.list, _), (_, .list): return true
+        case (.nonNull(let a), .nonNull(let b)): return doTypesConflict(a, b)
+        case (.nonNull, _), (_, .nonNull): return true
+        case (.named(let a), .named(let b)):
+            if a.isLeafType || b.isLeafType { return a != b }
+            return false
+        }
+    }
+
+    /// Same arguments by name, with values equal as written (object fields in any order).
+    static func sameArguments(_ arguments1: [Argument], _ arguments2: [Argument]) -> Bool {
+        if arguments1.isEmpty { return arguments2.isEmpty }
+        if arguments2.isEmpty || arguments1.count != arguments2.count { return false }
+        for argument1 in arguments1 {
+            guard let argument2 = arguments2.last(where: { $0.name.value == argument1.name.value }),
+                sameValue(argument1.value, argument2.value)
+            else { return false }
+        }
+        return true
+    }
+
+    /// graphql-js compares `print(sortValueNode(value))`; this is the same comparison without
+    /// printing.
+    static func sameValue(_ a: ValueNode, _ b: ValueNode) -> Bool {
+        switch (a, b) {
+        case (.variable(let x), .variable(let y)): return x.name.value == y.name.value
+        case (.int(let x), .int(let y)): return x.value == y.value
+        case (.float(let x), .float(let y)): return x.value == y.value
+        case (.string(let x), .string(let y)): return x.value == y.value && x.block == y.block
+        case (.boolean(let x), .boolean(let y)): return x.value == y.value
+        case (.null, .null): return true
+        case (.enumValue(let x), .enumValue(let y)): return x.value == y.value
+        case (.list(let x), .list(let y)):
+            guard x.values.count == y.values.count else { return false }
+            for (p, q) in zip(x.values, y.values) where !sameValue(p, q) { return false }
+            return true
+        case (.object(let x), .object(let y)):
+            guard x.fields.count == y.fields.count else { return false }
+            let sortedX = sortedFields(x.fields)
+            let sortedY = sortedFields(y.fields)
+            for (p, q) in zip(sortedX, sortedY) {
+                if p.name.value != q.name.value || !sameValue(p.value, q.value) { return false }
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func sortedFields(_ fields: [ObjectField]) -> [ObjectField] {
+        // Stable, like graphql-js's sort.
+        fields.enumerated().sorted { a, b in
+            let order = naturalCompare(a.element.name.value, b.element.name.value)
+            return order != 0 ? order < 0 : a.offset < b.offset
+        }.map(\.element)
+    }
+}
