@@ -25,7 +25,7 @@ enum PrintSchemaCommand {
         let path = options.value("schema") ?? defaultPath
         if options.value("schema") == nil, !ToolFiles.exists(path) {
             throw UsageError(
-                message: "\(name): no schema at \(path) (the project has none there yet); pass --schema FILE")
+                message: "\(name): no schema file \(path) in the current directory; pass --schema FILE")
         }
         let schema = try ToolInputs.schema(at: path, command: name)
         FileHandleOutput.standardOutput(printSchema(schema) + "\n")
