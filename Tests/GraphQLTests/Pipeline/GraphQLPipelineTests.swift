@@ -180,4 +180,28 @@ final class MutationCounter: Sendable {
         #expect(response.phase == .execution)
         #expect(response.result.errors == [])
     }
+
+    @Test func aFragmentExplosionIsRejectedQuicklyByTheLimits() async throws {
+        var text = "{ ...F0 }\n"
+        for level in 0..<50 {
+            text += "fragment F\(level) on Query { ...F\(level + 1) ...F\(level + 1) }\n"
+        }
+        text += "fragment F50 on Query { campaigns { id units { id } } }\n"
+        let pipeline = try makePipeline()
+        let clock = ContinuousClock()
+        var response: GraphQLResponse?
+        let elapsed = await clock.measure {
+            response = await pipeline.run(query: text, rootValue: Self.root)
+        }
+        #expect(response?.phase == .limits)
+        #expect(response?.result.errors.map(\.code) == ["TOO_MANY_ROOT_FIELDS", "QUERY_TOO_COMPLEX"])
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test func validationErrorsComeBeforeLimitErrors() async throws {
+        let pipeline = try makePipeline(GraphQLPipelineConfiguration(limits: QueryLimits(maxDepth: 1)))
+        let response = await pipeline.run(query: "{ campaigns { id zzz } }")
+        #expect(response.phase == .validation)
+        #expect(response.result.errors.map(\.message) == [#"Cannot query field "zzz" on type "Campaign"."#])
+    }
 }
