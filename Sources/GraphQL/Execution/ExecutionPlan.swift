@@ -81,6 +81,10 @@ final class FieldPlan: @unchecked Sendable {
     /// Arguments depend only on the document and variables, so they are coerced once per request.
     func arguments() -> Result<JSONObject, GraphQLError> {
         if let argumentCache { return argumentCache }
+        if field.arguments.isEmpty {
+            argumentCache = .success(JSONObject())
+            return argumentCache!
+        }
         let result: Result<JSONObject, GraphQLError>
         do {
             result = .success(try coerceFieldArguments(field, node: nodes[0], variables: shared.variables))

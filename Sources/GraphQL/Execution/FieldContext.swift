@@ -10,6 +10,7 @@ public struct FieldContext: Sendable {
     public let info: ResolveInfo
 
     /// The parent's Swift value; throws (masked as an internal error) when it has another type.
+    @inlinable
     public func parent<T>(as type: T.Type) throws -> T {
         guard let value = parent.value(as: T.self) else {
             throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
@@ -18,6 +19,7 @@ public struct FieldContext: Sendable {
     }
 
     /// The request context as the server's type; throws (masked as an internal error) otherwise.
+    @inlinable
     public func context<T>(as type: T.Type) throws -> T {
         guard let value = context as? T else {
             throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
@@ -40,6 +42,7 @@ public struct BatchFieldContext: Sendable {
     public let info: ResolveInfo
 
     /// All parents as the server's Swift type; throws (masked as an internal error) on a mismatch.
+    @inlinable
     public func parents<T>(as type: T.Type) throws -> [T] {
         try parents.map { parent in
             guard let value = parent.value(as: T.self) else {
@@ -49,6 +52,7 @@ public struct BatchFieldContext: Sendable {
         }
     }
 
+    @inlinable
     public func context<T>(as type: T.Type) throws -> T {
         guard let value = context as? T else {
             throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
@@ -81,8 +85,16 @@ public struct ResolveInfo: Sendable {
 }
 
 /// Thrown by the typed accessors of `FieldContext` when the server wired a value of the wrong type.
+@usableFromInline
 struct ResolverTypeMismatch: Error, CustomStringConvertible {
-    var expected: String
-    var field: String
-    var description: String { "Resolver for \(field) expected a value of type \(expected)" }
+    @usableFromInline var expected: String
+    @usableFromInline var field: String
+
+    @usableFromInline
+    init(expected: String, field: String) {
+        self.expected = expected
+        self.field = field
+    }
+
+    @usableFromInline var description: String { "Resolver for \(field) expected a value of type \(expected)" }
 }

@@ -27,6 +27,7 @@ public enum ResolvedValue: Sendable {
     }
 
     /// The wrapped Swift value, when it is an `.object` of type `T`.
+    @inlinable
     public func value<T>(as type: T.Type) -> T? {
         if case .object(let value, _) = self { return value as? T }
         return nil
@@ -125,7 +126,7 @@ extension Optional: ResolvedValueConvertible where Wrapped: ResolvedValueConvert
 }
 
 extension Array: ResolvedValueConvertible where Element: ResolvedValueConvertible {
-    public var resolvedValue: ResolvedValue { .list(map(\.resolvedValue)) }
+    public var resolvedValue: ResolvedValue { .list(map { $0.resolvedValue }) }
 }
 
 extension RawRepresentable where Self: ResolvedValueConvertible, RawValue == String {

@@ -8,7 +8,7 @@
 /// ```
 /// `ExecutableSchema` checks the bindings against the schema when it is created.
 public struct Resolvers: Sendable {
-    var fields: [String: [String: FieldResolver]] = [:]
+    @usableFromInline var fields: [String: [String: FieldResolver]] = [:]
     var typeResolvers: [String: TypeResolver] = [:]
     var defaultTypes: Set<String> = []
     var defaultForAllTypes = false
@@ -16,6 +16,7 @@ public struct Resolvers: Sendable {
     public init() {}
 
     /// A synchronous (possibly throwing) resolver.
+    @inlinable
     public mutating func field<T: ResolvedValueConvertible>(
         _ typeName: String, _ fieldName: String,
         _ resolve: @escaping @Sendable (FieldContext) throws -> T
@@ -24,6 +25,7 @@ public struct Resolvers: Sendable {
     }
 
     /// An `async` resolver; resolvers of the same level run concurrently.
+    @inlinable
     public mutating func field<T: ResolvedValueConvertible>(
         _ typeName: String, _ fieldName: String,
         _ resolve: @escaping @Sendable (FieldContext) async throws -> T
@@ -33,19 +35,21 @@ public struct Resolvers: Sendable {
 
     /// A batch resolver: called once per level and argument set with every parent that selected the
     /// field, it returns one value per parent in the same order (no N+1 queries).
+    @inlinable
     public mutating func batchField<T: ResolvedValueConvertible>(
         _ typeName: String, _ fieldName: String,
         _ resolve: @escaping @Sendable (BatchFieldContext) throws -> [T]
     ) {
-        fields[typeName, default: [:]][fieldName] = .batchSync { try resolve($0).map(\.resolvedValue) }
+        fields[typeName, default: [:]][fieldName] = .batchSync { try resolve($0).map { $0.resolvedValue } }
     }
 
     /// An `async` batch resolver.
+    @inlinable
     public mutating func batchField<T: ResolvedValueConvertible>(
         _ typeName: String, _ fieldName: String,
         _ resolve: @escaping @Sendable (BatchFieldContext) async throws -> [T]
     ) {
-        fields[typeName, default: [:]][fieldName] = .batchAsync { try await resolve($0).map(\.resolvedValue) }
+        fields[typeName, default: [:]][fieldName] = .batchAsync { try await resolve($0).map { $0.resolvedValue } }
     }
 
     /// Names the concrete object type of a value where an interface or union is expected, for values
@@ -70,6 +74,7 @@ public struct Resolvers: Sendable {
 }
 
 /// How one field is resolved; the executor switches on this instead of calling through existentials.
+@usableFromInline
 enum FieldResolver: Sendable {
     case sync(@Sendable (FieldContext) throws -> ResolvedValue)
     case async(@Sendable (FieldContext) async throws -> ResolvedValue)

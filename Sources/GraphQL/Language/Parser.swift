@@ -214,17 +214,18 @@ struct Parser {
         var selections: [Selection] = []
         selections.reserveCapacity(8)
         repeat {
-            selections.append(try parseSelection())
+            if peek(.spread) {
+                selections.append(try parseFragment())
+            } else {
+                selections.append(try parseFieldSelection())
+            }
         } while !(try expectOptional(.braceR))
         leaveNesting()
         return SelectionSet(selections: selections, loc: location(from: start))
     }
 
-    mutating func parseSelection() throws(GraphQLError) -> Selection {
-        peek(.spread) ? try parseFragment() : .field(try parseField())
-    }
-
-    mutating func parseField() throws(GraphQLError) -> Field {
+    /// A field, built straight into its `Selection` case so the large struct is not copied.
+    mutating func parseFieldSelection() throws(GraphQLError) -> Selection {
         let start = mark()
         let nameOrAlias = try parseName()
         let alias: Name?
@@ -239,9 +240,10 @@ struct Parser {
         let arguments = try parseArguments(isConst: false)
         let directives = try parseDirectives(isConst: false)
         let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
-        return Field(
+        let field = Field(
             alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: selectionSet,
             loc: location(from: start))
+        return .field(consume field)
     }
 
     mutating func parseArguments(isConst: Bool) throws(GraphQLError) -> [Argument] {

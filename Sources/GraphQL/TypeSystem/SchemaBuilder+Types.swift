@@ -163,9 +163,11 @@ extension SchemaBuilder {
     /// names when there is no schema definition. Roots that are not object types are reported.
     mutating func rootTypes(byName: [String: GraphQLNamedType]) -> (query: GraphQLObjectType?, mutation: GraphQLObjectType?, subscription: GraphQLObjectType?) {
         var named: [OperationType: GraphQLNamedType] = [:]
+        var namedAt: [OperationType: SourceLocation] = [:]
         let operationTypes = (schemaDefinition?.operationTypes ?? []) + schemaExtensions.flatMap(\.operationTypes)
         for operationType in operationTypes where named[operationType.operation] == nil {
             named[operationType.operation] = byName[operationType.type.name.value]
+            namedAt[operationType.operation] = operationType.type.sourceLocation
         }
         if schemaDefinition == nil {
             for operation in OperationType.allCases {
@@ -183,7 +185,9 @@ extension SchemaBuilder {
             guard case .object(let object) = type else {
                 let label = operation == .query ? "Query" : operation == .mutation ? "Mutation" : "Subscription"
                 let ifProvided = operation == .query ? "" : " if provided"
-                report("\(label) root type must be Object type\(ifProvided), it cannot be \(type.name).", locations[type.name])
+                report(
+                    "\(label) root type must be Object type\(ifProvided), it cannot be \(type.name).",
+                    namedAt[operation] ?? locations[type.name])
                 continue
             }
             result[operation] = object

@@ -34,6 +34,7 @@ struct SchemaBuilder {
         collect(document)
         collectPrelude()
         checkDefinitions()
+        checkDirectiveUsages()
         if !errors.isEmpty { throw GraphQLErrorList(errors) }
 
         let directiveDefinitions = finalDirectiveDefinitions()
@@ -225,7 +226,7 @@ struct SchemaBuilder {
                 continue
             }
             seenFields[field.name.value] = field.name.sourceLocation
-            locations[coordinate] = field.sourceLocation
+            recordLocations(coordinate, field.sourceLocation, field.type, field.directives)
             checkTypeReference(field.type, &found)
             checkArguments(field.arguments, parent: coordinate, &found, checkTypeReference)
         }
@@ -238,7 +239,7 @@ struct SchemaBuilder {
                 continue
             }
             seenFields[field.name.value] = field.name.sourceLocation
-            locations[coordinate] = field.sourceLocation
+            recordLocations(coordinate, field.sourceLocation, field.type, field.directives)
             checkTypeReference(field.type, &found)
         }
         var seenValues: [String: SourceLocation?] = [:]
@@ -271,9 +272,16 @@ struct SchemaBuilder {
                 continue
             }
             seen[argument.name.value] = argument.name.sourceLocation
-            locations[coordinate] = argument.sourceLocation
+            recordLocations(coordinate, argument.sourceLocation, argument.type, argument.directives)
             checkTypeReference(argument.type, &found)
         }
+    }
+
+    /// Remembers where a field or input value, its type and its `@deprecated` are written.
+    private mutating func recordLocations(_ coordinate: String, _ location: SourceLocation?, _ type: TypeNode, _ directives: [Directive]) {
+        locations[coordinate] = location
+        locations[coordinate + ":type"] = type.sourceLocation
+        locations[coordinate + ":deprecated"] = directives.first { $0.name.value == "deprecated" }?.sourceLocation
     }
 
     // MARK: Ordering
@@ -339,6 +347,27 @@ struct SchemaBuilder {
 
     mutating func report(_ message: String, _ locations: SourceLocation?...) {
         errors.append(GraphQLError(message, locations: locations.compactMap { $0 }))
+    }
+
+    mutating func report(_ message: String, locations: [SourceLocation?]) {
+        errors.append(GraphQLError(message, locations: locations.compactMap { $0 }))
+    }
+
+    /// A type's definition and extension locations (graphql-js `[astNode, ...extensionASTNodes]`).
+    func definitionLocations(_ typeName: String) -> [SourceLocation?] {
+        [locations[typeName]] + (entries[typeName]?.extensions.map(\.sourceLocation) ?? [])
+    }
+
+    /// Every `implements` entry of `typeName` naming `interfaceName`.
+    func implementsLocations(_ typeName: String, _ interfaceName: String) -> [SourceLocation?] {
+        guard let entry = entries[typeName], let definition = entry.definition else { return [] }
+        var nodes: [NamedType] = entry.extensions.flatMap(\.interfaceNodes)
+        switch definition {
+        case .object(let d): nodes = d.interfaces + nodes
+        case .interface(let d): nodes = d.interfaces + nodes
+        default: break
+        }
+        return nodes.filter { $0.name.value == interfaceName }.map(\.sourceLocation)
     }
 
     func kind(of definition: TypeDefinition) -> GraphQLTypeKind {

@@ -52,23 +52,25 @@ extension SchemaBuilder {
             if !isInputType(argument.type) {
                 report(
                     "The type of @\(directive.name)(\(argument.name):) must be Input Type but got: \(argument.type.printed).",
-                    locations[argumentCoordinate])
+                    locations[argumentCoordinate + ":type"])
             }
             if isRequiredInputValue(argument) && argument.deprecationReason != nil {
-                report("Required argument @\(directive.name)(\(argument.name):) cannot be deprecated.", locations[argumentCoordinate])
+                report(
+                    "Required argument @\(directive.name)(\(argument.name):) cannot be deprecated.",
+                    locations[argumentCoordinate + ":deprecated"], locations[argumentCoordinate + ":type"])
             }
         }
     }
 
     private mutating func validateFields(of typeName: String, _ fields: [GraphQLField]) {
         if fields.isEmpty {
-            report("Type \(typeName) must define one or more fields.", locations[typeName])
+            report("Type \(typeName) must define one or more fields.", locations: definitionLocations(typeName))
         }
         for field in fields {
             let coordinate = "\(typeName).\(field.name)"
             validateName(field.name, at: locations[coordinate])
             if !isOutputType(field.type) {
-                report("The type of \(coordinate) must be Output Type but got: \(field.type.printed).", locations[coordinate])
+                report("The type of \(coordinate) must be Output Type but got: \(field.type.printed).", locations[coordinate + ":type"])
             }
             for argument in field.arguments {
                 let argumentCoordinate = "\(coordinate)(\(argument.name):)"
@@ -76,10 +78,12 @@ extension SchemaBuilder {
                 if !isInputType(argument.type) {
                     report(
                         "The type of \(argumentCoordinate) must be Input Type but got: \(argument.type.printed).",
-                        locations[argumentCoordinate])
+                        locations[argumentCoordinate + ":type"])
                 }
                 if isRequiredInputValue(argument) && argument.deprecationReason != nil {
-                    report("Required argument \(argumentCoordinate) cannot be deprecated.", locations[argumentCoordinate])
+                    report(
+                        "Required argument \(argumentCoordinate) cannot be deprecated.",
+                        locations[argumentCoordinate + ":deprecated"], locations[argumentCoordinate + ":type"])
                 }
             }
         }
@@ -105,17 +109,17 @@ extension SchemaBuilder {
             guard case .interface(let interface) = named else {
                 report(
                     "Type \(type.name) must only implement Interface types, it cannot implement \(name).",
-                    node.sourceLocation)
+                    locations: implementsLocations(type.name, name))
                 continue
             }
             if type == named {
                 report(
                     "Type \(type.name) cannot implement itself because it would create a circular reference.",
-                    node.sourceLocation)
+                    locations: implementsLocations(type.name, name))
                 continue
             }
             if !seen.insert(name).inserted {
-                report("Type \(type.name) can only implement \(name) once.", node.sourceLocation)
+                report("Type \(type.name) can only implement \(name) once.", locations: implementsLocations(type.name, name))
                 continue
             }
             validateImplementsAncestors(type, interface, declared: declared)
@@ -130,11 +134,11 @@ extension SchemaBuilder {
             if transitive.id == type.id {
                 report(
                     "Type \(type.name) cannot implement \(interface.name) because it would create a circular reference.",
-                    locations[type.name])
+                    locations: implementsLocations(interface.name, transitive.name) + implementsLocations(type.name, interface.name))
             } else {
                 report(
                     "Type \(type.name) must implement \(transitive.name) because it is implemented by \(interface.name).",
-                    locations[type.name])
+                    locations: implementsLocations(interface.name, transitive.name) + implementsLocations(type.name, interface.name))
             }
         }
     }
@@ -148,14 +152,14 @@ extension SchemaBuilder {
             guard let typeField = type.field(named: fieldName) else {
                 report(
                     "Interface field \(interfaceCoordinate) expected but \(type.name) does not provide it.",
-                    locations[interfaceCoordinate], locations[type.name])
+                    locations: [locations[interfaceCoordinate]] + definitionLocations(type.name))
                 continue
             }
             let typeCoordinate = "\(type.name).\(fieldName)"
             if !schema.isTypeSubType(typeField.type, of: interfaceField.type) {
                 report(
                     "Interface field \(interfaceCoordinate) expects type \(interfaceField.type.printed) but \(typeCoordinate) is type \(typeField.type.printed).",
-                    locations[interfaceCoordinate], locations[typeCoordinate])
+                    locations[interfaceCoordinate + ":type"], locations[typeCoordinate + ":type"])
             }
             for interfaceArgument in interfaceField.arguments {
                 let argumentName = interfaceArgument.name
@@ -168,7 +172,7 @@ extension SchemaBuilder {
                 if interfaceArgument.type != typeArgument.type {
                     report(
                         "Interface field argument \(interfaceCoordinate)(\(argumentName):) expects type \(interfaceArgument.type.printed) but \(typeCoordinate)(\(argumentName):) is type \(typeArgument.type.printed).",
-                        locations["\(interfaceCoordinate)(\(argumentName):)"], locations["\(typeCoordinate)(\(argumentName):)"])
+                        locations["\(interfaceCoordinate)(\(argumentName):):type"], locations["\(typeCoordinate)(\(argumentName):):type"])
                 }
             }
             for typeArgument in typeField.arguments
@@ -184,7 +188,7 @@ extension SchemaBuilder {
         guard let entry = entries[union.name], case .union(let definition)? = entry.definition else { return }
         let members = definition.types + entry.extensions.flatMap(\.memberNodes)
         if members.isEmpty {
-            report("Union type \(union.name) must define one or more member types.", locations[union.name])
+            report("Union type \(union.name) must define one or more member types.", locations: definitionLocations(union.name))
         }
         var seen: Set<String> = []
         for member in members {
@@ -203,7 +207,7 @@ extension SchemaBuilder {
 
     private mutating func validateEnumValues(_ enumType: GraphQLEnumType) {
         if enumType.values.isEmpty {
-            report("Enum type \(enumType.name) must define one or more values.", locations[enumType.name])
+            report("Enum type \(enumType.name) must define one or more values.", locations: definitionLocations(enumType.name))
         }
         for value in enumType.values {
             validateName(value.name, at: locations["\(enumType.name).\(value.name)"])
@@ -212,20 +216,22 @@ extension SchemaBuilder {
 
     private mutating func validateInputFields(_ inputObject: GraphQLInputObjectType) {
         if inputObject.fields.isEmpty {
-            report("Input Object type \(inputObject.name) must define one or more fields.", locations[inputObject.name])
+            report("Input Object type \(inputObject.name) must define one or more fields.", locations: definitionLocations(inputObject.name))
         }
         for field in inputObject.fields {
             let coordinate = "\(inputObject.name).\(field.name)"
             validateName(field.name, at: locations[coordinate])
             if !isInputType(field.type) {
-                report("The type of \(coordinate) must be Input Type but got: \(field.type.printed).", locations[coordinate])
+                report("The type of \(coordinate) must be Input Type but got: \(field.type.printed).", locations[coordinate + ":type"])
             }
             if isRequiredInputValue(field) && field.deprecationReason != nil {
-                report("Required input field \(coordinate) cannot be deprecated.", locations[coordinate])
+                report(
+                    "Required input field \(coordinate) cannot be deprecated.",
+                    locations[coordinate + ":deprecated"], locations[coordinate + ":type"])
             }
             if inputObject.isOneOf {
                 if field.type.isNonNull {
-                    report("OneOf input field \(coordinate) must be nullable.", locations[coordinate])
+                    report("OneOf input field \(coordinate) must be nullable.", locations[coordinate + ":type"])
                 }
                 if field.defaultValueLiteral != nil {
                     report("OneOf input field \(coordinate) cannot have a default value.", locations[coordinate])

@@ -179,3 +179,18 @@ func schemaErrors(_ sdl: String) -> [String] {
         }
     }
 }
+
+@Suite struct SDLDirectiveUsageTests {
+    @Test func directiveUsagesAreChecked() {
+        #expect(schemaErrors("type Query @foo { a: Int }") == ["Unknown directive \"@foo\"."])
+        #expect(schemaErrors("type Query @deprecated { a: Int }") == ["Directive \"@deprecated\" may not be used on OBJECT."])
+        #expect(schemaErrors("type Query { a: Int @deprecated @deprecated }")
+            == ["The directive \"@deprecated\" can only be used once at this location."])
+        #expect(schemaErrors("type Query { a: Int @deprecated(reasn: \"x\") }")
+            == ["Unknown argument \"reasn\" on directive \"@deprecated\". Did you mean \"reason\"?"])
+        #expect(schemaErrors("type Query { a: Int } scalar S @specifiedBy")
+            == ["Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided."])
+        #expect(schemaErrors("directive @r repeatable on OBJECT type Query @r @r { a: Int }") == [])
+        #expect(schemaErrors("directive @d on FIELD_DEFINITION type Query { a: Int @d } extend type Query { b: Int @d }") == [])
+    }
+}

@@ -83,3 +83,115 @@ import Testing
         #expect(printSchema(schema) == Self.canonicalSDL)
     }
 }
+
+@Suite struct PrintSchemaDetailTests {
+    private func printed(_ sdl: String) throws -> String { printSchema(try buildSchema(sdl: sdl)) }
+
+    @Test func defaultValuesAreReprintedFromCoercedValues() throws {
+        let sdl = #"""
+            type Query {
+              f(a: String = "tes\t de\fault", b: [Int] = 1, c: Float = 2, d: ID = 12, e: ID = "x1", g: [E!] = [A, B], h: In = {l: null}, i: Int = null): String
+            }
+
+            enum E {
+              A
+              B
+            }
+
+            input In {
+              l: [String]
+              m: E = B
+            }
+            """#
+        #expect(try printed(sdl) == #"""
+            type Query {
+              f(a: String = "tes\t de\fault", b: [Int] = [1], c: Float = 2, d: ID = 12, e: ID = "x1", g: [E!] = [A, B], h: In = {l: null, m: B}, i: Int = null): String
+            }
+
+            enum E {
+              A
+              B
+            }
+
+            input In {
+              l: [String]
+              m: E = B
+            }
+            """#)
+    }
+
+    @Test func argumentsWithDescriptionsGoOnSeparateLines() throws {
+        let sdl = #"""
+            type Query {
+              f(
+                """First"""
+                a: Int
+
+                """
+                Second, long enough to need more than seventy characters on its single line.
+                """
+                b: Int
+                c: Int
+              ): String
+            }
+            """#
+        #expect(try printed(sdl) == sdl)
+    }
+
+    @Test func descriptionsThatCannotBeBlockStringsAreQuoted() throws {
+        let sdl = #"""
+            type Query {
+              "\nleading newline"
+              a: Int
+              "  indented"
+              b: Int
+              "Quote at the end: \""
+              c: Int
+            }
+            """#
+        #expect(try printed(sdl) == #"""
+            type Query {
+              "\nleading newline"
+              a: Int
+
+              """  indented"""
+              b: Int
+
+              """
+              Quote at the end: "
+              """
+              c: Int
+            }
+            """#)
+    }
+
+    @Test func schemaDescriptionForcesSchemaDefinition() throws {
+        let sdl = #"""
+            """The schema"""
+            schema {
+              query: Query
+            }
+
+            type Query {
+              a: Int
+            }
+            """#
+        #expect(try printed(sdl) == sdl)
+    }
+
+    @Test func specifiedDirectiveDefinitionsCarryTheirDefaults() throws {
+        let schema = try buildSchema(sdl: "type Query { a: Int }")
+        let deprecated = try #require(schema.directive(named: "deprecated"))
+        #expect(deprecated.argument(named: "reason")?.defaultValue == .string("No longer supported"))
+        #expect(deprecated.locations == [.fieldDefinition, .argumentDefinition, .inputFieldDefinition, .enumValue])
+        #expect(schema.directive(named: "include")?.argument(named: "if")?.type.printed == "Boolean!")
+        #expect(schema.directive(named: "oneOf")?.arguments.isEmpty == true)
+        let type = try #require(schema.type(named: "__Type"))
+        #expect(type.fields.map(\.name) == [
+            "kind", "name", "description", "specifiedByURL", "fields", "interfaces", "possibleTypes", "enumValues",
+            "inputFields", "ofType", "isOneOf",
+        ])
+        #expect(type.field(named: "fields")?.argument(named: "includeDeprecated")?.defaultValue == .bool(false))
+        #expect(printSchema(schema) == "type Query {\n  a: Int\n}")
+    }
+}

@@ -111,3 +111,41 @@ import Testing
         #expect(schemaErrors(PrintSchemaTests.canonicalSDL) == [])
     }
 }
+
+@Suite struct SchemaValidationLocationTests {
+    private func errors(_ sdl: String) -> [GraphQLError] {
+        do {
+            _ = try buildSchema(sdl: sdl)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    @Test func interfaceFieldErrorsPointAtBothFields() {
+        let found = errors("""
+            type Query { a: I }
+            interface I { id: ID! }
+            type T implements I { id: ID }
+            type U implements I { x: Int }
+            """)
+        #expect(found == [
+            GraphQLError(
+                "Interface field I.id expects type ID! but T.id is type ID.",
+                locations: [SourceLocation(line: 2, column: 19), SourceLocation(line: 3, column: 27)]),
+            GraphQLError(
+                "Interface field I.id expected but U does not provide it.",
+                locations: [SourceLocation(line: 2, column: 15), SourceLocation(line: 4, column: 1)]),
+        ])
+    }
+
+    @Test func rootAndOneOfErrorsPointAtTypes() {
+        #expect(errors("schema { query: Q }\ninput Q { a: Int }") == [
+            GraphQLError(
+                "Query root type must be Object type, it cannot be Q.", locations: [SourceLocation(line: 1, column: 17)]),
+        ])
+        #expect(errors("type Query { a(i: I): Int }\ninput I @oneOf { x: Int! }") == [
+            GraphQLError("OneOf input field I.x must be nullable.", locations: [SourceLocation(line: 2, column: 21)]),
+        ])
+    }
+}

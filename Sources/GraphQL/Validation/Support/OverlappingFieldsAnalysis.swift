@@ -37,9 +37,14 @@ final class CollectedFields {
     var groups: [[FieldOccurrence]] = []
     var groupIndexByKey: [String: Int] = [:]
     var fragmentNames: [String] = []
+    /// Shape classes of large groups, computed on first need (see `FieldShape.classes`).
+    var shapeClassesByGroup: [Int: [(representative: Int, second: Int?, count: Int)]] = [:]
 
-    func group(for key: String) -> [FieldOccurrence]? {
-        groupIndexByKey[key].map { groups[$0] }
+    func shapeClasses(ofGroup index: Int) -> [(representative: Int, second: Int?, count: Int)] {
+        if let cached = shapeClassesByGroup[index] { return cached }
+        let classes = FieldShape.classes(of: groups[index])
+        shapeClassesByGroup[index] = classes
+        return classes
     }
 }
 
@@ -85,8 +90,9 @@ final class OverlappingFieldsAnalysis {
         var conflicts: [FieldConflict] = []
         let fields = collectedFields(selectionSet, parentType: parentType)
         // (A) Within the collected fields: the only place fields of one set meet each other.
-        for group in fields.groups where group.count > 1 {
-            collectConflictsWithin(group, into: &conflicts)
+        for groupIndex in fields.groups.indices where fields.groups[groupIndex].count > 1 {
+            collectConflictsWithin(fields, group: groupIndex, into: &conflicts)
+            if conflicts.count > conflictBudget { return conflicts }
         }
         let names = fields.fragmentNames
         if !names.isEmpty {
@@ -106,15 +112,71 @@ final class OverlappingFieldsAnalysis {
 
     // MARK: Comparisons
 
-    private func collectConflictsWithin(_ group: [FieldOccurrence], into conflicts: inout [FieldConflict]) {
-        let key = group[0].node.responseKey
+    /// Groups at least this large are first compared class by class (see `FieldShape`).
+    private static let shapeGroupingThreshold = 8
+    /// The most conflicts worth collecting for one selection set: one more than the errors
+    /// that can still be reported.
+    private var conflictBudget: Int { max(1, context.maxErrors - context.errors.count + 1) }
+
+    /// (A) Every pair of same-key fields of one set.
+    ///
+    /// Large groups usually repeat the same field many times. Comparing one member of each
+    /// shape class against each class (and each class against itself) decides the same
+    /// question; only when that finds a conflict are all pairs compared, in graphql-js's order,
+    /// to report each conflict exactly as it would. The fragment-pair memo is restored first,
+    /// so the exact pass sees the same state graphql-js would.
+    private func collectConflictsWithin(_ fields: CollectedFields, group groupIndex: Int, into conflicts: inout [FieldConflict]) {
+        let group = fields.groups[groupIndex]
+        let key = fields.keys[groupIndex]
+        if group.count >= Self.shapeGroupingThreshold {
+            let classes = fields.shapeClasses(ofGroup: groupIndex)
+            if classes.count < group.count {
+                let memo = comparedFragmentPairs
+                if !anyConflict(key, group, classes, group, classes, sameGroup: true, mutuallyExclusive: false) { return }
+                comparedFragmentPairs = memo
+            }
+        }
+        let budget = conflictBudget
         for i in 0..<group.count {
             for j in (i + 1)..<group.count {
                 if let conflict = findConflict(key, group[i], group[j], parentsMutuallyExclusive: false) {
                     conflicts.append(conflict)
+                    if conflicts.count > budget { return }
                 }
             }
         }
+    }
+
+    /// Whether any pair drawn from the two groups' shape classes conflicts.
+    private func anyConflict(
+        _ key: String,
+        _ group1: [FieldOccurrence],
+        _ classes1: [(representative: Int, second: Int?, count: Int)],
+        _ group2: [FieldOccurrence],
+        _ classes2: [(representative: Int, second: Int?, count: Int)],
+        sameGroup: Bool,
+        mutuallyExclusive: Bool
+    ) -> Bool {
+        for i in classes1.indices {
+            let field1 = group1[classes1[i].representative]
+            if sameGroup {
+                if let second = classes1[i].second,
+                    findConflict(key, field1, group1[second], parentsMutuallyExclusive: mutuallyExclusive) != nil
+                {
+                    return true
+                }
+                for j in (i + 1)..<classes1.count
+                where findConflict(key, field1, group1[classes1[j].representative], parentsMutuallyExclusive: mutuallyExclusive) != nil {
+                    return true
+                }
+            } else {
+                for otherClass in classes2
+                where findConflict(key, field1, group2[otherClass.representative], parentsMutuallyExclusive: mutuallyExclusive) != nil {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     private func collectConflictsBetween(
@@ -124,8 +186,21 @@ final class OverlappingFieldsAnalysis {
         into conflicts: inout [FieldConflict]
     ) {
         for (index, key) in fields1.keys.enumerated() {
-            guard let group2 = fields2.group(for: key) else { continue }
-            for field1 in fields1.groups[index] {
+            guard let index2 = fields2.groupIndexByKey[key] else { continue }
+            let group1 = fields1.groups[index]
+            let group2 = fields2.groups[index2]
+            if group1.count * group2.count >= Self.shapeGroupingThreshold * Self.shapeGroupingThreshold {
+                let classes1 = fields1.shapeClasses(ofGroup: index)
+                let classes2 = fields2.shapeClasses(ofGroup: index2)
+                if classes1.count * classes2.count < group1.count * group2.count {
+                    let memo = comparedFragmentPairs
+                    if !anyConflict(key, group1, classes1, group2, classes2, sameGroup: false, mutuallyExclusive: mutuallyExclusive) {
+                        continue
+                    }
+                    comparedFragmentPairs = memo
+                }
+            }
+            for field1 in group1 {
                 for field2 in group2 {
                     if let conflict = findConflict(key, field1, field2, parentsMutuallyExclusive: mutuallyExclusive) {
                         conflicts.append(conflict)
