@@ -4,9 +4,9 @@ extension GraphQLSchema: QueryShapeSchema {
         rootType(for: operation)?.name
     }
 
-    public func fieldShape(typeName: String, fieldName: String) -> FieldShape? {
+    public func fieldShape(typeName: String, fieldName: String) -> QueryFieldShape? {
         guard let parent = type(named: typeName), let field = field(named: fieldName, in: parent) else { return nil }
-        return FieldShape(typeName: field.type.namedType.name, isList: field.type.hasListWrapperAtAnyLevel)
+        return QueryFieldShape(typeName: field.type.namedType.name, isList: field.type.hasListWrapperAtAnyLevel)
     }
 }
 

@@ -84,7 +84,7 @@ struct QueryMeasurer {
             cost: saturatingAdd(1, saturatingMultiply(max(0, repetitions), children.cost)))
     }
 
-    private func shapeOf(field: String, on typeName: String) -> FieldShape? {
+    private func shapeOf(field: String, on typeName: String) -> QueryFieldShape? {
         if field.hasPrefix("__") || typeName.hasPrefix("__") {
             return IntrospectionShapes.fieldShape(typeName: typeName, fieldName: field)
         }
@@ -131,13 +131,13 @@ struct SelectionMetrics {
 }
 
 @inline(__always)
-func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? Int.max : sum
 }
 
 @inline(__always)
-func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+private func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
     let (product, overflow) = a.multipliedReportingOverflow(by: b)
     return overflow ? Int.max : product
 }

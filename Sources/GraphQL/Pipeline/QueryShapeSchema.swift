@@ -7,11 +7,11 @@ public protocol QueryShapeSchema: Sendable {
     /// The name of the root type for an operation kind, if the schema supports that kind.
     func rootTypeName(for operation: OperationType) -> String?
     /// The field `fieldName` on the object, interface or union `typeName`, if it exists.
-    func fieldShape(typeName: String, fieldName: String) -> FieldShape?
+    func fieldShape(typeName: String, fieldName: String) -> QueryFieldShape?
 }
 
 /// A field's result as the cost estimate sees it.
-public struct FieldShape: Sendable, Hashable {
+public struct QueryFieldShape: Sendable, Hashable {
     /// The named type at the core of the field's type (`Campaign` for `[Campaign!]!`).
     public var typeName: String
     /// True when any list wrapper is present, so the children repeat per item.

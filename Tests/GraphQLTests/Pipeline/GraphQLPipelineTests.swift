@@ -4,7 +4,7 @@ import Testing
 @testable import GraphQL
 
 /// Counts mutation resolver calls, to prove a refused mutation never runs.
-final class MutationCounter: Sendable {
+final class PipelineMutationCounter: Sendable {
     let calls = Atomic<Int>(0)
 }
 
@@ -41,7 +41,7 @@ final class MutationCounter: Sendable {
 
     func makePipeline(
         _ configuration: GraphQLPipelineConfiguration = GraphQLPipelineConfiguration(),
-        counter: MutationCounter = MutationCounter()
+        counter: PipelineMutationCounter = PipelineMutationCounter()
     ) throws -> GraphQLPipeline {
         let schema = try buildSchema(sdl: Self.sdl)
         var resolvers = Resolvers()
@@ -131,7 +131,7 @@ final class MutationCounter: Sendable {
     }
 
     @Test func mutationsAreDetectedAndCanBeRefused() async throws {
-        let counter = MutationCounter()
+        let counter = PipelineMutationCounter()
         let pipeline = try makePipeline(counter: counter)
         let mutation = #"mutation Rename { renameCampaign(id: "c1", name: "Summer") { id name } }"#
 

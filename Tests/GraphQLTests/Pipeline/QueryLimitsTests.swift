@@ -3,27 +3,27 @@ import Testing
 @testable import GraphQL
 
 /// A hand-written schema table, so these tests pin the limit arithmetic independently of SDL building.
-struct CampaignShapes: QueryShapeSchema {
-    let fields: [String: [String: FieldShape]] = [
+struct PipelineCampaignShapes: QueryShapeSchema {
+    let fields: [String: [String: QueryFieldShape]] = [
         "Query": [
-            "campaigns": FieldShape(typeName: "Campaign", isList: true),
-            "campaign": FieldShape(typeName: "Campaign", isList: false),
-            "version": FieldShape(typeName: "String", isList: false),
+            "campaigns": QueryFieldShape(typeName: "Campaign", isList: true),
+            "campaign": QueryFieldShape(typeName: "Campaign", isList: false),
+            "version": QueryFieldShape(typeName: "String", isList: false),
         ],
-        "Mutation": ["createCampaign": FieldShape(typeName: "Campaign", isList: false)],
+        "Mutation": ["createCampaign": QueryFieldShape(typeName: "Campaign", isList: false)],
         "Campaign": [
-            "id": FieldShape(typeName: "ID", isList: false),
-            "name": FieldShape(typeName: "String", isList: false),
-            "tags": FieldShape(typeName: "String", isList: true),
-            "units": FieldShape(typeName: "Unit", isList: true),
-            "owner": FieldShape(typeName: "User", isList: false),
+            "id": QueryFieldShape(typeName: "ID", isList: false),
+            "name": QueryFieldShape(typeName: "String", isList: false),
+            "tags": QueryFieldShape(typeName: "String", isList: true),
+            "units": QueryFieldShape(typeName: "Unit", isList: true),
+            "owner": QueryFieldShape(typeName: "User", isList: false),
         ],
         "Unit": [
-            "id": FieldShape(typeName: "ID", isList: false),
-            "creatives": FieldShape(typeName: "Creative", isList: true),
+            "id": QueryFieldShape(typeName: "ID", isList: false),
+            "creatives": QueryFieldShape(typeName: "Creative", isList: true),
         ],
-        "Creative": ["id": FieldShape(typeName: "ID", isList: false)],
-        "User": ["name": FieldShape(typeName: "String", isList: false)],
+        "Creative": ["id": QueryFieldShape(typeName: "ID", isList: false)],
+        "User": ["name": QueryFieldShape(typeName: "String", isList: false)],
     ]
 
     func rootTypeName(for operation: OperationType) -> String? {
@@ -34,13 +34,13 @@ struct CampaignShapes: QueryShapeSchema {
         }
     }
 
-    func fieldShape(typeName: String, fieldName: String) -> FieldShape? {
+    func fieldShape(typeName: String, fieldName: String) -> QueryFieldShape? {
         fields[typeName]?[fieldName]
     }
 }
 
 @Suite struct QueryLimitsTests {
-    let shapes = CampaignShapes()
+    let shapes = PipelineCampaignShapes()
 
     func measure(_ text: String, variables: JSONObject? = nil, limits: QueryLimits = .standard) throws -> QueryMeasurements? {
         limits.measure(try PipelineTestParsing.parse(text), variables: variables, schema: shapes)
