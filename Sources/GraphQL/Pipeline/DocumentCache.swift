@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A bounded, least-recently-used cache from document text to its prepared form.
+/// A bounded (by count and by text size), least-recently-used cache from document text to its prepared form.
 ///
 /// Servers see the same few query texts over and over; caching what lexing, parsing and
 /// validation produced lets a repeated query skip all three. Guarded by a mutex so one cache
@@ -9,11 +9,15 @@ import Synchronization
 public final class DocumentCache<Entry: Sendable>: Sendable {
     /// At most this many documents are kept; `0` disables caching.
     public let capacity: Int
+    /// At most this many UTF-8 bytes of document text are kept (the parsed form grows with the
+    /// text, so this bounds memory when clients send many large documents); a larger text is not cached.
+    public let maxTotalBytes: Int
     private let state: Mutex<LRUState<Entry>>
 
-    public init(capacity: Int) {
+    public init(capacity: Int, maxTotalBytes: Int = 16 << 20) {
         self.capacity = max(0, capacity)
-        state = Mutex(LRUState(capacity: max(0, capacity)))
+        self.maxTotalBytes = max(0, maxTotalBytes)
+        state = Mutex(LRUState(capacity: max(0, capacity), maxTotalBytes: max(0, maxTotalBytes)))
     }
 
     /// The cached entry for `text`, marking it most recently used; counts a hit or a miss.
@@ -42,6 +46,11 @@ public final class DocumentCache<Entry: Sendable>: Sendable {
     /// Hits, misses, evictions and the current size.
     public var statistics: DocumentCacheStatistics {
         state.withLock { $0.statistics }
+    }
+
+    /// The UTF-8 size of all cached texts together.
+    public var cachedBytes: Int {
+        state.withLock { $0.cachedBytes }
     }
 
     /// The cached texts, most recently used first (the last one is evicted next).

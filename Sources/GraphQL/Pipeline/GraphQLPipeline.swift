@@ -15,7 +15,8 @@ public final class GraphQLPipeline: Sendable {
     public init(schema: ExecutableSchema, configuration: GraphQLPipelineConfiguration = GraphQLPipelineConfiguration()) {
         executableSchema = schema
         self.configuration = configuration
-        documentCache = DocumentCache(capacity: configuration.documentCacheCapacity)
+        documentCache = DocumentCache(
+            capacity: configuration.documentCacheCapacity, maxTotalBytes: configuration.documentCacheMaxBytes)
     }
 
     /// How many times a document text was actually parsed (and validated): cache hits do not count.

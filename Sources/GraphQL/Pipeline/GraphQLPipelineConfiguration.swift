@@ -4,6 +4,8 @@ public struct GraphQLPipelineConfiguration: Sendable {
     public var limits: QueryLimits
     /// How many distinct document texts keep their parsed and validated form; `0` disables the cache.
     public var documentCacheCapacity: Int
+    /// How many UTF-8 bytes of document text the cache keeps at most, bounding its memory.
+    public var documentCacheMaxBytes: Int
     /// When false, `__schema` and `__type` fail with `INTROSPECTION_DISABLED`.
     public var allowIntrospection: Bool
     /// Token and nesting limits applied while parsing.
@@ -16,6 +18,7 @@ public struct GraphQLPipelineConfiguration: Sendable {
     public init(
         limits: QueryLimits = .standard,
         documentCacheCapacity: Int = 512,
+        documentCacheMaxBytes: Int = 16 << 20,
         allowIntrospection: Bool = true,
         parseOptions: ParseOptions = ParseOptions(),
         validationRules: [ValidationRule] = specifiedRules,
@@ -23,6 +26,7 @@ public struct GraphQLPipelineConfiguration: Sendable {
     ) {
         self.limits = limits
         self.documentCacheCapacity = documentCacheCapacity
+        self.documentCacheMaxBytes = documentCacheMaxBytes
         self.allowIntrospection = allowIntrospection
         self.parseOptions = parseOptions
         self.validationRules = validationRules

@@ -4,19 +4,26 @@
 /// structure a plain value that a mutex can own.
 struct LRUState<Entry> {
     private let capacity: Int
+    private let maxTotalBytes: Int
     private var slotByKey: [String: Int] = [:]
     private var keys: [String] = []
     private var entries: [Entry?] = []
+    /// UTF-8 size of each slot's key, the measure `maxTotalBytes` bounds.
+    private var sizes: [Int] = []
+    private var totalBytes = 0
     /// Toward the most recently used end.
     private var newer: [Int] = []
     /// Toward the least recently used end.
     private var older: [Int] = []
+    /// Slots emptied by eviction, reused before the arrays grow.
+    private var freeSlots: [Int] = []
     private var mostRecent = -1
     private var leastRecent = -1
     private(set) var statistics = DocumentCacheStatistics()
 
-    init(capacity: Int) {
+    init(capacity: Int, maxTotalBytes: Int) {
         self.capacity = capacity
+        self.maxTotalBytes = maxTotalBytes
     }
 
     mutating func lookUp(_ key: String) -> Entry? {
@@ -30,29 +37,46 @@ struct LRUState<Entry> {
     }
 
     mutating func insert(_ entry: Entry, for key: String) {
-        guard capacity > 0 else { return }
+        let size = key.utf8.count
+        guard capacity > 0, size <= maxTotalBytes else { return }
         if let slot = slotByKey[key] {
             entries[slot] = entry
             moveToFront(slot)
             return
         }
+        while slotByKey.count >= capacity || totalBytes + size > maxTotalBytes {
+            evictLeastRecent()
+        }
         let slot: Int
-        if keys.count < capacity {
+        if let reusable = freeSlots.popLast() {
+            slot = reusable
+            keys[slot] = key
+            entries[slot] = entry
+            sizes[slot] = size
+        } else {
             slot = keys.count
             keys.append(key)
             entries.append(entry)
+            sizes.append(size)
             newer.append(-1)
             older.append(-1)
-        } else {
-            slot = leastRecent
-            unlink(slot)
-            slotByKey[keys[slot]] = nil
-            statistics.evictions += 1
-            keys[slot] = key
-            entries[slot] = entry
         }
         slotByKey[key] = slot
+        totalBytes += size
         linkAtFront(slot)
+        statistics.count = slotByKey.count
+    }
+
+    private mutating func evictLeastRecent() {
+        let slot = leastRecent
+        unlink(slot)
+        slotByKey[keys[slot]] = nil
+        keys[slot] = ""
+        entries[slot] = nil
+        totalBytes -= sizes[slot]
+        sizes[slot] = 0
+        freeSlots.append(slot)
+        statistics.evictions += 1
         statistics.count = slotByKey.count
     }
 
@@ -60,12 +84,18 @@ struct LRUState<Entry> {
         slotByKey = [:]
         keys = []
         entries = []
+        sizes = []
+        totalBytes = 0
+        freeSlots = []
         newer = []
         older = []
         mostRecent = -1
         leastRecent = -1
         statistics.count = 0
     }
+
+    /// The UTF-8 size of every cached text together.
+    var cachedBytes: Int { totalBytes }
 
     var keysByRecency: [String] {
         var result: [String] = []

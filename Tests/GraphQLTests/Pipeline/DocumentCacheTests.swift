@@ -49,6 +49,28 @@ import Testing
         #expect(cache.entry(for: "b") == 2)
     }
 
+    @Test func theTotalTextSizeIsBoundedToo() {
+        let cache = DocumentCache<Int>(capacity: 10, maxTotalBytes: 10)
+        cache.insert(1, for: "aaaa")
+        cache.insert(2, for: "bbbb")
+        #expect(cache.cachedBytes == 8)
+        cache.insert(3, for: "cccccc")  // 14 bytes would exceed 10: the oldest goes
+        #expect(cache.textsByRecency == ["cccccc", "bbbb"])
+        #expect(cache.cachedBytes == 10)
+        cache.insert(4, for: "dddd")
+        #expect(cache.textsByRecency == ["dddd", "cccccc"])
+        cache.insert(5, for: "a text longer than ten bytes")  // never cached, evicts nothing
+        #expect(cache.textsByRecency == ["dddd", "cccccc"])
+        #expect(cache.statistics.evictions == 2)
+        // Slots freed by eviction are reused; order and lookups stay right.
+        cache.insert(6, for: "e")
+        #expect(cache.textsByRecency == ["e", "dddd"])
+        #expect(cache.statistics.evictions == 3)
+        #expect(cache.entry(for: "dddd") == 4)
+        #expect(cache.entry(for: "e") == 6)
+        #expect(cache.cachedBytes == 5)
+    }
+
     @Test func zeroCapacityCachesNothing() {
         let cache = DocumentCache<Int>(capacity: 0)
         cache.insert(1, for: "a")
@@ -90,5 +112,36 @@ import Testing
         #expect(statistics.count == 16)
         #expect(cache.textsByRecency.count == 16)
         #expect(Set(cache.textsByRecency).count == 16)
+    }
+
+    @Test func matchesAPlainReferenceModelOverManyOperations() {
+        let cache = DocumentCache<Int>(capacity: 5, maxTotalBytes: 24)
+        // The reference: an array, most recent first, evicting from the end.
+        var model: [(text: String, value: Int)] = []
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        for step in 0..<5_000 {
+            let text = String(repeating: "x", count: 1 + next(3)) + String(next(12))
+            if next(2) == 0 {
+                let found = cache.entry(for: text)
+                if let index = model.firstIndex(where: { $0.text == text }) {
+                    let item = model.remove(at: index)
+                    model.insert(item, at: 0)
+                    #expect(found == item.value)
+                } else {
+                    #expect(found == nil)
+                }
+            } else {
+                cache.insert(step, for: text)
+                if let index = model.firstIndex(where: { $0.text == text }) { model.remove(at: index) }
+                model.insert((text, step), at: 0)
+                while model.count > 5 || model.reduce(0, { $0 + $1.text.utf8.count }) > 24 { model.removeLast() }
+            }
+            #expect(cache.textsByRecency == model.map(\.text))
+        }
+        #expect(cache.cachedBytes == model.reduce(0) { $0 + $1.text.utf8.count })
     }
 }
