@@ -58,7 +58,7 @@ public func printBlockString(_ value: String) -> String {
 }
 
 /// Splits on `\r\n`, `\n` and `\r`, like the spec's line terminators.
-func splitLines(_ text: String) -> [Substring] {
+private func splitLines(_ text: String) -> [Substring] {
     var lines: [Substring] = []
     let utf8 = text.utf8
     var lineStart = utf8.startIndex

@@ -181,7 +181,7 @@ struct Lexer {
     }
 
     private func unexpectedCharacter(at p: Int) -> GraphQLError {
-        error("Unexpected character: \(describeCharacter(in: bytes, at: p)).", at: p)
+        error("Unexpected character: \(SourceText.describeCharacter(in: bytes, at: p)).", at: p)
     }
 
     // MARK: Numbers (spec §2.9.1, §2.9.2)
@@ -199,7 +199,7 @@ struct Lexer {
             c = byte(at: p)
             if p < bytes.count && isDigit(c) {
                 throw error(
-                    "Invalid number, unexpected digit after 0: \(describeCharacter(in: bytes, at: p)).", at: p)
+                    "Invalid number, unexpected digit after 0: \(SourceText.describeCharacter(in: bytes, at: p)).", at: p)
             }
         } else {
             p = try readDigits(from: p)
@@ -219,7 +219,7 @@ struct Lexer {
             c = byte(at: p)
         }
         if p < bytes.count && (c == UInt8(ascii: ".") || isNameStart(c)) {
-            throw error("Invalid number, expected digit but got: \(describeCharacter(in: bytes, at: p)).", at: p)
+            throw error("Invalid number, expected digit but got: \(SourceText.describeCharacter(in: bytes, at: p)).", at: p)
         }
         setToken(isFloat ? .float : .int, from: start, to: p)
     }
@@ -227,7 +227,7 @@ struct Lexer {
     private func readDigits(from start: Int) throws(GraphQLError) -> Int {
         guard start < bytes.count, isDigit(bytes[start]) else {
             throw error(
-                "Invalid number, expected digit but got: \(describeCharacter(in: bytes, at: start)).", at: start)
+                "Invalid number, expected digit but got: \(SourceText.describeCharacter(in: bytes, at: start)).", at: start)
         }
         var p = start + 1
         while p < bytes.count && isDigit(bytes[p]) { p += 1 }
@@ -278,7 +278,7 @@ struct Lexer {
             let (scalar, size) = byte(at: p + 2) == UInt8(ascii: "{")
                 ? try readVariableWidthUnicodeEscape(at: p)
                 : try readFixedWidthUnicodeEscape(at: p)
-            appendUTF8(scalar, to: &decoded)
+            SourceText.appendUTF8(scalar, to: &decoded)
             return p + size
         }
         let replacement: UInt8
@@ -292,7 +292,7 @@ struct Lexer {
         case UInt8(ascii: "r"): replacement = 0x0D
         case UInt8(ascii: "t"): replacement = 0x09
         default:
-            let sequence = sourceText(in: bytes, from: p, scalars: 2)
+            let sequence = SourceText.text(in: bytes, from: p, scalars: 2)
             throw error("Invalid character escape sequence: \"\(sequence)\".", at: p)
         }
         decoded.append(replacement)
@@ -315,7 +315,7 @@ struct Lexer {
             point = (point &<< 4) | Int32(digit)
             if point < 0 { break }
         }
-        let sequence = sourceText(in: bytes, from: p, scalars: size)
+        let sequence = SourceText.text(in: bytes, from: p, scalars: size)
         throw error("Invalid Unicode escape sequence: \"\(sequence)\".", at: p)
     }
 
@@ -330,7 +330,7 @@ struct Lexer {
                 return (UInt32(0x10000 + ((code - 0xD800) << 10) + (trailing - 0xDC00)), 12)
             }
         }
-        let sequence = sourceText(in: bytes, from: p, scalars: 6)
+        let sequence = SourceText.text(in: bytes, from: p, scalars: 6)
         throw error("Invalid Unicode escape sequence: \"\(sequence)\".", at: p)
     }
 
@@ -392,17 +392,17 @@ struct Lexer {
 
 // MARK: Character classes
 
-@inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+@inline(__always) private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
 
-@inline(__always) func isNameStart(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || c == 0x5F }
+@inline(__always) private func isNameStart(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || c == 0x5F }
 
-@inline(__always) func isNameContinue(_ c: UInt8) -> Bool { isNameStart(c) || isDigit(c) }
+@inline(__always) private func isNameContinue(_ c: UInt8) -> Bool { isNameStart(c) || isDigit(c) }
 
-@inline(__always) func isUnicodeScalarValue(_ code: Int) -> Bool {
+@inline(__always) private func isUnicodeScalarValue(_ code: Int) -> Bool {
     (code >= 0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0x10FFFF)
 }
 
-@inline(__always) func hexValue(_ c: UInt8) -> Int {
+@inline(__always) private func hexValue(_ c: UInt8) -> Int {
     switch c {
     case 0x30...0x39: Int(c - 0x30)
     case 0x41...0x46: Int(c - 0x37)
@@ -411,20 +411,23 @@ struct Lexer {
     }
 }
 
-func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-    if scalar < 0x80 {
-        bytes.append(UInt8(scalar))
-    } else if scalar < 0x800 {
-        bytes.append(UInt8(0xC0 | scalar >> 6))
-        bytes.append(UInt8(0x80 | scalar & 0x3F))
-    } else if scalar < 0x10000 {
-        bytes.append(UInt8(0xE0 | scalar >> 12))
-        bytes.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-        bytes.append(UInt8(0x80 | scalar & 0x3F))
-    } else {
-        bytes.append(UInt8(0xF0 | scalar >> 18))
-        bytes.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
-        bytes.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-        bytes.append(UInt8(0x80 | scalar & 0x3F))
+extension SourceText {
+    /// Appends a Unicode scalar as UTF-8.
+    static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        if scalar < 0x80 {
+            bytes.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            bytes.append(UInt8(0xC0 | scalar >> 6))
+            bytes.append(UInt8(0x80 | scalar & 0x3F))
+        } else if scalar < 0x10000 {
+            bytes.append(UInt8(0xE0 | scalar >> 12))
+            bytes.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            bytes.append(UInt8(0x80 | scalar & 0x3F))
+        } else {
+            bytes.append(UInt8(0xF0 | scalar >> 18))
+            bytes.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+            bytes.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            bytes.append(UInt8(0x80 | scalar & 0x3F))
+        }
     }
 }

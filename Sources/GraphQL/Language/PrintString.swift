@@ -19,7 +19,7 @@ public func printString(_ value: String) -> String {
             output.append(hex[Int(code >> 4)])
             output.append(hex[Int(code & 0xF)])
         default:
-            appendUTF8(code, to: &output)
+            SourceText.appendUTF8(code, to: &output)
         }
     }
     output.append(UInt8(ascii: "\""))

@@ -9,4 +9,10 @@ public struct Source: Sendable, Hashable {
         self.body = body
         self.name = name
     }
+
+    /// A source from raw request bytes; invalid UTF-8 becomes U+FFFD, which the lexer then
+    /// reports as an unexpected character rather than crashing.
+    public init(utf8 bytes: some Collection<UInt8>, name: String = "GraphQL request") {
+        self.init(String(decoding: bytes, as: UTF8.self), name: name)
+    }
 }

@@ -147,3 +147,11 @@ public enum GraphQLNamedType: Sendable, Hashable {
         }
     }
 }
+
+extension GraphQLNamedType {
+    /// `__Schema`, `__Type` and the other types introspection queries select from (spec §4.2).
+    public var isIntrospectionType: Bool { SpecifiedDefinitions.introspectionTypeNames.contains(name) }
+
+    /// Int, Float, String, Boolean or ID.
+    public var isSpecifiedScalarType: Bool { asScalar?.isSpecified ?? false }
+}

@@ -1,5 +1,5 @@
 /// The SDL rules about directive *usages* (graphql-js `KnownDirectives`,
-/// `UniqueDirectivesPerLocation`, `KnownArgumentNamesOnDirectives`,
+/// `UniqueDirectivesPerLocation`, `UniqueArgumentNames`, `KnownArgumentNamesOnDirectives`,
 /// `ProvidedRequiredArgumentsOnDirectives`): every `@name` in the SDL must be defined, allowed
 /// where it is written, used once unless repeatable, and given exactly its known arguments.
 extension SchemaBuilder {
@@ -24,6 +24,16 @@ extension SchemaBuilder {
                 if !definition.isRepeatable && !seen.insert(name).inserted {
                     found.append(GraphQLError(
                         "The directive \"@\(name)\" can only be used once at this location.", locations: usageLocations))
+                }
+                var seenArguments: [String: SourceLocation?] = [:]
+                for argument in usage.arguments {
+                    if let first = seenArguments[argument.name.value] {
+                        found.append(GraphQLError(
+                            "There can be only one argument named \"\(argument.name.value)\".",
+                            locations: [first, argument.name.sourceLocation].compactMap { $0 }))
+                    } else {
+                        seenArguments[argument.name.value] = argument.name.sourceLocation
+                    }
                 }
                 let known = definition.arguments.map(\.name.value)
                 for argument in usage.arguments where !known.contains(argument.name.value) {

@@ -129,7 +129,8 @@ struct SchemaBuilder {
     private mutating func checkDefinitions() {
         let entriesSnapshot = entries
         let userNames = userTypeNames
-        let suggestionNames = userNames + BuiltinScalar.allCases.map(\.rawValue).filter { !userNames.contains($0) }
+        let standardNames = BuiltinScalar.allCases.map(\.rawValue) + SpecifiedDefinitions.introspectionTypeNames.sorted()
+        let suggestionNames = standardNames + userNames.filter { !standardNames.contains($0) }
         let checkTypeReference: (TypeNode, inout [GraphQLError]) -> Void = { node, errors in
             let named = node.namedType
             let name = named.name.value
@@ -157,12 +158,10 @@ struct SchemaBuilder {
             guard let entry = entries[name], let definition = entry.definition else { continue }
             checkMembers(of: definition, extensions: entry.extensions, &found, checkTypeReference)
         }
-        // Extensions.
-        var extendedNames: [String] = []
-        for (name, entry) in entries where !entry.extensions.isEmpty {
-            extendedNames.append(name)
-        }
-        for name in extendedNames.sorted(by: { (entries[$0]?.extensions.first?.loc?.start ?? 0) < (entries[$1]?.extensions.first?.loc?.start ?? 0) }) {
+        // Extensions, in document order of their first occurrence.
+        func firstExtensionOffset(_ name: String) -> Int { entries[name]?.extensions.first?.loc?.start ?? 0 }
+        let extendedNames = entries.filter { !$0.value.extensions.isEmpty }.map(\.key)
+        for name in extendedNames.sorted(by: { firstExtensionOffset($0) < firstExtensionOffset($1) }) {
             guard let entry = entries[name] else { continue }
             for typeExtension in entry.extensions {
                 guard let definition = entry.definition, isUserType(name) else {

@@ -29,25 +29,49 @@ private func inspect(_ value: JSON, depth: Int) -> String {
     }
 }
 
-/// A number as JavaScript's `String(number)` writes it: integral values without `.0`,
-/// exponents without leading zeros.
+/// A number as JavaScript's `String(number)` writes it (ECMAScript `Number::toString`): the
+/// shortest round-tripping digits, in fixed notation for 1e-7 ≤ |x| < 1e21, else exponent
+/// notation like `1e+21` / `1.5e-7`.
 public func jsNumberString(_ d: Double) -> String {
     if d.isNaN { return "NaN" }
     if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-    if d == d.rounded(), abs(d) < 1e21 {
-        if abs(d) < 9.0e18 { return String(Int64(d)) }
+    if d == 0 { return "0" }
+    if d == d.rounded(), abs(d) < 9.0e15 { return String(Int64(d)) }
+    // Swift's description also prints the shortest round-tripping digits; re-layout them.
+    var text = Substring(abs(d).description)
+    var exponent = 0
+    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        exponent = Int(text[text.index(after: e)...]) ?? 0
+        text = text[..<e]
     }
-    var text = d.description
-    if let e = text.firstIndex(of: "e") {
-        var mantissa = String(text[..<e])
-        if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
-        var exponent = String(text[text.index(after: e)...])
-        var sign = "+"
-        if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() } else if exponent.hasPrefix("+") { exponent.removeFirst() }
-        while exponent.count > 1 && exponent.hasPrefix("0") { exponent.removeFirst() }
-        text = mantissa + "e" + sign + exponent
+    var digits = ""
+    var pointPosition = 0
+    var seenPoint = false
+    for character in text {
+        if character == "." { seenPoint = true; continue }
+        digits.append(character)
+        if !seenPoint { pointPosition += 1 }
     }
-    return text
+    // Strip leading zeros (moving the point) and trailing zeros.
+    while digits.count > 1, digits.first == "0" { digits.removeFirst(); pointPosition -= 1 }
+    while digits.count > 1, digits.last == "0" { digits.removeLast() }
+    let k = digits.count
+    let n = pointPosition + exponent  // value = 0.digits × 10^n
+    var result: String
+    if k <= n && n <= 21 {
+        result = digits + String(repeating: "0", count: n - k)
+    } else if 0 < n && n <= 21 {
+        let index = digits.index(digits.startIndex, offsetBy: n)
+        result = digits[..<index] + "." + digits[index...]
+    } else if -6 < n && n <= 0 {
+        result = "0." + String(repeating: "0", count: -n) + digits
+    } else {
+        let e = n - 1
+        let sign = e < 0 ? "-" : "+"
+        let mantissa = k == 1 ? digits : String(digits.first!) + "." + digits.dropFirst()
+        result = mantissa + "e" + sign + String(abs(e))
+    }
+    return d < 0 ? "-" + result : result
 }
 
 /// A string as `JSON.stringify` writes it.

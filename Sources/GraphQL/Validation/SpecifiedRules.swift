@@ -1,7 +1,8 @@
 /// The rules the specification requires, in graphql-js's `specifiedRules` order (which also
 /// decides the order of errors reported at the same node). Includes the September 2025
 /// edition's operation type existence check (`KnownOperationTypesRule`, as graphql-js v17
-/// places it) and the subscription root-field `@skip`/`@include` ban.
+/// places it) and the subscription root-field `@skip`/`@include` ban, and, like graphql-js
+/// since v16.9, the recommended `MaxIntrospectionDepthRule` at the end.
 public let specifiedRules: [ValidationRule] = [
     ValidationRule("ExecutableDefinitionsRule") { ExecutableDefinitionsRule(context: $0) },
     ValidationRule("KnownOperationTypesRule") { KnownOperationTypesRule(context: $0) },
@@ -30,4 +31,6 @@ public let specifiedRules: [ValidationRule] = [
     ValidationRule("VariablesInAllowedPositionRule") { VariablesInAllowedPositionRule(context: $0) },
     ValidationRule("OverlappingFieldsCanBeMergedRule") { OverlappingFieldsCanBeMergedRule(context: $0) },
     ValidationRule("UniqueInputFieldNamesRule") { UniqueInputFieldNamesRule(context: $0) },
+    // graphql-js appends its `recommendedRules` to `specifiedRules`.
+    ValidationRule("MaxIntrospectionDepthRule") { MaxIntrospectionDepthRule(context: $0) },
 ]

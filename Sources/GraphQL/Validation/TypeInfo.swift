@@ -17,6 +17,8 @@ final class TypeInfo {
     var argument: GraphQLArgument?
     /// Where the directives being walked are applied (for `KnownDirectivesRule`).
     var directiveLocation: DirectiveLocation?
+    /// True while walking type-system definitions (schema, types, directives) of the document.
+    var inTypeSystemDefinition = false
 
     init(schema: GraphQLSchema) {
         self.schema = schema

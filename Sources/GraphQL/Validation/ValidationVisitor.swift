@@ -13,6 +13,15 @@ enum ValidationEvent: Int, CaseIterable {
     case enterValue, leaveValue
     case enterObjectField, leaveObjectField
     case enterNamedType
+    case enterTypeSystemNode
+}
+
+/// Which directives of type-system nodes count as applied "at the same location": all
+/// definitions and extensions of the schema share one set, as do those of one type.
+enum TypeSystemDirectiveScope {
+    case schema
+    case type(String)
+    case node
 }
 
 /// One rule's reaction to a walk. Rules are small final classes created per validation run;
@@ -49,6 +58,8 @@ protocol ValidationVisitor: AnyObject {
     func enterObjectField(_ node: ObjectField)
     func leaveObjectField(_ node: ObjectField)
     func enterNamedType(_ node: NamedType)
+    /// A type-system definition, extension or member carrying `directives` is entered.
+    func enterTypeSystemNode(directives: [Directive], scope: TypeSystemDirectiveScope)
 }
 
 extension ValidationVisitor {
@@ -77,4 +88,5 @@ extension ValidationVisitor {
     func enterObjectField(_ node: ObjectField) {}
     func leaveObjectField(_ node: ObjectField) {}
     func enterNamedType(_ node: NamedType) {}
+    func enterTypeSystemNode(directives: [Directive], scope: TypeSystemDirectiveScope) {}
 }

@@ -26,7 +26,7 @@ struct ValidationWalker {
     private var aborted: Bool { context?.aborted ?? false }
 
     @inline(__always)
-    private func visitors(_ event: ValidationEvent) -> [any ValidationVisitor] { dispatch[event.rawValue] }
+    func visitors(_ event: ValidationEvent) -> [any ValidationVisitor] { dispatch[event.rawValue] }
 
     mutating func walk(_ document: Document) {
         for v in visitors(.enterDocument) { v.enterDocument(document) }
@@ -40,7 +40,9 @@ struct ValidationWalker {
                 context?.currentFragmentIndex = context?.fragmentIndexByDefinition[index] ?? -1
                 walk(fragment)
             default:
-                break
+                typeInfo.inTypeSystemDefinition = true
+                walkTypeSystem(definition)
+                typeInfo.inTypeSystemDefinition = false
             }
         }
         if aborted { return }

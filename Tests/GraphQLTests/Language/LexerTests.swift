@@ -190,6 +190,13 @@ import Testing
         }
     }
 
+    @Test func hashInsideStringsIsNotAComment() throws {
+        let tokens = try lexAll("\"a # b\" ...on#tail")
+        #expect(tokens.map(\.kind) == [.string, .spread, .name])
+        #expect(tokens[0].value == "a # b")
+        #expect(tokens[2] == LexedToken(kind: .name, start: 11, end: 13, line: 1, column: 12, value: "on"))
+    }
+
     @Test func syntaxErrorsCarryTheParseFailedCode() {
         let error = lexError("~")
         #expect(error?.code == "GRAPHQL_PARSE_FAILED")

@@ -48,3 +48,12 @@ import Testing
         #expect(print(document) == "{\n  a\n}")
     }
 }
+
+@Suite struct SourceTests {
+    @Test func acceptsRawBytesAndReportsInvalidUTF8AsAnUnexpectedCharacter() throws {
+        #expect(print(try parse(Source(utf8: Array("{ a }".utf8)))) == "{\n  a\n}")
+        let invalid: [UInt8] = Array("{ a ".utf8) + [0xFF] + Array(" }".utf8)
+        #expect(summary(errorOf { () throws(GraphQLError) in try parse(Source(utf8: invalid)) })
+            == "Syntax Error: Unexpected character: U+FFFD. @1:5")
+    }
+}

@@ -190,7 +190,33 @@ func schemaErrors(_ sdl: String) -> [String] {
             == ["Unknown argument \"reasn\" on directive \"@deprecated\". Did you mean \"reason\"?"])
         #expect(schemaErrors("type Query { a: Int } scalar S @specifiedBy")
             == ["Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided."])
+        #expect(schemaErrors("type Query { a: Int @deprecated(reason: \"x\", reason: \"y\") }")
+            == ["There can be only one argument named \"reason\"."])
         #expect(schemaErrors("directive @r repeatable on OBJECT type Query @r @r { a: Int }") == [])
         #expect(schemaErrors("directive @d on FIELD_DEFINITION type Query { a: Int @d } extend type Query { b: Int @d }") == [])
+    }
+}
+
+@Suite struct TypePredicateTests {
+    @Test func predicatesLookThroughWrappersWhereGraphQLJSDoes() throws {
+        let schema = try buildSchema(sdl: "type Query { a: Int } input I { x: Int } interface N { id: ID } union U = Query enum E { A }")
+        func type(_ text: String) throws -> GraphQLType { try #require(schema.type(from: parseType(text))) }
+        #expect(try isInputType(type("[I!]")))
+        #expect(try !isInputType(type("Query")))
+        #expect(try isOutputType(type("[Query]!")))
+        #expect(try !isOutputType(type("I")))
+        #expect(try isLeafType(type("E")))
+        #expect(try !isLeafType(type("[E]")))
+        #expect(try isCompositeType(type("U")))
+        #expect(try isAbstractType(type("N")))
+        #expect(try !isAbstractType(type("Query")))
+        #expect(try type("[Int!]!").printed == "[Int!]!")
+        #expect(try type("[Int!]!").nullableType.printed == "[Int!]")
+        #expect(try type("[Int!]!").namedType.name == "Int")
+        #expect(try schema.isTypeSubType(type("Query!"), of: type("U")))
+        #expect(try !schema.isTypeSubType(type("[Query]"), of: type("[Query!]")))
+        #expect(schema.type(named: "__Type")?.isIntrospectionType == true)
+        #expect(schema.type(named: "Int")?.isSpecifiedScalarType == true)
+        #expect(schema.type(named: "E")?.isSpecifiedScalarType == false)
     }
 }

@@ -170,6 +170,15 @@ private func variableMessages(_ definitions: String, _ inputs: JSONObject) throw
         ])
     }
 
+    @Test func enumsAndSingleValueLists() throws {
+        #expect(try variables("($c: Color, $l: [Int], $m: [[Color!]])", JSONObject([("c", .string("GREEN")), ("l", .int(3)), ("m", .string("RED"))])).get()
+            == JSONObject([("c", .string("GREEN")), ("l", .array([.int(3)])), ("m", .array([.array([.string("RED")])]))]))
+        #expect(try variableMessages("($c: Color)", JSONObject([("c", .string("BLUE"))]))
+            == ["Variable \"$c\" got invalid value \"BLUE\"; Value \"BLUE\" does not exist in \"Color\" enum."])
+        #expect(try variableMessages("($c: [Color!])", JSONObject([("c", .array([.string("RED"), .null]))]))
+            == ["Variable \"$c\" got invalid value null at \"c[1]\"; Expected non-nullable type \"Color!\" not to be null."])
+    }
+
     @Test func errorLocationsPointAtTheDefinition() throws {
         guard case .failure(let list) = try variables("($x: Int!)", JSONObject()) else {
             Issue.record("expected failure")

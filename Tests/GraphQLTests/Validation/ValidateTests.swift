@@ -13,6 +13,7 @@ import Testing
             "KnownDirectivesRule", "UniqueDirectivesPerLocationRule", "KnownArgumentNamesRule",
             "UniqueArgumentNamesRule", "ValuesOfCorrectTypeRule", "ProvidedRequiredArgumentsRule",
             "VariablesInAllowedPositionRule", "OverlappingFieldsCanBeMergedRule", "UniqueInputFieldNamesRule",
+            "MaxIntrospectionDepthRule",
         ])
         #expect(ValidationRule.named("FieldsOnCorrectTypeRule")?.name == "FieldsOnCorrectTypeRule")
         #expect(ValidationRule.named("NoSuchRule") == nil)
@@ -59,6 +60,64 @@ import Testing
             "Field \"human\" of type \"Human\" must have a selection of subfields. Did you mean \"human { ... }\"? (6:3)",
             "Variable \"$unused\" is never used in operation \"Q\". (1:9)",
         ])
+    }
+
+    /// Type-system definitions are not executable, but rules still check what they contain, as
+    /// graphql-js reports it.
+    @Test func typeSystemDefinitionsAreStillChecked() {
+        #expect(validationErrors("""
+            query Q { dog { name } }
+            type Cow @deprecated {
+              name: Strin
+              milk(kind: Int = "a", other: Float @deprecated(reason: 1)): Int
+            }
+            extend type Cow @onField @deprecated
+            """) == [
+            "The \"Cow\" definition is not executable. (2:1)",
+            "The \"Cow\" definition is not executable. (6:1)",
+            "Directive \"@deprecated\" may not be used on OBJECT. (2:10)",
+            "Unknown type \"Strin\". Did you mean \"String\"? (3:9)",
+            "String cannot represent a non string value: 1 (4:58)",
+            "The directive \"@deprecated\" can only be used once at this location. (2:10, 6:26)",
+            "Directive \"@onField\" may not be used on OBJECT. (6:17)",
+            "Directive \"@deprecated\" may not be used on OBJECT. (6:26)",
+        ])
+    }
+
+    @Test func maxIntrospectionDepth() {
+        let rule = ["MaxIntrospectionDepthRule"]
+        #expect(validationErrors("""
+            {
+              __schema { types { fields { type { name } } inputFields { name } interfaces { name } } }
+              __type(name: "Dog") { possibleTypes { fields { name } } }
+            }
+            """, rules: rule) == [])
+        #expect(validationErrors("""
+            {
+              __schema {
+                types {
+                  fields {
+                    type {
+                      fields {
+                        type {
+                          fields {
+                            name
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """, rules: rule) == ["Maximum introspection depth exceeded (2:3)"])
+        #expect(validationErrors("""
+            query {
+              __type(name: "Dog") { ...I }
+            }
+            fragment I on __Type { interfaces { interfaces { ...J } } }
+            fragment J on __Type { interfaces { name } ...I }
+            """, rules: rule) == ["Maximum introspection depth exceeded (2:3)"])
     }
 
     @Test func stopsAtMaxErrors() {

@@ -12,10 +12,19 @@ final class KnownTypeNamesRule: ValidationVisitor {
         documentTypeNames = names
     }
 
+    /// Built-in scalars and introspection types, which type-system definitions may always name.
+    private static let standardTypeNames = [
+        "String", "Int", "Float", "Boolean", "ID", "__Schema", "__Directive", "__DirectiveLocation",
+        "__Type", "__Field", "__InputValue", "__EnumValue", "__TypeKind",
+    ]
+
     func enterNamedType(_ node: NamedType) {
         let name = node.name.value
         if context.schema.type(named: name) != nil || documentTypeNames.contains(name) { return }
-        let candidates = context.schema.types.map(\.name) + documentTypeNames.sorted()
+        let inTypeSystem = context.typeInfo.inTypeSystemDefinition
+        if inTypeSystem && Self.standardTypeNames.contains(name) { return }
+        let candidates = (inTypeSystem ? Self.standardTypeNames : [])
+            + context.schema.types.map(\.name) + documentTypeNames.sorted()
         context.report(
             "Unknown type \"\(name)\"." + didYouMean(suggestionList(name, candidates)),
             at: node.sourceLocation

@@ -4,8 +4,11 @@ final class UniqueDirectivesPerLocationRule: ValidationVisitor {
     let context: ValidationContext
     let events: [ValidationEvent] = [
         .enterOperation, .enterFragmentDefinition, .enterVariableDefinition, .enterField,
-        .enterFragmentSpread, .enterInlineFragment,
+        .enterFragmentSpread, .enterInlineFragment, .enterTypeSystemNode,
     ]
+    /// Directives already seen on the schema definition and extensions, and per type name.
+    private var schemaDirectives: [String: Directive] = [:]
+    private var typeDirectives: [String: [String: Directive]] = [:]
     private var unique = Set<String>()
     init(context: ValidationContext) {
         self.context = context
@@ -26,9 +29,24 @@ final class UniqueDirectivesPerLocationRule: ValidationVisitor {
     func enterFragmentSpread(_ node: FragmentSpread) { check(node.directives) }
     func enterInlineFragment(_ node: InlineFragment) { check(node.directives) }
 
+    func enterTypeSystemNode(directives: [Directive], scope: TypeSystemDirectiveScope) {
+        switch scope {
+        case .node:
+            check(directives)
+        case .schema:
+            check(directives, seen: &schemaDirectives)
+        case .type(let name):
+            check(directives, seen: &typeDirectives[name, default: [:]])
+        }
+    }
+
     private func check(_ directives: [Directive]) {
         if directives.count < 2 { return }
         var seen: [String: Directive] = [:]
+        check(directives, seen: &seen)
+    }
+
+    private func check(_ directives: [Directive], seen: inout [String: Directive]) {
         for directive in directives {
             let name = directive.name.value
             guard unique.contains(name) else { continue }

@@ -1,11 +1,12 @@
 /// graphql-js `suggestionList`: the options close enough to `input` to be worth suggesting,
-/// best first (by edit distance, then `naturalCompare`). Closeness allows about 40% of the
+/// best first (by edit distance, then `naturalCompare`), each option once. Closeness allows about 40% of the
 /// input's length in edits, so short names only match near-identical options.
 func suggestionList(_ input: String, _ options: some Sequence<String>) -> [String] {
     let distance = LexicalDistance(input)
     let threshold = distance.inputLength * 4 / 10 + 1
     var scored: [(option: String, distance: Int)] = []
-    for option in options {
+    var seen = Set<String>()
+    for option in options where seen.insert(option).inserted {
         if let d = distance.measure(option, threshold: threshold) { scored.append((option, d)) }
     }
     scored.sort { a, b in
