@@ -13,7 +13,8 @@ enum BenchCommand {
           execute     execution over the JSON root (default resolvers) plus serializing the response
           serialize   serializing the already-executed response alone
           pipeline    a whole cached request: text → response bytes through GraphQLPipeline
-        Prints one JSON object with these numbers and the response size in bytes.
+        Prints one JSON object with these numbers, the response size in bytes and the document's
+        measures as the default QueryLimits see them (depth, aliases, root fields, cost).
         Exit status: 0 measured, 1 the document fails to parse, validate or execute, 2 bad usage.
 
           --schema FILE      the schema, in SDL
@@ -68,6 +69,14 @@ enum BenchCommand {
             blackHole(pipeline.runSynchronously(query: text, variables: variables, rootValue: rootValue).serializedBytes())
         }
 
+        let measured = QueryLimits.standard.measure(document, variables: variables, schema: schema)
+        let shape: JSON = measured.map {
+            .object(
+                JSONObject([
+                    ("depth", .int($0.depth)), ("aliases", .int($0.aliases)), ("rootFields", .int($0.rootFields)),
+                    ("cost", .int($0.cost)),
+                ]))
+        } ?? .null
         let report = JSONObject([
             ("document", .string(queryPath.split(separator: "/").last.map(String.init) ?? queryPath)),
             ("parse", .double(parseTime.rounded())),
@@ -77,6 +86,7 @@ enum BenchCommand {
             ("pipeline", .double(pipelineTime.rounded())),
             ("responseBytes", .int(result.serializedBytes().count)),
             ("unit", .string("ns/op")),
+            ("limitsMeasure", shape),
         ])
         FileHandleOutput.standardOutput(JSON.object(report).serialized() + "\n")
         return 0
