@@ -75,8 +75,9 @@ struct QueryMeasurer {
         if let selectionSet = field.selectionSet {
             children = measure(selectionSet, parentType: shape?.typeName)
         }
-        let isList = shape?.isList ?? (explicitListSize(of: field) != nil)
-        let repetitions = isList ? (explicitListSize(of: field) ?? limits.defaultListSize) : 1
+        let explicitSize = explicitListSize(of: field)
+        let isList = shape?.isList ?? (explicitSize != nil)
+        let repetitions = isList ? (explicitSize ?? limits.defaultListSize) : 1
         return SelectionMetrics(
             fields: 1,
             aliases: saturatingAdd(field.alias == nil ? 0 : 1, children.aliases),
