@@ -18,9 +18,10 @@ extension ExecutableSchema {
             return ExecutionResult(data: nil, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
+            _ = run.arena.adopt(root)
             let pending = PendingObject(node: root, value: rootValue)
             await run.run(root: pending, serially: shared.operation.operation == .mutation)
-            return ExecutionResult(tree: root, errors: run.errors)
+            return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
         }
     }
 
@@ -39,9 +40,10 @@ extension ExecutableSchema {
             return ExecutionResult(data: nil, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
+            _ = run.arena.adopt(root)
             let pending = PendingObject(node: root, value: rootValue)
             run.runSynchronously(root: pending, serially: shared.operation.operation == .mutation)
-            return ExecutionResult(tree: root, errors: run.errors)
+            return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
         }
     }
 

@@ -54,6 +54,12 @@ final class FieldPlan: @unchecked Sendable {
     let shared: ExecutionShared
     /// `Type.field`, for error messages.
     let coordinate: String
+    /// True when the field is read by name from its parent (default resolver).
+    let readsByName: Bool
+    /// The built-in scalar when the field's type is `S` or `S!`, so common leaves skip `complete`.
+    let leafBuiltin: BuiltinScalar?
+    /// The built-in scalar when the field's type is a list of `S` or `S!`.
+    let itemBuiltin: BuiltinScalar?
 
     private var argumentCache: Result<JSONObject, GraphQLError>?
     private var childPlans: [(typeID: Int, plan: ObjectPlan)] = []
@@ -74,6 +80,14 @@ final class FieldPlan: @unchecked Sendable {
         self.kind = kind
         self.shared = shared
         coordinate = parentType.name + "." + nodes[0].name.value
+        if case .resolver(.byName) = kind { readsByName = true } else { readsByName = false }
+        leafBuiltin = Self.builtin(field.type.nullableType)
+        itemBuiltin = field.type.listItemType.flatMap { Self.builtin($0.nullableType) }
+    }
+
+    private static func builtin(_ type: GraphQLType) -> BuiltinScalar? {
+        if case .named(.scalar(let scalar)) = type { return scalar.builtin }
+        return nil
     }
 
     var locations: [SourceLocation] { nodes.compactMap(\.sourceLocation) }

@@ -5,10 +5,12 @@
 public struct ExecutionResult: Sendable {
     public var errors: [GraphQLError]
     private let tree: ResultNode?
+    private let arena: ResultArena?
     private let literalData: JSON?
 
-    init(tree: ResultNode, errors: [GraphQLError]) {
+    init(tree: ResultNode, arena: ResultArena, errors: [GraphQLError]) {
         self.tree = tree
+        self.arena = arena
         self.literalData = nil
         self.errors = errors
     }
@@ -16,9 +18,13 @@ public struct ExecutionResult: Sendable {
     /// A result built by hand, e.g. a request error with no data (`data: nil`).
     public init(data: JSON?, errors: [GraphQLError] = []) {
         self.tree = nil
+        self.arena = nil
         self.literalData = data
         self.errors = errors
     }
+
+    /// The result tree's root, for tests.
+    var rootNode: ResultNode? { tree }
 
     /// False when the request failed before execution started (then the response has no `data` key).
     public var hasData: Bool { tree != nil || literalData != nil }

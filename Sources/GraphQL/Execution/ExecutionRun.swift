@@ -40,7 +40,9 @@ enum Completion {
 final class ExecutionRun {
     let shared: ExecutionShared
     let context: any Sendable
-    private(set) var errors: [GraphQLError] = []
+    /// Keeps every node alive for as long as the result; see `ResultNode`.
+    let arena = ResultArena()
+    private var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
     private var nextLevel: [PendingObject] = []
     private var deferred: [DeferredCall] = []
     private var batchGroups: [BatchGroup] = []
@@ -162,6 +164,10 @@ final class ExecutionRun {
             let node = object.node
             if node.isInNulledSubtree { continue }
             let fields = node.plan!.fields
+            if rootFields == nil, case .json(.object(let parent)) = object.value {
+                scanJSONObject(parent, node: node, fields: fields, value: object.value)
+                continue
+            }
             for index in rootFields ?? 0..<fields.count {
                 executeField(fields[index], node: node, slot: index, parent: object.value)
                 if node.isNull { break }
@@ -169,17 +175,35 @@ final class ExecutionRun {
         }
     }
 
+    /// The common case of a JSON parent read with default resolvers: look each field up directly.
+    private func scanJSONObject(_ parent: JSONObject, node: ResultNode, fields: [FieldPlan], value: ResolvedValue) {
+        for index in 0..<fields.count {
+            let plan = fields[index]
+            if plan.readsByName {
+                let field = parent[plan.fieldName]
+                if let builtin = plan.leafBuiltin, let field, let leaf = Self.fastSerialize(field, builtin) {
+                    node[index] = .leaf(leaf)
+                    continue
+                }
+                completeField(field.map { .json($0) } ?? .null, plan: plan, position: ResultPosition(node: node, slot: index))
+            } else {
+                executeField(plan, node: node, slot: index, parent: value)
+            }
+            if node.isNull { break }
+        }
+    }
+
     private func executeField(_ plan: FieldPlan, node: ResultNode, slot: Int, parent: ResolvedValue) {
         let position = ResultPosition(node: node, slot: slot)
         switch plan.kind {
         case .typeName(let name):
-            node.values[slot] = .leaf(name)
+            node[slot] = .leaf(name)
         case .introspectionDisabled:
             report(
                 GraphQLError(
                     "GraphQL introspection has been disabled, but the requested query contained the field \"\(plan.fieldName)\".",
                     locations: plan.locations, path: position.path,
-                    extensions: JSONObject([("code", .string("INTROSPECTION_DISABLED"))])))
+                    extensions: JSONObject([("code", .string("INTROSPECTION_DISABLED"))])), at: position)
             fieldFailed(plan: plan, position: position)
         case .resolver(let resolver):
             if case .byName = resolver {
@@ -192,7 +216,7 @@ final class ExecutionRun {
             case .failure(var error):
                 if error.locations.isEmpty { error.locations = plan.locations }
                 error.path = position.path
-                report(error)
+                report(error, at: position)
                 fieldFailed(plan: plan, position: position)
                 return
             }
@@ -288,8 +312,12 @@ final class ExecutionRun {
     // MARK: Completion
 
     private func completeField(_ value: ResolvedValue, plan: FieldPlan, position: ResultPosition) {
+        if let builtin = plan.leafBuiltin, case .json(let json) = value, let leaf = Self.fastSerialize(json, builtin) {
+            position.node[position.slot] = .leaf(leaf)
+            return
+        }
         switch complete(value, type: plan.field.type, plan: plan, position: position, isNonNull: false) {
-        case .value(let slot): position.node.values[position.slot] = slot
+        case .value(let slot): position.node[position.slot] = slot
         case .failed: fieldFailed(plan: plan, position: position)
         }
     }
@@ -300,7 +328,7 @@ final class ExecutionRun {
         if plan.field.type.isNonNull {
             nullify(position.node)
         } else {
-            position.node.values[position.slot] = .null
+            position.node[position.slot] = .null
         }
     }
 
@@ -324,39 +352,28 @@ final class ExecutionRun {
                 report(
                     GraphQLError(
                         "Cannot return null for non-nullable field \(plan.coordinate).",
-                        locations: plan.locations, path: position.path))
+                        locations: plan.locations, path: position.path), at: position)
                 return .failed
             }
             return completion
         case .list(let itemType):
-            let items: [ResolvedValue]
             switch value {
             case .null, .json(.null): return .value(.null)
-            case .list(let list): items = list
-            case .json(.array(let array)): items = array.map { .json($0) }
+            case .list(let items):
+                return completeList(
+                    count: items.count, item: { items[$0] }, itemType: itemType, plan: plan, position: position,
+                    isNonNull: isNonNull)
+            case .json(.array(let items)):
+                return completeList(
+                    count: items.count, item: { .json(items[$0]) }, itemType: itemType, plan: plan, position: position,
+                    isNonNull: isNonNull)
             default:
                 report(
                     GraphQLError(
                         "Expected Iterable, but did not find one for field \"\(plan.coordinate)\".",
-                        locations: plan.locations, path: position.path))
+                        locations: plan.locations, path: position.path), at: position)
                 return .failed
             }
-            let list = ResultNode(
-                parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: items.count)
-            let itemIsNonNull = itemType.isNonNull
-            for (index, item) in items.enumerated() {
-                let itemPosition = ResultPosition(node: list, slot: index)
-                switch complete(item, type: itemType, plan: plan, position: itemPosition, isNonNull: false) {
-                case .value(let slot): list.values[index] = slot
-                case .failed:
-                    if itemIsNonNull {
-                        list.isNull = true
-                        return .failed
-                    }
-                    list.values[index] = .null
-                }
-            }
-            return .value(.node(list))
         case .named(let named):
             if value.isNull { return .value(.null) }
             switch named {
@@ -375,13 +392,42 @@ final class ExecutionRun {
         }
     }
 
+    /// Completes each item into a new list node; a failed non-null item fails the whole list.
+    @inline(__always)
+    private func completeList(
+        count: Int, item: (Int) -> ResolvedValue, itemType: GraphQLType, plan: FieldPlan, position: ResultPosition,
+        isNonNull: Bool
+    ) -> Completion {
+        let list = arena.adopt(ResultNode(
+            parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: count))
+        let itemIsNonNull = itemType.isNonNull
+        let fastBuiltin = plan.itemBuiltin
+        for index in 0..<count {
+            let value = item(index)
+            if let fastBuiltin, case .json(let json) = value, let leaf = Self.fastSerialize(json, fastBuiltin) {
+                list[index] = .leaf(leaf)
+                continue
+            }
+            let itemPosition = ResultPosition(node: list, slot: index)
+            switch complete(value, type: itemType, plan: plan, position: itemPosition, isNonNull: false) {
+            case .value(let slot): list[index] = slot
+            case .failed:
+                if itemIsNonNull {
+                    list.isNull = true
+                    return .failed
+                }
+            }
+        }
+        return .value(.node(list))
+    }
+
     private func completeObject(
         _ value: ResolvedValue, type: GraphQLObjectType, plan: FieldPlan, position: ResultPosition, isNonNull: Bool
     ) -> Completion {
         let childPlan = plan.childPlan(for: type)
-        let node = ResultNode(
+        let node = arena.adopt(ResultNode(
             parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: childPlan,
-            count: childPlan.fields.count)
+            count: childPlan.fields.count))
         nextLevel.append(PendingObject(node: node, value: value))
         return .value(.node(node))
     }
@@ -406,7 +452,7 @@ final class ExecutionRun {
         } else {
             message = "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(plan.coordinate)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."
         }
-        report(GraphQLError(message, locations: plan.locations, path: position.path))
+        report(GraphQLError(message, locations: plan.locations, path: position.path), at: position)
         return nil
     }
 
@@ -419,13 +465,14 @@ final class ExecutionRun {
             return .value(.leaf(try scalar.coercion.serialize(input)))
         } catch {
             let message = (error as? GraphQLError)?.message ?? "\(error)"
-            report(GraphQLError(message, locations: plan.locations, path: position.path))
+            report(GraphQLError(message, locations: plan.locations, path: position.path), at: position)
             return .failed
         }
     }
 
     /// The common, always-valid cases of built-in scalar result coercion, without a closure call.
-    private static func fastSerialize(_ value: JSON, _ builtin: BuiltinScalar) -> JSON? {
+    @inline(__always)
+    static func fastSerialize(_ value: JSON, _ builtin: BuiltinScalar) -> JSON? {
         switch (builtin, value) {
         case (.string, .string), (.id, .string), (.boolean, .bool), (.float, .double): return value
         case (.int, .int(let int)): return int >= -2_147_483_648 && int <= 2_147_483_647 ? value : nil
@@ -443,7 +490,7 @@ final class ExecutionRun {
         report(
             GraphQLError(
                 "Enum \"\(type.name)\" cannot represent value: \(inspect(input))",
-                locations: plan.locations, path: position.path))
+                locations: plan.locations, path: position.path), at: position)
         return .failed
     }
 
@@ -466,8 +513,27 @@ final class ExecutionRun {
 
     // MARK: Errors
 
-    private func report(_ error: GraphQLError) {
-        errors.append(error)
+    /// Records an error with its position's slot indices, so errors can be listed in response order.
+    private func report(_ error: GraphQLError, at position: ResultPosition) {
+        var order = [position.slot]
+        var node = position.node
+        while let parent = node.parent {
+            order.append(node.slot)
+            node = parent
+        }
+        order.reverse()
+        located.append((order, located.count, error))
+    }
+
+    /// The errors in response order: the order graphql-js reports them in when resolvers are synchronous
+    /// (depth first), although this executor runs breadth first.
+    var errors: [GraphQLError] {
+        if located.count < 2 { return located.map(\.error) }
+        return located.sorted { lhs, rhs in
+            if lhs.order.lexicographicallyPrecedes(rhs.order) { return true }
+            if rhs.order.lexicographicallyPrecedes(lhs.order) { return false }
+            return lhs.sequence < rhs.sequence
+        }.map(\.error)
     }
 
     /// Reports an error a resolver threw: client-facing errors as they are, anything else masked.
@@ -476,18 +542,20 @@ final class ExecutionRun {
         if var graphQLError = error as? GraphQLError {
             if graphQLError.locations.isEmpty { graphQLError.locations = plan.locations }
             graphQLError.path = path
-            report(graphQLError)
+            report(graphQLError, at: position)
         } else if let convertible = error as? any GraphQLErrorConvertible {
             var extensions = JSONObject()
             extensions["code"] = .string(convertible.graphQLCode)
             for (key, value) in convertible.graphQLExtensions.entries where key != "code" { extensions[key] = value }
-            report(GraphQLError(convertible.graphQLMessage, locations: plan.locations, path: path, extensions: extensions))
+            report(
+                GraphQLError(convertible.graphQLMessage, locations: plan.locations, path: path, extensions: extensions),
+                at: position)
         } else {
             shared.options.logInternalError?(error, path)
             report(
                 GraphQLError(
                     "Internal server error", locations: plan.locations, path: path,
-                    extensions: JSONObject([("code", .string("INTERNAL_SERVER_ERROR"))])))
+                    extensions: JSONObject([("code", .string("INTERNAL_SERVER_ERROR"))])), at: position)
         }
         fieldFailed(plan: plan, position: position)
     }

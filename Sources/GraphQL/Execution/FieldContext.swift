@@ -80,7 +80,7 @@ public struct ResolveInfo: Sendable {
     public var fieldNodes: [Field] { plan.nodes }
     public var operation: OperationDefinition { plan.shared.operation }
     public var variables: JSONObject { plan.shared.variables }
-    /// The response path to this field, list indices included.
+    /// The response path to this field, list indices included (available while the result is alive).
     public var path: [PathComponent] { position.path }
 }
 

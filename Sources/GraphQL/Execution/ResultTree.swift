@@ -2,15 +2,23 @@
 ///
 /// A node knows its parent and its slot there, so a `null` found deep in the tree can be propagated
 /// up to the nearest nullable position after the parents were already built (spec 6.4.4).
+///
+/// Parents hold children strongly through their slots; the parent link is `unowned` to avoid cycles.
+/// Every node is also kept alive by the run's arena (`ResultArena`), which the `ExecutionResult` owns,
+/// so nodes dropped from the tree by null propagation stay valid while their children are pending.
 final class ResultNode: @unchecked Sendable {
-    let parent: ResultNode?
+    unowned let parent: ResultNode?
     /// Field index in the parent object plan, or item index in the parent list.
     let slot: Int
     /// Whether this node's own position is non-null, so a null here nulls the parent too.
     let slotIsNonNull: Bool
     /// The object plan for object nodes; `nil` for lists.
     let plan: ObjectPlan?
-    var values: [ResultSlot]
+    /// Number of slots: the plan's field count, or the list's length.
+    let count: Int
+    /// Slots live in a raw buffer: the executor is their only writer, so no exclusivity or
+    /// copy-on-write checks are needed on this hot path.
+    private let slots: UnsafeMutablePointer<ResultSlot>
     var isNull = false
 
     init(parent: ResultNode?, slot: Int, slotIsNonNull: Bool, plan: ObjectPlan?, count: Int) {
@@ -18,7 +26,19 @@ final class ResultNode: @unchecked Sendable {
         self.slot = slot
         self.slotIsNonNull = slotIsNonNull
         self.plan = plan
-        values = Array(repeating: .null, count: count)
+        self.count = count
+        slots = .allocate(capacity: Swift.max(count, 1))
+        slots.initialize(repeating: .null, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    subscript(index: Int) -> ResultSlot {
+        get { slots[index] }
+        set { slots[index] = newValue }
     }
 
     /// True when this node or an ancestor was nulled, so its pending fields need not run.
@@ -57,17 +77,17 @@ final class ResultNode: @unchecked Sendable {
         if let plan {
             buffer.append(UInt8(ascii: "{"))
             let fields = plan.fields
-            for index in 0..<values.count {
+            for index in 0..<count {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 buffer.append(contentsOf: fields[index].keyBytes)
-                values[index].write(into: &buffer)
+                slots[index].write(into: &buffer)
             }
             buffer.append(UInt8(ascii: "}"))
         } else {
             buffer.append(UInt8(ascii: "["))
-            for index in 0..<values.count {
+            for index in 0..<count {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                values[index].write(into: &buffer)
+                slots[index].write(into: &buffer)
             }
             buffer.append(UInt8(ascii: "]"))
         }
@@ -78,10 +98,10 @@ final class ResultNode: @unchecked Sendable {
         if isNull { return .null }
         if let plan {
             var object = JSONObject()
-            for index in 0..<values.count { object[plan.fields[index].responseKey] = values[index].json }
+            for index in 0..<count { object[plan.fields[index].responseKey] = slots[index].json }
             return .object(object)
         }
-        return .array(values.map(\.json))
+        return .array((0..<count).map { slots[$0].json })
     }
 }
 
@@ -122,5 +142,15 @@ struct ResultPosition: Sendable {
         var components = node.path
         components.append(node.component(for: slot))
         return components
+    }
+}
+
+/// Owns every node of one execution so parent links stay valid until the result is released.
+final class ResultArena: @unchecked Sendable {
+    private(set) var nodes: [ResultNode] = []
+
+    func adopt(_ node: ResultNode) -> ResultNode {
+        nodes.append(node)
+        return node
     }
 }

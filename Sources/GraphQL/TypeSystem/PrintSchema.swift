@@ -13,6 +13,14 @@ public func printSchema(_ schema: GraphQLSchema) -> String {
     return parts.joined(separator: "\n\n")
 }
 
+/// graphql-js `printIntrospectionSchema`: the specified directives and the introspection types,
+/// i.e. exactly what `printSchema` leaves out (apart from the built-in scalars).
+public func printIntrospectionSchema(_ schema: GraphQLSchema) -> String {
+    let directives = schema.directives.filter(\.isSpecified).map(printDirective)
+    let types = schema.types.filter(\.isIntrospectionType).map(printType)
+    return (directives + types).joined(separator: "\n\n")
+}
+
 /// One named type as SDL (graphql-js `printType`).
 public func printType(_ type: GraphQLNamedType) -> String {
     switch type {

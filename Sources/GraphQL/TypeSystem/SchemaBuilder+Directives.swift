@@ -35,6 +35,7 @@ extension SchemaBuilder {
                         seenArguments[argument.name.value] = argument.name.sourceLocation
                     }
                 }
+                usage.arguments.forEach { checkLiteral($0.value) }
                 let known = definition.arguments.map(\.name.value)
                 for argument in usage.arguments where !known.contains(argument.name.value) {
                     found.append(GraphQLError(
@@ -52,8 +53,32 @@ extension SchemaBuilder {
                 }
             }
         }
+        /// graphql-js `UniqueInputFieldNames` over default value literals.
+        func checkLiteral(_ value: ValueNode) {
+            switch value {
+            case .list(let list):
+                list.values.forEach(checkLiteral)
+            case .object(let object):
+                var seen: [String: SourceLocation?] = [:]
+                for field in object.fields {
+                    if let first = seen[field.name.value] {
+                        found.append(GraphQLError(
+                            "There can be only one input field named \"\(field.name.value)\".",
+                            locations: [first, field.name.sourceLocation].compactMap { $0 }))
+                    } else {
+                        seen[field.name.value] = field.name.sourceLocation
+                    }
+                    checkLiteral(field.value)
+                }
+            default:
+                break
+            }
+        }
         func checkInputValues(_ values: [InputValueDefinition], at location: DirectiveLocation) {
-            for value in values { check(value.directives, at: location) }
+            for value in values {
+                check(value.directives, at: location)
+                if let defaultValue = value.defaultValue { checkLiteral(defaultValue) }
+            }
         }
         func checkFields(_ fields: [FieldDefinition]) {
             for field in fields {

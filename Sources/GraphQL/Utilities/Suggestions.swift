@@ -63,22 +63,30 @@ enum Suggestions {
         return d <= threshold ? d : nil
     }
 
-    /// graphql-js `naturalCompare`: digit runs compare by numeric value.
+    /// graphql-js `naturalCompare`: digit runs compare by numeric value (a leading zero is
+    /// its own run), otherwise code units compare; ties go to the shorter string.
     static func naturalLess(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf16), y = Array(b.utf16)
         var i = 0, j = 0
-        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        func isDigit(_ c: UInt16) -> Bool { c >= 48 && c <= 57 }
+        func number(_ s: [UInt16], _ index: inout Int) -> Int {
+            var value = 0
+            repeat {
+                value = value &* 10 &+ Int(s[index] - 48)
+                index += 1
+            } while index < s.count && isDigit(s[index]) && value > 0
+            return value
+        }
         while i < x.count && j < y.count {
             if isDigit(x[i]) && isDigit(y[j]) {
-                var n1 = 0, n2 = 0
-                while i < x.count && isDigit(x[i]) { n1 = n1 &* 10 &+ Int(x[i] - 48); i += 1 }
-                while j < y.count && isDigit(y[j]) { n2 = n2 &* 10 &+ Int(y[j] - 48); j += 1 }
+                let n1 = number(x, &i), n2 = number(y, &j)
                 if n1 != n2 { return n1 < n2 }
             } else {
                 if x[i] != y[j] { return x[i] < y[j] }
-                i += 1; j += 1
+                i += 1
+                j += 1
             }
         }
-        return x.count - i < y.count - j
+        return x.count < y.count
     }
 }

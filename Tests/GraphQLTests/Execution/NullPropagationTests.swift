@@ -53,4 +53,44 @@ import Testing
         let result = try runSync(executable, "{ a { maybe { optional value } } }")
         #expect(result == #"{"errors":[{"message":"nope","locations":[{"line":1,"column":15}],"path":["a","maybe",0,"optional"],"extensions":{"code":"GONE"}},{"message":"no value","locations":[{"line":1,"column":24}],"path":["a","maybe",1,"value"],"extensions":{"code":"NOT_FOUND"}}],"data":{"a":{"maybe":[{"optional":null,"value":"v0"},null]}}}"#)
     }
+
+    @Test func errorsAreListedInResponseOrderAlthoughExecutionIsBreadthFirst() throws {
+        let sdl = """
+        type Query { a: A, b: Int, c: [A] }
+        type A { deep: A, fail: Int }
+        """
+        var resolvers = Resolvers()
+        resolvers.field("Query", "a") { _ in JSON.object(JSONObject()) }
+        resolvers.field("Query", "b") { _ -> Int in throw UserError("b failed", code: "B") }
+        resolvers.field("Query", "c") { _ in [JSON.object(JSONObject()), JSON.object(JSONObject())] }
+        resolvers.field("A", "deep") { _ in JSON.object(JSONObject()) }
+        resolvers.field("A", "fail") { ctx -> Int in throw UserError("fail at \(ctx.info.path.count)", code: "F") }
+        let executable = try ExecutableSchema(schema: try executionTestSchema(sdl), resolvers: resolvers)
+        let result = executable.executeSynchronously(document: try parse("{ a { deep { fail } fail } b c { fail } }"))
+        #expect(result.errors.map(\.message) == ["fail at 3", "fail at 2", "b failed", "fail at 3", "fail at 3"])
+        #expect(result.errors.map(\.path) == [
+            [.key("a"), .key("deep"), .key("fail")], [.key("a"), .key("fail")], [.key("b")],
+            [.key("c"), .index(0), .key("fail")], [.key("c"), .index(1), .key("fail")],
+        ])
+    }
+}
+
+@Suite struct ResultMemoryTests {
+    /// Parent links must not form retain cycles with the slots that hold children.
+    @Test func resultTreeIsReleasedWithTheResult() throws {
+        let executable = try jsonSchema("type Query { a: [A!] } type A { b: Int! }")
+        let root = try JSON.parse(#"{"a":[{"b":1},{"b":null}]}"#)
+        weak var rootNode: ResultNode?
+        weak var listNode: ResultNode?
+        do {
+            let result = executable.executeSynchronously(document: try parse("{ a { b } }"), rootValue: .json(root))
+            #expect(result.serialized() == #"{"errors":[{"message":"Cannot return null for non-nullable field A.b.","locations":[{"line":1,"column":7}],"path":["a",1,"b"]}],"data":{"a":null}}"#)
+            rootNode = result.rootNode
+            if case .node(let list)? = result.rootNode.map({ $0[0] }) { listNode = list }
+            #expect(rootNode != nil)
+            #expect(listNode != nil)
+        }
+        #expect(rootNode == nil)
+        #expect(listNode == nil)
+    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import GraphQL
 
@@ -75,5 +76,29 @@ import Testing
     @Test func subscriptionWithoutRootTypeIsRejected() throws {
         let result = try runSync(try makeExecutable(log: CallLog()), "subscription { org }")
         #expect(result == #"{"errors":[{"message":"Schema is not configured to execute subscription operation.","locations":[{"line":1,"column":1}]}]}"#)
+    }
+}
+
+@Suite struct AsyncConcurrencyTests {
+    /// `waiter` only finishes early if `signaller` runs while it waits: proof that resolvers of one level run
+    /// concurrently instead of one after the other.
+    @Test func asyncResolversOfALevelRunConcurrently() async throws {
+        let flag = Mutex(false)
+        var resolvers = Resolvers()
+        resolvers.field("Query", "waiter") { _ async throws -> String in
+            for _ in 0..<300 {
+                if flag.withLock({ $0 }) { return "saw signal" }
+                try await Task.sleep(nanoseconds: 10_000_000)
+            }
+            return "timed out"
+        }
+        resolvers.field("Query", "signaller") { _ async -> String in
+            flag.withLock { $0 = true }
+            return "signalled"
+        }
+        let executable = try ExecutableSchema(
+            schema: try buildSchema(sdl: "type Query { waiter: String, signaller: String }"), resolvers: resolvers)
+        let result = try await runAsync(executable, "{ waiter signaller }")
+        #expect(result == #"{"data":{"waiter":"saw signal","signaller":"signalled"}}"#)
     }
 }

@@ -192,6 +192,8 @@ func schemaErrors(_ sdl: String) -> [String] {
             == ["Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided."])
         #expect(schemaErrors("type Query { a: Int @deprecated(reason: \"x\", reason: \"y\") }")
             == ["There can be only one argument named \"reason\"."])
+        #expect(schemaErrors("input I { a: Int } type Query { f(i: I = {a: 1, a: 2}): Int }")
+            == ["There can be only one input field named \"a\"."])
         #expect(schemaErrors("directive @r repeatable on OBJECT type Query @r @r { a: Int }") == [])
         #expect(schemaErrors("directive @d on FIELD_DEFINITION type Query { a: Int @d } extend type Query { b: Int @d }") == [])
     }

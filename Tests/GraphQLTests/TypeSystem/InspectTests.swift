@@ -27,3 +27,17 @@ import Testing
         #expect(inspect(.array((0..<12).map { JSON.int($0) })) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, ... 2 more items]")
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func suggestionsAreSortedByDistanceThenNaturally() {
+        #expect(Suggestions.list("abc", options: ["a", "ab", "abc", "xyz"]) == ["abc", "ab", "a"])
+        #expect(Suggestions.list("GraphQL", options: ["graphics", "SQL", "GraphQL", "quarks"]) == ["GraphQL", "graphics"])
+        #expect(Suggestions.list("ab", options: ["AB", "ba"]) == ["AB", "ba"])
+        #expect(Suggestions.list("t", options: ["t10", "t2", "t1"]) == ["t1", "t2"])
+        #expect(Suggestions.list("t", options: ["t2", "t1", "t"]) == ["t", "t1", "t2"])
+        #expect(Suggestions.naturalLess("t2", "t10"))
+        #expect(!Suggestions.naturalLess("t10", "t2"))
+        #expect(Suggestions.didYouMean(["a", "b", "c", "d", "e", "f"]) == " Did you mean \"a\", \"b\", \"c\", \"d\", or \"e\"?")
+        #expect(Suggestions.didYouMean([]) == "")
+    }
+}

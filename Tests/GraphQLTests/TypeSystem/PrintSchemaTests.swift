@@ -195,3 +195,30 @@ import Testing
         #expect(printSchema(schema) == "type Query {\n  a: Int\n}")
     }
 }
+
+@Suite struct PrintIntrospectionSchemaTests {
+    @Test func printsSpecifiedDirectivesAndIntrospectionTypes() throws {
+        let printed = printIntrospectionSchema(try buildSchema(sdl: "type Query { a: Int }"))
+        #expect(printed.hasPrefix(#"""
+            """
+            Directs the executor to include this field or fragment only when the `if` argument is true.
+            """
+            directive @include(
+              """Included when true."""
+              if: Boolean!
+            ) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
+            """#))
+        #expect(printed.contains(#"""
+            type __Field {
+              name: String!
+              description: String
+              args(includeDeprecated: Boolean = false): [__InputValue!]!
+              type: __Type!
+              isDeprecated: Boolean!
+              deprecationReason: String
+            }
+            """#))
+        #expect(printed.contains("directive @oneOf on INPUT_OBJECT"))
+        #expect(printed.hasSuffix("  \"\"\"Location adjacent to an input object field definition.\"\"\"\n  INPUT_FIELD_DEFINITION\n}"))
+    }
+}

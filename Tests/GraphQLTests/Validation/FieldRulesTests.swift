@@ -162,6 +162,19 @@ import Testing
         ])
     }
 
+    /// A fragment spread inside its own fields' sub-selections made older graphql-js versions
+    /// (and graphql-core 3.2) recurse until the stack overflowed; comparing each field set with
+    /// each fragment once (graphql-js 16.10+) ends it, leaving the cycle to its own rule.
+    @Test func overlappingFieldsTerminatesOnFragmentCycles() {
+        #expect(validationErrors("""
+            { dog { ...F } }
+            fragment F on Dog { father { ...F } father { father { ...F } } }
+            """) == [
+            "Cannot spread fragment \"F\" within itself. (2:55)",
+            "Cannot spread fragment \"F\" within itself. (2:30)",
+        ])
+    }
+
     /// 2,000 copies of one field (and of a field with a sub-selection) must not cost
     /// 2,000² comparisons, and a conflict among them must still be found and reported exactly.
     @Test func overlappingFieldsLargeDocument() {

@@ -3,9 +3,10 @@
 /// arguments unless their parents are distinct object types, compatible return shapes, and
 /// mergeable sub-selections.
 ///
-/// Follows graphql-js's algorithm and error reporting exactly. Fields are grouped by response
-/// key so only same-key fields are compared; collected fields of each selection set and the
-/// pairs of fragments already compared are memoized (`OverlappingFieldsAnalysis`).
+/// Follows graphql-js's (16.10+) algorithm and error reporting exactly. Fields are grouped by
+/// response key so only same-key fields are compared; the collected fields of each selection
+/// set, the fragment pairs and the field-set/fragment pairs already compared are memoized, and
+/// repeated identical fields are compared once per shape (`OverlappingFieldsAnalysis`).
 final class OverlappingFieldsCanBeMergedRule: ValidationVisitor {
     let context: ValidationContext
     let events: [ValidationEvent] = [.enterSelectionSet]

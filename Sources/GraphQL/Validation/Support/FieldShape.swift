@@ -130,9 +130,31 @@ enum FieldShape {
         }
     }
 
+    /// True when a fragment spread occurs anywhere below the field. Comparisons of such fields
+    /// consult and update the memos of fragment comparisons, so their outcome depends on the
+    /// order of comparisons and they are never grouped.
+    static func containsFragmentSpread(_ field: Field) -> Bool {
+        guard let selectionSet = field.selectionSet else { return false }
+        return containsFragmentSpread(selectionSet)
+    }
+
+    private static func containsFragmentSpread(_ selectionSet: SelectionSet) -> Bool {
+        for selection in selectionSet.selections {
+            switch selection {
+            case .fragmentSpread: return true
+            case .field(let field): if containsFragmentSpread(field) { return true }
+            case .inlineFragment(let inline): if containsFragmentSpread(inline.selectionSet) { return true }
+            }
+        }
+        return false
+    }
+
     /// Splits a group into classes of equal shape, keeping first-appearance order; returns the
-    /// index of one representative per class and how many members each class has.
-    static func classes(of group: [FieldOccurrence]) -> [(representative: Int, second: Int?, count: Int)] {
+    /// index of one representative (and a second member, if any) per class and the class
+    /// sizes. Nil when some member has a fragment spread below it (see
+    /// `containsFragmentSpread`).
+    static func classes(of group: [FieldOccurrence]) -> [(representative: Int, second: Int?, count: Int)]? {
+        if group.contains(where: { containsFragmentSpread($0.node) }) { return nil }
         var classes: [(representative: Int, second: Int?, count: Int)] = []
         var classIndexesByHash: [Int: [Int]] = [:]
         for (index, occurrence) in group.enumerated() {

@@ -38,9 +38,9 @@ final class CollectedFields {
     var groupIndexByKey: [String: Int] = [:]
     var fragmentNames: [String] = []
     /// Shape classes of large groups, computed on first need (see `FieldShape.classes`).
-    var shapeClassesByGroup: [Int: [(representative: Int, second: Int?, count: Int)]] = [:]
+    var shapeClassesByGroup: [Int: [(representative: Int, second: Int?, count: Int)]?] = [:]
 
-    func shapeClasses(ofGroup index: Int) -> [(representative: Int, second: Int?, count: Int)] {
+    func shapeClasses(ofGroup index: Int) -> [(representative: Int, second: Int?, count: Int)]? {
         if let cached = shapeClassesByGroup[index] { return cached }
         let classes = FieldShape.classes(of: groups[index])
         shapeClassesByGroup[index] = classes
@@ -57,6 +57,15 @@ final class OverlappingFieldsAnalysis {
     private var collectedBySelectionSet: [Int: CollectedFields] = [:]
     /// Fragment pairs already compared, with whether they were compared as mutually exclusive.
     private var comparedFragmentPairs: [FragmentPair: Bool] = [:]
+    /// Field sets already compared with a fragment (graphql-js 16.10+
+    /// `comparedFieldsAndFragmentPairs`), keyed by the field set's identity; this also stops
+    /// the endless recursion a fragment cycle would otherwise cause.
+    private var comparedFieldsAndFragment: [FieldsAgainstFragment: Bool] = [:]
+
+    private struct FieldsAgainstFragment: Hashable {
+        var fields: ObjectIdentifier
+        var fragmentName: String
+    }
 
     private struct FragmentPair: Hashable {
         var first: String
@@ -71,12 +80,16 @@ final class OverlappingFieldsAnalysis {
         self.schema = context.schema
     }
 
-    // MARK: Memo of compared fragment pairs
+    // MARK: Memos of comparisons made
+
+    /// A non-exclusive comparison covers the exclusive one, not the other way round.
+    private static func covers(_ recorded: Bool?, mutuallyExclusive: Bool) -> Bool {
+        guard let recorded else { return false }
+        return mutuallyExclusive ? true : recorded == mutuallyExclusive
+    }
 
     private func hasCompared(_ a: String, _ b: String, mutuallyExclusive: Bool) -> Bool {
-        guard let recorded = comparedFragmentPairs[FragmentPair(a, b)] else { return false }
-        // A non-exclusive comparison covers the exclusive one, not the other way round.
-        return mutuallyExclusive ? true : recorded == mutuallyExclusive
+        Self.covers(comparedFragmentPairs[FragmentPair(a, b)], mutuallyExclusive: mutuallyExclusive)
     }
 
     private func recordCompared(_ a: String, _ b: String, mutuallyExclusive: Bool) {
@@ -96,16 +109,14 @@ final class OverlappingFieldsAnalysis {
         }
         let names = fields.fragmentNames
         if !names.isEmpty {
-            var discovered: [(String, String)] = []
             for i in names.indices {
                 // (B) The fields against each spread fragment.
-                collectConflictsBetween(fields, fragmentNamed: names[i], mutuallyExclusive: false, into: &conflicts, discovered: &discovered)
+                collectConflictsBetween(fields, fragmentNamed: names[i], mutuallyExclusive: false, into: &conflicts)
                 // (C) Each spread fragment against the later ones.
                 for j in (i + 1)..<names.count {
                     collectConflictsBetweenFragments(names[i], names[j], mutuallyExclusive: false, into: &conflicts)
                 }
             }
-            processDiscoveredFragments(fields, mutuallyExclusive: false, discovered: &discovered, into: &conflicts)
         }
         return conflicts
     }
@@ -123,17 +134,16 @@ final class OverlappingFieldsAnalysis {
     /// Large groups usually repeat the same field many times. Comparing one member of each
     /// shape class against each class (and each class against itself) decides the same
     /// question; only when that finds a conflict are all pairs compared, in graphql-js's order,
-    /// to report each conflict exactly as it would. The fragment-pair memo is restored first,
-    /// so the exact pass sees the same state graphql-js would.
+    /// to report each conflict exactly as it would. Fields with fragment spreads below them are
+    /// never grouped, so these trial comparisons touch no memo and change nothing.
     private func collectConflictsWithin(_ fields: CollectedFields, group groupIndex: Int, into conflicts: inout [FieldConflict]) {
         let group = fields.groups[groupIndex]
         let key = fields.keys[groupIndex]
         if group.count >= Self.shapeGroupingThreshold {
-            let classes = fields.shapeClasses(ofGroup: groupIndex)
-            if classes.count < group.count {
-                let memo = comparedFragmentPairs
-                if !anyConflict(key, group, classes, group, classes, sameGroup: true, mutuallyExclusive: false) { return }
-                comparedFragmentPairs = memo
+            if let classes = fields.shapeClasses(ofGroup: groupIndex), classes.count < group.count,
+                !anyConflict(key, group, classes, group, classes, sameGroup: true, mutuallyExclusive: false)
+            {
+                return
             }
         }
         let budget = conflictBudget
@@ -190,14 +200,12 @@ final class OverlappingFieldsAnalysis {
             let group1 = fields1.groups[index]
             let group2 = fields2.groups[index2]
             if group1.count * group2.count >= Self.shapeGroupingThreshold * Self.shapeGroupingThreshold {
-                let classes1 = fields1.shapeClasses(ofGroup: index)
-                let classes2 = fields2.shapeClasses(ofGroup: index2)
-                if classes1.count * classes2.count < group1.count * group2.count {
-                    let memo = comparedFragmentPairs
-                    if !anyConflict(key, group1, classes1, group2, classes2, sameGroup: false, mutuallyExclusive: mutuallyExclusive) {
-                        continue
-                    }
-                    comparedFragmentPairs = memo
+                if let classes1 = fields1.shapeClasses(ofGroup: index),
+                    let classes2 = fields2.shapeClasses(ofGroup: index2),
+                    classes1.count * classes2.count < group1.count * group2.count,
+                    !anyConflict(key, group1, classes1, group2, classes2, sameGroup: false, mutuallyExclusive: mutuallyExclusive)
+                {
+                    continue
                 }
             }
             for field1 in group1 {
@@ -210,31 +218,22 @@ final class OverlappingFieldsAnalysis {
         }
     }
 
-    /// (D) A set of fields against the fields of a fragment; the fragment's own spreads are
-    /// queued in `discovered` (E).
+    /// (D) A set of fields against the fields of a fragment, then (E) against the fragments
+    /// that fragment spreads, each pair at most once.
     private func collectConflictsBetween(
         _ fields: CollectedFields,
         fragmentNamed name: String,
         mutuallyExclusive: Bool,
-        into conflicts: inout [FieldConflict],
-        discovered: inout [(String, String)]
+        into conflicts: inout [FieldConflict]
     ) {
+        let key = FieldsAgainstFragment(fields: ObjectIdentifier(fields), fragmentName: name)
+        if Self.covers(comparedFieldsAndFragment[key], mutuallyExclusive: mutuallyExclusive) { return }
+        comparedFieldsAndFragment[key] = mutuallyExclusive
         guard let fragmentFields = collectedFields(ofFragmentNamed: name) else { return }
         if fragmentFields === fields { return }
         collectConflictsBetween(fields, fragmentFields, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
-        for referenced in fragmentFields.fragmentNames { discovered.append((name, referenced)) }
-    }
-
-    private func processDiscoveredFragments(
-        _ fields: CollectedFields,
-        mutuallyExclusive: Bool,
-        discovered: inout [(String, String)],
-        into conflicts: inout [FieldConflict]
-    ) {
-        while let (fragmentName, referenced) = discovered.popLast() {
-            if hasCompared(referenced, fragmentName, mutuallyExclusive: mutuallyExclusive) { continue }
-            recordCompared(referenced, fragmentName, mutuallyExclusive: mutuallyExclusive)
-            collectConflictsBetween(fields, fragmentNamed: referenced, mutuallyExclusive: mutuallyExclusive, into: &conflicts, discovered: &discovered)
+        for referenced in fragmentFields.fragmentNames {
+            collectConflictsBetween(fields, fragmentNamed: referenced, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
     }
 
@@ -272,15 +271,12 @@ final class OverlappingFieldsAnalysis {
         let fields1 = collectedFields(selectionSet1, parentType: parentType1)
         let fields2 = collectedFields(selectionSet2, parentType: parentType2)
         collectConflictsBetween(fields1, fields2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
-        var discovered: [(String, String)] = []
         for name2 in fields2.fragmentNames {
-            collectConflictsBetween(fields1, fragmentNamed: name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts, discovered: &discovered)
+            collectConflictsBetween(fields1, fragmentNamed: name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
-        processDiscoveredFragments(fields1, mutuallyExclusive: mutuallyExclusive, discovered: &discovered, into: &conflicts)
         for name1 in fields1.fragmentNames {
-            collectConflictsBetween(fields2, fragmentNamed: name1, mutuallyExclusive: mutuallyExclusive, into: &conflicts, discovered: &discovered)
+            collectConflictsBetween(fields2, fragmentNamed: name1, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
-        processDiscoveredFragments(fields2, mutuallyExclusive: mutuallyExclusive, discovered: &discovered, into: &conflicts)
         for name1 in fields1.fragmentNames {
             for name2 in fields2.fragmentNames {
                 collectConflictsBetweenFragments(name1, name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
