@@ -25,7 +25,9 @@ public final class ExecutableSchema: Sendable {
             var row: [FieldResolver] = []
             row.reserveCapacity(object.fields.count)
             for field in object.fields {
-                if let resolver = builtin?[field.name] ?? explicit[field.name] {
+                if let resolver = builtin?[field.name] ?? explicit[field.name]
+                    ?? Self.interfaceResolver(for: field.name, of: object, in: resolvers)
+                {
                     row.append(resolver)
                 } else if usesDefaults {
                     row.append(.byName)
@@ -37,12 +39,13 @@ public final class ExecutableSchema: Sendable {
             table[object.id] = row
         }
         for (typeName, fields) in resolvers.fields {
-            guard case .object(let object)? = schema.type(named: typeName) else {
-                unknown.append(contentsOf: fields.keys.map { typeName + "." + $0 })
-                continue
-            }
-            for fieldName in fields.keys where object.field(named: fieldName) == nil {
-                unknown.append(typeName + "." + fieldName)
+            let type = schema.type(named: typeName)
+            for fieldName in fields.keys {
+                switch type {
+                case .object(let object)? where object.field(named: fieldName) != nil: continue
+                case .interface(let interface)? where interface.field(named: fieldName) != nil: continue
+                default: unknown.append(typeName + "." + fieldName)
+                }
             }
         }
         var typeTable: [TypeResolver?] = Array(repeating: nil, count: schema.types.count)
@@ -61,6 +64,17 @@ public final class ExecutableSchema: Sendable {
         }
         fieldResolvers = table
         typeResolvers = typeTable
+    }
+
+    /// A resolver bound to the field on one of the object's interfaces (first declared wins), so e.g.
+    /// `Node.id` can be written once for every implementation.
+    private static func interfaceResolver(
+        for fieldName: String, of object: GraphQLObjectType, in resolvers: Resolvers
+    ) -> FieldResolver? {
+        for interface in object.interfaces {
+            if let resolver = resolvers.fields[interface.name]?[fieldName] { return resolver }
+        }
+        return nil
     }
 
     /// A schema whose every field is read by name from the parent: for a JSON root value, e.g.

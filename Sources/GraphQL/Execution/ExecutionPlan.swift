@@ -50,6 +50,10 @@ final class FieldPlan: @unchecked Sendable {
     let nodes: [Field]
     let parentType: GraphQLObjectType
     let field: GraphQLField
+    /// `field.type`, copied once: the schema stores it in a `var`, whose every read is access-checked.
+    let returnType: GraphQLType
+    /// Whether `returnType` is non-null.
+    let isNonNull: Bool
     let kind: Kind
     let shared: ExecutionShared
     /// `Type.field`, for error messages.
@@ -77,6 +81,8 @@ final class FieldPlan: @unchecked Sendable {
         self.nodes = nodes
         self.parentType = parentType
         self.field = field
+        returnType = field.type
+        isNonNull = field.type.isNonNull
         self.kind = kind
         self.shared = shared
         coordinate = parentType.name + "." + nodes[0].name.value
@@ -107,6 +113,19 @@ final class FieldPlan: @unchecked Sendable {
         }
         argumentCache = result
         return result
+    }
+
+    /// Runtime object types already checked against this field's abstract type, so a list of
+    /// hundreds of union members is resolved with a string comparison each.
+    private var runtimeTypes: [GraphQLObjectType] = []
+
+    func cachedRuntimeType(named name: String) -> GraphQLObjectType? {
+        for type in runtimeTypes where type.name == name { return type }
+        return nil
+    }
+
+    func cacheRuntimeType(_ type: GraphQLObjectType) {
+        if runtimeTypes.count < 8 { runtimeTypes.append(type) }
     }
 
     /// The merged sub-selection of this field for a runtime object type (spec CollectSubfields).

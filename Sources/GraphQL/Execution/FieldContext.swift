@@ -73,7 +73,7 @@ public struct ResolveInfo: Sendable {
     /// The key the value appears under in the response (the alias, if any).
     public var responseKey: String { plan.responseKey }
     public var parentType: GraphQLObjectType { plan.parentType }
-    public var returnType: GraphQLType { plan.field.type }
+    public var returnType: GraphQLType { plan.returnType }
     public var fieldDefinition: GraphQLField { plan.field }
     public var schema: GraphQLSchema { plan.shared.schema }
     /// The field's nodes in the document (several when the same response key is selected twice).

@@ -15,7 +15,18 @@ public struct Resolvers: Sendable {
 
     public init() {}
 
-    /// A synchronous (possibly throwing) resolver.
+    /// Adds every binding of `other` (e.g. one `Resolvers` per domain module); `other` wins on conflicts.
+    public mutating func merge(_ other: Resolvers) {
+        for (typeName, fields) in other.fields {
+            self.fields[typeName, default: [:]].merge(fields) { _, new in new }
+        }
+        typeResolvers.merge(other.typeResolvers) { _, new in new }
+        defaultTypes.formUnion(other.defaultTypes)
+        defaultForAllTypes = defaultForAllTypes || other.defaultForAllTypes
+    }
+
+    /// A synchronous (possibly throwing) resolver. Bound on an interface, it serves every implementing
+    /// object type that has no resolver of its own for the field.
     @inlinable
     public mutating func field<T: ResolvedValueConvertible>(
         _ typeName: String, _ fieldName: String,

@@ -12,7 +12,16 @@ public enum JSONWriter {
         var runStart = 0
         var index = 0
         let count = utf8.count
+        let base = UnsafeRawPointer(utf8.baseAddress)
         while index < count {
+            // Skip eight bytes at a time while none of them needs escaping.
+            if let base, count - index >= 8 {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if !needsEscape(word) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = utf8[index]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
                 index += 1
@@ -40,6 +49,20 @@ public enum JSONWriter {
         }
         if runStart < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\` (may report true spuriously only
+    /// when one really is, which the byte loop then handles).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteHit = (quote &- ones) & ~quote & highs
+        let backslashHit = (backslash &- ones) & ~backslash & highs
+        return (control | quoteHit | backslashHit) != 0
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
@@ -84,7 +107,13 @@ public enum JSONWriter {
             writeInt(Int(value), into: &buffer)
             return
         }
-        // Swift's `description` already produces the shortest round-trip digits; only the layout differs.
+        if writeShortDecimal(value, into: &buffer) { return }
+        writeDoubleFromDescription(value, into: &buffer)
+    }
+
+    /// The general case: Swift's `description` already produces the shortest round-trip digits; only the
+    /// layout differs.
+    static func writeDoubleFromDescription(_ value: Double, into buffer: inout [UInt8]) {
         let (negative, digits, pointPosition) = shortestDigits(value)
         if negative { buffer.append(UInt8(ascii: "-")) }
         let k = digits.count
@@ -112,6 +141,42 @@ public enum JSONWriter {
             buffer.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
             writeInt(abs(exponent), into: &buffer)
         }
+    }
+
+    /// Fast path for values with at most 15 significant digits and a plain JavaScript layout (e.g. `1.5`,
+    /// `0.000123`): the smallest `k` with `m / 10^k == value` gives the unique shortest digits `m`.
+    static func writeShortDecimal(_ value: Double, into buffer: inout [UInt8]) -> Bool {
+        let magnitude = abs(value)
+        guard magnitude >= 1e-6, magnitude < 1e15 else { return false }
+        var scale = 1.0
+        for decimals in 1...15 {
+            scale *= 10
+            let scaled = magnitude * scale
+            if scaled >= 1e15 { return false }
+            let mantissa = scaled.rounded()
+            guard mantissa / scale == magnitude else { continue }
+            if value < 0 { buffer.append(UInt8(ascii: "-")) }
+            var digits: [UInt8] = []
+            var remaining = Int(mantissa)
+            while remaining > 0 {
+                digits.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+                remaining /= 10
+            }
+            digits.reverse()
+            if digits.count <= decimals {
+                buffer.append(UInt8(ascii: "0"))
+                buffer.append(UInt8(ascii: "."))
+                for _ in 0..<(decimals - digits.count) { buffer.append(UInt8(ascii: "0")) }
+                buffer.append(contentsOf: digits)
+            } else {
+                let point = digits.count - decimals
+                buffer.append(contentsOf: digits[0..<point])
+                buffer.append(UInt8(ascii: "."))
+                buffer.append(contentsOf: digits[point...])
+            }
+            return true
+        }
+        return false
     }
 
     /// Splits a finite non-zero double into sign, significant digits (no leading/trailing zeros) and the

@@ -7,18 +7,18 @@
 /// walk; entries are enum payloads pointing at schema objects, so pushing costs a retain.
 final class TypeInfo {
     let schema: GraphQLSchema
-    var parentTypeStack: [GraphQLNamedType?] = []
-    var typeStack: [GraphQLType?] = []
-    var inputTypeStack: [GraphQLType?] = []
-    var fieldDefStack: [GraphQLField?] = []
+    @exclusivity(unchecked) var parentTypeStack: [GraphQLNamedType?] = []
+    @exclusivity(unchecked) var typeStack: [GraphQLType?] = []
+    @exclusivity(unchecked) var inputTypeStack: [GraphQLType?] = []
+    @exclusivity(unchecked) var fieldDefStack: [GraphQLField?] = []
     /// Whether the argument / input field at each input position declares a default value.
-    var defaultValueStack: [Bool] = []
-    var directive: GraphQLDirective?
-    var argument: GraphQLArgument?
+    @exclusivity(unchecked) var defaultValueStack: [Bool] = []
+    @exclusivity(unchecked) var directive: GraphQLDirective?
+    @exclusivity(unchecked) var argument: GraphQLArgument?
     /// Where the directives being walked are applied (for `KnownDirectivesRule`).
-    var directiveLocation: DirectiveLocation?
+    @exclusivity(unchecked) var directiveLocation: DirectiveLocation?
     /// True while walking type-system definitions (schema, types, directives) of the document.
-    var inTypeSystemDefinition = false
+    @exclusivity(unchecked) var inTypeSystemDefinition = false
 
     init(schema: GraphQLSchema) {
         self.schema = schema

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphQL
 
 /// The product's typical nested read: 100 campaigns × 3 units × (audience + 2 creatives) ≈ 10k fields.
-@Suite struct ExecutionSpeedTests {
+@Suite(.serialized) struct ExecutionSpeedTests {
     static let sdl = """
     type Query { campaigns(first: Int!): [Campaign!]! }
     enum Status { ACTIVE PAUSED }

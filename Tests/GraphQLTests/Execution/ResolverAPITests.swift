@@ -102,3 +102,27 @@ import Testing
         #expect(result == #"{"data":{"waiter":"saw signal","signaller":"signalled"}}"#)
     }
 }
+
+@Suite struct ResolverBindingTests {
+    struct Thing: GraphQLObject { var id: Int; var graphQLTypeName: String? { id == 1 ? "A" : "B" } }
+
+    @Test func interfaceResolversServeImplementationsAndModulesMerge() throws {
+        let sdl = """
+        type Query { things: [Node!]! }
+        interface Node { id: ID! }
+        type A implements Node { id: ID!, a: Int }
+        type B implements Node { id: ID!, b: Int }
+        """
+        var core = Resolvers()
+        core.field("Query", "things") { _ in [Thing(id: 1), Thing(id: 2)] }
+        core.field("Node", "id") { ctx in "node-\(try ctx.parent(as: Thing.self).id)" }
+        var extra = Resolvers()
+        extra.field("A", "a") { _ in 10 }
+        extra.field("B", "b") { _ in 20 }
+        extra.field("B", "id") { _ in "own" }
+        core.merge(extra)
+        let executable = try ExecutableSchema(schema: try buildSchema(sdl: sdl), resolvers: core)
+        let result = try runSync(executable, "{ things { id ... on A { a } ... on B { b } } }")
+        #expect(result == #"{"data":{"things":[{"id":"node-1","a":10},{"id":"own","b":20}]}}"#)
+    }
+}

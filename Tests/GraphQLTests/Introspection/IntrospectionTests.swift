@@ -4,6 +4,12 @@ import Testing
 
 @Suite struct IntrospectionTests {
     static let sdl = #"""
+    "The campaign manager's API."
+    schema {
+      query: Query
+      mutation: Mutation
+    }
+
     "A point in time."
     scalar DateTime @specifiedBy(url: "https://example.com/datetime")
 
@@ -173,5 +179,12 @@ import Testing
         #expect(result == #"{"errors":[{"message":"GraphQL introspection has been disabled, but the requested query contained the field \"__schema\".","locations":[{"line":1,"column":14}],"path":["__schema"],"extensions":{"code":"INTROSPECTION_DISABLED"}}],"data":null}"#)
         let typeResult = try runSync(try Self.executable(), "{ __type(name: \"Query\") { name } }", options: options)
         #expect(typeResult == #"{"errors":[{"message":"GraphQL introspection has been disabled, but the requested query contained the field \"__type\".","locations":[{"line":1,"column":3}],"path":["__type"],"extensions":{"code":"INTROSPECTION_DISABLED"}}],"data":{"__type":null}}"#)
+    }
+
+    @Test func typenameOnIntrospectionTypesAndAsyncExecutionAgree() async throws {
+        let query = "{ __schema { __typename queryType { __typename name kind } } t: __type(name: \"Status\") { enumValues { __typename name } } }"
+        let expected = #"{"data":{"__schema":{"__typename":"__Schema","queryType":{"__typename":"__Type","name":"Query","kind":"OBJECT"}},"t":{"enumValues":[{"__typename":"__EnumValue","name":"ACTIVE"},{"__typename":"__EnumValue","name":"ARCHIVED"}]}}}"#
+        #expect(try runSync(try Self.executable(), query) == expected)
+        #expect(try await runAsync(try Self.executable(), query) == expected)
     }
 }

@@ -162,6 +162,17 @@ import Testing
         ])
     }
 
+    /// Repeated fields are compared once per distinct shape, but a conflicting shape still
+    /// yields one error per conflicting pair, in graphql-js's order.
+    @Test func overlappingFieldsRepeatedShapesReportEveryPair() {
+        let segment = "dog { mother { name } } "
+        let source = "{ " + String(repeating: segment, count: 9) + "dog { mother { name: nickname } } }"
+        let expected = (0..<9).map { i in
+            "Fields \"dog\" conflict because subfields \"mother\" conflict because subfields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional. (1:\(3 + 24 * i), 1:\(9 + 24 * i), 1:\(18 + 24 * i), 1:219, 1:225, 1:234)"
+        }
+        #expect(validationErrors(source, rules: ["OverlappingFieldsCanBeMergedRule"]) == expected)
+    }
+
     /// A fragment spread inside its own fields' sub-selections made older graphql-js versions
     /// (and graphql-core 3.2) recurse until the stack overflowed; comparing each field set with
     /// each fragment once (graphql-js 16.10+) ends it, leaving the cycle to its own rule.

@@ -120,6 +120,33 @@ import Testing
             """, rules: rule) == ["Maximum introspection depth exceeded (2:3)"])
     }
 
+    /// Errors of many rules in one document, in the order graphql-js reports them (the
+    /// expectation was produced by graphql-core 3.2, graphql-js's Python port, with its quotes
+    /// normalized to graphql-js's).
+    @Test func manyRulesMatchReferenceImplementation() {
+        #expect(validationErrors("""
+            query R { b: doog }
+            subscription R { importantEmails notImportantEmails }
+            fragment F0 on Int { a: nickname }
+            fragment F1 on QueryRoot { ... on Canine { mother { mother { name } ... on Dog { x: father meows ... on Pet { b: __typename nickname @onField @onField __typename } } isAtLocation(x: 2, y: -3) nam @unknownDir } } }
+            """) == [
+            "Cannot query field \"doog\" on type \"QueryRoot\". Did you mean \"dog\"? (1:11)",
+            "There can be only one operation named \"R\". (1:7, 2:14)",
+            "Subscription \"R\" must select only one top level field. (2:34)",
+            "Fragment \"F0\" cannot condition on non composite type \"Int\". (3:16)",
+            "Fragment cannot be spread here as objects of type \"QueryRoot\" can never be of type \"Canine\". (4:28)",
+            "Field \"father\" of type \"Dog\" must have a selection of subfields. Did you mean \"father { ... }\"? (4:82)",
+            "Cannot query field \"meows\" on type \"Dog\". (4:92)",
+            "Cannot query field \"nickname\" on type \"Pet\". Did you mean to use an inline fragment on \"Cat\" or \"Dog\"? (4:125)",
+            "The directive \"@onField\" can only be used once at this location. (4:134, 4:143)",
+            "Cannot query field \"isAtLocation\" on type \"Canine\". Did you mean to use an inline fragment on \"Dog\"? (4:167)",
+            "Cannot query field \"nam\" on type \"Canine\". Did you mean \"name\"? (4:193)",
+            "Unknown directive \"@unknownDir\". (4:197)",
+            "Fragment \"F0\" is never used. (3:1)",
+            "Fragment \"F1\" is never used. (4:1)",
+        ])
+    }
+
     @Test func stopsAtMaxErrors() {
         let errors = validationErrors("{ a b c d }", maxErrors: 2)
         #expect(errors == [

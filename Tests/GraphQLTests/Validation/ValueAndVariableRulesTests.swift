@@ -23,6 +23,12 @@ import Testing
         #expect(validationErrors("{ complicatedArgs { intArgField(intArg: \"3\") } }", rules: rule) == [
             "Int cannot represent non-integer value: \"3\" (1:41)"
         ])
+        #expect(validationErrors("{ complicatedArgs { intArgField(intArg: \"a\\nb\") } }", rules: rule) == [
+            "Int cannot represent non-integer value: \"a\\nb\" (1:41)"
+        ])
+        #expect(validationErrors("{ complicatedArgs { intArgField(intArg: \"\"\"block\"\"\") } }", rules: rule) == [
+            "Int cannot represent non-integer value: \"\"\"block\"\"\" (1:41)"
+        ])
         #expect(validationErrors("{ complicatedArgs { intArgField(intArg: 2147483648) } }", rules: rule) == [
             "Int cannot represent non 32-bit signed integer value: 2147483648 (1:41)"
         ])

@@ -30,13 +30,45 @@ struct FieldOccurrence {
 }
 
 /// The fields of a selection set (inline fragments flattened) grouped by response key in
-/// first-appearance order, plus the names of fragments spread in it. A class so identity can
+/// first-appearance order, plus the fragments spread in it. A class so identity can
 /// tell a fragment's own field set apart (graphql-js compares these maps by reference).
 final class CollectedFields {
     var keys: [String] = []
     var groups: [[FieldOccurrence]] = []
-    var groupIndexByKey: [String: Int] = [:]
-    var fragmentNames: [String] = []
+    /// Built only once there are many keys; small sets are searched linearly, which is
+    /// cheaper than hashing every response key.
+    private var groupIndexByKey: [String: Int]?
+    private static let linearSearchLimit = 12
+
+    func groupIndex(for key: String) -> Int? {
+        if let groupIndexByKey { return groupIndexByKey[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    func append(_ occurrence: FieldOccurrence, key: String) {
+        if let index = groupIndex(for: key) {
+            groups[index].append(occurrence)
+            return
+        }
+        keys.append(key)
+        groups.append([occurrence])
+        if groupIndexByKey != nil {
+            groupIndexByKey![key] = keys.count - 1
+        } else if keys.count > Self.linearSearchLimit {
+            var index: [String: Int] = [:]
+            for (position, existing) in keys.enumerated() { index[existing] = position }
+            groupIndexByKey = index
+        }
+    }
+
+    /// Fragments spread in the set, once each in first-spread order, as indexes into
+    /// `ValidationContext.fragments` (the definition a name resolves to). Spreads of unknown
+    /// fragments are left out: every comparison with one ends without effect.
+    var fragments: [Int] = []
+    /// For each fragment (by index), whether this set was already compared with it: 0 not
+    /// yet, 1 as mutually exclusive, 2 as not exclusive (graphql-js
+    /// `comparedFieldsAndFragmentPairs`, kept on the set so no identity hashing is needed).
+    var comparedWithFragment: [UInt8] = []
     /// Shape classes of large groups, computed on first need (see `FieldShape.classes`).
     var shapeClassesByGroup: [Int: [(representative: Int, second: Int?, count: Int)]?] = [:]
 
@@ -55,22 +87,21 @@ final class OverlappingFieldsAnalysis {
     private let schema: GraphQLSchema
     /// Collected fields per selection set, keyed by the selection set's source offset.
     private var collectedBySelectionSet: [Int: CollectedFields] = [:]
+    /// Collected fields of each fragment definition, by index into `context.fragments`.
+    private var collectedByFragment: [CollectedFields?]
     /// Fragment pairs already compared, with whether they were compared as mutually exclusive.
     private var comparedFragmentPairs: [FragmentPair: Bool] = [:]
-    /// Field sets already compared with a fragment (graphql-js 16.10+
-    /// `comparedFieldsAndFragmentPairs`), keyed by the field set's identity; this also stops
-    /// the endless recursion a fragment cycle would otherwise cause.
-    private var comparedFieldsAndFragment: [FieldsAgainstFragment: Bool] = [:]
-
-    private struct FieldsAgainstFragment: Hashable {
-        var fields: ObjectIdentifier
-        var fragmentName: String
-    }
+    /// The same memo as a flat matrix (0 / 1 exclusive / 2 not exclusive) when there are few
+    /// enough fragments; hashing pairs dominated documents with many fragments.
+    private var comparedFragmentMatrix: [UInt8] = []
+    private let usesMatrix: Bool
+    private let fragmentCount: Int
+    private static let matrixLimit = 1_024
 
     private struct FragmentPair: Hashable {
-        var first: String
-        var second: String
-        init(_ a: String, _ b: String) {
+        var first: Int
+        var second: Int
+        init(_ a: Int, _ b: Int) {
             if a < b { first = a; second = b } else { first = b; second = a }
         }
     }
@@ -78,6 +109,9 @@ final class OverlappingFieldsAnalysis {
     init(context: ValidationContext) {
         self.context = context
         self.schema = context.schema
+        self.collectedByFragment = Array(repeating: nil, count: context.fragments.count)
+        self.fragmentCount = context.fragments.count
+        self.usesMatrix = fragmentCount <= Self.matrixLimit
     }
 
     // MARK: Memos of comparisons made
@@ -88,11 +122,34 @@ final class OverlappingFieldsAnalysis {
         return mutuallyExclusive ? true : recorded == mutuallyExclusive
     }
 
-    private func hasCompared(_ a: String, _ b: String, mutuallyExclusive: Bool) -> Bool {
-        Self.covers(comparedFragmentPairs[FragmentPair(a, b)], mutuallyExclusive: mutuallyExclusive)
+    private func hasCompared(_ a: Int, _ b: Int, mutuallyExclusive: Bool) -> Bool {
+        if usesMatrix {
+            if comparedFragmentMatrix.isEmpty { return false }
+            let (low, high) = a < b ? (a, b) : (b, a)
+            return Self.covers(Self.decode(comparedFragmentMatrix[low * fragmentCount + high]), mutuallyExclusive: mutuallyExclusive)
+        }
+        return Self.covers(comparedFragmentPairs[FragmentPair(a, b)], mutuallyExclusive: mutuallyExclusive)
     }
 
-    private func recordCompared(_ a: String, _ b: String, mutuallyExclusive: Bool) {
+    private static func decode(_ byte: UInt8) -> Bool? {
+        switch byte {
+        case 0: nil
+        case 1: true
+        default: false
+        }
+    }
+
+    private static func encode(_ mutuallyExclusive: Bool) -> UInt8 { mutuallyExclusive ? 1 : 2 }
+
+    private func recordCompared(_ a: Int, _ b: Int, mutuallyExclusive: Bool) {
+        if usesMatrix {
+            if comparedFragmentMatrix.isEmpty {
+                comparedFragmentMatrix = [UInt8](repeating: 0, count: fragmentCount * fragmentCount)
+            }
+            let (low, high) = a < b ? (a, b) : (b, a)
+            comparedFragmentMatrix[low * fragmentCount + high] = Self.encode(mutuallyExclusive)
+            return
+        }
         comparedFragmentPairs[FragmentPair(a, b)] = mutuallyExclusive
     }
 
@@ -107,11 +164,11 @@ final class OverlappingFieldsAnalysis {
             collectConflictsWithin(fields, group: groupIndex, into: &conflicts)
             if conflicts.count > conflictBudget { return conflicts }
         }
-        let names = fields.fragmentNames
+        let names = fields.fragments
         if !names.isEmpty {
             for i in names.indices {
                 // (B) The fields against each spread fragment.
-                collectConflictsBetween(fields, fragmentNamed: names[i], mutuallyExclusive: false, into: &conflicts)
+                collectConflictsBetween(fields, fragment: names[i], mutuallyExclusive: false, into: &conflicts)
                 // (C) Each spread fragment against the later ones.
                 for j in (i + 1)..<names.count {
                     collectConflictsBetweenFragments(names[i], names[j], mutuallyExclusive: false, into: &conflicts)
@@ -196,7 +253,7 @@ final class OverlappingFieldsAnalysis {
         into conflicts: inout [FieldConflict]
     ) {
         for (index, key) in fields1.keys.enumerated() {
-            guard let index2 = fields2.groupIndexByKey[key] else { continue }
+            guard let index2 = fields2.groupIndex(for: key) else { continue }
             let group1 = fields1.groups[index]
             let group2 = fields2.groups[index2]
             if group1.count * group2.count >= Self.shapeGroupingThreshold * Self.shapeGroupingThreshold {
@@ -222,39 +279,40 @@ final class OverlappingFieldsAnalysis {
     /// that fragment spreads, each pair at most once.
     private func collectConflictsBetween(
         _ fields: CollectedFields,
-        fragmentNamed name: String,
+        fragment: Int,
         mutuallyExclusive: Bool,
         into conflicts: inout [FieldConflict]
     ) {
-        let key = FieldsAgainstFragment(fields: ObjectIdentifier(fields), fragmentName: name)
-        if Self.covers(comparedFieldsAndFragment[key], mutuallyExclusive: mutuallyExclusive) { return }
-        comparedFieldsAndFragment[key] = mutuallyExclusive
-        guard let fragmentFields = collectedFields(ofFragmentNamed: name) else { return }
+        if fields.comparedWithFragment.isEmpty {
+            fields.comparedWithFragment = [UInt8](repeating: 0, count: fragmentCount)
+        }
+        if Self.covers(Self.decode(fields.comparedWithFragment[fragment]), mutuallyExclusive: mutuallyExclusive) { return }
+        fields.comparedWithFragment[fragment] = Self.encode(mutuallyExclusive)
+        let fragmentFields = collectedFields(ofFragment: fragment)
         if fragmentFields === fields { return }
         collectConflictsBetween(fields, fragmentFields, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
-        for referenced in fragmentFields.fragmentNames {
-            collectConflictsBetween(fields, fragmentNamed: referenced, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        for referenced in fragmentFields.fragments {
+            collectConflictsBetween(fields, fragment: referenced, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
     }
 
     /// (F, G) Two fragments against each other, and each against the other's spreads.
     private func collectConflictsBetweenFragments(
-        _ name1: String,
-        _ name2: String,
+        _ name1: Int,
+        _ name2: Int,
         mutuallyExclusive: Bool,
         into conflicts: inout [FieldConflict]
     ) {
         if name1 == name2 { return }
         if hasCompared(name1, name2, mutuallyExclusive: mutuallyExclusive) { return }
         recordCompared(name1, name2, mutuallyExclusive: mutuallyExclusive)
-        guard let fields1 = collectedFields(ofFragmentNamed: name1),
-            let fields2 = collectedFields(ofFragmentNamed: name2)
-        else { return }
+        let fields1 = collectedFields(ofFragment: name1)
+        let fields2 = collectedFields(ofFragment: name2)
         collectConflictsBetween(fields1, fields2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
-        for referenced2 in fields2.fragmentNames {
+        for referenced2 in fields2.fragments {
             collectConflictsBetweenFragments(name1, referenced2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
-        for referenced1 in fields1.fragmentNames {
+        for referenced1 in fields1.fragments {
             collectConflictsBetweenFragments(referenced1, name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
     }
@@ -271,14 +329,14 @@ final class OverlappingFieldsAnalysis {
         let fields1 = collectedFields(selectionSet1, parentType: parentType1)
         let fields2 = collectedFields(selectionSet2, parentType: parentType2)
         collectConflictsBetween(fields1, fields2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
-        for name2 in fields2.fragmentNames {
-            collectConflictsBetween(fields1, fragmentNamed: name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        for name2 in fields2.fragments {
+            collectConflictsBetween(fields1, fragment: name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
-        for name1 in fields1.fragmentNames {
-            collectConflictsBetween(fields2, fragmentNamed: name1, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
+        for name1 in fields1.fragments {
+            collectConflictsBetween(fields2, fragment: name1, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
         }
-        for name1 in fields1.fragmentNames {
-            for name2 in fields2.fragmentNames {
+        for name1 in fields1.fragments {
+            for name2 in fields2.fragments {
                 collectConflictsBetweenFragments(name1, name2, mutuallyExclusive: mutuallyExclusive, into: &conflicts)
             }
         }
@@ -345,20 +403,23 @@ final class OverlappingFieldsAnalysis {
 
     // MARK: Field collection
 
-    private func collectedFields(ofFragmentNamed name: String) -> CollectedFields? {
-        guard let fragment = context.fragment(named: name) else { return nil }
-        if let offset = fragment.selectionSet.loc?.start, let cached = collectedBySelectionSet[offset] {
-            return cached
-        }
-        return collectedFields(fragment.selectionSet, parentType: schema.type(named: fragment.typeCondition.name.value))
+    /// The fields of a fragment definition, through the per-fragment table or, when the
+    /// walker already collected its selection set, the selection-set cache (graphql-js keys
+    /// its cache by selection set, so the first collection's parent type sticks).
+    private func collectedFields(ofFragment index: Int) -> CollectedFields {
+        if let cached = collectedByFragment[index] { return cached }
+        let fragment = context.fragments[index]
+        let fields = collectedFields(fragment.selectionSet, parentType: schema.type(named: fragment.typeCondition.name.value))
+        collectedByFragment[index] = fields
+        return fields
     }
 
     private func collectedFields(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?) -> CollectedFields {
         let offset = selectionSet.loc?.start
         if let offset, let cached = collectedBySelectionSet[offset] { return cached }
         let fields = CollectedFields()
-        var fragmentNamesSeen = Set<String>()
-        collect(selectionSet, parentType: parentType, into: fields, fragmentNamesSeen: &fragmentNamesSeen)
+        var fragmentsSeen = Set<Int>()
+        collect(selectionSet, parentType: parentType, into: fields, fragmentsSeen: &fragmentsSeen)
         if let offset { collectedBySelectionSet[offset] = fields }
         return fields
     }
@@ -367,7 +428,7 @@ final class OverlappingFieldsAnalysis {
         _ selectionSet: SelectionSet,
         parentType: GraphQLNamedType?,
         into fields: CollectedFields,
-        fragmentNamesSeen: inout Set<String>
+        fragmentsSeen: inout Set<Int>
     ) {
         for selection in selectionSet.selections {
             switch selection {
@@ -379,19 +440,14 @@ final class OverlappingFieldsAnalysis {
                 default: definition = nil
                 }
                 let occurrence = FieldOccurrence(parentType: parentType, node: field, definition: definition)
-                let key = field.responseKey
-                if let index = fields.groupIndexByKey[key] {
-                    fields.groups[index].append(occurrence)
-                } else {
-                    fields.groupIndexByKey[key] = fields.keys.count
-                    fields.keys.append(key)
-                    fields.groups.append([occurrence])
-                }
+                fields.append(occurrence, key: field.responseKey)
             case .fragmentSpread(let spread):
-                if fragmentNamesSeen.insert(spread.name.value).inserted { fields.fragmentNames.append(spread.name.value) }
+                if let index = context.fragmentIndexByName[spread.name.value], fragmentsSeen.insert(index).inserted {
+                    fields.fragments.append(index)
+                }
             case .inlineFragment(let inline):
                 let type = inline.typeCondition.map { schema.type(named: $0.name.value) } ?? parentType
-                collect(inline.selectionSet, parentType: type, into: fields, fragmentNamesSeen: &fragmentNamesSeen)
+                collect(inline.selectionSet, parentType: type, into: fields, fragmentsSeen: &fragmentsSeen)
             }
         }
     }
