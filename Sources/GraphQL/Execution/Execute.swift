@@ -18,7 +18,6 @@ extension ExecutableSchema {
             return ExecutionResult(data: nil, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
-            _ = run.arena.adopt(root)
             let pending = PendingObject(node: root, value: rootValue)
             await run.run(root: pending, serially: shared.operation.operation == .mutation)
             return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
@@ -40,7 +39,6 @@ extension ExecutableSchema {
             return ExecutionResult(data: nil, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
-            _ = run.arena.adopt(root)
             let pending = PendingObject(node: root, value: rootValue)
             run.runSynchronously(root: pending, serially: shared.operation.operation == .mutation)
             return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
@@ -91,7 +89,7 @@ extension ExecutableSchema {
         var collector = FieldCollector(shared: shared, type: rootType)
         collector.collect(operation.selectionSet)
         let plan = collector.plan()
-        let root = ResultNode(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
+        let root = ResultNode.make(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
         return .ready(shared, root)
     }
 }

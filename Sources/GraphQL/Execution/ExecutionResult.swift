@@ -4,7 +4,7 @@
 /// computed only when asked for.
 public struct ExecutionResult: Sendable {
     public var errors: [GraphQLError]
-    private let tree: ResultNode?
+    nonisolated(unsafe) private let tree: ResultNode?
     private let arena: ResultArena?
     private let literalData: JSON?
 
@@ -66,7 +66,9 @@ public struct ExecutionResult: Sendable {
     /// The response as UTF-8 JSON bytes.
     public func serializedBytes() -> [UInt8] {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(1024)
+        // Responses run at roughly 64 bytes per object or list; reserving that up front avoids
+        // repeated growth (copies and page faults) for large responses.
+        buffer.reserveCapacity(Swift.max(1024, (arena?.nodeCount ?? 0) * 64))
         write(into: &buffer)
         return buffer
     }

@@ -89,7 +89,7 @@ extension ExecutionRun {
         count: Int, item: (Int) -> ResolvedValue, itemType: GraphQLType, plan: FieldPlan, position: ResultPosition,
         isNonNull: Bool
     ) -> Completion {
-        let list = arena.adopt(ResultNode(
+        let list = arena.counted(ResultNode.make(
             parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: nil, count: count))
         let itemIsNonNull = itemType.isNonNull
         let fastBuiltin = plan.itemBuiltin
@@ -106,6 +106,8 @@ extension ExecutionRun {
                 if itemIsNonNull {
                     list.isNull = true
                     anyNodeNulled = true
+                    // Dropped from the tree, but its items may already be pending: keep it alive.
+                    _ = arena.adopt(list)
                     return .failed
                 }
             }
@@ -117,7 +119,7 @@ extension ExecutionRun {
         _ value: ResolvedValue, type: GraphQLObjectType, plan: FieldPlan, position: ResultPosition, isNonNull: Bool
     ) -> Completion {
         let childPlan = plan.childPlan(for: type)
-        let node = arena.adopt(ResultNode(
+        let node = arena.counted(ResultNode.make(
             parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: childPlan,
             count: childPlan.fields.count))
         nextLevel.append(PendingObject(node: node, value: value))

@@ -25,7 +25,7 @@ final class ExecutionRun {
     let context: any Sendable
     /// Whether null propagation has nulled any node yet; until then no subtree needs skipping.
     var anyNodeNulled = false
-    /// Keeps every node alive for as long as the result; see `ResultNode`.
+    /// Keeps dropped nodes alive for as long as the result; see `ResultArena`.
     let arena = ResultArena()
     var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
     var nextLevel: [PendingObject] = []

@@ -4,41 +4,42 @@
 /// up to the nearest nullable position after the parents were already built (spec 6.4.4).
 ///
 /// Parents hold children strongly through their slots; the parent link is `unowned` to avoid cycles.
-/// Every node is also kept alive by the run's arena (`ResultArena`), which the `ExecutionResult` owns,
-/// so nodes dropped from the tree by null propagation stay valid while their children are pending.
-final class ResultNode: @unchecked Sendable {
-    unowned let parent: ResultNode?
-    /// Field index in the parent object plan, or item index in the parent list.
-    let slot: Int
-    /// Whether this node's own position is non-null, so a null here nulls the parent too.
-    let slotIsNonNull: Bool
-    /// The object plan for object nodes; `nil` for lists.
-    let plan: ObjectPlan?
-    /// Number of slots: the plan's field count, or the list's length.
-    let count: Int
-    /// Slots live in a raw buffer: the executor is their only writer, so no exclusivity or
-    /// copy-on-write checks are needed on this hot path.
-    private let slots: UnsafeMutablePointer<ResultSlot>
-    var isNull = false
-
-    init(parent: ResultNode?, slot: Int, slotIsNonNull: Bool, plan: ObjectPlan?, count: Int) {
-        self.parent = parent
-        self.slot = slot
-        self.slotIsNonNull = slotIsNonNull
-        self.plan = plan
-        self.count = count
-        slots = .allocate(capacity: Swift.max(count, 1))
-        slots.initialize(repeating: .null, count: count)
+/// Nodes dropped from the tree by null propagation are kept by the run's `ResultArena`, which the
+/// `ExecutionResult` owns, so their pending children's parent links stay valid.
+final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
+    /// A node and its slots in one allocation, every slot `null`.
+    static func make(parent: ResultNode?, slot: Int, slotIsNonNull: Bool, plan: ObjectPlan?, count: Int) -> ResultNode {
+        let buffer = ResultNode.create(minimumCapacity: count) { _ in
+            ResultNodeHeader(parent: parent, slot: slot, slotIsNonNull: slotIsNonNull, plan: plan, count: count)
+        }
+        let node = unsafeDowncast(buffer, to: ResultNode.self)
+        node.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
+        return node
     }
 
     deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
+        withUnsafeMutablePointers { header, slots in _ = slots.deinitialize(count: header.pointee.count) }
+    }
+
+    // Header fields are read through pointers: the executor is the only writer, so the exclusivity
+    // checks a stored `var` would cost are not needed on this hot path.
+    var parent: ResultNode? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
+    /// Field index in the parent object plan, or item index in the parent list.
+    var slot: Int { withUnsafeMutablePointerToHeader { $0.pointee.slot } }
+    /// Whether this node's own position is non-null, so a null here nulls the parent too.
+    var slotIsNonNull: Bool { withUnsafeMutablePointerToHeader { $0.pointee.slotIsNonNull } }
+    /// The object plan for object nodes; `nil` for lists.
+    var plan: ObjectPlan? { withUnsafeMutablePointerToHeader { $0.pointee.plan } }
+    /// Number of slots: the plan's field count, or the list's length.
+    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    var isNull: Bool {
+        get { withUnsafeMutablePointerToHeader { $0.pointee.isNull } }
+        set { withUnsafeMutablePointerToHeader { $0.pointee.isNull = newValue } }
     }
 
     subscript(index: Int) -> ResultSlot {
-        get { slots[index] }
-        set { slots[index] = newValue }
+        get { withUnsafeMutablePointerToElements { $0[index] } }
+        set { withUnsafeMutablePointerToElements { $0[index] = newValue } }
     }
 
     /// True when this node or an ancestor was nulled, so its pending fields need not run.
@@ -80,14 +81,14 @@ final class ResultNode: @unchecked Sendable {
             for index in 0..<count {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 buffer.append(contentsOf: fields[index].keyBytes)
-                slots[index].write(into: &buffer)
+                self[index].write(into: &buffer)
             }
             buffer.append(UInt8(ascii: "}"))
         } else {
             buffer.append(UInt8(ascii: "["))
             for index in 0..<count {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                slots[index].write(into: &buffer)
+                self[index].write(into: &buffer)
             }
             buffer.append(UInt8(ascii: "]"))
         }
@@ -98,10 +99,10 @@ final class ResultNode: @unchecked Sendable {
         if isNull { return .null }
         if let plan {
             var object = JSONObject()
-            for index in 0..<count { object[plan.fields[index].responseKey] = slots[index].json }
+            for index in 0..<count { object[plan.fields[index].responseKey] = self[index].json }
             return .object(object)
         }
-        return .array((0..<count).map { slots[$0].json })
+        return .array((0..<count).map { self[$0].json })
     }
 }
 
@@ -135,7 +136,8 @@ enum ResultSlot {
 
 /// A slot of a node, as resolvers see it: enough to compute the response path lazily.
 struct ResultPosition: Sendable {
-    let node: ResultNode
+    /// Only read (for paths) outside the executor; nodes are immutable where paths are concerned.
+    nonisolated(unsafe) let node: ResultNode
     let slot: Int
 
     var path: [PathComponent] {
@@ -145,12 +147,32 @@ struct ResultPosition: Sendable {
     }
 }
 
-/// Owns every node of one execution so parent links stay valid until the result is released.
+/// A node's fixed part, stored in front of its slots.
+struct ResultNodeHeader {
+    unowned let parent: ResultNode?
+    let slot: Int
+    let slotIsNonNull: Bool
+    let plan: ObjectPlan?
+    let count: Int
+    var isNull = false
+}
+
+/// Keeps alive the nodes that null propagation dropped from the tree (a list that failed after some
+/// of its items were created), so the parent links of their pending children stay valid until the
+/// result is released. Every other node is owned by its parent's slot.
 final class ResultArena: @unchecked Sendable {
-    private(set) var nodes: [ResultNode] = []
+    private(set) var orphans: [ResultNode] = []
+    /// Every node created, to size the response buffer.
+    private(set) var nodeCount = 0
 
     func adopt(_ node: ResultNode) -> ResultNode {
-        nodes.append(node)
+        orphans.append(node)
+        return node
+    }
+
+    @inline(__always)
+    func counted(_ node: ResultNode) -> ResultNode {
+        nodeCount += 1
         return node
     }
 }

@@ -27,6 +27,7 @@ final class ValidationContext {
 
     private var spreadsByFragment: [Int: [FragmentSpread]] = [:]
     private var usagesByFragment: [Int: [VariableUsage]] = [:]
+    private var usagesByOperation: [Int: [VariableUsage]] = [:]
     private var recursiveUsagesByOperation: [Int: [VariableUsage]] = [:]
     private var recursiveFragmentsByOperation: [Int: [Int]] = [:]
 
@@ -127,10 +128,16 @@ final class ValidationContext {
     /// `getRecursiveVariableUsages`).
     func recursiveVariableUsages(ofOperation operationIndex: Int) -> [VariableUsage] {
         if let cached = recursiveUsagesByOperation[operationIndex] { return cached }
-        var walker = ValidationWalker(typeInfo: TypeInfo(schema: schema), visitors: [], context: nil)
-        walker.usages = []
-        walker.walk(operations[operationIndex])
-        var usages = walker.usages ?? []
+        var usages: [VariableUsage]
+        if let recorded = usagesByOperation[operationIndex] {
+            usages = recorded
+        } else {
+            var walker = ValidationWalker(typeInfo: TypeInfo(schema: schema), visitors: [], context: nil)
+            walker.usagesOnly = true
+            walker.usages = []
+            walker.walk(operations[operationIndex])
+            usages = walker.usages ?? []
+        }
         for fragmentIndex in recursivelyReferencedFragments(ofOperation: operationIndex) {
             usages += variableUsages(ofFragment: fragmentIndex)
         }
@@ -138,9 +145,20 @@ final class ValidationContext {
         return usages
     }
 
+    /// Called by the walker when it has walked a definition, so usages need not be collected
+    /// a second time.
+    func recordUsages(_ usages: [VariableUsage], ofOperation index: Int) {
+        usagesByOperation[index] = usages
+    }
+
+    func recordUsages(_ usages: [VariableUsage], ofFragment index: Int) {
+        if usagesByFragment[index] == nil { usagesByFragment[index] = usages }
+    }
+
     private func variableUsages(ofFragment index: Int) -> [VariableUsage] {
         if let cached = usagesByFragment[index] { return cached }
         var walker = ValidationWalker(typeInfo: TypeInfo(schema: schema), visitors: [], context: nil)
+        walker.usagesOnly = true
         walker.usages = []
         walker.walk(fragments[index])
         let usages = walker.usages ?? []

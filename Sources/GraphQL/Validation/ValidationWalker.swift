@@ -1,16 +1,22 @@
-/// Walks the executable definitions of a document depth-first in graphql-js visiting order,
-/// keeping `TypeInfo` current and calling each interested rule at every node.
+/// Walks a document depth-first in graphql-js visiting order (type-system definitions too, see
+/// `walkTypeSystem`), keeping `TypeInfo` current and calling each interested rule at every
+/// node. Stops between nodes once the error limit is hit.
 ///
-/// The same walker, run with no rules and `collectingUsages`, finds the variable usages of one
-/// operation or fragment with their expected types (graphql-js `getVariableUsages`).
+/// The walk also records the variable usages of each operation and fragment with their
+/// expected types (graphql-js `getVariableUsages`), so the variable rules need no second walk
+/// for definitions already passed. The same walker, run with no rules and `usagesOnly`, finds
+/// the usages of a fragment the walk has not reached yet.
 struct ValidationWalker {
     let typeInfo: TypeInfo
     let schema: GraphQLSchema
     /// Rules interested in each event, indexed by `ValidationEvent.rawValue`, in rule order.
     let dispatch: [[any ValidationVisitor]]
     let context: ValidationContext?
-    /// Set when collecting variable usages; variable definitions are skipped then.
+    /// Usages found in the operation or fragment being walked; nil while none is collected
+    /// (inside variable definitions, and in type-system definitions).
     var usages: [VariableUsage]?
+    /// Walk only what variable usages need: no variable definitions (and no rules).
+    var usagesOnly = false
 
     init(typeInfo: TypeInfo, visitors: [any ValidationVisitor], context: ValidationContext?) {
         self.typeInfo = typeInfo
@@ -35,10 +41,14 @@ struct ValidationWalker {
             switch definition {
             case .operation(let operation):
                 context?.currentOperationIndex = context?.operationIndexByDefinition[index] ?? -1
+                usages = []
                 walk(operation)
+                usages = nil
             case .fragment(let fragment):
                 context?.currentFragmentIndex = context?.fragmentIndexByDefinition[index] ?? -1
+                usages = []
                 walk(fragment)
+                usages = nil
             default:
                 typeInfo.inTypeSystemDefinition = true
                 walkTypeSystem(definition)
@@ -52,11 +62,12 @@ struct ValidationWalker {
     mutating func walk(_ operation: OperationDefinition) {
         typeInfo.typeStack.append(schema.rootType(for: operation.operation).map { .named(.object($0)) })
         for v in visitors(.enterOperation) { v.enterOperation(operation) }
-        if usages == nil {
+        if !usagesOnly {
             for definition in operation.variableDefinitions { walk(definition) }
         }
         walkDirectives(operation.directives, at: Self.location(of: operation.operation))
         walk(operation.selectionSet)
+        if let context, let usages { context.recordUsages(usages, ofOperation: context.currentOperationIndex) }
         for v in visitors(.leaveOperation) { v.leaveOperation(operation) }
         typeInfo.typeStack.removeLast()
     }
@@ -74,17 +85,23 @@ struct ValidationWalker {
             $0.isOutputType ? .named($0) : nil
         })
         for v in visitors(.enterFragmentDefinition) { v.enterFragmentDefinition(fragment) }
-        if usages == nil {
+        if !usagesOnly {
             for definition in fragment.variableDefinitions { walk(definition) }
         }
         for v in visitors(.enterNamedType) { v.enterNamedType(fragment.typeCondition) }
         walkDirectives(fragment.directives, at: .fragmentDefinition)
         walk(fragment.selectionSet)
+        if let context, let usages { context.recordUsages(usages, ofFragment: context.currentFragmentIndex) }
         for v in visitors(.leaveFragmentDefinition) { v.leaveFragmentDefinition(fragment) }
         typeInfo.typeStack.removeLast()
     }
 
     mutating func walk(_ definition: VariableDefinition) {
+        // Variables cannot appear in a definition's default value or directives; they are
+        // not usages either way (graphql-js skips variable definitions when collecting).
+        let collected = usages
+        usages = nil
+        defer { usages = collected }
         let inputType = schema.typeFromAST(definition.type)
         typeInfo.inputTypeStack.append(inputType.flatMap { isInputType($0) ? $0 : nil })
         for v in visitors(.enterVariableDefinition) { v.enterVariableDefinition(definition) }

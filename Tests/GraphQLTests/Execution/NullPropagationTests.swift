@@ -54,6 +54,14 @@ import Testing
         #expect(result == #"{"errors":[{"message":"nope","locations":[{"line":1,"column":15}],"path":["a","maybe",0,"optional"],"extensions":{"code":"GONE"}},{"message":"no value","locations":[{"line":1,"column":24}],"path":["a","maybe",1,"value"],"extensions":{"code":"NOT_FOUND"}}],"data":{"a":{"maybe":[{"optional":null,"value":"v0"},null]}}}"#)
     }
 
+    /// The list fails after its first item's object was already scheduled: that object must be skipped
+    /// safely (its parent list is no longer in the tree).
+    @Test func nullItemAfterScheduledObjectsDropsTheWholeList() throws {
+        let root = try JSON.parse(#"{"a":{"items":[{"value":"x"},null,{"value":"y"}],"maybe":[{"value":"z"}]}}"#)
+        let result = try runSync(try jsonSchema(sdl), "{ a { maybe { value } items { value } } }", root: .json(root))
+        #expect(result == #"{"errors":[{"message":"Cannot return null for non-nullable field A.items.","locations":[{"line":1,"column":23}],"path":["a","items",1]}],"data":{"a":null}}"#)
+    }
+
     @Test func errorsAreListedInResponseOrderAlthoughExecutionIsBreadthFirst() throws {
         let sdl = """
         type Query { a: A, b: Int, c: [A] }

@@ -186,6 +186,26 @@ import Testing
         ])
     }
 
+    /// Documents parsed without source positions (`noLocation`) give the same errors, just
+    /// without locations, and still terminate on fragment cycles.
+    @Test func overlappingFieldsWithoutSourcePositions() throws {
+        let source = """
+            { dog { ...A ...B x: name } }
+            fragment A on Dog { x: barks father { ...A } father { father { ...A } } }
+            fragment B on Dog { x: nickname }
+            """
+        let document = try parse(source, options: ParseOptions(noLocation: true))
+        let messages = validate(schema: validationTestSchema, document: document, rules: [ValidationRule.named("OverlappingFieldsCanBeMergedRule")!])
+        #expect(messages.allSatisfy { $0.locations.isEmpty })
+        let located = validate(
+            schema: validationTestSchema,
+            document: try parse(source),
+            rules: [ValidationRule.named("OverlappingFieldsCanBeMergedRule")!]
+        ).map(\.message)
+        #expect(messages.map(\.message) == located)
+        #expect(located.count == 3)
+    }
+
     /// 2,000 copies of one field (and of a field with a sub-selection) must not cost
     /// 2,000² comparisons, and a conflict among them must still be found and reported exactly.
     @Test func overlappingFieldsLargeDocument() {

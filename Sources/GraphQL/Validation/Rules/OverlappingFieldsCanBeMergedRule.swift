@@ -9,15 +9,24 @@
 /// repeated identical fields are compared once per shape (`OverlappingFieldsAnalysis`).
 final class OverlappingFieldsCanBeMergedRule: ValidationVisitor {
     let context: ValidationContext
-    let events: [ValidationEvent] = [.enterSelectionSet]
+    let events: [ValidationEvent] = [.enterFragmentDefinition, .enterSelectionSet]
     private let analysis: OverlappingFieldsAnalysis
+    /// Set on entering a fragment definition: the next selection set is the fragment's own,
+    /// whose collected fields must be the very set its spreads resolve to.
+    private var fragmentOfNextSelectionSet: Int?
     init(context: ValidationContext) {
         self.context = context
         self.analysis = OverlappingFieldsAnalysis(context: context)
     }
 
+    func enterFragmentDefinition(_ node: FragmentDefinition) {
+        fragmentOfNextSelectionSet = context.currentFragmentIndex
+    }
+
     func enterSelectionSet(_ node: SelectionSet) {
-        let conflicts = analysis.conflictsWithin(node, parentType: context.typeInfo.parentType)
+        let fragment = fragmentOfNextSelectionSet
+        fragmentOfNextSelectionSet = nil
+        let conflicts = analysis.conflictsWithin(node, parentType: context.typeInfo.parentType, fragment: fragment)
         for conflict in conflicts {
             context.report(
                 "Fields \"\(conflict.responseName)\" conflict because \(conflict.reason.message). Use different aliases on the fields to fetch both if this was intentional.",

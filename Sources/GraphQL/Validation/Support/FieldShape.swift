@@ -3,6 +3,9 @@
 /// with its fragment spreads and type conditions), ignoring source positions and directives.
 /// Two occurrences with equal shapes compare identically against any third field.
 enum FieldShape {
+    /// A class of equal-shaped fields in a group: one member, a second one if any, and the size.
+    typealias ShapeClass = (representative: Int, second: Int?, count: Int)
+
     static func hash(_ occurrence: FieldOccurrence) -> Int {
         var hasher = Hasher()
         hasher.combine(occurrence.parentType)
@@ -153,9 +156,9 @@ enum FieldShape {
     /// index of one representative (and a second member, if any) per class and the class
     /// sizes. Nil when some member has a fragment spread below it (see
     /// `containsFragmentSpread`).
-    static func classes(of group: [FieldOccurrence]) -> [(representative: Int, second: Int?, count: Int)]? {
+    static func classes(of group: [FieldOccurrence]) -> [ShapeClass]? {
         if group.contains(where: { containsFragmentSpread($0.node) }) { return nil }
-        var classes: [(representative: Int, second: Int?, count: Int)] = []
+        var classes: [ShapeClass] = []
         var classIndexesByHash: [Int: [Int]] = [:]
         for (index, occurrence) in group.enumerated() {
             let hash = hash(occurrence)

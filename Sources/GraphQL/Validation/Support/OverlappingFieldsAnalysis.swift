@@ -1,85 +1,3 @@
-/// Why two fields cannot be merged: a plain reason, or the conflicts among their subfields.
-indirect enum FieldConflictReason {
-    case reason(String)
-    case subfields([(responseName: String, reason: FieldConflictReason)])
-
-    /// graphql-js `reasonMessage`.
-    var message: String {
-        switch self {
-        case .reason(let text): text
-        case .subfields(let list):
-            list.map { "subfields \"\($0.responseName)\" conflict because " + $0.reason.message }
-                .joined(separator: " and ")
-        }
-    }
-}
-
-/// A pair of unmergeable fields (with the subfields involved), as locations for the error.
-struct FieldConflict {
-    var responseName: String
-    var reason: FieldConflictReason
-    var fields1: [SourceLocation?]
-    var fields2: [SourceLocation?]
-}
-
-/// One field as it occurs in a collected selection set, with the type it was selected on.
-struct FieldOccurrence {
-    var parentType: GraphQLNamedType?
-    var node: Field
-    var definition: GraphQLField?
-}
-
-/// The fields of a selection set (inline fragments flattened) grouped by response key in
-/// first-appearance order, plus the fragments spread in it. A class so identity can
-/// tell a fragment's own field set apart (graphql-js compares these maps by reference).
-final class CollectedFields {
-    var keys: [String] = []
-    var groups: [[FieldOccurrence]] = []
-    /// Built only once there are many keys; small sets are searched linearly, which is
-    /// cheaper than hashing every response key.
-    private var groupIndexByKey: [String: Int]?
-    private static let linearSearchLimit = 12
-
-    func groupIndex(for key: String) -> Int? {
-        if let groupIndexByKey { return groupIndexByKey[key] }
-        return keys.firstIndex(of: key)
-    }
-
-    func append(_ occurrence: FieldOccurrence, key: String) {
-        if let index = groupIndex(for: key) {
-            groups[index].append(occurrence)
-            return
-        }
-        keys.append(key)
-        groups.append([occurrence])
-        if groupIndexByKey != nil {
-            groupIndexByKey![key] = keys.count - 1
-        } else if keys.count > Self.linearSearchLimit {
-            var index: [String: Int] = [:]
-            for (position, existing) in keys.enumerated() { index[existing] = position }
-            groupIndexByKey = index
-        }
-    }
-
-    /// Fragments spread in the set, once each in first-spread order, as indexes into
-    /// `ValidationContext.fragments` (the definition a name resolves to). Spreads of unknown
-    /// fragments are left out: every comparison with one ends without effect.
-    var fragments: [Int] = []
-    /// For each fragment (by index), whether this set was already compared with it: 0 not
-    /// yet, 1 as mutually exclusive, 2 as not exclusive (graphql-js
-    /// `comparedFieldsAndFragmentPairs`, kept on the set so no identity hashing is needed).
-    var comparedWithFragment: [UInt8] = []
-    /// Shape classes of large groups, computed on first need (see `FieldShape.classes`).
-    var shapeClassesByGroup: [Int: [(representative: Int, second: Int?, count: Int)]?] = [:]
-
-    func shapeClasses(ofGroup index: Int) -> [(representative: Int, second: Int?, count: Int)]? {
-        if let cached = shapeClassesByGroup[index] { return cached }
-        let classes = FieldShape.classes(of: groups[index])
-        shapeClassesByGroup[index] = classes
-        return classes
-    }
-}
-
 /// The conflict search of `OverlappingFieldsCanBeMergedRule`, with its memo tables; lives for
 /// one validation run.
 final class OverlappingFieldsAnalysis {
@@ -97,6 +15,9 @@ final class OverlappingFieldsAnalysis {
     private let usesMatrix: Bool
     private let fragmentCount: Int
     private static let matrixLimit = 1_024
+    /// Nesting of sub-selection comparisons between selection sets without source positions.
+    private var unlocatedDepth = 0
+    private static let unlocatedDepthLimit = 256
 
     private struct FragmentPair: Hashable {
         var first: Int
@@ -155,10 +76,16 @@ final class OverlappingFieldsAnalysis {
 
     // MARK: Entry point
 
-    /// Conflicts among the fields of one selection set, including fields from its fragments.
-    func conflictsWithin(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?) -> [FieldConflict] {
+    /// Conflicts among the fields of one selection set, including fields from its fragments;
+    /// `fragment` is given when the set is a fragment definition's own.
+    func conflictsWithin(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?, fragment: Int? = nil) -> [FieldConflict] {
         var conflicts: [FieldConflict] = []
-        let fields = collectedFields(selectionSet, parentType: parentType)
+        let fields: CollectedFields
+        if let fragment {
+            fields = collectedFields(ofFragment: fragment, parentType: parentType)
+        } else {
+            fields = collectedFields(selectionSet, parentType: parentType)
+        }
         // (A) Within the collected fields: the only place fields of one set meet each other.
         for groupIndex in fields.groups.indices where fields.groups[groupIndex].count > 1 {
             collectConflictsWithin(fields, group: groupIndex, into: &conflicts)
@@ -218,9 +145,9 @@ final class OverlappingFieldsAnalysis {
     private func anyConflict(
         _ key: String,
         _ group1: [FieldOccurrence],
-        _ classes1: [(representative: Int, second: Int?, count: Int)],
+        _ classes1: [FieldShape.ShapeClass],
         _ group2: [FieldOccurrence],
-        _ classes2: [(representative: Int, second: Int?, count: Int)],
+        _ classes2: [FieldShape.ShapeClass],
         sameGroup: Bool,
         mutuallyExclusive: Bool
     ) -> Bool {
@@ -325,6 +252,13 @@ final class OverlappingFieldsAnalysis {
         _ parentType2: GraphQLNamedType?,
         _ selectionSet2: SelectionSet
     ) -> [FieldConflict] {
+        // Without source positions selection sets cannot be cached, so the memos cannot end
+        // the recursion a fragment cycle causes; a depth bound does instead.
+        if selectionSet1.loc == nil || selectionSet2.loc == nil {
+            if unlocatedDepth >= Self.unlocatedDepthLimit { return [] }
+            unlocatedDepth += 1
+        }
+        defer { if selectionSet1.loc == nil || selectionSet2.loc == nil { unlocatedDepth -= 1 } }
         var conflicts: [FieldConflict] = []
         let fields1 = collectedFields(selectionSet1, parentType: parentType1)
         let fields2 = collectedFields(selectionSet2, parentType: parentType2)
@@ -406,10 +340,11 @@ final class OverlappingFieldsAnalysis {
     /// The fields of a fragment definition, through the per-fragment table or, when the
     /// walker already collected its selection set, the selection-set cache (graphql-js keys
     /// its cache by selection set, so the first collection's parent type sticks).
-    private func collectedFields(ofFragment index: Int) -> CollectedFields {
+    private func collectedFields(ofFragment index: Int, parentType: GraphQLNamedType?? = nil) -> CollectedFields {
         if let cached = collectedByFragment[index] { return cached }
         let fragment = context.fragments[index]
-        let fields = collectedFields(fragment.selectionSet, parentType: schema.type(named: fragment.typeCondition.name.value))
+        let type = parentType ?? schema.type(named: fragment.typeCondition.name.value)
+        let fields = collectedFields(fragment.selectionSet, parentType: type)
         collectedByFragment[index] = fields
         return fields
     }
@@ -450,69 +385,5 @@ final class OverlappingFieldsAnalysis {
                 collect(inline.selectionSet, parentType: type, into: fields, fragmentsSeen: &fragmentsSeen)
             }
         }
-    }
-
-    // MARK: Field comparison helpers
-
-    /// Return types conflict when their list/non-null shapes differ or they end in different
-    /// leaf types; composite types are compared field by field instead.
-    static func doTypesConflict(_ type1: GraphQLType, _ type2: GraphQLType) -> Bool {
-        switch (type1, type2) {
-        case (.list(let a), .list(let b)): return doTypesConflict(a, b)
-        case (.list, _), (_, .list): return true
-        case (.nonNull(let a), .nonNull(let b)): return doTypesConflict(a, b)
-        case (.nonNull, _), (_, .nonNull): return true
-        case (.named(let a), .named(let b)):
-            if a.isLeafType || b.isLeafType { return a != b }
-            return false
-        }
-    }
-
-    /// Same arguments by name, with values equal as written (object fields in any order).
-    static func sameArguments(_ arguments1: [Argument], _ arguments2: [Argument]) -> Bool {
-        if arguments1.isEmpty { return arguments2.isEmpty }
-        if arguments2.isEmpty || arguments1.count != arguments2.count { return false }
-        for argument1 in arguments1 {
-            guard let argument2 = arguments2.last(where: { $0.name.value == argument1.name.value }),
-                sameValue(argument1.value, argument2.value)
-            else { return false }
-        }
-        return true
-    }
-
-    /// graphql-js compares `print(sortValueNode(value))`; this is the same comparison without
-    /// printing.
-    static func sameValue(_ a: ValueNode, _ b: ValueNode) -> Bool {
-        switch (a, b) {
-        case (.variable(let x), .variable(let y)): return x.name.value == y.name.value
-        case (.int(let x), .int(let y)): return x.value == y.value
-        case (.float(let x), .float(let y)): return x.value == y.value
-        case (.string(let x), .string(let y)): return x.value == y.value && x.block == y.block
-        case (.boolean(let x), .boolean(let y)): return x.value == y.value
-        case (.null, .null): return true
-        case (.enumValue(let x), .enumValue(let y)): return x.value == y.value
-        case (.list(let x), .list(let y)):
-            guard x.values.count == y.values.count else { return false }
-            for (p, q) in zip(x.values, y.values) where !sameValue(p, q) { return false }
-            return true
-        case (.object(let x), .object(let y)):
-            guard x.fields.count == y.fields.count else { return false }
-            let sortedX = sortedFields(x.fields)
-            let sortedY = sortedFields(y.fields)
-            for (p, q) in zip(sortedX, sortedY) {
-                if p.name.value != q.name.value || !sameValue(p.value, q.value) { return false }
-            }
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func sortedFields(_ fields: [ObjectField]) -> [ObjectField] {
-        // Stable, like graphql-js's sort.
-        fields.enumerated().sorted { a, b in
-            let order = naturalCompare(a.element.name.value, b.element.name.value)
-            return order != 0 ? order < 0 : a.offset < b.offset
-        }.map(\.element)
     }
 }
