@@ -63,6 +63,40 @@ public struct Resolvers: Sendable {
         fields[typeName, default: [:]][fieldName] = .batchAsync { try await resolve($0).map { $0.resolvedValue } }
     }
 
+    /// A synchronous resolver that receives its parent already cast to the server's Swift type:
+    /// `resolvers.field("Campaign", "name", on: Campaign.self) { campaign, _ in campaign.name }`.
+    @inlinable
+    public mutating func field<Parent, T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String, on parentType: Parent.Type,
+        _ resolve: @escaping @Sendable (Parent, FieldContext) throws -> T
+    ) {
+        fields[typeName, default: [:]][fieldName] = .sync { context in
+            try resolve(try context.parent(as: Parent.self), context).resolvedValue
+        }
+    }
+
+    /// An `async` resolver that receives its parent already cast to the server's Swift type.
+    @inlinable
+    public mutating func field<Parent, T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String, on parentType: Parent.Type,
+        _ resolve: @escaping @Sendable (Parent, FieldContext) async throws -> T
+    ) {
+        fields[typeName, default: [:]][fieldName] = .async { context in
+            try await resolve(try context.parent(as: Parent.self), context).resolvedValue
+        }
+    }
+
+    /// An `async` batch resolver that receives the parents already cast to the server's Swift type.
+    @inlinable
+    public mutating func batchField<Parent, T: ResolvedValueConvertible>(
+        _ typeName: String, _ fieldName: String, on parentType: Parent.Type,
+        _ resolve: @escaping @Sendable ([Parent], BatchFieldContext) async throws -> [T]
+    ) {
+        fields[typeName, default: [:]][fieldName] = .batchAsync { batch in
+            try await resolve(try batch.parents(as: Parent.self), batch).map { $0.resolvedValue }
+        }
+    }
+
     /// Names the concrete object type of a value where an interface or union is expected, for values
     /// that do not carry a type name themselves. Return `nil` when unknown (a field error).
     public mutating func resolveType(

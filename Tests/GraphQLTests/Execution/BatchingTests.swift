@@ -64,3 +64,30 @@ import Testing
         ])
     }
 }
+
+@Suite struct TypedParentResolverTests {
+    struct Campaign: GraphQLObject { var id: Int }
+    struct Unit: GraphQLObject { var campaignID: Int; var index: Int }
+
+    @Test func resolversReceiveTypedParents() async throws {
+        let sdl = """
+        type Query { campaigns: [Campaign!]! }
+        type Campaign { id: Int!, label: String!, units: [Unit!]! }
+        type Unit { name: String! }
+        """
+        let log = CallLog()
+        var resolvers = Resolvers()
+        resolvers.field("Query", "campaigns") { _ in [Campaign(id: 1), Campaign(id: 2)] }
+        resolvers.field("Campaign", "id", on: Campaign.self) { campaign, _ in campaign.id }
+        resolvers.field("Campaign", "label", on: Campaign.self) { campaign, _ async in "C\(campaign.id)" }
+        resolvers.batchField("Campaign", "units", on: Campaign.self) { campaigns, _ in
+            log.record("units for \(campaigns.map(\.id))")
+            return campaigns.map { campaign in [Unit(campaignID: campaign.id, index: 0)] }
+        }
+        resolvers.field("Unit", "name", on: Unit.self) { unit, _ in "\(unit.campaignID)-\(unit.index)" }
+        let executable = try ExecutableSchema(schema: try buildSchema(sdl: sdl), resolvers: resolvers)
+        let result = try await runAsync(executable, "{ campaigns { id label units { name } } }")
+        #expect(result == #"{"data":{"campaigns":[{"id":1,"label":"C1","units":[{"name":"1-0"}]},{"id":2,"label":"C2","units":[{"name":"2-0"}]}]}}"#)
+        #expect(log.all == ["units for [1, 2]"])
+    }
+}
