@@ -1,0 +1,130 @@
+import Synchronization
+
+/// The request path a server runs for every GraphQL request: parse (cached) → validate (cached)
+/// → limits → execute.
+///
+/// One pipeline per schema, shared by every request: it is `Sendable`, and its document cache
+/// makes a repeated query text skip lexing, parsing and validation entirely.
+public final class GraphQLPipeline: Sendable {
+    public let executableSchema: ExecutableSchema
+    public let configuration: GraphQLPipelineConfiguration
+    /// Parsed and validated documents by their text.
+    public let documentCache: DocumentCache<PreparedDocument>
+    private let preparations = Atomic<Int>(0)
+
+    public init(schema: ExecutableSchema, configuration: GraphQLPipelineConfiguration = GraphQLPipelineConfiguration()) {
+        executableSchema = schema
+        self.configuration = configuration
+        documentCache = DocumentCache(
+            capacity: configuration.documentCacheCapacity, maxTotalBytes: configuration.documentCacheMaxBytes)
+    }
+
+    /// How many times a document text was actually parsed (and validated): cache hits do not count.
+    public var documentsPrepared: Int { preparations.load(ordering: .relaxed) }
+
+    /// Runs one request.
+    ///
+    /// - Parameters:
+    ///   - allowMutations: pass `false` for requests that must not change anything (HTTP GET);
+    ///     a mutation is then refused before it runs.
+    ///   - context: handed to every resolver.
+    ///   - rootValue: the parent of the root fields.
+    public func run(
+        query: String,
+        variables: JSONObject? = nil,
+        operationName: String? = nil,
+        context: any Sendable = EmptyContext(),
+        rootValue: ResolvedValue = .null,
+        allowMutations: Bool = true
+    ) async -> GraphQLResponse {
+        switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
+        case .rejected(let response):
+            return response
+        case .admitted(let document, let operationType):
+            let result = await executableSchema.execute(
+                document: document, operationName: operationName, variables: variables ?? JSONObject(),
+                context: context, rootValue: rootValue, options: executionOptions)
+            return GraphQLResponse(result: result, phase: .execution, operationType: operationType)
+        }
+    }
+
+    /// `run` for callers whose resolvers are all synchronous (tools, benchmarks, tests).
+    public func runSynchronously(
+        query: String,
+        variables: JSONObject? = nil,
+        operationName: String? = nil,
+        context: any Sendable = EmptyContext(),
+        rootValue: ResolvedValue = .null,
+        allowMutations: Bool = true
+    ) -> GraphQLResponse {
+        switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
+        case .rejected(let response):
+            return response
+        case .admitted(let document, let operationType):
+            let result = executableSchema.executeSynchronously(
+                document: document, operationName: operationName, variables: variables ?? JSONObject(),
+                context: context, rootValue: rootValue, options: executionOptions)
+            return GraphQLResponse(result: result, phase: .execution, operationType: operationType)
+        }
+    }
+
+    /// The parsed and validated form of `query`, from the cache when the same text was seen before.
+    public func prepare(query: String) -> PreparedDocument {
+        documentCache.entry(for: query) {
+            preparations.add(1, ordering: .relaxed)
+            return prepareUncached(query)
+        }
+    }
+
+    private var executionOptions: ExecutionOptions {
+        ExecutionOptions(
+            allowIntrospection: configuration.allowIntrospection, logInternalError: configuration.logInternalError)
+    }
+
+    private func prepareUncached(_ query: String) -> PreparedDocument {
+        let document: Document
+        do {
+            document = try parse(query, options: configuration.parseOptions)
+        } catch {
+            return PreparedDocument(document: nil, errors: [error], failure: .parse)
+        }
+        let errors = validate(
+            schema: executableSchema.schema, document: document, rules: configuration.validationRules)
+        return PreparedDocument(document: document, errors: errors, failure: errors.isEmpty ? nil : .validation)
+    }
+
+    /// Everything before execution: the cached preparation, the operation type check and the limits.
+    private func admit(
+        query: String, variables: JSONObject?, operationName: String?, allowMutations: Bool
+    ) -> Admission {
+        let prepared = prepare(query: query)
+        guard let document = prepared.document, prepared.failure == nil else {
+            return .rejected(rejection(prepared.errors, phase: prepared.failure ?? .parse, operationType: nil))
+        }
+        let operation = document.pipelineOperation(named: operationName)
+        let operationType = operation?.operation
+        if !allowMutations, let operation, operation.operation == .mutation {
+            let error = GraphQLError(
+                "Can only perform a mutation operation from a POST request.",
+                locations: operation.sourceLocation.map { [$0] } ?? [],
+                extensions: JSONObject([("code", .string("MUTATION_NOT_ALLOWED"))]))
+            return .rejected(rejection([error], phase: .operationNotAllowed, operationType: .mutation))
+        }
+        let violations = configuration.limits.violations(
+            in: document, operationName: operationName, variables: variables, schema: executableSchema.schema)
+        if !violations.isEmpty {
+            return .rejected(rejection(violations, phase: .limits, operationType: operationType))
+        }
+        return .admitted(document, operationType)
+    }
+
+    private func rejection(_ errors: [GraphQLError], phase: GraphQLRequestPhase, operationType: OperationType?) -> GraphQLResponse {
+        GraphQLResponse(result: ExecutionResult(data: nil, errors: errors), phase: phase, operationType: operationType)
+    }
+}
+
+/// Whether a request may go on to execution.
+private enum Admission {
+    case rejected(GraphQLResponse)
+    case admitted(Document, OperationType?)
+}

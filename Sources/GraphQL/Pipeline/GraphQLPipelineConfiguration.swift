@@ -1,0 +1,35 @@
+/// How a `GraphQLPipeline` treats requests; one value per server, fixed at start-up.
+public struct GraphQLPipelineConfiguration: Sendable {
+    /// Bounds checked after validation, before execution.
+    public var limits: QueryLimits
+    /// How many distinct document texts keep their parsed and validated form; `0` disables the cache.
+    public var documentCacheCapacity: Int
+    /// How many UTF-8 bytes of document text the cache keeps at most, bounding its memory.
+    public var documentCacheMaxBytes: Int
+    /// When false, `__schema` and `__type` fail with `INTROSPECTION_DISABLED`.
+    public var allowIntrospection: Bool
+    /// Token and nesting limits applied while parsing.
+    public var parseOptions: ParseOptions
+    /// The validation rules; the specification's by default.
+    public var validationRules: [ValidationRule]
+    /// Receives resolver errors that are masked as `Internal server error`.
+    public var logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)?
+
+    public init(
+        limits: QueryLimits = .standard,
+        documentCacheCapacity: Int = 512,
+        documentCacheMaxBytes: Int = 16 << 20,
+        allowIntrospection: Bool = true,
+        parseOptions: ParseOptions = ParseOptions(),
+        validationRules: [ValidationRule] = specifiedRules,
+        logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)? = nil
+    ) {
+        self.limits = limits
+        self.documentCacheCapacity = documentCacheCapacity
+        self.documentCacheMaxBytes = documentCacheMaxBytes
+        self.allowIntrospection = allowIntrospection
+        self.parseOptions = parseOptions
+        self.validationRules = validationRules
+        self.logInternalError = logInternalError
+    }
+}
