@@ -15,10 +15,13 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "FastCGI", dependencies: ["CFastCGI"]),
         .target(name: "GraphQL"),
-        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL"]),
+        .target(name: "Campaigns", dependencies: ["Postgres"]),
+        .target(name: "API", dependencies: ["GraphQL", "Campaigns", "FastCGI", "Postgres"]),
+        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL", "API"]),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "Postgres", "TestSupport"]),
     ]
 )

@@ -8,6 +8,7 @@ struct Configuration: Sendable {
     var maximumBodyBytes: Int
     var databasePoolSize: Int
     var migrationsDirectory: String
+    var schemaFile: String
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
         func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
@@ -24,7 +25,8 @@ struct Configuration: Sendable {
             threads: threads,
             maximumBodyBytes: try integer("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
             databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads, range: 1...512),
-            migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations"
+            migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
+            schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql"
         )
     }
 
@@ -36,5 +38,6 @@ struct Configuration: Sendable {
           CAMPAIGND_DB_POOL_SIZE    maximum database connections (default: CAMPAIGND_THREADS)
           CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
           CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
+          CAMPAIGND_SCHEMA          the API's GraphQL SDL (default schema/schema.graphql)
         """
 }

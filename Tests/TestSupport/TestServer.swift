@@ -17,6 +17,7 @@ public final class TestServer: @unchecked Sendable {
             "CAMPAIGND_SOCKET": socketPath,
             "CAMPAIGND_THREADS": "8",
             "CAMPAIGND_MIGRATIONS": TestPaths.repository.appendingPathComponent("schema/migrations").path,
+            "CAMPAIGND_SCHEMA": TestPaths.repository.appendingPathComponent("schema/schema.graphql").path,
         ]
         settings.merge(environment) { $1 }
         responder = try ChildProcess(TestPaths.campaignd, ["serve"], environment: settings, logFile: directory.appendingPathComponent("campaignd.log"))

@@ -1,7 +1,9 @@
 /// A mistake in how the program was called: reported on one line, exit status 2.
 struct UsageError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+    let message: String
+    init(_ message: String) { self.message = message }
+    init(message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// Parsed `--name value` options and `--flag` switches of one subcommand.

@@ -1,4 +1,6 @@
+import API
 import FastCGI
+import GraphQL
 import Foundation
 import Postgres
 
@@ -18,7 +20,12 @@ enum ServeCommand {
         if parsed.isSet("--help") { FileHandleOutput.standardOutput(help + "\n"); return 0 }
         let configuration = try Configuration.fromEnvironment()
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5)
-        let router = Router(pool: pool)
+        let schema = try APISchema.load(from: URL(fileURLWithPath: configuration.schemaFile))
+        let pipeline = GraphQLPipeline(schema: schema, configuration: GraphQLPipelineConfiguration(
+            logInternalError: { error, path in
+                FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
+            }))
+        let router = Router(pool: pool, graphQL: GraphQLHTTPHandler(pipeline: pipeline, pool: pool))
         let server = FastCGIServer(
             .init(address: configuration.socket, threads: configuration.threads, maximumBodyBytes: configuration.maximumBodyBytes),
             handler: router.respond)

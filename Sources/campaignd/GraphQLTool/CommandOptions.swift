@@ -1,8 +1,3 @@
-/// A misused command line: reported as one line on standard error, exit status 2.
-struct UsageError: Error {
-    var message: String
-}
-
 /// `--name value` options of one subcommand, parsed strictly: unknown options, missing values,
 /// repeated single options and stray arguments are usage errors rather than silently ignored.
 struct CommandOptions {

@@ -1,0 +1,85 @@
+import FastCGI
+import GraphQL
+
+/// The GraphQL parameters of one HTTP request (GraphQL over HTTP: a JSON body on POST, URL
+/// parameters on GET).
+struct GraphQLHTTPRequest: Sendable {
+    var query: String
+    var variables: JSONObject?
+    var operationName: String?
+    var isReadOnly: Bool
+
+    /// Reads the parameters, or the HTTP error that refuses the request.
+    static func parse(_ request: FastCGIRequest) -> Result<GraphQLHTTPRequest, HTTPRefusal> {
+        switch request.method {
+        case "GET":
+            let items = request.queryItems
+            var fields = JSONObject()
+            fields["query"] = items["query"].map(JSON.string)
+            fields["operationName"] = items["operationName"].map(JSON.string)
+            if let variables = items["variables"] {
+                guard let parsed = try? JSON.parse(variables) else {
+                    return .failure(.badRequest("The \"variables\" parameter must be a JSON object."))
+                }
+                fields["variables"] = parsed
+            }
+            return from(fields, isReadOnly: true)
+        case "POST":
+            guard let contentType = request.contentType else {
+                return .failure(HTTPRefusal(status: 415, message: "POST requests must have Content-Type: application/json."))
+            }
+            guard MediaType.essence(of: contentType) == "application/json" else {
+                return .failure(HTTPRefusal(status: 415, message: "Unsupported Content-Type \"\(contentType)\"; send application/json."))
+            }
+            let body: JSON
+            do {
+                body = try JSON.parse(request.body)
+            } catch {
+                return .failure(.badRequest("The request body is not valid JSON: \(error.message)"))
+            }
+            guard case .object(let fields) = body else {
+                return .failure(.badRequest("The request body must be a JSON object with a \"query\"."))
+            }
+            return from(fields, isReadOnly: false)
+        default:
+            return .failure(HTTPRefusal(status: 405, message: "Method \(request.method) is not allowed; use GET or POST.", headers: [("Allow", "GET, POST")]))
+        }
+    }
+
+    private static func from(_ fields: JSONObject, isReadOnly: Bool) -> Result<GraphQLHTTPRequest, HTTPRefusal> {
+        guard case .string(let query)? = fields["query"] else {
+            return .failure(.badRequest(fields["query"] == nil || fields["query"] == .null
+                ? "Missing \"query\": a GraphQL document is required."
+                : "\"query\" must be a string."))
+        }
+        var variables: JSONObject?
+        switch fields["variables"] {
+        case nil, .null?: variables = nil
+        case .object(let object)?: variables = object
+        default: return .failure(.badRequest("\"variables\" must be a JSON object."))
+        }
+        var operationName: String?
+        switch fields["operationName"] {
+        case nil, .null?: operationName = nil
+        case .string(let name)?: operationName = name
+        default: return .failure(.badRequest("\"operationName\" must be a string."))
+        }
+        switch fields["extensions"] {
+        case nil, .null?, .object?: break
+        default: return .failure(.badRequest("\"extensions\" must be a JSON object."))
+        }
+        return .success(GraphQLHTTPRequest(query: query, variables: variables, operationName: operationName, isReadOnly: isReadOnly))
+    }
+}
+
+/// A request refused before GraphQL runs, with its HTTP status.
+struct HTTPRefusal: Error, Sendable {
+    var status: Int
+    var message: String
+    var code: String = "BAD_REQUEST"
+    var headers: [(String, String)] = []
+
+    static func badRequest(_ message: String) -> HTTPRefusal {
+        HTTPRefusal(status: 400, message: message)
+    }
+}
