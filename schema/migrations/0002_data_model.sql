@@ -110,7 +110,8 @@ CREATE INDEX campaign_budgets_organization_campaign_idx ON campaign_budgets (org
 -- Targeting rules: {"locations": [text, ...] (non-empty), "age_min": 13..65, "age_max": 13..65 (65 = 65+),
 -- "interests": [text, ...]}. age_min ≤ age_max when both are present.
 CREATE FUNCTION audience_rules_are_valid(rules jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-    SELECT jsonb_typeof(rules) = 'object'
+    -- A CHECK passes on NULL, and a missing key makes most of these NULL: coalesce to false.
+    SELECT coalesce(jsonb_typeof(rules) = 'object'
         AND jsonb_typeof(rules -> 'locations') = 'array'
         AND jsonb_array_length(rules -> 'locations') > 0
         AND NOT jsonb_path_exists(rules, '$.locations[*] ? (@.type() != "string")')
@@ -118,7 +119,7 @@ CREATE FUNCTION audience_rules_are_valid(rules jsonb) RETURNS boolean LANGUAGE s
              AND NOT jsonb_path_exists(rules, '$.interests[*] ? (@.type() != "string")')))
         AND (NOT rules ? 'age_min' OR jsonb_path_exists(rules, '$.age_min ? (@.type() == "number" && @ == @.floor() && @ >= 13 && @ <= 65)'))
         AND (NOT rules ? 'age_max' OR jsonb_path_exists(rules, '$.age_max ? (@.type() == "number" && @ == @.floor() && @ >= 13 && @ <= 65)'))
-        AND (NOT (rules ? 'age_min' AND rules ? 'age_max') OR (rules ->> 'age_min')::numeric <= (rules ->> 'age_max')::numeric)
+        AND (NOT (rules ? 'age_min' AND rules ? 'age_max') OR (rules ->> 'age_min')::numeric <= (rules ->> 'age_max')::numeric), false)
 $$;
 
 CREATE TABLE audiences (
