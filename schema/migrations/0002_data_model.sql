@@ -88,6 +88,19 @@ $$;
 CREATE TRIGGER campaigns_platform_matches_ad_account BEFORE INSERT OR UPDATE OF platform, ad_account_id, organization_id
     ON campaigns FOR EACH ROW EXECUTE FUNCTION campaigns_check_platform();
 
+-- The platform check above holds only while an account's provider cannot change under its campaigns: an
+-- integration keeps its provider, and an ad account keeps its integration.
+CREATE FUNCTION refuse_provider_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '%: % cannot change once created', TG_NAME, TG_ARGV[0]
+        USING ERRCODE = 'check_violation', CONSTRAINT = TG_NAME, TABLE = TG_TABLE_NAME, COLUMN = TG_ARGV[0];
+END
+$$;
+CREATE TRIGGER integrations_provider_immutable BEFORE UPDATE OF provider ON integrations
+    FOR EACH ROW WHEN (OLD.provider IS DISTINCT FROM NEW.provider) EXECUTE FUNCTION refuse_provider_change('provider');
+CREATE TRIGGER ad_accounts_integration_immutable BEFORE UPDATE OF integration_id ON ad_accounts
+    FOR EACH ROW WHEN (OLD.integration_id IS DISTINCT FROM NEW.integration_id) EXECUTE FUNCTION refuse_provider_change('integration_id');
+
 CREATE FUNCTION campaigns_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.updated_at := now();

@@ -57,6 +57,20 @@ extension DataModelTests {
         #expect(platform == "meta_ads")
     }
 
+    @Test func anAccountsProviderCannotChangeUnderItsCampaigns() throws {
+        let tenant = try makeTenant(provider: "google_ads")
+        let provider = failure("UPDATE integrations SET provider = 'meta_ads' WHERE id = $1", [tenant.integration])
+        #expect(provider?.kind == .checkViolation)
+        #expect(provider?.constraint == "integrations_provider_immutable")
+        #expect(provider?.message == "integrations_provider_immutable: provider cannot change once created")
+        let meta = try insert("INSERT INTO integrations (organization_id, provider) VALUES ($1, 'meta_ads') RETURNING id", [tenant.organization])
+        let moved = failure("UPDATE ad_accounts SET integration_id = $2 WHERE id = $1", [tenant.adAccount, meta])
+        #expect(moved?.constraint == "ad_accounts_integration_immutable")
+        // Other columns stay editable.
+        try connection.query("UPDATE integrations SET provider = 'google_ads', connected = false WHERE id = $1", [tenant.integration])
+        try connection.query("UPDATE ad_accounts SET name = 'Renamed', removed_at = now() WHERE id = $1", [tenant.adAccount])
+    }
+
     @Test func updatingACampaignMovesUpdatedAt() throws {
         let tenant = try makeTenant()
         try connection.query("UPDATE campaigns SET created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day' WHERE id = $1", [tenant.campaign])
