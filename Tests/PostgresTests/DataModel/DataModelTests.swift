@@ -1,0 +1,114 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// The data model of schema/migrations, tested against a real database: each test gets a fresh migrated one.
+@Suite struct DataModelTests {
+    let database = try! TestCluster.shared.migratedDatabase()
+    let connection: PostgresConnection
+
+    init() throws {
+        connection = try PostgresConnection(conninfo: database.url)
+    }
+
+    /// One organization with one row in each table, linked together, for tests to build on.
+    struct Tenant {
+        var organization: UUID
+        var integration: UUID
+        var adAccount: UUID
+        var campaign: UUID
+        var audience: UUID
+        var unit: UUID
+        var creative: UUID
+    }
+
+    func insert(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> UUID {
+        try connection.query(sql, parameters)[0].decode(at: 0)
+    }
+
+    func count(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> Int {
+        try connection.query("SELECT (\(sql))::int AS n", parameters)[0].decode("n")
+    }
+
+    func makeTenant(_ name: String = "Acme", provider: String = "google_ads") throws -> Tenant {
+        let organization = try insert("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [name])
+        let integration = try insert(
+            "INSERT INTO integrations (organization_id, provider) VALUES ($1, $2) RETURNING id", [organization, provider])
+        let adAccount = try insert("""
+            INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
+            VALUES ($1, $2, $3, 'Main account', 'EUR') RETURNING id
+            """, [organization, integration, "acct-\(name)"])
+        let campaign = try insert("""
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective)
+            VALUES ($1, $2, 'Spring sale', $3, 'sales') RETURNING id
+            """, [organization, adAccount, provider])
+        let audience = try insert("""
+            INSERT INTO audiences (organization_id, name, rules)
+            VALUES ($1, 'Adults in Paris', '{"locations": ["Paris"], "age_min": 18, "age_max": 65, "interests": ["shoes"]}') RETURNING id
+            """, [organization])
+        let unit = try insert("""
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, budget_allocation)
+            VALUES ($1, $2, $3, 'Unit 1', 10.50) RETURNING id
+            """, [organization, campaign, audience])
+        let creative = try insert("""
+            INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url)
+            VALUES ($1, $2, 'Shoes!', 'shop_now', 'https://example.com/shoes') RETURNING id
+            """, [organization, unit])
+        return Tenant(
+            organization: organization, integration: integration, adAccount: adAccount, campaign: campaign,
+            audience: audience, unit: unit, creative: creative)
+    }
+
+    /// Gives the tenant's campaign a budget, two metrics, an execution log and a platform mapping.
+    func addCampaignDetails(_ tenant: Tenant) throws {
+        try connection.query(
+            "INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency) VALUES ($1, $2, 'daily', 20, 'EUR')",
+            [tenant.organization, tenant.campaign])
+        try connection.query("""
+            INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+            SELECT $1, $2, id, DATE '2026-11-01', 42 FROM metric_definitions WHERE key IN ('clicks', 'spend')
+            """, [tenant.organization, tenant.campaign])
+        try connection.query(
+            "INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES ($1, $2, 'create', 'success')",
+            [tenant.organization, tenant.campaign])
+        try connection.query(
+            "INSERT INTO campaign_platform_maps (organization_id, campaign_id, platform, external_campaign_id) VALUES ($1, $2, 'google_ads', $3)",
+            [tenant.organization, tenant.campaign, "ext-\(tenant.campaign)"])
+    }
+
+    /// The server error `body` fails with, or nil when it succeeds.
+    func failure(_ body: () throws -> Void) -> PostgresServerError? {
+        do {
+            try body()
+            return nil
+        } catch let error as PostgresError {
+            return error.serverError
+        } catch {
+            return nil
+        }
+    }
+
+    func failure(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) -> PostgresServerError? {
+        failure { try connection.query(sql, parameters) }
+    }
+
+    /// Runs `body` in a transaction as the application role, with `organization` as the current tenant
+    /// (none when nil), the way the server does.
+    @discardableResult
+    func asApplication<Value>(organization: UUID?, _ body: (PostgresConnection) throws -> Value) throws -> Value {
+        try connection.withTransaction { connection in
+            try connection.execute("SET LOCAL ROLE campaignd_app")
+            if let organization {
+                try connection.query("SELECT set_config('app.organization_id', $1, true)", [organization.uuidString])
+            }
+            return try body(connection)
+        }
+    }
+
+    func applicationFailure(organization: UUID?, _ sql: String, _ parameters: [(any PostgresEncodable)?] = []) -> PostgresServerError? {
+        failure {
+            try asApplication(organization: organization) { connection -> PostgresRows in try connection.query(sql, parameters) }
+        }
+    }
+}

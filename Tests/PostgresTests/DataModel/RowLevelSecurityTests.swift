@@ -1,0 +1,148 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// Tenant isolation in the database itself: composite foreign keys, row-level security for the
+/// application role, and API-key authentication before the organization is known.
+extension DataModelTests {
+    static let tenantTables = [
+        "organizations", "api_keys", "integrations", "ad_accounts", "campaigns", "campaign_budgets", "audiences",
+        "campaign_units", "ad_creatives", "campaign_metrics", "campaign_execution_logs", "campaign_platform_maps", "oauth_states",
+    ]
+
+    @Test func aChildCannotPointAtAnotherOrganizationsParent() throws {
+        let a = try makeTenant("A")
+        let b = try makeTenant("B")
+        let unit = failure("""
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Stolen')
+            """, [a.organization, b.campaign, a.audience])
+        #expect(unit?.kind == .foreignKeyViolation)
+        #expect(unit?.constraint == "campaign_units_campaign_fkey")
+        let audience = failure("""
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Stolen')
+            """, [a.organization, a.campaign, b.audience])
+        #expect(audience?.constraint == "campaign_units_audience_fkey")
+        let campaign = failure("""
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1, $2, 'X', 'google_ads', 'leads')
+            """, [a.organization, b.adAccount])
+        #expect(campaign?.constraint == "campaigns_ad_account_fkey")
+        let parent = failure("""
+            INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, parent_id)
+            VALUES ($1, $2, 'H', 'shop_now', 'https://x.test', $3)
+            """, [a.organization, a.unit, b.creative])
+        #expect(parent?.constraint == "ad_creatives_parent_fkey")
+        // Moving a row to another organization breaks its own keys too.
+        #expect(failure("UPDATE campaign_units SET organization_id = $2 WHERE id = $1", [a.unit, b.organization])?.kind == .foreignKeyViolation)
+    }
+
+    @Test func theApplicationRoleSeesOnlyTheCurrentOrganization() throws {
+        let a = try makeTenant("A")
+        let b = try makeTenant("B")
+        try addCampaignDetails(a)
+        try addCampaignDetails(b)
+        try connection.query("INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256('b-key'), 'b-')", [b.organization])
+        for table in Self.tenantTables where table != "oauth_states" && table != "api_keys" {
+            let key = table == "organizations" ? "id" : "organization_id"
+            let seen: [UUID] = try asApplication(organization: a.organization) { connection in
+                try connection.query("SELECT DISTINCT \(key) AS o FROM \(table)").map { try $0.decode("o") }
+            }
+            #expect(seen == [a.organization], "\(table)")
+        }
+        #expect(try asApplication(organization: a.organization) { try $0.query("SELECT * FROM api_keys") }.count == 0)
+        // Updates and deletes do not reach the other organization's rows either.
+        let updated = try asApplication(organization: a.organization) { try $0.query("UPDATE campaigns SET status = 'paused'") }
+        #expect(updated.affectedRows == 1)
+        let deleted = try asApplication(organization: a.organization) { try $0.query("DELETE FROM ad_creatives WHERE id = $1", [b.creative]) }
+        #expect(deleted.affectedRows == 0)
+        #expect(try count("SELECT count(*) FROM campaigns WHERE organization_id = $1 AND status = 'draft'", [b.organization]) == 1)
+        // The shared catalogue is readable.
+        #expect(try asApplication(organization: a.organization) { try $0.query("SELECT key FROM metric_definitions") }.count >= 6)
+    }
+
+    @Test func withoutAnOrganizationTheApplicationRoleSeesNothing() throws {
+        _ = try makeTenant("A")
+        for table in Self.tenantTables {
+            #expect(try asApplication(organization: nil) { try $0.query("SELECT count(*)::int AS n FROM \(table)")[0].decode("n", as: Int.self) } == 0, "\(table)")
+        }
+        // Once a transaction that set the organization ended, the setting reads '' and still means none.
+        let a = try makeTenant("B")
+        _ = try asApplication(organization: a.organization) { try $0.query("SELECT 1") }
+        #expect(try asApplication(organization: nil) { try $0.query("SELECT count(*)::int AS n FROM campaigns")[0].decode("n", as: Int.self) } == 0)
+    }
+
+    @Test func theApplicationRoleCannotWriteRowsForAnotherOrganization() throws {
+        let a = try makeTenant("A")
+        let b = try makeTenant("B")
+        let audience = applicationFailure(organization: a.organization, """
+            INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'X', '{"locations": ["FR"]}')
+            """, [b.organization])
+        #expect(audience?.message == #"new row violates row-level security policy for table "audiences""#)
+        let log = applicationFailure(organization: a.organization, """
+            INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES ($1, $2, 'x', 'success')
+            """, [b.organization, b.campaign])
+        #expect(log?.message == #"new row violates row-level security policy for table "campaign_execution_logs""#)
+        let move = applicationFailure(organization: a.organization, "UPDATE campaigns SET organization_id = $2 WHERE id = $1", [a.campaign, b.organization])
+        #expect(move?.message == #"new row violates row-level security policy for table "campaigns""#)
+        let none = applicationFailure(organization: nil, "INSERT INTO organizations (name) VALUES ('Sneaky')")
+        #expect(none?.message == #"new row violates row-level security policy for table "organizations""#)
+        // Its own organization's rows it may write.
+        let created = try asApplication(organization: a.organization) { connection in
+            try connection.query("INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'Mine', '{\"locations\": [\"FR\"]}')", [a.organization]).affectedRows
+        }
+        #expect(created == 1)
+        // The role owns nothing and cannot turn the policies off.
+        let disable = applicationFailure(organization: a.organization, "ALTER TABLE campaigns DISABLE ROW LEVEL SECURITY")
+        #expect(disable?.message == "must be owner of table campaigns")
+    }
+
+    @Test func authenticateApiKeyFindsTheOrganizationOfAValidKey() throws {
+        let a = try makeTenant("A")
+        let insert = "INSERT INTO api_keys (organization_id, key_hash, key_prefix, revoked_at) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'ck_', $3)"
+        try connection.query(insert, [a.organization, "ck_valid_key_ü", nil])
+        try connection.query(insert, [a.organization, "ck_revoked_key", Date()])
+        func authenticate(_ key: String) throws -> UUID? {
+            try asApplication(organization: nil) { connection in
+                try connection.query("SELECT authenticate_api_key($1) AS o", [key])[0].decode("o", as: UUID?.self)
+            }
+        }
+        #expect(try authenticate("ck_valid_key_ü") == a.organization)
+        #expect(try authenticate("ck_revoked_key") == nil)
+        #expect(try authenticate("ck_unknown") == nil)
+        #expect(try authenticate("") == nil)
+        // Without the function, the role cannot read keys at all.
+        #expect(try asApplication(organization: nil) { try $0.query("SELECT * FROM api_keys") }.count == 0)
+    }
+
+    @Test func catalogueRulesHoldForEveryTable() throws {
+        // Every foreign key has an index starting with its columns.
+        let unindexed: [String] = try connection.query("""
+            SELECT c.conname FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+              AND NOT EXISTS (
+                SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid
+                  AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+                  AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
+            ORDER BY 1
+            """).map { try $0.decode("conname") }
+        #expect(unindexed == [])
+        // Every tenant table has row-level security and a NOT NULL organization_id; the rest have no tenant data.
+        let tables: [String] = try connection.query("""
+            SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity ORDER BY 1
+            """).map { try $0.decode("relname") }
+        #expect(tables == Self.tenantTables.sorted())
+        let withOrganization: [String] = try connection.query("""
+            SELECT table_name::text AS t FROM information_schema.columns
+            WHERE table_schema = 'public' AND column_name = 'organization_id' AND is_nullable = 'NO' ORDER BY 1
+            """).map { try $0.decode("t") }
+        #expect(withOrganization == Self.tenantTables.filter { $0 != "organizations" }.sorted())
+        // No money or metric column is floating point.
+        let floats = try count("""
+            SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('real', 'double precision')
+            """)
+        #expect(floats == 0)
+        // campaignd_app owns nothing and is not a superuser.
+        #expect(try count("SELECT count(*) FROM pg_class WHERE relowner = 'campaignd_app'::regrole") == 0)
+        #expect(try count("SELECT count(*) FROM pg_roles WHERE rolname = 'campaignd_app' AND NOT rolsuper AND NOT rolbypassrls AND NOT rolcanlogin") == 1)
+    }
+}
