@@ -1,4 +1,5 @@
 import FastCGI
+import GraphQL
 import Postgres
 
 /// `GET /healthz`: 200 when PostgreSQL answers a query, 503 with the reason when it does not.
@@ -12,7 +13,8 @@ struct HealthCheck: Sendable {
             guard answer == 1 else { throw PostgresError.connection("unexpected answer \(answer)") }
             return .json(200, #"{"status":"ok","database":"ok"}"#, headers: headers)
         } catch {
-            return .json(503, #"{"status":"unavailable","database":\#(JSONText.quoted(String(describing: error)))}"#, headers: headers)
+            let body = JSON.object(JSONObject([("status", .string("unavailable")), ("database", .string(String(describing: error)))]))
+            return .json(503, body.serialized(), headers: headers)
         }
     }
 }

@@ -176,7 +176,7 @@ final class PipelineMutationCounter: Sendable {
 
     @Test func theStandardIntrospectionQueryRunsWithinTheDefaultLimits() async throws {
         let pipeline = try makePipeline()
-        let response = await pipeline.run(query: PipelineFixtures.introspectionQuery)
+        let response = await pipeline.run(query: fullIntrospectionQuery)
         #expect(response.phase == .execution)
         #expect(response.result.errors == [])
     }
