@@ -23,9 +23,9 @@ import TestSupport
 
     @Test func usageMistakesAreOneLineAndExitTwo() throws {
         for (arguments, message) in [
-            (["serve", "--bogus"], "campaignd: unknown option --bogus\n"),
-            (["organizations", "create"], "campaignd: missing required option --name\n"),
-            (["organizations", "create", "--name"], "campaignd: option --name needs a value\n"),
+            (["serve", "--bogus"], "campaignd: serve: unknown option --bogus (see --help)\n"),
+            (["organizations", "create"], "campaignd: organizations create: --name is required (see --help)\n"),
+            (["organizations", "create", "--name"], "campaignd: organizations create: --name needs a value\n"),
             (["launch-rockets"], "campaignd: unknown command \"launch-rockets\"; see campaignd --help\n"),
         ] {
             let result = try campaignd(arguments)

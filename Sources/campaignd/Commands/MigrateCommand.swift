@@ -14,8 +14,8 @@ enum MigrateCommand {
         """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let parsed = try Arguments(arguments, options: [], flags: ["--help"])
-        if parsed.isSet("--help") { FileHandleOutput.standardOutput(help + "\n"); return 0 }
+        let options = try CommandOptions(arguments, command: "migrate", valued: [])
+        if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
         let configuration = try Configuration.fromEnvironment()
         let migrations = try Migration.load(from: URL(fileURLWithPath: configuration.migrationsDirectory))
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1)

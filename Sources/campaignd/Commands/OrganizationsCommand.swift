@@ -18,9 +18,9 @@ enum OrganizationsCommand {
             return arguments.first == "--help" ? 0 : 2
         }
         guard action == "create" else { throw UsageError("unknown organizations command \"\(action)\"") }
-        let parsed = try Arguments(Array(arguments.dropFirst()), options: ["--name", "--key-file"], flags: ["--help"])
-        if parsed.isSet("--help") { FileHandleOutput.standardOutput(help + "\n"); return 0 }
-        let name = try parsed.required("--name")
+        let options = try CommandOptions(Array(arguments.dropFirst()), command: "organizations create", valued: ["name", "key-file"])
+        if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
+        let name = try options.required("name", command: "organizations create")
         let configuration = try Configuration.fromEnvironment()
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1)
         let key = APIKeyGenerator.newKey()
@@ -31,7 +31,7 @@ enum OrganizationsCommand {
                 [id, key, String(key.prefix(12))])
             return id
         }
-        if let file = parsed.value("--key-file") {
+        if let file = options.value("key-file") {
             _ = FileManager.default.createFile(atPath: file, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
         FileHandleOutput.standardOutput("organization \(organizationID.postgresText) \(name)\napi key \(key)\n")

@@ -16,8 +16,8 @@ enum ServeCommand {
         """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let parsed = try Arguments(arguments, options: [], flags: ["--help"])
-        if parsed.isSet("--help") { FileHandleOutput.standardOutput(help + "\n"); return 0 }
+        let options = try CommandOptions(arguments, command: "serve", valued: [])
+        if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
         let configuration = try Configuration.fromEnvironment()
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5)
         let schema = try APISchema.load(from: URL(fileURLWithPath: configuration.schemaFile))
