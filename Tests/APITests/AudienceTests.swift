@@ -109,8 +109,8 @@ import TestSupport
         #expect(firstError(body).field == "input.ageMin")
         #expect(try count(harness, "SELECT count(*)::int FROM audiences") == 1)
 
-        for first in [0, 101] {
-            let list = try await send(harness, "query($first: Int) { audiences(first: $first) { totalCount } }", ["first": first], key: key)
+        for first in [0, 101, nil] as [Int?] {
+            let list = try await send(harness, "query($first: Int) { audiences(first: $first) { totalCount } }", ["first": first ?? NSNull()], key: key)
             #expect(firstError(list).code == "BAD_USER_INPUT")
             #expect(firstError(list).field == "first")
         }

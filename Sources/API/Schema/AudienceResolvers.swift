@@ -10,8 +10,7 @@ enum AudienceResolvers {
 
         resolvers.field("Query", "audiences") { context in
             let session = try context.context(as: RequestContext.self).session
-            let first = context.argument("first").flatMap { if case .int(let value) = $0 { value } else { nil } } ?? 20
-            guard (1...100).contains(first) else {
+            guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
                 throw badInput("first must be between 1 and 100.", field: "first")
             }
             var after: AudienceCursor?
@@ -19,7 +18,7 @@ enum AudienceResolvers {
                 guard let cursor = decodeCursor(text) else { throw badInput("after is not a valid cursor.", field: "after") }
                 after = cursor
             }
-            return AudienceConnection(page: try mapped { try service.list(first: first, after: after, in: session) })
+            return AudienceConnection(page: try mapped { try service.list(first: first, after: after, in: session) }, session: session)
         }
         resolvers.field("AudienceConnection", "edges", on: AudienceConnection.self) { connection, _ in
             connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: encodeCursor($0.cursor)) }
@@ -27,7 +26,9 @@ enum AudienceResolvers {
         resolvers.field("AudienceConnection", "pageInfo", on: AudienceConnection.self) { connection, _ in
             PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.audiences.last.map { encodeCursor($0.cursor) })
         }
-        resolvers.field("AudienceConnection", "totalCount", on: AudienceConnection.self) { connection, _ in connection.page.totalCount }
+        resolvers.field("AudienceConnection", "totalCount", on: AudienceConnection.self) { connection, _ in
+            try service.count(in: connection.session)
+        }
         resolvers.field("AudienceEdge", "cursor", on: AudienceEdge.self) { edge, _ in edge.cursor }
         resolvers.field("AudienceEdge", "node", on: AudienceEdge.self) { edge, _ in edge.audience }
         resolvers.field("PageInfo", "hasNextPage", on: PageInfo.self) { info, _ in info.hasNextPage }
@@ -111,8 +112,10 @@ enum AudienceResolvers {
     }
 }
 
+/// A page plus the session, so `totalCount` is only counted when selected.
 struct AudienceConnection: GraphQLObject {
     var page: AudiencePage
+    var session: TenantSession
 }
 
 struct AudienceEdge: GraphQLObject {

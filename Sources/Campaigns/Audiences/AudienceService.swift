@@ -5,7 +5,6 @@ import Postgres
 public struct AudiencePage: Sendable {
     public var audiences: [(audience: Audience, cursor: AudienceCursor)]
     public var hasNextPage: Bool
-    public var totalCount: Int
 }
 
 /// A position in the newest-first order: (created_at DESC, id DESC). `createdAt` is the exact
@@ -56,9 +55,13 @@ public struct AudienceService: Sendable {
         }
         let hasNextPage = audiences.count > first
         if hasNextPage { audiences.removeLast() }
-        let total: Int = try connection.query(
+        return AudiencePage(audiences: audiences, hasNextPage: hasNextPage)
+    }
+
+    /// How many audiences the organization has (all pages).
+    public func count(in session: TenantSession) throws -> Int {
+        try session.connection.query(
             "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1", [session.organizationID])[0].decode("total")
-        return AudiencePage(audiences: audiences, hasNextPage: hasNextPage, totalCount: total)
     }
 
     public func get(_ id: UUID, in session: TenantSession) throws -> Audience {
