@@ -107,6 +107,9 @@ import TestSupport
         let body = try await send(harness, "mutation($id: ID!) { updateAudience(id: $id, input: { ageMin: 31 }) { id } }", ["id": created["id"]!], key: key)
         #expect(firstError(body).code == "BAD_USER_INPUT")
         #expect(firstError(body).field == "input.ageMin")
+        let null = try await send(harness, "mutation($id: ID!) { updateAudience(id: $id, input: { name: null }) { id } }", ["id": created["id"]!], key: key)
+        #expect(firstError(null).code == "BAD_USER_INPUT")
+        #expect(firstError(null).field == "input.name")
         #expect(try count(harness, "SELECT count(*)::int FROM audiences") == 1)
 
         for first in [0, 101, nil] as [Int?] {
