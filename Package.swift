@@ -22,6 +22,6 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "APITests", dependencies: ["API", "Postgres", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Postgres", "TestSupport"]),
     ]
 )

@@ -15,6 +15,6 @@ import TestSupport
         let schemaFile = TestPaths.repository.appendingPathComponent("schema/schema.graphql").path
         let result = try runCommand(TestPaths.campaignd.path, ["graphql", "print-schema", "--schema", schemaFile])
         #expect(result.status == 0)
-        #expect(result.output.contains("type Organization {\n  id: ID!\n  name: String!\n  createdAt: DateTime!\n}"))
+        #expect(result.output.contains("type Organization implements Node {\n  id: ID!\n  name: String!\n  createdAt: DateTime!\n}"))
     }
 }

@@ -6,6 +6,8 @@ enum APIResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
         resolvers.merge(organization)
+        resolvers.merge(node)
+        resolvers.merge(AudienceResolvers.all)
         return resolvers
     }
 
@@ -15,11 +17,37 @@ enum APIResolvers {
             let request = try context.context(as: RequestContext.self)
             return try OrganizationService().current(in: request.session)
         }
-        resolvers.field("Organization", "id", on: Organization.self) { organization, _ in organization.id.uuidString.lowercased() }
+        resolvers.field("Organization", "id", on: Organization.self) { organization, _ in GlobalID.encode("Organization", organization.id) }
         resolvers.field("Organization", "name", on: Organization.self) { organization, _ in organization.name }
         resolvers.field("Organization", "createdAt", on: Organization.self) { organization, _ in organization.createdAt.graphQLDateTime }
         return resolvers
     }
+
+    /// `Query.node`: any object by its global id. Malformed ids, unknown types and other
+    /// organizations' objects are all NOT_FOUND, indistinguishable from missing ones.
+    static var node: Resolvers {
+        var resolvers = Resolvers()
+        resolvers.field("Query", "node") { context -> ResolvedValue in
+            let session = try context.context(as: RequestContext.self).session
+            let notFound = UserError("Not found.", code: "NOT_FOUND")
+            guard case .string(let text)? = context.argument("id"), let global = GlobalID(text) else { throw notFound }
+            switch global.typeName {
+            case "Audience":
+                do {
+                    return try AudienceResolvers.node(global.id, in: session).resolvedValue
+                } catch let error as UserError where error.graphQLCode == "NOT_FOUND" {
+                    throw notFound
+                }
+            case "Organization" where global.id == session.organizationID:
+                return try OrganizationService().current(in: session).resolvedValue
+            default:
+                throw notFound
+            }
+        }
+        return resolvers
+    }
 }
 
-extension Organization: GraphQLObject {}
+extension Organization: GraphQLObject {
+    public var graphQLTypeName: String? { "Organization" }
+}

@@ -1,0 +1,143 @@
+import Campaigns
+import Foundation
+import GraphQL
+
+/// `Query.audiences`, `Audience`, its connection types and the audience mutations.
+enum AudienceResolvers {
+    static var all: Resolvers {
+        var resolvers = Resolvers()
+        let service = AudienceService()
+
+        resolvers.field("Query", "audiences") { context in
+            let session = try context.context(as: RequestContext.self).session
+            guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
+                throw badInput("first must be between 1 and 100.", field: "first")
+            }
+            var after: AudienceCursor?
+            if let argument = context.argument("after"), case .string(let text) = argument {
+                guard let cursor = decodeCursor(text) else { throw badInput("after is not a valid cursor.", field: "after") }
+                after = cursor
+            }
+            return AudienceConnection(page: try mapped { try service.list(first: first, after: after, in: session) }, session: session)
+        }
+        resolvers.field("AudienceConnection", "edges", on: AudienceConnection.self) { connection, _ in
+            connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: encodeCursor($0.cursor)) }
+        }
+        resolvers.field("AudienceConnection", "pageInfo", on: AudienceConnection.self) { connection, _ in
+            PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.audiences.last.map { encodeCursor($0.cursor) })
+        }
+        resolvers.field("AudienceConnection", "totalCount", on: AudienceConnection.self) { connection, _ in
+            try service.count(in: connection.session)
+        }
+        resolvers.field("AudienceEdge", "cursor", on: AudienceEdge.self) { edge, _ in edge.cursor }
+        resolvers.field("AudienceEdge", "node", on: AudienceEdge.self) { edge, _ in edge.audience }
+        resolvers.field("PageInfo", "hasNextPage", on: PageInfo.self) { info, _ in info.hasNextPage }
+        resolvers.field("PageInfo", "endCursor", on: PageInfo.self) { info, _ in info.endCursor }
+
+        resolvers.field("Audience", "id", on: Audience.self) { audience, _ in GlobalID.encode("Audience", audience.id) }
+        resolvers.field("Audience", "name", on: Audience.self) { audience, _ in audience.name }
+        resolvers.field("Audience", "locations", on: Audience.self) { audience, _ in audience.locations }
+        resolvers.field("Audience", "ageMin", on: Audience.self) { audience, _ in audience.ageMin }
+        resolvers.field("Audience", "ageMax", on: Audience.self) { audience, _ in audience.ageMax }
+        resolvers.field("Audience", "interests", on: Audience.self) { audience, _ in audience.interests }
+        resolvers.field("Audience", "createdAt", on: Audience.self) { audience, _ in audience.createdAt.graphQLDateTime }
+
+        resolvers.mutation("createAudience") { context, session in
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            let draft = AudienceDraft(
+                name: input["name"]?.stringValue ?? "", locations: input["locations"]?.stringList ?? [],
+                ageMin: input["ageMin"]?.intValue ?? 0, ageMax: input["ageMax"]?.intValue ?? 0,
+                interests: input["interests"]?.stringList ?? [])
+            return try mapped { try service.create(draft, in: session) }
+        }
+        resolvers.mutation("updateAudience") { context, session in
+            let id = try audienceID(context.argument("id"))
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            for key in ["name", "locations", "ageMin", "ageMax"] where input[key] == .null {
+                throw badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+            }
+            let changes = AudienceChanges(
+                name: input["name"]?.stringValue, locations: input["locations"]?.stringList,
+                ageMin: input["ageMin"]?.intValue, ageMax: input["ageMax"]?.intValue,
+                interests: input["interests"] == .null ? [] : input["interests"]?.stringList)
+            return try mapped { try service.update(id, with: changes, in: session) }
+        }
+        resolvers.mutation("deleteAudience") { context, session in
+            let id = try audienceID(context.argument("id"))
+            try mapped { try service.delete(id, in: session) }
+            return GlobalID.encode("Audience", id)
+        }
+        return resolvers
+    }
+
+    /// The node behind a global id of an audience, for `Query.node`.
+    static func node(_ id: UUID, in session: TenantSession) throws -> Audience {
+        try mapped { try AudienceService().get(id, in: session) }
+    }
+
+    static func audienceID(_ argument: JSON?) throws -> UUID {
+        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "Audience") else { throw notFound }
+        return id
+    }
+
+    /// Domain refusals as client-facing errors; anything else stays internal (masked).
+    static func mapped<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as AudienceError {
+            switch error {
+            case .validation(let field, let message): throw badInput(message, field: "input.\(field)")
+            case .notFound: throw notFound
+            case .inUse: throw UserError("The audience is used by campaign units; remove it from them before deleting it.", code: "BAD_USER_INPUT")
+            }
+        }
+    }
+
+    static let notFound = UserError("Audience not found.", code: "NOT_FOUND")
+
+    static func badInput(_ message: String, field: String) -> UserError {
+        UserError(message, code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string(field))]))
+    }
+
+    static func encodeCursor(_ cursor: AudienceCursor) -> String {
+        Data("\(cursor.createdAt)|\(cursor.id.uuidString.lowercased())".utf8).base64EncodedString()
+    }
+
+    static func decodeCursor(_ text: String) -> AudienceCursor? {
+        guard let data = Data(base64Encoded: text), data.base64EncodedString() == text,
+              let plain = String(data: data, encoding: .utf8) else { return nil }
+        let parts = plain.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 2, let id = UUID(uuidString: String(parts[1])), id.uuidString.lowercased() == parts[1] else { return nil }
+        return AudienceCursor(createdAt: String(parts[0]), id: id)
+    }
+}
+
+/// A page plus the session, so `totalCount` is only counted when selected.
+struct AudienceConnection: GraphQLObject {
+    var page: AudiencePage
+    var session: TenantSession
+}
+
+struct AudienceEdge: GraphQLObject {
+    var audience: Audience
+    var cursor: String
+}
+
+struct PageInfo: GraphQLObject {
+    var hasNextPage: Bool
+    var endCursor: String?
+}
+
+extension Audience: GraphQLObject {
+    public var graphQLTypeName: String? { "Audience" }
+}
+
+extension JSON {
+    var objectValue: JSONObject? { if case .object(let value) = self { value } else { nil } }
+    var stringValue: String? { if case .string(let value) = self { value } else { nil } }
+    var intValue: Int? { if case .int(let value) = self { value } else { nil } }
+    var stringList: [String]? {
+        guard case .array(let values) = self else { return nil }
+        return values.compactMap(\.stringValue)
+    }
+}

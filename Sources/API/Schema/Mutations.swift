@@ -1,0 +1,29 @@
+import Campaigns
+import GraphQL
+import Postgres
+
+extension Resolvers {
+    /// Binds a `Mutation` field that is atomic on its own: it runs inside a SAVEPOINT of the request's
+    /// transaction, rolled back when the resolver throws, so a refused mutation leaves nothing written
+    /// while earlier mutation fields of the same request keep their effects. Mutation fields run one
+    /// at a time, so one savepoint name suffices.
+    mutating func mutation<T: ResolvedValueConvertible>(
+        _ fieldName: String, _ resolve: @escaping @Sendable (FieldContext, TenantSession) throws -> T
+    ) {
+        field("Mutation", fieldName) { context in
+            let session = try context.context(as: RequestContext.self).session
+            let connection = session.connection
+            try connection.execute("SAVEPOINT mutation_field")
+            let value: T
+            do {
+                value = try resolve(context, session)
+            } catch {
+                try connection.execute("ROLLBACK TO SAVEPOINT mutation_field")
+                try connection.execute("RELEASE SAVEPOINT mutation_field")
+                throw error
+            }
+            try connection.execute("RELEASE SAVEPOINT mutation_field")
+            return value
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Postgres
+
+/// A page of audiences, newest first.
+public struct AudiencePage: Sendable {
+    public var audiences: [(audience: Audience, cursor: AudienceCursor)]
+    public var hasNextPage: Bool
+}
+
+/// A position in the newest-first order: (created_at DESC, id DESC). `createdAt` is the exact
+/// instant as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (microseconds, like the database), so no row is skipped or
+/// repeated across pages.
+public struct AudienceCursor: Sendable, Equatable {
+    public var createdAt: String
+    public var id: UUID
+
+    /// `nil` unless `createdAt` has exactly the form above.
+    public init?(createdAt: String, id: UUID) {
+        let pattern = Array("dddd-dd-ddTdd:dd:dd.ddddddZ")
+        let characters = Array(createdAt)
+        guard characters.count == pattern.count else { return nil }
+        for (character, expected) in zip(characters, pattern) {
+            if expected == "d" ? !("0"..."9").contains(character) : character != expected { return nil }
+        }
+        // A real calendar instant (no month 13), so the database never refuses the cast.
+        let seconds = String(createdAt.prefix(19))
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: seconds + "Z"), formatter.string(from: date) == seconds + "Z" else { return nil }
+        self.createdAt = createdAt
+        self.id = id
+    }
+}
+
+/// Reads and writes the caller's audiences. Every statement filters by organization_id as well,
+/// a second line behind row-level security.
+public struct AudienceService: Sendable {
+    public init() {}
+
+    private static let columns =
+        "id, name, rules, created_at, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS cursor_time"
+
+    public func list(first: Int, after: AudienceCursor?, in session: TenantSession) throws -> AudiencePage {
+        let connection = session.connection
+        var parameters: [(any PostgresEncodable)?] = [session.organizationID, first + 1]
+        var keyset = ""
+        if let after {
+            parameters += [after.createdAt, after.id]
+            keyset = " AND (created_at, id) < ($3::timestamptz, $4::uuid)"
+        }
+        let rows = try connection.query(
+            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1\(keyset) ORDER BY created_at DESC, id DESC LIMIT $2",
+            parameters)
+        var audiences = try rows.map { row in
+            (audience: try Self.audience(row), cursor: try Self.cursor(row))
+        }
+        let hasNextPage = audiences.count > first
+        if hasNextPage { audiences.removeLast() }
+        return AudiencePage(audiences: audiences, hasNextPage: hasNextPage)
+    }
+
+    /// How many audiences the organization has (all pages).
+    public func count(in session: TenantSession) throws -> Int {
+        try session.connection.query(
+            "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1", [session.organizationID])[0].decode("total")
+    }
+
+    public func get(_ id: UUID, in session: TenantSession) throws -> Audience {
+        let rows = try session.connection.query(
+            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+        guard let row = rows.first else { throw AudienceError.notFound }
+        return try Self.audience(row)
+    }
+
+    public func create(_ draft: AudienceDraft, in session: TenantSession) throws -> Audience {
+        let draft = try AudienceRules.validated(draft)
+        let row = try session.connection.query(
+            "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, $2, $3::jsonb) RETURNING \(Self.columns)",
+            [session.organizationID, draft.name, try Self.rules(draft)])[0]
+        return try Self.audience(row)
+    }
+
+    public func update(_ id: UUID, with changes: AudienceChanges, in session: TenantSession) throws -> Audience {
+        let current = try get(id, in: session)
+        let draft = try AudienceRules.validated(changes.applied(to: current))
+        let rows = try session.connection.query(
+            "UPDATE audiences SET name = $3, rules = $4::jsonb WHERE organization_id = $1 AND id = $2 RETURNING \(Self.columns)",
+            [session.organizationID, id, draft.name, try Self.rules(draft)])
+        guard let row = rows.first else { throw AudienceError.notFound }
+        return try Self.audience(row)
+    }
+
+    public func delete(_ id: UUID, in session: TenantSession) throws {
+        let rows: PostgresRows
+        do {
+            rows = try session.connection.query(
+                "DELETE FROM audiences WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+        } catch let error as PostgresError {
+            if let server = error.serverError, server.kind == .foreignKeyViolation, server.constraint == "campaign_units_audience_fkey" {
+                throw AudienceError.inUse
+            }
+            throw error
+        }
+        if rows.affectedRows == 0 { throw AudienceError.notFound }
+    }
+
+    // MARK: Rows
+
+    private struct Rules: Codable {
+        var locations: [String]
+        var age_min: Int?
+        var age_max: Int?
+        var interests: [String]?
+    }
+
+    private static func rules(_ draft: AudienceDraft) throws -> PostgresJSON {
+        let rules = Rules(locations: draft.locations, age_min: draft.ageMin, age_max: draft.ageMax, interests: draft.interests)
+        return PostgresJSON(text: String(decoding: try JSONEncoder().encode(rules), as: UTF8.self))
+    }
+
+    private static func cursor(_ row: PostgresRow) throws -> AudienceCursor {
+        guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+            throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
+        }
+        return cursor
+    }
+
+    private static func audience(_ row: PostgresRow) throws -> Audience {
+        let json: PostgresJSON = try row.decode("rules")
+        let rules = try JSONDecoder().decode(Rules.self, from: Data(json.text.utf8))
+        return Audience(
+            id: try row.decode("id"), name: try row.decode("name"), locations: rules.locations,
+            ageMin: rules.age_min ?? AudienceRules.ages.lowerBound, ageMax: rules.age_max ?? AudienceRules.ages.upperBound,
+            interests: rules.interests ?? [], createdAt: try row.decode("created_at"))
+    }
+}
