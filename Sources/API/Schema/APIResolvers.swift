@@ -8,6 +8,7 @@ enum APIResolvers {
         resolvers.merge(organization)
         resolvers.merge(node)
         resolvers.merge(AudienceResolvers.all)
+        resolvers.merge(ConnectionResolvers.all)
         return resolvers
     }
 

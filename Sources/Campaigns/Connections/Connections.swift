@@ -1,0 +1,108 @@
+import Foundation
+import Postgres
+
+/// An ad platform, as stored (`google_ads`, `meta_ads`).
+public enum Platform: String, Sendable, CaseIterable {
+    case googleAds = "google_ads"
+    case metaAds = "meta_ads"
+}
+
+/// A connection to an ad platform. Tokens are never read by this module.
+public struct Integration: Sendable, Equatable {
+    public var id: UUID
+    public var platform: Platform
+    public var connected: Bool
+    public var expiresAt: Date?
+    public var lastSyncedAt: Date?
+}
+
+/// An account found on a platform through an integration.
+public struct AdAccount: Sendable, Equatable {
+    public var id: UUID
+    public var integrationID: UUID
+    public var externalAccountID: String
+    public var name: String
+    public var currency: String
+    public var platform: Platform
+    public var removed: Bool
+}
+
+/// Reads integrations and ad accounts; every statement filters by organization_id too.
+public struct ConnectionService: Sendable {
+    public init() {}
+
+    static let integrationColumns = "id, provider, connected, expires_at, last_synced_at"
+    static let accountColumns =
+        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider"
+    static let accountFrom =
+        "ad_accounts a JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id"
+
+    public func integrations(in session: TenantSession) throws -> [Integration] {
+        try session.connection.query(
+            "SELECT \(Self.integrationColumns) FROM integrations WHERE organization_id = $1 ORDER BY created_at DESC, id DESC",
+            [session.organizationID]
+        ).map(Self.integration)
+    }
+
+    public func integration(_ id: UUID, in session: TenantSession) throws -> Integration? {
+        try session.connection.query(
+            "SELECT \(Self.integrationColumns) FROM integrations WHERE organization_id = $1 AND id = $2",
+            [session.organizationID, id]
+        ).map(Self.integration).first
+    }
+
+    /// Accounts not removed, optionally of one platform, by name.
+    public func adAccounts(platform: Platform?, in session: TenantSession) throws -> [AdAccount] {
+        var parameters: [(any PostgresEncodable)?] = [session.organizationID]
+        var filter = ""
+        if let platform {
+            parameters.append(platform.rawValue)
+            filter = " AND i.provider = $2"
+        }
+        return try session.connection.query(
+            "SELECT \(Self.accountColumns) FROM \(Self.accountFrom) WHERE a.organization_id = $1 AND a.removed_at IS NULL\(filter) ORDER BY a.name, a.id",
+            parameters
+        ).map(Self.account)
+    }
+
+    /// The non-removed accounts of each integration, in one statement.
+    public func adAccounts(ofIntegrations ids: [UUID], in session: TenantSession) throws -> [UUID: [AdAccount]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.accountColumns) FROM \(Self.accountFrom) WHERE a.organization_id = $1 AND a.integration_id = ANY($2::uuid[]) AND a.removed_at IS NULL ORDER BY a.name, a.id",
+            [session.organizationID, uuidArray(ids)])
+        return Dictionary(grouping: try rows.map(Self.account), by: \.integrationID)
+    }
+
+    /// Accounts by id (removed ones included: campaigns keep their account), in one statement.
+    public func adAccounts(ids: [UUID], in session: TenantSession) throws -> [UUID: AdAccount] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.accountColumns) FROM \(Self.accountFrom) WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(ids)])
+        return Dictionary(try rows.map(Self.account).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func integration(_ row: PostgresRow) throws -> Integration {
+        Integration(
+            id: try row.decode("id"), platform: try platform(row.decode("provider")), connected: try row.decode("connected"),
+            expiresAt: try row.decode("expires_at", as: Date?.self), lastSyncedAt: try row.decode("last_synced_at", as: Date?.self))
+    }
+
+    static func account(_ row: PostgresRow) throws -> AdAccount {
+        AdAccount(
+            id: try row.decode("id"), integrationID: try row.decode("integration_id"),
+            externalAccountID: try row.decode("external_account_id"), name: try row.decode("name"),
+            currency: try row.decode("currency"), platform: try platform(row.decode("provider")), removed: try row.decode("removed"))
+    }
+
+    static func platform(_ text: String) throws -> Platform {
+        guard let platform = Platform(rawValue: text) else { throw PostgresError.decoding(column: "provider", message: "unknown platform \(text)") }
+        return platform
+    }
+}
+
+/// A uuid[] parameter in PostgreSQL's array text form, for `= ANY($n::uuid[])`.
+func uuidArray(_ ids: [UUID]) -> String {
+    "{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
+}

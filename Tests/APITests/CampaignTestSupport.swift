@@ -1,0 +1,75 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// Shared helpers for the connections, campaigns and creatives suites.
+extension APITestHarness {
+    /// Posts a request and returns the parsed body.
+    func send(_ query: String, _ variables: [String: Any] = [:], key: String) async throws -> [String: Any] {
+        let response = try await post(["query": query, "variables": variables], key: key)
+        #expect(response.status == 200)
+        return try response.json()
+    }
+
+    /// Posts a request and returns the raw body text.
+    func sendRaw(_ query: String, _ variables: [String: Any] = [:], key: String) async throws -> String {
+        let response = try await post(["query": query, "variables": variables], key: key)
+        let body: [String: Any] = try response.json()
+        return String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+    }
+
+    func organizationID(key: String) throws -> UUID {
+        try database.pool(maximumConnections: 1).withConnection { connection in
+            try connection.query("SELECT organization_id FROM api_keys WHERE key_hash = sha256(convert_to($1, 'UTF8'))", [key])[0]
+                .decode("organization_id")
+        }
+    }
+
+    /// Inserts an integration (tokens encrypted with `test-key`) and returns its id.
+    func insertIntegration(key: String, provider: String = "meta_ads", token: String = "secret-access-token", connected: Bool = true) throws -> UUID {
+        let organization = try organizationID(key: key)
+        return try database.pool(maximumConnections: 1).withConnection { connection in
+            try connection.query(
+                """
+                INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected, last_synced_at)
+                VALUES ($1, $2, pgp_sym_encrypt($3, 'test-key'), pgp_sym_encrypt($3 || '-refresh', 'test-key'),
+                        '2027-01-01T00:00:00Z', $4, '2026-11-01T12:00:00Z') RETURNING id
+                """, [organization, provider, token, connected])[0].decode("id")
+        }
+    }
+
+    /// Inserts an ad account and returns its id.
+    func insertAdAccount(key: String, integration: UUID, external: String, name: String, currency: String = "EUR", removed: Bool = false) throws -> UUID {
+        let organization = try organizationID(key: key)
+        return try database.pool(maximumConnections: 1).withConnection { connection in
+            try connection.query(
+                """
+                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, removed_at)
+                VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END) RETURNING id
+                """, [organization, integration, external, name, currency, removed])[0].decode("id")
+        }
+    }
+
+    func sql(_ statement: String) throws {
+        try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement) }
+    }
+
+    func scalar(_ sql: String) throws -> Int {
+        try database.pool(maximumConnections: 1).withConnection { connection in
+            try connection.query(sql)[0].decode(at: 0, as: Int.self)
+        }
+    }
+}
+
+func data(_ body: [String: Any], _ field: String) -> Any? { (body["data"] as? [String: Any])?[field] }
+
+func firstError(_ body: [String: Any]) -> (code: String?, field: String?, message: String?) {
+    let error = (body["errors"] as? [[String: Any]])?.first
+    let extensions = error?["extensions"] as? [String: Any]
+    return (extensions?["code"] as? String, extensions?["field"] as? String, error?["message"] as? String)
+}
+
+func globalID(_ type: String, _ id: UUID) -> String {
+    Data("\(type):\(id.uuidString.lowercased())".utf8).base64EncodedString()
+}
