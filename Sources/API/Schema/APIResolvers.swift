@@ -9,6 +9,7 @@ enum APIResolvers {
         resolvers.merge(node)
         resolvers.merge(AudienceResolvers.all)
         resolvers.merge(ConnectionResolvers.all)
+        resolvers.merge(CampaignResolvers.all)
         return resolvers
     }
 
@@ -39,6 +40,21 @@ enum APIResolvers {
                 } catch let error as UserError where error.graphQLCode == "NOT_FOUND" {
                     throw notFound
                 }
+            case "Campaign":
+                guard let campaign = try CampaignService().find(global.id, in: session) else { throw notFound }
+                return campaign.resolvedValue
+            case "CampaignUnit":
+                guard let unit = try CampaignService().unit(global.id, in: session) else { throw notFound }
+                return unit.resolvedValue
+            case "AdCreative":
+                guard let creative = try CampaignService().creatives(ids: [global.id], in: session)[global.id] else { throw notFound }
+                return creative.resolvedValue
+            case "AdAccount":
+                guard let account = try ConnectionService().adAccounts(ids: [global.id], in: session)[global.id] else { throw notFound }
+                return account.resolvedValue
+            case "Integration":
+                guard let integration = try ConnectionService().integration(global.id, in: session) else { throw notFound }
+                return integration.resolvedValue
             case "Organization" where global.id == session.organizationID:
                 return try OrganizationService().current(in: session).resolvedValue
             default:

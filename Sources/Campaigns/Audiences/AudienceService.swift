@@ -71,6 +71,15 @@ public struct AudienceService: Sendable {
         return try Self.audience(row)
     }
 
+    /// Audiences by id, in one statement (for campaign units).
+    public func get(ids: [UUID], in session: TenantSession) throws -> [UUID: Audience] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1 AND id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(ids)])
+        return Dictionary(try rows.map(Self.audience).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func create(_ draft: AudienceDraft, in session: TenantSession) throws -> Audience {
         let draft = try AudienceRules.validated(draft)
         let row = try session.connection.query(

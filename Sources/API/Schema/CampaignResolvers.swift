@@ -1,0 +1,253 @@
+import Campaigns
+import Foundation
+import GraphQL
+
+/// Campaigns, budgets, units and creatives: queries, batched nested fields and mutations.
+enum CampaignResolvers {
+    static var all: Resolvers {
+        var resolvers = Resolvers()
+        let service = CampaignService()
+
+        // MARK: Queries
+
+        resolvers.field("Query", "campaigns") { context in
+            let session = try context.context(as: RequestContext.self).session
+            guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
+                throw AudienceResolvers.badInput("first must be between 1 and 100.", field: "first")
+            }
+            var after: AudienceCursor?
+            if case .string(let text)? = context.argument("after") {
+                guard let cursor = AudienceResolvers.decodeCursor(text) else {
+                    throw AudienceResolvers.badInput("after is not a valid cursor.", field: "after")
+                }
+                after = cursor
+            }
+            var filter = CampaignFilter()
+            if case .string(let text)? = context.argument("status") { filter.status = CampaignStatus(apiName: text) }
+            if case .string(let text)? = context.argument("platform") { filter.platform = Platform(apiName: text) }
+            let page = try service.list(first: first, after: after, filter: filter, in: session)
+            return CampaignConnection(page: page, filter: filter, session: session)
+        }
+        resolvers.field("CampaignConnection", "edges", on: CampaignConnection.self) { connection, _ in
+            connection.page.campaigns.map { CampaignEdge(campaign: $0, cursor: AudienceResolvers.encodeCursor($0.cursor)) }
+        }
+        resolvers.field("CampaignConnection", "pageInfo", on: CampaignConnection.self) { connection, _ in
+            PageInfo(hasNextPage: connection.page.hasNextPage,
+                     endCursor: connection.page.campaigns.last.map { AudienceResolvers.encodeCursor($0.cursor) })
+        }
+        resolvers.field("CampaignConnection", "totalCount", on: CampaignConnection.self) { connection, _ in
+            try service.count(filter: connection.filter, in: connection.session)
+        }
+        resolvers.field("CampaignEdge", "cursor", on: CampaignEdge.self) { edge, _ in edge.cursor }
+        resolvers.field("CampaignEdge", "node", on: CampaignEdge.self) { edge, _ in edge.campaign }
+
+        resolvers.field("Query", "campaign") { context -> Campaign? in
+            let session = try context.context(as: RequestContext.self).session
+            guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "Campaign") else { return nil }
+            return try service.find(id, in: session)
+        }
+
+        // MARK: Campaign
+
+        resolvers.field("Campaign", "id", on: Campaign.self) { campaign, _ in GlobalID.encode("Campaign", campaign.id) }
+        resolvers.field("Campaign", "name", on: Campaign.self) { campaign, _ in campaign.name }
+        resolvers.field("Campaign", "platform", on: Campaign.self) { campaign, _ in campaign.platform.apiName }
+        resolvers.field("Campaign", "objective", on: Campaign.self) { campaign, _ in campaign.objective.apiName }
+        resolvers.field("Campaign", "status", on: Campaign.self) { campaign, _ in campaign.status.apiName }
+        resolvers.field("Campaign", "createdAt", on: Campaign.self) { campaign, _ in campaign.createdAt.graphQLDateTime }
+        resolvers.batch("Campaign", "adAccount", on: Campaign.self) { campaigns, session in
+            let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
+            return try campaigns.map { campaign in
+                guard let account = accounts[campaign.adAccountID] else { throw UserError("Ad account not found.", code: "NOT_FOUND") }
+                return account
+            }
+        }
+        resolvers.batch("Campaign", "budget", on: Campaign.self) { campaigns, session in
+            let budgets = try service.budgets(of: campaigns.map(\.id), in: session)
+            return campaigns.map { budgets[$0.id] }
+        }
+        resolvers.batch("Campaign", "units", on: Campaign.self) { campaigns, session in
+            let units = try service.units(of: campaigns.map(\.id), in: session)
+            return campaigns.map { units[$0.id] ?? [] }
+        }
+        resolvers.batch("Campaign", "creatives", on: Campaign.self) { campaigns, session in
+            let creatives = try service.creatives(ofCampaigns: campaigns.map(\.id), in: session)
+            return campaigns.map { creatives[$0.id] ?? [] }
+        }
+        resolvers.field("CampaignBudget", "type", on: CampaignBudget.self) { budget, _ in budget.type.apiName }
+        resolvers.field("CampaignBudget", "amount", on: CampaignBudget.self) { budget, _ in budget.amount.text }
+        resolvers.field("CampaignBudget", "currency", on: CampaignBudget.self) { budget, _ in budget.currency }
+
+        // MARK: Units and creatives
+
+        resolvers.field("CampaignUnit", "id", on: CampaignUnit.self) { unit, _ in GlobalID.encode("CampaignUnit", unit.id) }
+        resolvers.field("CampaignUnit", "name", on: CampaignUnit.self) { unit, _ in unit.name }
+        resolvers.field("CampaignUnit", "budgetAllocation", on: CampaignUnit.self) { unit, _ in unit.budgetAllocation?.text }
+        resolvers.field("CampaignUnit", "externalId", on: CampaignUnit.self) { unit, _ in unit.externalID }
+        resolvers.batch("CampaignUnit", "audience", on: CampaignUnit.self) { units, session in
+            let audiences = try AudienceService().get(ids: units.map(\.audienceID), in: session)
+            return try units.map { unit in
+                guard let audience = audiences[unit.audienceID] else { throw AudienceResolvers.notFound }
+                return audience
+            }
+        }
+        resolvers.batch("CampaignUnit", "creatives", on: CampaignUnit.self) { units, session in
+            let creatives = try service.creatives(ofUnits: units.map(\.id), in: session)
+            return units.map { creatives[$0.id] ?? [] }
+        }
+
+        resolvers.field("AdCreative", "id", on: AdCreative.self) { creative, _ in GlobalID.encode("AdCreative", creative.id) }
+        resolvers.field("AdCreative", "headline", on: AdCreative.self) { creative, _ in creative.headline }
+        resolvers.field("AdCreative", "description", on: AdCreative.self) { creative, _ in creative.description }
+        resolvers.field("AdCreative", "mediaUrl", on: AdCreative.self) { creative, _ in creative.mediaURL }
+        resolvers.field("AdCreative", "callToAction", on: AdCreative.self) { creative, _ in creative.callToAction.apiName }
+        resolvers.field("AdCreative", "landingUrl", on: AdCreative.self) { creative, _ in creative.landingURL }
+        resolvers.field("AdCreative", "version", on: AdCreative.self) { creative, _ in creative.version }
+        resolvers.batch("AdCreative", "parent", on: AdCreative.self) { creatives, session in
+            let parents = try service.creatives(ids: creatives.compactMap(\.parentID), in: session)
+            return creatives.map { $0.parentID.flatMap { parents[$0] } }
+        }
+        resolvers.batch("AdCreative", "history", on: AdCreative.self) { creatives, session in
+            let history = try service.history(of: creatives.map(\.id), in: session)
+            return creatives.map { history[$0.id] ?? [] }
+        }
+
+        // MARK: Mutations
+
+        resolvers.mutation("createCampaign") { context, session in
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            let budget = input["budget"]?.objectValue ?? JSONObject()
+            let draft = CampaignDraft(
+                adAccountID: input["adAccountId"]?.stringValue.flatMap { GlobalID.decode($0, as: "AdAccount") },
+                name: input["name"]?.stringValue ?? "",
+                objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)),
+                budget: budgetDraft(budget))
+            return try mapped(prefix: "input.") { try service.create(draft, in: session) }
+        }
+        resolvers.mutation("updateCampaign") { context, session in
+            let id = try campaignID(context.argument("id"))
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            for key in ["name", "objective"] where input[key] == .null {
+                throw AudienceResolvers.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+            }
+            let changes = CampaignChanges(
+                name: input["name"]?.stringValue, objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)))
+            return try mapped(prefix: "input.") { try service.update(id, with: changes, in: session) }
+        }
+        resolvers.mutation("setCampaignBudget") { context, session in
+            let id = try campaignID(context.argument("id"))
+            let draft = budgetDraft(context.argument("budget")?.objectValue ?? JSONObject())
+            return try mapped(prefix: "") { try service.setBudget(id, draft, in: session) }
+        }
+        resolvers.mutation("deleteCampaign") { context, session in
+            let id = try campaignID(context.argument("id"))
+            try mapped(prefix: "") { try service.delete(id, in: session) }
+            return GlobalID.encode("Campaign", id)
+        }
+        resolvers.mutation("createCampaignUnit") { context, session in
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            var allocation: Money?
+            if let value = input["budgetAllocation"], value != .null {
+                guard let money = money(value) else { throw notNumeric("input.budgetAllocation") }
+                allocation = money
+            }
+            let draft = CampaignUnitDraft(
+                campaignID: input["campaignId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Campaign") },
+                audienceID: input["audienceId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Audience") },
+                name: input["name"]?.stringValue ?? "", budgetAllocation: allocation)
+            return try mapped(prefix: "input.") { try service.createUnit(draft, in: session) }
+        }
+        resolvers.mutation("createAdCreative") { context, session in
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            let unitID = input["campaignUnitId"]?.stringValue.flatMap { GlobalID.decode($0, as: "CampaignUnit") }
+            return try mapped(prefix: "input.") { try service.createCreative(unitID: unitID, creativeDraft(input), in: session) }
+        }
+        resolvers.mutation("reviseAdCreative") { context, session in
+            guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "AdCreative") else {
+                throw UserError("Ad creative not found.", code: "NOT_FOUND")
+            }
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            for key in ["headline", "callToAction", "landingUrl"] where input[key] == .null {
+                throw AudienceResolvers.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+            }
+            return try mapped(prefix: "input.", notFound: "Ad creative not found.") {
+                try service.reviseCreative(id, creativeDraft(input), in: session)
+            }
+        }
+        return resolvers
+    }
+
+    static func creativeDraft(_ input: JSONObject) -> AdCreativeDraft {
+        func optional(_ key: String) -> String?? {
+            guard let value = input[key] else { return nil }
+            return .some(value.stringValue)
+        }
+        return AdCreativeDraft(
+            headline: input["headline"]?.stringValue, description: optional("description"), mediaURL: optional("mediaUrl"),
+            callToAction: input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)),
+            landingURL: input["landingUrl"]?.stringValue)
+    }
+
+    static func budgetDraft(_ budget: JSONObject) -> BudgetDraft {
+        BudgetDraft(
+            type: budget["type"]?.stringValue.flatMap(BudgetType.init(apiName:)),
+            amount: budget["amount"].flatMap(money), currency: budget["currency"]?.stringValue ?? "")
+    }
+
+    /// A `Decimal` input: a numeric string or a JSON number.
+    static func money(_ value: JSON) -> Money? {
+        switch value {
+        case .string(let text): Money(text)
+        case .int(let number): Money(String(number))
+        case .double(let number) where number.isFinite: Money(Decimal(number).description)
+        default: nil
+        }
+    }
+
+    static func notNumeric(_ field: String) -> UserError {
+        AudienceResolvers.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
+    }
+
+    static func campaignID(_ argument: JSON?) throws -> UUID {
+        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "Campaign") else { throw notFound }
+        return id
+    }
+
+    static let notFound = UserError("Campaign not found.", code: "NOT_FOUND")
+
+    /// Domain refusals as client-facing errors; `prefix` is the argument path (`input.`) the fields are under.
+    static func mapped<T>(prefix: String, notFound message: String = "Campaign not found.", _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CampaignError {
+            switch error {
+            case .validation(let field, let message): throw AudienceResolvers.badInput(message, field: prefix + field)
+            case .notFound: throw UserError(message, code: "NOT_FOUND")
+            case .notDraft(let status):
+                throw UserError(
+                    "Only draft campaigns can be deleted; this campaign is \(status.apiName).", code: "BAD_USER_INPUT",
+                    extensions: JSONObject([("field", .string("id")), ("status", .string(status.apiName))]))
+            }
+        }
+    }
+}
+
+struct CampaignConnection: GraphQLObject {
+    var page: CampaignPage
+    var filter: CampaignFilter
+    var session: TenantSession
+}
+
+struct CampaignEdge: GraphQLObject {
+    var campaign: Campaign
+    var cursor: String
+}
+
+extension Campaign: GraphQLObject { public var graphQLTypeName: String? { "Campaign" } }
+extension CampaignBudget: GraphQLObject { public var graphQLTypeName: String? { "CampaignBudget" } }
+extension CampaignUnit: GraphQLObject { public var graphQLTypeName: String? { "CampaignUnit" } }
+extension AdCreative: GraphQLObject { public var graphQLTypeName: String? { "AdCreative" } }
+extension Objective: APIEnum {}
+extension CampaignStatus: APIEnum {}
+extension BudgetType: APIEnum {}
+extension CallToAction: APIEnum {}

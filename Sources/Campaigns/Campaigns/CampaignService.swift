@@ -1,0 +1,357 @@
+import Foundation
+import Postgres
+
+public struct CampaignPage: Sendable {
+    public var campaigns: [Campaign]
+    public var hasNextPage: Bool
+}
+
+public struct CampaignFilter: Sendable, Equatable {
+    public var status: CampaignStatus?
+    public var platform: Platform?
+
+    public init(status: CampaignStatus? = nil, platform: Platform? = nil) {
+        self.status = status
+        self.platform = platform
+    }
+}
+
+/// Campaigns, their budgets, units and creatives. Every statement filters by organization_id too; the
+/// batch readers take all parents of one level and answer with one statement.
+public struct CampaignService: Sendable {
+    public init() {}
+
+    static let columns = """
+        c.id, c.ad_account_id, c.name, c.platform, c.objective, c.status, c.created_at, \
+        to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
+        """
+
+    // MARK: Campaigns
+
+    public func list(first: Int, after: AudienceCursor?, filter: CampaignFilter, in session: TenantSession) throws -> CampaignPage {
+        var (conditions, parameters) = Self.conditions(filter, in: session)
+        if let after {
+            parameters += [after.createdAt, after.id]
+            conditions += " AND (c.created_at, c.id) < ($\(parameters.count - 1)::timestamptz, $\(parameters.count)::uuid)"
+        }
+        parameters.append(first + 1)
+        let rows = try session.connection.query(
+            "SELECT \(Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY c.created_at DESC, c.id DESC LIMIT $\(parameters.count)",
+            parameters)
+        var campaigns = try rows.map(Self.campaign)
+        let hasNextPage = campaigns.count > first
+        if hasNextPage { campaigns.removeLast() }
+        return CampaignPage(campaigns: campaigns, hasNextPage: hasNextPage)
+    }
+
+    public func count(filter: CampaignFilter, in session: TenantSession) throws -> Int {
+        let (conditions, parameters) = Self.conditions(filter, in: session)
+        return try session.connection.query("SELECT count(*)::bigint AS total FROM campaigns c WHERE \(conditions)", parameters)[0]
+            .decode("total")
+    }
+
+    private static func conditions(_ filter: CampaignFilter, in session: TenantSession) -> (String, [(any PostgresEncodable)?]) {
+        var conditions = "c.organization_id = $1"
+        var parameters: [(any PostgresEncodable)?] = [session.organizationID]
+        if let status = filter.status {
+            parameters.append(status.rawValue)
+            conditions += " AND c.status = $\(parameters.count)"
+        }
+        if let platform = filter.platform {
+            parameters.append(platform.rawValue)
+            conditions += " AND c.platform = $\(parameters.count)"
+        }
+        return (conditions, parameters)
+    }
+
+    public func get(_ id: UUID, in session: TenantSession) throws -> Campaign {
+        guard let campaign = try find(id, in: session) else { throw CampaignError.notFound }
+        return campaign
+    }
+
+    public func find(_ id: UUID, in session: TenantSession, lock: Bool = false) throws -> Campaign? {
+        try session.connection.query(
+            "SELECT \(Self.columns) FROM campaigns c WHERE c.organization_id = $1 AND c.id = $2\(lock ? " FOR UPDATE" : "")",
+            [session.organizationID, id]
+        ).map(Self.campaign).first
+    }
+
+    public func create(_ draft: CampaignDraft, in session: TenantSession) throws -> Campaign {
+        guard let accountID = draft.adAccountID,
+              let account = try ConnectionService().adAccounts(ids: [accountID], in: session)[accountID], !account.removed else {
+            throw CampaignError.validation(field: "adAccountId", message: "Ad account not found.")
+        }
+        let name = try CampaignRules.name(draft.name)
+        guard let objective = draft.objective else { throw CampaignError.validation(field: "objective", message: "Unknown objective.") }
+        let (type, amount, currency) = try CampaignRules.budget(draft.budget, accountCurrency: account.currency)
+        let campaign = try session.connection.query(
+            """
+            INSERT INTO campaigns AS c (organization_id, ad_account_id, name, platform, objective)
+            VALUES ($1, $2, $3, $4, $5) RETURNING \(Self.columns)
+            """, [session.organizationID, account.id, name, account.platform.rawValue, objective.rawValue]
+        ).map(Self.campaign)[0]
+        try session.connection.query(
+            "INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES ($1, $2, $3, $4::numeric, $5)",
+            [campaign.id, session.organizationID, type.rawValue, amount.text, currency])
+        return campaign
+    }
+
+    public func update(_ id: UUID, with changes: CampaignChanges, in session: TenantSession) throws -> Campaign {
+        let current = try get(id, in: session)
+        let name = try changes.name.map { name throws(CampaignError) in try CampaignRules.name(name) } ?? current.name
+        let objective = changes.objective ?? current.objective
+        let rows = try session.connection.query(
+            "UPDATE campaigns AS c SET name = $3, objective = $4 WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)",
+            [session.organizationID, id, name, objective.rawValue])
+        guard let campaign = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
+        return campaign
+    }
+
+    /// Sets (or replaces) the budget; the currency must be the ad account's. Fields are named `budget.…`.
+    public func setBudget(_ id: UUID, _ draft: BudgetDraft, in session: TenantSession) throws -> Campaign {
+        let campaign = try get(id, in: session)
+        guard let account = try ConnectionService().adAccounts(ids: [campaign.adAccountID], in: session)[campaign.adAccountID] else {
+            throw CampaignError.notFound
+        }
+        let (type, amount, currency) = try CampaignRules.budget(draft, accountCurrency: account.currency)
+        try session.connection.query(
+            """
+            INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES ($1, $2, $3, $4::numeric, $5)
+            ON CONFLICT (campaign_id) DO UPDATE SET type = EXCLUDED.type, amount = EXCLUDED.amount, currency = EXCLUDED.currency
+            WHERE campaign_budgets.organization_id = EXCLUDED.organization_id
+            """, [campaign.id, session.organizationID, type.rawValue, amount.text, currency])
+        return campaign
+    }
+
+    /// Deletes a draft (with its budget, units and creatives); other statuses are refused.
+    public func delete(_ id: UUID, in session: TenantSession) throws {
+        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
+        guard campaign.status == .draft else { throw CampaignError.notDraft(campaign.status) }
+        try session.connection.query("DELETE FROM campaigns WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+    }
+
+    public func campaigns(ids: [UUID], in session: TenantSession) throws -> [UUID: Campaign] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.columns) FROM campaigns c WHERE c.organization_id = $1 AND c.id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(ids)])
+        return Dictionary(try rows.map(Self.campaign).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func budgets(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: CampaignBudget] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT campaign_id, type, amount::text AS amount, currency FROM campaign_budgets WHERE organization_id = $1 AND campaign_id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(campaignIDs)])
+        var budgets: [UUID: CampaignBudget] = [:]
+        for row in rows {
+            let budget = CampaignBudget(
+                campaignID: try row.decode("campaign_id"), type: try Self.value(row, "type"),
+                amount: try Self.money(row.decode("amount")), currency: try row.decode("currency"))
+            budgets[budget.campaignID] = budget
+        }
+        return budgets
+    }
+
+    // MARK: Units
+
+    static let unitColumns = "u.id, u.campaign_id, u.audience_id, u.name, u.budget_allocation::text AS budget_allocation, u.external_id"
+
+    public func units(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: [CampaignUnit]] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.campaign_id = ANY($2::uuid[]) ORDER BY u.created_at, u.id",
+            [session.organizationID, uuidArray(campaignIDs)])
+        return Dictionary(grouping: try rows.map(Self.unit), by: \.campaignID)
+    }
+
+    public func unit(_ id: UUID, in session: TenantSession) throws -> CampaignUnit? {
+        try session.connection.query(
+            "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.id = $2", [session.organizationID, id]
+        ).map(Self.unit).first
+    }
+
+    public func createUnit(_ draft: CampaignUnitDraft, in session: TenantSession) throws -> CampaignUnit {
+        guard let campaignID = draft.campaignID, try find(campaignID, in: session) != nil else {
+            throw CampaignError.validation(field: "campaignId", message: "Campaign not found.")
+        }
+        guard let audienceID = draft.audienceID, try AudienceService().get(ids: [audienceID], in: session)[audienceID] != nil else {
+            throw CampaignError.validation(field: "audienceId", message: "Audience not found.")
+        }
+        let name = try CampaignRules.name(draft.name)
+        if let allocation = draft.budgetAllocation {
+            if allocation.value < 0 {
+                throw CampaignError.validation(field: "budgetAllocation", message: "budgetAllocation must not be negative.")
+            }
+            if !allocation.fitsColumn {
+                throw CampaignError.validation(
+                    field: "budgetAllocation", message: "budgetAllocation must have at most 12 digits before and 2 after the decimal point.")
+            }
+        }
+        return try session.connection.query(
+            """
+            INSERT INTO campaign_units AS u (organization_id, campaign_id, audience_id, name, budget_allocation)
+            VALUES ($1, $2, $3, $4, $5::numeric) RETURNING \(Self.unitColumns)
+            """, [session.organizationID, campaignID, audienceID, name, draft.budgetAllocation?.text]
+        ).map(Self.unit)[0]
+    }
+
+    // MARK: Creatives
+
+    static let creativeColumns =
+        "a.id, a.campaign_unit_id, a.headline, a.description, a.media_url, a.call_to_action, a.landing_url, a.version, a.parent_id"
+    /// Current versions only: creatives that no other creative revises.
+    static let current =
+        "NOT EXISTS (SELECT 1 FROM ad_creatives r WHERE r.organization_id = a.organization_id AND r.parent_id = a.id)"
+
+    public func creatives(ofUnits unitIDs: [UUID], in session: TenantSession) throws -> [UUID: [AdCreative]] {
+        guard !unitIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            """
+            SELECT \(Self.creativeColumns) FROM ad_creatives a
+            WHERE a.organization_id = $1 AND a.campaign_unit_id = ANY($2::uuid[]) AND \(Self.current) ORDER BY a.created_at, a.id
+            """, [session.organizationID, uuidArray(unitIDs)])
+        return Dictionary(grouping: try rows.map(Self.creative), by: \.campaignUnitID)
+    }
+
+    /// The current creatives of every unit of each campaign, by campaign.
+    public func creatives(ofCampaigns campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: [AdCreative]] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            """
+            SELECT u.campaign_id, \(Self.creativeColumns) FROM ad_creatives a
+            JOIN campaign_units u ON u.organization_id = a.organization_id AND u.id = a.campaign_unit_id
+            WHERE a.organization_id = $1 AND u.campaign_id = ANY($2::uuid[]) AND \(Self.current)
+            ORDER BY u.created_at, u.id, a.created_at, a.id
+            """, [session.organizationID, uuidArray(campaignIDs)])
+        var result: [UUID: [AdCreative]] = [:]
+        for row in rows { result[try row.decode("campaign_id", as: UUID.self), default: []].append(try Self.creative(row)) }
+        return result
+    }
+
+    public func creatives(ids: [UUID], in session: TenantSession) throws -> [UUID: AdCreative] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(ids)])
+        return Dictionary(try rows.map(Self.creative).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each creative's earlier versions, newest first (its parent, the parent's parent, …), in one statement.
+    public func history(of ids: [UUID], in session: TenantSession) throws -> [UUID: [AdCreative]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            """
+            WITH RECURSIVE chain (start_id, ancestor_id, depth) AS (
+                SELECT id, parent_id, 1 FROM ad_creatives
+                WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND parent_id IS NOT NULL
+                UNION ALL
+                SELECT chain.start_id, p.parent_id, chain.depth + 1 FROM chain
+                JOIN ad_creatives p ON p.organization_id = $1 AND p.id = chain.ancestor_id
+                WHERE p.parent_id IS NOT NULL AND chain.depth < 10000
+            )
+            SELECT chain.start_id, \(Self.creativeColumns) FROM chain
+            JOIN ad_creatives a ON a.organization_id = $1 AND a.id = chain.ancestor_id
+            ORDER BY chain.start_id, chain.depth
+            """, [session.organizationID, uuidArray(ids)])
+        var result: [UUID: [AdCreative]] = [:]
+        for row in rows { result[try row.decode("start_id", as: UUID.self), default: []].append(try Self.creative(row)) }
+        return result
+    }
+
+    public func createCreative(unitID: UUID?, _ draft: AdCreativeDraft, in session: TenantSession) throws -> AdCreative {
+        guard let unitID, try unit(unitID, in: session) != nil else {
+            throw CampaignError.validation(field: "campaignUnitId", message: "Campaign unit not found.")
+        }
+        let content = try Self.validated(draft, base: nil)
+        return try insertCreative(unitID: unitID, content, version: 1, parentID: nil, in: session)
+    }
+
+    /// A new version (n + 1) of the current version `id`, whose parent is `id`; unset fields are kept.
+    public func reviseCreative(_ id: UUID, _ draft: AdCreativeDraft, in session: TenantSession) throws -> AdCreative {
+        let rows = try session.connection.query(
+            "SELECT \(Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = $1 AND a.id = $2 FOR UPDATE",
+            [session.organizationID, id])
+        guard let base = try rows.map(Self.creative).first else { throw CampaignError.notFound }
+        let revised = try session.connection.query(
+            "SELECT count(*)::bigint AS n FROM ad_creatives WHERE organization_id = $1 AND parent_id = $2", [session.organizationID, id]
+        )[0].decode("n", as: Int.self)
+        if revised > 0 {
+            throw CampaignError.validation(field: "id", message: "Only the current version of a creative can be revised.")
+        }
+        let content = try Self.validated(draft, base: base)
+        return try insertCreative(unitID: base.campaignUnitID, content, version: base.version + 1, parentID: base.id, in: session)
+    }
+
+    private func insertCreative(unitID: UUID, _ content: AdCreative, version: Int, parentID: UUID?, in session: TenantSession) throws -> AdCreative {
+        try session.connection.query(
+            """
+            INSERT INTO ad_creatives AS a (organization_id, campaign_unit_id, headline, description, media_url, call_to_action,
+                                           landing_url, version, parent_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING \(Self.creativeColumns)
+            """, [session.organizationID, unitID, content.headline, content.description, content.mediaURL,
+                  content.callToAction.rawValue, content.landingURL, version, parentID]
+        ).map(Self.creative)[0]
+    }
+
+    /// The content a new creative gets: the draft over `base` (a revision) or the draft alone.
+    static func validated(_ draft: AdCreativeDraft, base: AdCreative?) throws(CampaignError) -> AdCreative {
+        guard let headlineText = draft.headline ?? base?.headline else {
+            throw .validation(field: "headline", message: "headline is required.")
+        }
+        let headline = headlineText.trimmingCharacters(in: .whitespacesAndNewlines)
+        if headline.isEmpty { throw .validation(field: "headline", message: "headline must not be empty.") }
+        if headline.count > 255 { throw .validation(field: "headline", message: "headline must be at most 255 characters.") }
+        let description = (draft.description ?? base?.description).flatMap { $0 }
+        var mediaURL = (draft.mediaURL ?? base?.mediaURL).flatMap { $0 }
+        if let media = mediaURL { mediaURL = try CampaignRules.webURL(media, field: "mediaUrl") }
+        guard let callToAction = draft.callToAction ?? base?.callToAction else {
+            throw .validation(field: "callToAction", message: "callToAction is required.")
+        }
+        guard let landing = draft.landingURL ?? base?.landingURL else {
+            throw .validation(field: "landingUrl", message: "landingUrl is required.")
+        }
+        let landingURL = try CampaignRules.webURL(landing, field: "landingUrl")
+        return AdCreative(
+            id: UUID(), campaignUnitID: base?.campaignUnitID ?? UUID(), headline: headline, description: description,
+            mediaURL: mediaURL, callToAction: callToAction, landingURL: landingURL, version: 1, parentID: nil)
+    }
+
+    // MARK: Rows
+
+    static func campaign(_ row: PostgresRow) throws -> Campaign {
+        guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+            throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
+        }
+        return Campaign(
+            id: try row.decode("id"), adAccountID: try row.decode("ad_account_id"), name: try row.decode("name"),
+            platform: try value(row, "platform"), objective: try value(row, "objective"), status: try value(row, "status"),
+            createdAt: try row.decode("created_at"), cursor: cursor)
+    }
+
+    static func unit(_ row: PostgresRow) throws -> CampaignUnit {
+        CampaignUnit(
+            id: try row.decode("id"), campaignID: try row.decode("campaign_id"), audienceID: try row.decode("audience_id"),
+            name: try row.decode("name"), budgetAllocation: try row.decode("budget_allocation", as: String?.self).map(money),
+            externalID: try row.decode("external_id", as: String?.self))
+    }
+
+    static func creative(_ row: PostgresRow) throws -> AdCreative {
+        AdCreative(
+            id: try row.decode("id"), campaignUnitID: try row.decode("campaign_unit_id"), headline: try row.decode("headline"),
+            description: try row.decode("description", as: String?.self), mediaURL: try row.decode("media_url", as: String?.self),
+            callToAction: try value(row, "call_to_action"), landingURL: try row.decode("landing_url"),
+            version: try row.decode("version"), parentID: try row.decode("parent_id", as: UUID?.self))
+    }
+
+    static func value<T: RawRepresentable>(_ row: PostgresRow, _ column: String) throws -> T where T.RawValue == String {
+        let text: String = try row.decode(column)
+        guard let value = T(rawValue: text) else { throw PostgresError.decoding(column: column, message: "unknown value \(text)") }
+        return value
+    }
+
+    static func money(_ text: String) throws -> Money {
+        guard let money = Money(text) else { throw PostgresError.decoding(column: "amount", message: "not a number") }
+        return money
+    }
+}
