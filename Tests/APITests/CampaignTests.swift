@@ -52,6 +52,8 @@ import TestSupport
         let googleCampaign = try #require(data(google, "createCampaign") as? [String: Any])
         #expect(googleCampaign["platform"] as? String == "GOOGLE_ADS")
         #expect((googleCampaign["budget"] as? [String: Any])?["amount"] as? String == "12.50")
+        let fractional = try await create(setup, account: setup.googleAccount, amount: 12.34, currency: "USD")
+        #expect(((data(fractional, "createCampaign") as? [String: Any])?["budget"] as? [String: Any])?["amount"] as? String == "12.34", "\(fractional)")
 
         let updated = try await setup.harness.send(
             "mutation($id: ID!) { updateCampaign(id: $id, input: { name: \"Spring sale\" }) { name objective } }", ["id": id], key: setup.key)
@@ -96,8 +98,8 @@ import TestSupport
         try setup.harness.sql("UPDATE campaigns SET status = 'draft'")
         let deleted = try await setup.harness.send("mutation($id: ID!) { deleteCampaign(id: $id) }", ["id": id], key: setup.key)
         #expect(data(deleted, "deleteCampaign") as? String == id)
-        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaigns") == 1)
-        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaign_budgets") == 1)
+        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaigns") == 2)
+        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaign_budgets") == 2)
     }
 
     @Test func refusalsNameTheFieldAndWriteNothing() async throws {

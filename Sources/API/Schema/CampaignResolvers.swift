@@ -199,7 +199,8 @@ enum CampaignResolvers {
         switch value {
         case .string(let text): Money(text)
         case .int(let number): Money(String(number))
-        case .double(let number) where number.isFinite: Money(Decimal(number).description)
+        // Swift's shortest round-trip form: 12.34 stays "12.34" (a Decimal conversion could add binary noise).
+        case .double(let number) where number.isFinite: Money("\(number)")
         default: nil
         }
     }
