@@ -132,4 +132,44 @@ import TestSupport
             "mutation($id: ID!) { reviseAdCreative(id: $id, input: { headline: \"X\" }) { id } }", ["id": globalID("AdCreative", UUID())], key: key)
         #expect(firstError(missing).code == "NOT_FOUND")
     }
+
+    @Test func anotherOrganizationCannotReachUnitsOrCreatives() async throws {
+        let (harness, key, campaign, audience) = try await setup()
+        defer { harness.stop() }
+        let unitBody = try await harness.send(
+            "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }",
+            ["input": ["campaignId": campaign, "audienceId": audience, "name": "U"]], key: key)
+        let unit = try #require((data(unitBody, "createCampaignUnit") as? [String: Any])?["id"] as? String, "\(unitBody)")
+        let creativeBody = try await harness.send(
+            "mutation($u: ID!) { createAdCreative(input: { campaignUnitId: $u, headline: \"H\", callToAction: BOOK_NOW, landingUrl: \"https://example.com\" }) { id } }",
+            ["u": unit], key: key)
+        let creative = try #require((data(creativeBody, "createAdCreative") as? [String: Any])?["id"] as? String, "\(creativeBody)")
+
+        let other = try harness.organization(named: "Other Co.")
+        let otherAudience = try await harness.send(
+            "mutation { createAudience(input: { name: \"Mine\", locations: [\"FR\"], ageMin: 20, ageMax: 40 }) { id } }", key: other)
+        let otherAudienceID = try #require((data(otherAudience, "createAudience") as? [String: Any])?["id"] as? String)
+        let foreignUnit = try await harness.send(
+            "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }",
+            ["input": ["campaignId": campaign, "audienceId": otherAudienceID, "name": "U"]], key: other)
+        #expect(firstError(foreignUnit).field == "input.campaignId")
+        let foreignCreative = try await harness.send(
+            "mutation($u: ID!) { createAdCreative(input: { campaignUnitId: $u, headline: \"H\", callToAction: BOOK_NOW, landingUrl: \"https://example.com\" }) { id } }",
+            ["u": unit], key: other)
+        #expect(firstError(foreignCreative).field == "input.campaignUnitId")
+        let foreignRevision = try await harness.send(
+            "mutation($id: ID!) { reviseAdCreative(id: $id, input: { headline: \"Hijacked\" }) { id } }", ["id": creative], key: other)
+        #expect(firstError(foreignRevision).code == "NOT_FOUND")
+        for id in [unit, creative, campaign] {
+            let node = try await harness.send("query($id: ID!) { node(id: $id) { id } }", ["id": id], key: other)
+            #expect(firstError(node).code == "NOT_FOUND", "\(node)")
+        }
+        // The owner's unit cannot target the other organization's audience either.
+        let mixed = try await harness.send(
+            "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }",
+            ["input": ["campaignId": campaign, "audienceId": otherAudienceID, "name": "U"]], key: key)
+        #expect(firstError(mixed).field == "input.audienceId")
+        #expect(try harness.scalar("SELECT count(*)::int FROM campaign_units") == 1)
+        #expect(try harness.scalar("SELECT count(*)::int FROM ad_creatives") == 1)
+    }
 }
