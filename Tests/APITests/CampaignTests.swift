@@ -176,4 +176,21 @@ import TestSupport
         let badCursor = try await setup.harness.send("{ campaigns(after: \"nope\") { totalCount } }", key: setup.key)
         #expect(firstError(badCursor).code == "BAD_USER_INPUT")
     }
+
+    @Test func eachMutationFieldIsAtomicOnItsOwn() async throws {
+        let setup = try setup()
+        defer { setup.harness.stop() }
+        let body = try await setup.harness.send(
+            """
+            mutation($a: ID!) {
+              kept: createCampaign(input: { adAccountId: $a, name: "Kept", objective: LEADS, budget: { type: DAILY, amount: 5, currency: "EUR" } }) { id }
+              refused: createCampaign(input: { adAccountId: $a, name: "Refused", objective: LEADS, budget: { type: DAILY, amount: 5, currency: "GBP" } }) { id }
+            }
+            """, ["a": setup.metaAccount], key: setup.key)
+        #expect(firstError(body).code == "BAD_USER_INPUT")
+        #expect(firstError(body).field == "input.budget.currency")
+        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaigns WHERE name = 'Kept'") == 1)
+        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaigns") == 1)
+        #expect(try setup.harness.scalar("SELECT count(*)::int FROM campaign_budgets") == 1)
+    }
 }
