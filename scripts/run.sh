@@ -42,6 +42,11 @@ fi
 if [ ! -s "$local_dir/demo-api-key" ]; then
   "$bin" organizations create --name "Tasty Chips Co." --key-file "$local_dir/demo-api-key" >/dev/null
 fi
+demo_org=$(psql -qtAX "$DATABASE_URL" -c "SELECT id FROM organizations WHERE name = 'Tasty Chips Co.' ORDER BY created_at LIMIT 1")
+if [ "$(psql -qtAX "$DATABASE_URL" -c "SELECT count(*) FROM campaigns WHERE organization_id = '$demo_org'")" = 0 ]; then
+  psql -q "$DATABASE_URL" -v org="$demo_org" -f scripts/demo-data.sql >/dev/null
+  echo "loaded the demo campaigns"
+fi
 echo "demo organization \"Tasty Chips Co.\" API key: $(cat "$local_dir/demo-api-key")"
 
 export CAMPAIGND_SOCKET="$run_dir/campaignd.sock"
