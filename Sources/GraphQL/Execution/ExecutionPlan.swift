@@ -25,10 +25,32 @@ final class ExecutionShared: @unchecked Sendable {
 final class ObjectPlan: @unchecked Sendable {
     let type: GraphQLObjectType
     let fields: [FieldPlan]
+    /// Every field's key as the response writes it, back to back: `{"key":` for the first field,
+    /// `,"key":` for the others, so writing an object copies one run of bytes per field.
+    let keyBytes: UnsafeMutablePointer<UInt8>
+    /// Where field `i`'s key starts in `keyBytes`; entry `fields.count` is the end.
+    let keyOffsets: UnsafeMutablePointer<Int>
 
     init(type: GraphQLObjectType, fields: [FieldPlan]) {
         self.type = type
         self.fields = fields
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        for (index, field) in fields.enumerated() {
+            offsets.append(bytes.count)
+            bytes.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            bytes.append(contentsOf: field.keyBytes)
+        }
+        offsets.append(bytes.count)
+        keyBytes = .allocate(capacity: Swift.max(bytes.count, 1))
+        keyBytes.initialize(from: bytes, count: bytes.count)
+        keyOffsets = .allocate(capacity: offsets.count)
+        keyOffsets.initialize(from: offsets, count: offsets.count)
+    }
+
+    deinit {
+        keyBytes.deallocate()
+        keyOffsets.deallocate()
     }
 }
 

@@ -46,31 +46,44 @@ public struct ExecutionResult: Sendable {
     /// Appends the response's JSON text: `errors` first (as graphql-js orders them), then `data` in
     /// selection order.
     public func write(into buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "{"))
+        var sink = ByteSink(capacity: 1024)
+        write(into: &sink)
+        buffer.append(contentsOf: UnsafeBufferPointer(start: sink.base, count: sink.count))
+    }
+
+    func write(into sink: inout ByteSink) {
+        sink.append(UInt8(ascii: "{"))
         if !errors.isEmpty {
-            buffer.append(contentsOf: Array(#""errors":["#.utf8))
+            sink.append(Array(#""errors":["#.utf8))
             for (index, error) in errors.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                if index > 0 { sink.append(UInt8(ascii: ",")) }
+                var buffer: [UInt8] = []
                 JSONWriter.write(error.responseJSON, into: &buffer)
+                sink.append(buffer)
             }
-            buffer.append(UInt8(ascii: "]"))
+            sink.append(UInt8(ascii: "]"))
         }
         if hasData {
-            if !errors.isEmpty { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: Array(#""data":"#.utf8))
-            if let tree { tree.write(into: &buffer) } else { JSONWriter.write(literalData!, into: &buffer) }
+            if !errors.isEmpty { sink.append(UInt8(ascii: ",")) }
+            sink.append(Array(#""data":"#.utf8))
+            if let tree {
+                tree.write(into: &sink)
+            } else {
+                var buffer: [UInt8] = []
+                JSONWriter.write(literalData!, into: &buffer)
+                sink.append(buffer)
+            }
         }
-        buffer.append(UInt8(ascii: "}"))
+        sink.append(UInt8(ascii: "}"))
     }
 
     /// The response as UTF-8 JSON bytes.
     public func serializedBytes() -> [UInt8] {
-        var buffer: [UInt8] = []
         // Responses run at roughly 64 bytes per object or list; reserving that up front avoids
         // repeated growth (copies and page faults) for large responses.
-        buffer.reserveCapacity(Swift.max(1024, (arena?.nodeCount ?? 0) * 64))
-        write(into: &buffer)
-        return buffer
+        var sink = ByteSink(capacity: Swift.max(1024, (arena?.nodeCount ?? 0) * 64))
+        write(into: &sink)
+        return sink.finish()
     }
 
     /// The response as JSON text.
