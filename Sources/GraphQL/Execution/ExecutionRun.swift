@@ -170,7 +170,16 @@ final class ExecutionRun {
                     node[index] = .leaf(leaf)
                     continue
                 }
-                completeField(field.map { .json($0) } ?? .null, plan: plan, position: ResultPosition(node: node, slot: index))
+                if let completion = completeJSON(
+                    field ?? .null, type: plan.returnType, plan: plan, node: node, slot: index, isNonNull: false)
+                {
+                    switch completion {
+                    case .value(let slot): node[index] = slot
+                    case .failed: fieldFailed(plan: plan, position: ResultPosition(node: node, slot: index))
+                    }
+                } else {
+                    completeField(field.map { .json($0) } ?? .null, plan: plan, position: ResultPosition(node: node, slot: index))
+                }
             } else {
                 executeField(plan, node: node, slot: index, parent: value)
             }
