@@ -87,8 +87,13 @@ final class FieldPlan: @unchecked Sendable {
     /// The built-in scalar when the field's type is a list of `S` or `S!`.
     let itemBuiltin: BuiltinScalar?
 
-    private var argumentCache: Result<JSONObject, GraphQLError>?
-    private var childPlans: [(typeID: Int, plan: ObjectPlan)] = []
+    /// Where the field was last found in a JSON parent: objects of one list usually share a key order.
+    @exclusivity(unchecked) var keyHint = 0
+
+    // The caches below are only touched by the executor's own loop (see the type's note), so the
+    // dynamic exclusivity checks of class properties are not needed.
+    @exclusivity(unchecked) private var argumentCache: Result<JSONObject, GraphQLError>?
+    @exclusivity(unchecked) private var childPlans: [(typeID: Int, plan: ObjectPlan)] = []
 
     init(
         responseKey: String, nodes: [Field], parentType: GraphQLObjectType, field: GraphQLField, kind: Kind,
@@ -139,7 +144,7 @@ final class FieldPlan: @unchecked Sendable {
 
     /// Runtime object types already checked against this field's abstract type, so a list of
     /// hundreds of union members is resolved with a string comparison each.
-    private var runtimeTypes: [GraphQLObjectType] = []
+    @exclusivity(unchecked) private var runtimeTypes: [GraphQLObjectType] = []
 
     func cachedRuntimeType(named name: String) -> GraphQLObjectType? {
         for type in runtimeTypes where type.name == name { return type }

@@ -182,9 +182,9 @@ struct ResultNodeHeader {
 /// of its items were created), so the parent links of their pending children stay valid until the
 /// result is released. Every other node is owned by its parent's slot.
 final class ResultArena: @unchecked Sendable {
-    private(set) var orphans: [ResultNode] = []
+    @exclusivity(unchecked) private(set) var orphans: [ResultNode] = []
     /// Every node created, to size the response buffer.
-    private(set) var nodeCount = 0
+    @exclusivity(unchecked) private(set) var nodeCount = 0
 
     func adopt(_ node: ResultNode) -> ResultNode {
         orphans.append(node)

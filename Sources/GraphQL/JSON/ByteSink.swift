@@ -5,13 +5,22 @@ struct ByteSink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// False while writing into memory the caller owns (see `init(writingInto:)`).
+    private(set) var ownsStorage = true
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Writes into `buffer` until it is full, then continues in memory of its own (`ownsStorage`).
+    init(writingInto buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+        ownsStorage = false
+    }
+
+    deinit { if ownsStorage { base.deallocate() } }
 
     /// Makes room for `extra` more bytes.
     @inline(__always)
@@ -24,9 +33,10 @@ struct ByteSink: ~Copyable {
         let newCapacity = Swift.max(minimum, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: count)
-        base.deallocate()
+        if ownsStorage { base.deallocate() }
         base = newBase
         capacity = newCapacity
+        ownsStorage = true
     }
 
     @inline(__always)
@@ -46,7 +56,19 @@ struct ByteSink: ~Copyable {
     @inline(__always)
     mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         reserve(length)
-        (base + count).update(from: bytes, count: length)
+        let target = base + count
+        if length >= 8 && length <= 16 {
+            // Two overlapping words: cheaper than a `memcpy` call for the short runs keys and values are.
+            let source = UnsafeRawPointer(bytes)
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            UnsafeMutableRawPointer(target).storeBytes(of: head, as: UInt64.self)
+            UnsafeMutableRawPointer(target).storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length < 8 {
+            for index in 0..<length { target[index] = bytes[index] }
+        } else {
+            target.update(from: bytes, count: length)
+        }
         count &+= length
     }
 

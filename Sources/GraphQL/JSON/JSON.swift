@@ -47,6 +47,17 @@ public struct JSONObject: Sendable, Equatable {
         }
     }
 
+    /// The value for `key`, checking position `hint` first and updating it to where the key was found:
+    /// objects of one list usually share a key order, so the scan is mostly skipped.
+    @inline(__always)
+    func value(forKey key: String, hint: inout Int) -> JSON? {
+        let guess = hint
+        if guess < keys.count, keys[guess] == key { return values[guess] }
+        guard let index = position(of: key) else { return nil }
+        hint = index
+        return values[index]
+    }
+
     /// Setting an existing key keeps its position; setting `nil` removes it.
     public subscript(key: String) -> JSON? {
         get {
