@@ -66,6 +66,10 @@ extension ExecutionRun {
         let fastBuiltin = plan.itemBuiltin
         for index in 0..<count {
             let item = items[index]
+            if let fastBuiltin, Self.servesUnchanged(item, fastBuiltin) {
+                list[index] = .leaf(item)
+                continue
+            }
             if let fastBuiltin, let leaf = Self.fastSerialize(item, fastBuiltin) {
                 list[index] = .leaf(leaf)
                 continue

@@ -166,9 +166,15 @@ final class ExecutionRun {
             let plan = fields[index]
             if plan.readsByName {
                 let field = parent.value(forKey: plan.fieldName, hint: &plan.keyHint)
-                if let builtin = plan.leafBuiltin, let field, let leaf = Self.fastSerialize(field, builtin) {
-                    node[index] = .leaf(leaf)
-                    continue
+                if let builtin = plan.leafBuiltin, let field {
+                    if Self.servesUnchanged(field, builtin) {
+                        node[index] = .leaf(field)
+                        continue
+                    }
+                    if let leaf = Self.fastSerialize(field, builtin) {
+                        node[index] = .leaf(leaf)
+                        continue
+                    }
                 }
                 if let completion = completeJSON(
                     field ?? .null, type: plan.returnType, plan: plan, node: node, slot: index, isNonNull: false)

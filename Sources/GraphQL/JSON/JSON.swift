@@ -14,12 +14,12 @@ public enum JSON: Sendable, Equatable {
 
 /// A JSON object whose keys keep their insertion order.
 ///
-/// Keys and values sit in two parallel arrays. Small objects (the common case: a response object or a
-/// row of data) are searched by comparing keys in order, which is cheaper than hashing the key; larger
-/// ones also keep a position index.
+/// Entries sit in one array in insertion order. Small objects (the common case: a response object or
+/// a row of data) are searched by comparing keys in order, which is cheaper than hashing the key;
+/// larger ones also keep a position index. One array (rather than keys and values apart) keeps
+/// copying an object to a single reference count.
 public struct JSONObject: Sendable, Equatable {
-    public private(set) var keys: [String] = []
-    private var values: [JSON] = []
+    private var storage: [(key: String, value: JSON)] = []
     /// Position of each key, kept only while the object has more than `linearLimit` keys.
     private var positions: [String: Int]? = nil
 
@@ -29,20 +29,21 @@ public struct JSONObject: Sendable, Equatable {
     public init() {}
 
     public init(_ pairs: [(String, JSON)]) {
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        storage.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    /// The keys in insertion order.
+    public var keys: [String] { storage.map(\.key) }
+    public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.isEmpty }
 
-    /// The position of `key` among `keys`.
+    /// The position of `key` in insertion order.
     @inline(__always)
     func position(of key: String) -> Int? {
         if let positions { return positions[key] }
-        return keys.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == key { return index }
+        return storage.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index].key == key { return index }
             return nil
         }
     }
@@ -52,36 +53,34 @@ public struct JSONObject: Sendable, Equatable {
     @inline(__always)
     func value(forKey key: String, hint: inout Int) -> JSON? {
         let guess = hint
-        if guess < keys.count, keys[guess] == key { return values[guess] }
+        if guess < storage.count, storage[guess].key == key { return storage[guess].value }
         guard let index = position(of: key) else { return nil }
         hint = index
-        return values[index]
+        return storage[index].value
     }
 
     /// Setting an existing key keeps its position; setting `nil` removes it.
     public subscript(key: String) -> JSON? {
         get {
             guard let index = position(of: key) else { return nil }
-            return values[index]
+            return storage[index].value
         }
         set {
             if let newValue {
                 if let index = position(of: key) {
-                    values[index] = newValue
+                    storage[index].value = newValue
                     return
                 }
-                keys.append(key)
-                values.append(newValue)
+                storage.append((key, newValue))
                 if positions != nil {
-                    positions![key] = keys.count - 1
-                } else if keys.count > Self.linearLimit {
+                    positions![key] = storage.count - 1
+                } else if storage.count > Self.linearLimit {
                     buildPositions()
                 }
             } else if let index = position(of: key) {
-                keys.remove(at: index)
-                values.remove(at: index)
+                storage.remove(at: index)
                 if positions != nil {
-                    if keys.count > Self.linearLimit { buildPositions() } else { positions = nil }
+                    if storage.count > Self.linearLimit { buildPositions() } else { positions = nil }
                 }
             }
         }
@@ -89,23 +88,26 @@ public struct JSONObject: Sendable, Equatable {
 
     private mutating func buildPositions() {
         var index: [String: Int] = [:]
-        index.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { index[key] = position }
+        index.reserveCapacity(storage.count)
+        for (position, entry) in storage.enumerated() { index[entry.key] = position }
         positions = index
     }
 
     /// The entries in insertion order.
-    public var entries: [(key: String, value: JSON)] {
-        (0..<keys.count).map { (keys[$0], values[$0]) }
-    }
+    public var entries: [(key: String, value: JSON)] { storage }
 
     /// Calls `body` with each key and value in insertion order, without building `entries`.
     @inline(__always)
     func forEachEntry(_ body: (String, JSON) throws -> Void) rethrows {
-        for index in 0..<keys.count { try body(keys[index], values[index]) }
+        for entry in storage { try body(entry.key, entry.value) }
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
+        guard lhs.storage.count == rhs.storage.count else { return false }
+        for index in 0..<lhs.storage.count {
+            guard lhs.storage[index].key == rhs.storage[index].key, lhs.storage[index].value == rhs.storage[index].value
+            else { return false }
+        }
+        return true
     }
 }
