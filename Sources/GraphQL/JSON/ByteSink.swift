@@ -115,6 +115,13 @@ struct ByteSink: ~Copyable {
                     index += 8
                     continue
                 }
+            } else if count >= 8 {
+                // The last few bytes: check the final eight (overlapping bytes already seen) at once.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                if !JSONWriter.needsEscape(word) {
+                    index = count
+                    break
+                }
             }
             let byte = source[index]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
