@@ -138,6 +138,7 @@ enum ResultSlot {
             switch value {
             case .string(let string): sink.appendString(string)
             case .int(let int): sink.appendInt(int)
+            case .double(let double): sink.appendDouble(double)
             case .bool(let flag):
                 if flag { sink.append([0x74, 0x72, 0x75, 0x65]) } else { sink.append([0x66, 0x61, 0x6C, 0x73, 0x65]) }
             default:

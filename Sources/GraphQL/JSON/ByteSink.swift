@@ -178,6 +178,50 @@ struct ByteSink: ~Copyable {
         }
     }
 
+    /// A number as `JSONWriter.writeDouble` writes it; the common short decimals (e.g. `0.5`, `12.75`)
+    /// without building intermediate arrays.
+    mutating func appendDouble(_ value: Double) {
+        let magnitude = abs(value)
+        if value.isFinite, value != 0, value == value.rounded(), magnitude < 1e15 {
+            appendInt(Int(value))
+            return
+        }
+        if value.isFinite, magnitude >= 1e-6, magnitude < 1e15 {
+            var scale = 1.0
+            for decimals in 1...15 {
+                scale *= 10
+                let scaled = magnitude * scale
+                if scaled >= 1e15 { break }
+                let mantissa = scaled.rounded()
+                guard mantissa / scale == magnitude else { continue }
+                reserve(40)
+                if value < 0 { appendReserved(UInt8(ascii: "-")) }
+                let start = count
+                appendInt(Int(mantissa))
+                let digits = count - start
+                if digits <= decimals {
+                    // 0.00ddd: move the digits right to make room for "0." and the zeros.
+                    let shift = 2 + decimals - digits
+                    (base + start + shift).moveInitialize(from: base + start, count: digits)
+                    base[start] = UInt8(ascii: "0")
+                    base[start + 1] = UInt8(ascii: ".")
+                    for index in 0..<(decimals - digits) { base[start + 2 + index] = UInt8(ascii: "0") }
+                    count += shift
+                } else {
+                    // ddd.dd: move the last `decimals` digits right by one for the point.
+                    let point = start + digits - decimals
+                    (base + point + 1).moveInitialize(from: base + point, count: decimals)
+                    base[point] = UInt8(ascii: ".")
+                    count += 1
+                }
+                return
+            }
+        }
+        var buffer: [UInt8] = []
+        JSONWriter.writeDouble(value, into: &buffer)
+        append(buffer)
+    }
+
     /// The bytes written, as an array (one copy).
     consuming func finish() -> [UInt8] {
         let length = count
