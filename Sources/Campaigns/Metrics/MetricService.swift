@@ -120,8 +120,8 @@ public struct MetricService: Sendable {
 
     /// Sums per metric over the range, by key, plus the rates derived from the sums (never stored): `ctr` =
     /// clicks / impressions, `cpc` = spend / clicks, `cpm` = spend / impressions × 1000, `conversion_rate` =
-    /// conversions / clicks; a missing numerator counts as 0, and a rate is left out when its denominator is 0
-    /// or missing. Rates are rounded to `rateScale` decimals, half away from zero.
+    /// conversions / clicks; a rate is left out when its denominator is 0 or either of its metrics has no value in
+    /// the range (unknown, not 0). Rates are rounded to `rateScale` decimals, half away from zero.
     public func totals(of campaignIDs: [UUID], from: String, to: String, in session: TenantSession) throws -> [UUID: [MetricTotal]] {
         guard !campaignIDs.isEmpty else { return [:] }
         let scale = Self.rateScale
@@ -134,10 +134,10 @@ public struct MetricService: Sendable {
                 GROUP BY m.campaign_id, d.key, d.label, d.unit
             ), base AS (
                 SELECT campaign_id,
-                       coalesce(sum(value) FILTER (WHERE key = 'impressions'), 0) AS impressions,
-                       coalesce(sum(value) FILTER (WHERE key = 'clicks'), 0) AS clicks,
-                       coalesce(sum(value) FILTER (WHERE key = 'spend'), 0) AS spend,
-                       coalesce(sum(value) FILTER (WHERE key = 'conversions'), 0) AS conversions
+                       sum(value) FILTER (WHERE key = 'impressions') AS impressions,
+                       sum(value) FILTER (WHERE key = 'clicks') AS clicks,
+                       sum(value) FILTER (WHERE key = 'spend') AS spend,
+                       sum(value) FILTER (WHERE key = 'conversions') AS conversions
                 FROM sums GROUP BY campaign_id
             ), derived AS (
                 SELECT campaign_id, 'ctr' AS key, 'CTR' AS label, 'ratio' AS unit,
