@@ -136,6 +136,22 @@ import TestSupport
         #expect(data(reach, "campaign") is NSNull)
     }
 
+    @Test func ratesRoundHalfAwayFromZeroAndNeedBothMetrics() async throws {
+        let setup = try setup()
+        defer { setup.harness.stop() }
+        try metric(setup.harness, setup.second, "2026-12-01", "impressions", "1600000")
+        try metric(setup.harness, setup.second, "2026-12-01", "clicks", "1")
+        try metric(setup.harness, setup.second, "2026-12-01", "spend", "0.001")
+        let body = try await setup.harness.send(
+            "query($id: ID!) { campaign(id: $id) { metricTotals(from: \"2026-12-01\", to: \"2026-12-01\") { key value } } }",
+            ["id": globalID("Campaign", setup.second)], key: setup.key)
+        // 1 / 1600000 = 0.000000625 → 0.000001; no conversions, so no conversion_rate.
+        #expect((data(body, "campaign") as? [String: Any])?["metricTotals"] as? [[String: String]] == [
+            ["key": "clicks", "value": "1"], ["key": "cpc", "value": "0.001000"], ["key": "cpm", "value": "0.000001"],
+            ["key": "ctr", "value": "0.000001"], ["key": "impressions", "value": "1600000"], ["key": "spend", "value": "0.001"],
+        ], "\(body)")
+    }
+
     @Test func datesAreStrictAndRangesBounded() async throws {
         let setup = try setup()
         defer { setup.harness.stop() }
