@@ -18,13 +18,17 @@ extension APITestHarness {
 /// The server's connections run with `enable_nestloop = off`, so a join scans each table once per statement
 /// instead of once per outer row: the counters then count statements per table, not rows.
 @Suite struct CampaignBatchingTests {
-    static let tables = ["campaigns", "campaign_budgets", "ad_accounts", "integrations", "campaign_units", "audiences", "ad_creatives"]
+    static let tables = ["campaigns", "campaign_budgets", "ad_accounts", "integrations", "campaign_units", "audiences", "ad_creatives",
+                         "campaign_metrics", "metric_definitions", "campaign_execution_logs", "campaign_platform_maps"]
 
     static let query = """
         query($first: Int) { campaigns(first: $first) { totalCount edges { node {
           id name status budget { type amount currency } adAccount { id name currency }
           units { id name budgetAllocation audience { id name locations } creatives { id version parent { id version } history { id version } } }
           creatives { id headline }
+          externalCampaignId executionLog(first: 2) { edges { node { action } } pageInfo { hasNextPage } }
+          metrics(from: "2026-11-01", to: "2026-11-02") { date key value }
+          metricTotals(from: "2026-11-01", to: "2026-11-02") { key value }
         } } } }
         """
 
@@ -90,6 +94,21 @@ extension APITestHarness {
                 INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, version, parent_id)
                 SELECT organization_id, campaign_unit_id, 'H2', 'shop_now', 'https://example.com', 2, id FROM ad_creatives
                 """)
+            try connection.query(
+                """
+                INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+                SELECT c.organization_id, c.id, d.id, day, 10 FROM campaigns c
+                CROSS JOIN metric_definitions d CROSS JOIN (VALUES (date '2026-11-01'), (date '2026-11-02')) days(day)
+                WHERE d.key IN ('impressions', 'clicks')
+                """)
+            try connection.query(
+                """
+                INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, created_at)
+                SELECT organization_id, id, 'action' || g, 'success', now() - g * interval '1 second'
+                FROM campaigns CROSS JOIN generate_series(1, 3) g
+                """)
+            try connection.query(
+                "INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id) SELECT id, organization_id, 'meta_ads', 'x-' || id FROM campaigns")
             try connection.query("ANALYZE")
         }
 
@@ -115,6 +134,10 @@ extension APITestHarness {
                     #expect((creatives.first?["parent"] as? [String: Any])?["version"] as? Int == 1)
                 }
                 #expect((node["creatives"] as? [Any])?.count == 2)
+                #expect((node["externalCampaignId"] as? String)?.hasPrefix("x-") == true)
+                #expect(((node["executionLog"] as? [String: Any])?["edges"] as? [Any])?.count == 2)
+                #expect((node["metrics"] as? [Any])?.count == 4)
+                #expect((node["metricTotals"] as? [[String: String]])?.map { $0["key"]! } == ["clicks", "ctr", "impressions"])
             }
             let after = try await settled(harness, after: previous)
             deltas[first] = delta(previous, after)

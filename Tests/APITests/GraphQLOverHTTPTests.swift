@@ -76,6 +76,23 @@ import TestSupport
         #expect(xml.status == 406)
     }
 
+    @Test func aMutationSentWithGetIs405AllowPostAndWritesNothing() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        var components = URLComponents(url: harness.server.url("/graphql"), resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(
+            name: "query", value: #"mutation { createAudience(input: { name: "Via GET", locations: ["Berlin"], ageMin: 18, ageMax: 30 }) { id } }"#)]
+        let response = try await HTTPClient.send(components.url!, headers: ["Authorization": "Bearer \(key)"])
+        #expect(response.status == 405)
+        #expect(response.header("Allow") == "POST")
+        #expect(try harness.scalar("SELECT count(*)::bigint FROM audiences") == 0)
+        let posted = try await harness.post(
+            ["query": #"mutation { createAudience(input: { name: "Via POST", locations: ["Berlin"], ageMin: 18, ageMax: 30 }) { id } }"#], key: key)
+        #expect(posted.status == 200)
+        #expect(try harness.scalar("SELECT count(*)::bigint FROM audiences") == 1)
+    }
+
     @Test func graphQLResponseMediaTypeUses400ForDocumentsThatDoNotValidate() async throws {
         let harness = try APITestHarness()
         defer { harness.stop() }

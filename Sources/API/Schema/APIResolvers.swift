@@ -10,6 +10,7 @@ enum APIResolvers {
         resolvers.merge(AudienceResolvers.all)
         resolvers.merge(ConnectionResolvers.all)
         resolvers.merge(CampaignResolvers.all)
+        resolvers.merge(MetricResolvers.all)
         return resolvers
     }
 

@@ -3,7 +3,7 @@ import GraphQL
 
 /// Custom scalars: how their values cross the API's edge.
 enum Scalars {
-    static let all: [String: ScalarCoercion] = ["DateTime": dateTime, "Decimal": decimal]
+    static let all: [String: ScalarCoercion] = ["DateTime": dateTime, "Decimal": decimal, "Date": date]
 
     /// Money: resolvers hand over strings ("50.00"); input (a string or a number) passes through and is
     /// checked by the resolver, so a non-numeric amount is a BAD_USER_INPUT naming its field.
@@ -11,6 +11,9 @@ enum Scalars {
 
     /// RFC 3339 instants in UTC with milliseconds; resolvers hand over `Date` values as strings.
     static let dateTime = ScalarCoercion()
+
+    /// A calendar day, `YYYY-MM-DD`; resolvers check it strictly (a BAD_USER_INPUT naming the argument).
+    static let date = ScalarCoercion()
 }
 
 extension Date {

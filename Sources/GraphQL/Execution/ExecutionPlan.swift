@@ -25,10 +25,32 @@ final class ExecutionShared: @unchecked Sendable {
 final class ObjectPlan: @unchecked Sendable {
     let type: GraphQLObjectType
     let fields: [FieldPlan]
+    /// Every field's key as the response writes it, back to back: `{"key":` for the first field,
+    /// `,"key":` for the others, so writing an object copies one run of bytes per field.
+    let keyBytes: UnsafeMutablePointer<UInt8>
+    /// Where field `i`'s key starts in `keyBytes`; entry `fields.count` is the end.
+    let keyOffsets: UnsafeMutablePointer<Int>
 
     init(type: GraphQLObjectType, fields: [FieldPlan]) {
         self.type = type
         self.fields = fields
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        for (index, field) in fields.enumerated() {
+            offsets.append(bytes.count)
+            bytes.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            bytes.append(contentsOf: field.keyBytes)
+        }
+        offsets.append(bytes.count)
+        keyBytes = .allocate(capacity: Swift.max(bytes.count, 1))
+        keyBytes.initialize(from: bytes, count: bytes.count)
+        keyOffsets = .allocate(capacity: offsets.count)
+        keyOffsets.initialize(from: offsets, count: offsets.count)
+    }
+
+    deinit {
+        keyBytes.deallocate()
+        keyOffsets.deallocate()
     }
 }
 
@@ -65,8 +87,13 @@ final class FieldPlan: @unchecked Sendable {
     /// The built-in scalar when the field's type is a list of `S` or `S!`.
     let itemBuiltin: BuiltinScalar?
 
-    private var argumentCache: Result<JSONObject, GraphQLError>?
-    private var childPlans: [(typeID: Int, plan: ObjectPlan)] = []
+    /// Where the field was last found in a JSON parent: objects of one list usually share a key order.
+    @exclusivity(unchecked) var keyHint = 0
+
+    // The caches below are only touched by the executor's own loop (see the type's note), so the
+    // dynamic exclusivity checks of class properties are not needed.
+    @exclusivity(unchecked) private var argumentCache: Result<JSONObject, GraphQLError>?
+    @exclusivity(unchecked) private var childPlans: [(typeID: Int, plan: ObjectPlan)] = []
 
     init(
         responseKey: String, nodes: [Field], parentType: GraphQLObjectType, field: GraphQLField, kind: Kind,
@@ -117,7 +144,7 @@ final class FieldPlan: @unchecked Sendable {
 
     /// Runtime object types already checked against this field's abstract type, so a list of
     /// hundreds of union members is resolved with a string comparison each.
-    private var runtimeTypes: [GraphQLObjectType] = []
+    @exclusivity(unchecked) private var runtimeTypes: [GraphQLObjectType] = []
 
     func cachedRuntimeType(named name: String) -> GraphQLObjectType? {
         for type in runtimeTypes where type.name == name { return type }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The outcome of executing a request: `data` (absent when the request failed before execution) and errors.
 ///
 /// The data is kept as the executor built it and written straight to bytes; `data` as a `JSON` value is
@@ -46,32 +48,67 @@ public struct ExecutionResult: Sendable {
     /// Appends the response's JSON text: `errors` first (as graphql-js orders them), then `data` in
     /// selection order.
     public func write(into buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "{"))
+        var sink = ByteSink(capacity: 1024)
+        write(into: &sink)
+        buffer.append(contentsOf: UnsafeBufferPointer(start: sink.base, count: sink.count))
+    }
+
+    func write(into sink: inout ByteSink) {
+        sink.append(UInt8(ascii: "{"))
         if !errors.isEmpty {
-            buffer.append(contentsOf: Array(#""errors":["#.utf8))
+            sink.append(Array(#""errors":["#.utf8))
             for (index, error) in errors.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                if index > 0 { sink.append(UInt8(ascii: ",")) }
+                var buffer: [UInt8] = []
                 JSONWriter.write(error.responseJSON, into: &buffer)
+                sink.append(buffer)
             }
-            buffer.append(UInt8(ascii: "]"))
+            sink.append(UInt8(ascii: "]"))
         }
         if hasData {
-            if !errors.isEmpty { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(contentsOf: Array(#""data":"#.utf8))
-            if let tree { tree.write(into: &buffer) } else { JSONWriter.write(literalData!, into: &buffer) }
+            if !errors.isEmpty { sink.append(UInt8(ascii: ",")) }
+            sink.append(Array(#""data":"#.utf8))
+            if let tree {
+                tree.write(into: &sink)
+            } else {
+                var buffer: [UInt8] = []
+                JSONWriter.write(literalData!, into: &buffer)
+                sink.append(buffer)
+            }
         }
-        buffer.append(UInt8(ascii: "}"))
+        sink.append(UInt8(ascii: "}"))
     }
 
     /// The response as UTF-8 JSON bytes.
     public func serializedBytes() -> [UInt8] {
-        var buffer: [UInt8] = []
-        // Responses run at roughly 64 bytes per object or list; reserving that up front avoids
-        // repeated growth (copies and page faults) for large responses.
-        buffer.reserveCapacity(Swift.max(1024, (arena?.nodeCount ?? 0) * 64))
-        write(into: &buffer)
-        return buffer
+        // The response is written straight into the array's storage, sized from the number of objects
+        // and lists and the largest bytes-per-node ratio seen so far, so large responses are neither
+        // regrown nor copied. Should the estimate fall short, the writer continues in its own memory.
+        let nodes = arena?.nodeCount ?? 0
+        let estimate = 1024 + nodes * Self.bytesPerNode.load(ordering: .relaxed)
+        var overflow: [UInt8]? = nil
+        let bytes = [UInt8](unsafeUninitializedCapacity: estimate) { buffer, initialized in
+            var sink = ByteSink(writingInto: buffer)
+            write(into: &sink)
+            if sink.ownsStorage {
+                overflow = sink.finish()
+                initialized = 0
+            } else {
+                initialized = sink.count
+            }
+        }
+        let result = overflow ?? bytes
+        if nodes > 0 {
+            let ratio = result.count / nodes + 1
+            if ratio > Self.bytesPerNode.load(ordering: .relaxed) {
+                Self.bytesPerNode.store(Swift.min(ratio + ratio / 8, 4096), ordering: .relaxed)
+            }
+        }
+        return result
     }
+
+    /// The largest response size per result node seen (plus a margin), to size the next response.
+    private static let bytesPerNode = Atomic<Int>(64)
 
     /// The response as JSON text.
     public func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }

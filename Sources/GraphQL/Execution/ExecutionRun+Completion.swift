@@ -168,6 +168,16 @@ extension ExecutionRun {
         }
     }
 
+    /// Whether a built-in scalar serializes `value` as it is (strings, booleans, floats, 32-bit ints).
+    @inline(__always)
+    static func servesUnchanged(_ value: JSON, _ builtin: BuiltinScalar) -> Bool {
+        switch (builtin, value) {
+        case (.string, .string), (.id, .string), (.boolean, .bool), (.float, .double): return true
+        case (.int, .int(let int)): return int >= -2_147_483_648 && int <= 2_147_483_647
+        default: return false
+        }
+    }
+
     /// The common, always-valid cases of built-in scalar result coercion, without a closure call.
     @inline(__always)
     static func fastSerialize(_ value: JSON, _ builtin: BuiltinScalar) -> JSON? {

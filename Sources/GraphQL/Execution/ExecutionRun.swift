@@ -24,13 +24,13 @@ final class ExecutionRun {
     let shared: ExecutionShared
     let context: any Sendable
     /// Whether null propagation has nulled any node yet; until then no subtree needs skipping.
-    var anyNodeNulled = false
+    @exclusivity(unchecked) var anyNodeNulled = false
     /// Keeps dropped nodes alive for as long as the result; see `ResultArena`.
     let arena = ResultArena()
-    var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
-    var nextLevel: [PendingObject] = []
-    var deferred: [DeferredCall] = []
-    var batchGroups: [BatchGroup] = []
+    @exclusivity(unchecked) var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
+    @exclusivity(unchecked) var nextLevel: [PendingObject] = []
+    @exclusivity(unchecked) var deferred: [DeferredCall] = []
+    @exclusivity(unchecked) var batchGroups: [BatchGroup] = []
 
     init(shared: ExecutionShared, context: any Sendable) {
         self.shared = shared
@@ -165,12 +165,27 @@ final class ExecutionRun {
         for index in 0..<fields.count {
             let plan = fields[index]
             if plan.readsByName {
-                let field = parent[plan.fieldName]
-                if let builtin = plan.leafBuiltin, let field, let leaf = Self.fastSerialize(field, builtin) {
-                    node[index] = .leaf(leaf)
-                    continue
+                let field = parent.value(forKey: plan.fieldName, hint: &plan.keyHint)
+                if let builtin = plan.leafBuiltin, let field {
+                    if Self.servesUnchanged(field, builtin) {
+                        node[index] = .leaf(field)
+                        continue
+                    }
+                    if let leaf = Self.fastSerialize(field, builtin) {
+                        node[index] = .leaf(leaf)
+                        continue
+                    }
                 }
-                completeField(field.map { .json($0) } ?? .null, plan: plan, position: ResultPosition(node: node, slot: index))
+                if let completion = completeJSON(
+                    field ?? .null, type: plan.returnType, plan: plan, node: node, slot: index, isNonNull: false)
+                {
+                    switch completion {
+                    case .value(let slot): node[index] = slot
+                    case .failed: fieldFailed(plan: plan, position: ResultPosition(node: node, slot: index))
+                    }
+                } else {
+                    completeField(field.map { .json($0) } ?? .null, plan: plan, position: ResultPosition(node: node, slot: index))
+                }
             } else {
                 executeField(plan, node: node, slot: index, parent: value)
             }

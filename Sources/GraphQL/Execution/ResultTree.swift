@@ -18,7 +18,10 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
     }
 
     deinit {
-        withUnsafeMutablePointers { header, slots in _ = slots.deinitialize(count: header.pointee.count) }
+        // Slot by slot: a specialized destroy per slot is cheaper than the runtime's generic array destroy.
+        withUnsafeMutablePointers { header, slots in
+            for index in 0..<header.pointee.count { _ = (slots + index).move() }
+        }
     }
 
     // Header fields are read through pointers: the executor is the only writer, so the exclusivity
@@ -71,26 +74,41 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
 
     /// Writes this node as JSON; nulled nodes write `null`.
     func write(into buffer: inout [UInt8]) {
-        if isNull {
-            buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-            return
-        }
-        if let plan {
-            buffer.append(UInt8(ascii: "{"))
-            let fields = plan.fields
-            for index in 0..<count {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                buffer.append(contentsOf: fields[index].keyBytes)
-                self[index].write(into: &buffer)
+        var sink = ByteSink(capacity: 1024)
+        write(into: &sink)
+        buffer.append(contentsOf: UnsafeBufferPointer(start: sink.base, count: sink.count))
+    }
+
+    func write(into sink: inout ByteSink) {
+        withUnsafeMutablePointers { header, slots in
+            if header.pointee.isNull {
+                sink.appendNull()
+                return
             }
-            buffer.append(UInt8(ascii: "}"))
-        } else {
-            buffer.append(UInt8(ascii: "["))
-            for index in 0..<count {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                self[index].write(into: &buffer)
+            let count = header.pointee.count
+            if let plan = header.pointee.plan {
+                if count == 0 {
+                    sink.reserve(2)
+                    sink.appendReserved(UInt8(ascii: "{"))
+                    sink.appendReserved(UInt8(ascii: "}"))
+                    return
+                }
+                let keys = plan.keyBytes
+                let offsets = plan.keyOffsets
+                for index in 0..<count {
+                    let start = offsets[index]
+                    sink.append(keys + start, count: offsets[index + 1] - start)
+                    slots[index].write(into: &sink)
+                }
+                sink.append(UInt8(ascii: "}"))
+            } else {
+                sink.append(UInt8(ascii: "["))
+                for index in 0..<count {
+                    if index > 0 { sink.append(UInt8(ascii: ",")) }
+                    slots[index].write(into: &sink)
+                }
+                sink.append(UInt8(ascii: "]"))
             }
-            buffer.append(UInt8(ascii: "]"))
         }
     }
 
@@ -112,16 +130,23 @@ enum ResultSlot {
     case leaf(JSON)
     case node(ResultNode)
 
-    func write(into buffer: inout [UInt8]) {
+    @inline(__always)
+    func write(into sink: inout ByteSink) {
         switch self {
-        case .null: buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .null: sink.appendNull()
         case .leaf(let value):
             switch value {
-            case .string(let string): JSONWriter.writeString(string, into: &buffer)
-            case .int(let int): JSONWriter.writeInt(int, into: &buffer)
-            default: JSONWriter.write(value, into: &buffer)
+            case .string(let string): sink.appendString(string)
+            case .int(let int): sink.appendInt(int)
+            case .double(let double): sink.appendDouble(double)
+            case .bool(let flag):
+                if flag { sink.append([0x74, 0x72, 0x75, 0x65]) } else { sink.append([0x66, 0x61, 0x6C, 0x73, 0x65]) }
+            default:
+                var buffer: [UInt8] = []
+                JSONWriter.write(value, into: &buffer)
+                sink.append(buffer)
             }
-        case .node(let node): node.write(into: &buffer)
+        case .node(let node): node.write(into: &sink)
         }
     }
 
@@ -161,9 +186,9 @@ struct ResultNodeHeader {
 /// of its items were created), so the parent links of their pending children stay valid until the
 /// result is released. Every other node is owned by its parent's slot.
 final class ResultArena: @unchecked Sendable {
-    private(set) var orphans: [ResultNode] = []
+    @exclusivity(unchecked) private(set) var orphans: [ResultNode] = []
     /// Every node created, to size the response buffer.
-    private(set) var nodeCount = 0
+    @exclusivity(unchecked) private(set) var nodeCount = 0
 
     func adopt(_ node: ResultNode) -> ResultNode {
         orphans.append(node)

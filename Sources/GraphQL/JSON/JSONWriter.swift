@@ -54,7 +54,7 @@ public enum JSONWriter {
     /// Whether any of eight bytes is a control character, `"` or `\` (may report true spuriously only
     /// when one really is, which the byte loop then handles).
     @inline(__always)
-    private static func needsEscape(_ word: UInt64) -> Bool {
+    static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- ones &* 0x20) & ~word & highs
@@ -65,7 +65,8 @@ public enum JSONWriter {
         return (control | quoteHit | backslashHit) != 0
     }
 
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
+    @inline(__always)
+    static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
@@ -245,14 +246,14 @@ public enum JSONWriter {
                 return
             }
             var first = true
-            for key in object.keys {
+            object.forEachEntry { key, value in
                 if !first { buffer.append(UInt8(ascii: ",")) }
                 first = false
                 newline(indent: indent + 1, into: &buffer, pretty: indent >= 0)
                 writeString(key, into: &buffer)
                 buffer.append(UInt8(ascii: ":"))
                 if indent >= 0 { buffer.append(UInt8(ascii: " ")) }
-                write(object[key]!, into: &buffer, indent: indent >= 0 ? indent + 1 : -1)
+                write(value, into: &buffer, indent: indent >= 0 ? indent + 1 : -1)
             }
             newline(indent: indent, into: &buffer, pretty: indent >= 0)
             buffer.append(UInt8(ascii: "}"))

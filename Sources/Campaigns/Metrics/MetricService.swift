@@ -1,0 +1,172 @@
+import Foundation
+import Postgres
+
+public struct MetricDefinition: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    public var unit: String
+}
+
+/// One day's value of one metric of a campaign.
+public struct MetricPoint: Sendable, Equatable {
+    public var date: String
+    public var key: String
+    public var value: String
+}
+
+/// A metric summed over a range, or a rate derived from such sums.
+public struct MetricTotal: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    public var unit: String
+    public var value: String
+}
+
+public struct ExecutionLogEntry: Sendable, Equatable {
+    public var id: UUID
+    public var campaignID: UUID
+    public var action: String
+    public var status: String
+    public var message: String?
+    public var createdAt: Date
+    public var cursor: AudienceCursor
+}
+
+public struct ExecutionLogPage: Sendable {
+    public var entries: [ExecutionLogEntry]
+    public var hasNextPage: Bool
+
+    public init(entries: [ExecutionLogEntry] = [], hasNextPage: Bool = false) {
+        self.entries = entries
+        self.hasNextPage = hasNextPage
+    }
+}
+
+/// Metrics, execution logs and platform ids of campaigns. Every statement filters by organization_id; the
+/// batch readers take all campaigns of one level and answer with one statement.
+public struct MetricService: Sendable {
+    public init() {}
+
+    /// Decimal places of the derived rates (`ctr`, `cpc`, `cpm`, `conversion_rate`), rounded half away from zero.
+    public static let rateScale = 6
+
+    public func definitions(in session: TenantSession) throws -> [MetricDefinition] {
+        try session.connection.query("SELECT key, label, unit FROM metric_definitions ORDER BY key COLLATE \"C\"").map { row in
+            MetricDefinition(key: try row.decode("key"), label: try row.decode("label"), unit: try row.decode("unit"))
+        }
+    }
+
+    public func externalIDs(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: String] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT campaign_id, external_campaign_id FROM campaign_platform_maps WHERE organization_id = $1 AND campaign_id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(campaignIDs)])
+        var result: [UUID: String] = [:]
+        for row in rows { result[try row.decode("campaign_id")] = try row.decode("external_campaign_id") }
+        return result
+    }
+
+    /// Newest first; `first` entries per campaign after `after` (keyset on created_at, id), in one statement.
+    public func executionLogs(of campaignIDs: [UUID], first: Int, after: AudienceCursor?, in session: TenantSession) throws
+        -> [UUID: ExecutionLogPage] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            """
+            SELECT id, campaign_id, action, status, message, created_at, cursor_time FROM (
+                SELECT l.id, l.campaign_id, l.action, l.status, l.message, l.created_at,
+                       to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time,
+                       row_number() OVER (PARTITION BY l.campaign_id ORDER BY l.created_at DESC, l.id DESC) AS position
+                FROM campaign_execution_logs l
+                WHERE l.organization_id = $1 AND l.campaign_id = ANY($2::uuid[])
+                  AND ($3::timestamptz IS NULL OR (l.created_at, l.id) < ($3::timestamptz, $4::uuid))
+            ) ranked WHERE position <= $5 ORDER BY campaign_id, created_at DESC, id DESC
+            """, [session.organizationID, uuidArray(campaignIDs), after?.createdAt, after?.id, first + 1])
+        var pages: [UUID: ExecutionLogPage] = [:]
+        for row in rows {
+            guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+                throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
+            }
+            let entry = ExecutionLogEntry(
+                id: try row.decode("id"), campaignID: try row.decode("campaign_id"), action: try row.decode("action"),
+                status: try row.decode("status"), message: try row.decode("message", as: String?.self),
+                createdAt: try row.decode("created_at"), cursor: cursor)
+            pages[entry.campaignID, default: ExecutionLogPage(entries: [], hasNextPage: false)].entries.append(entry)
+        }
+        for (id, page) in pages where page.entries.count > first {
+            pages[id] = ExecutionLogPage(entries: Array(page.entries.prefix(first)), hasNextPage: true)
+        }
+        return pages
+    }
+
+    /// Daily values between `from` and `to` (inclusive, `YYYY-MM-DD`), by date then key; optionally only `keys`.
+    public func points(of campaignIDs: [UUID], from: String, to: String, keys: [String]?, in session: TenantSession) throws
+        -> [UUID: [MetricPoint]] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            """
+            SELECT m.campaign_id, to_char(m.date, 'YYYY-MM-DD') AS day, d.key, m.value::text AS value
+            FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
+            WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
+              AND ($5::text[] IS NULL OR d.key = ANY($5::text[]))
+            ORDER BY m.campaign_id, m.date, d.key COLLATE "C"
+            """, [session.organizationID, uuidArray(campaignIDs), from, to, keys.map(textArray)])
+        var result: [UUID: [MetricPoint]] = [:]
+        for row in rows {
+            result[try row.decode("campaign_id"), default: []].append(
+                MetricPoint(date: try row.decode("day"), key: try row.decode("key"), value: try row.decode("value")))
+        }
+        return result
+    }
+
+    /// Sums per metric over the range, by key, plus the rates derived from the sums (never stored): `ctr` =
+    /// clicks / impressions, `cpc` = spend / clicks, `cpm` = spend / impressions × 1000, `conversion_rate` =
+    /// conversions / clicks; a rate is left out when its denominator is 0 or either of its metrics has no value in
+    /// the range (unknown, not 0). Rates are rounded to `rateScale` decimals, half away from zero.
+    public func totals(of campaignIDs: [UUID], from: String, to: String, in session: TenantSession) throws -> [UUID: [MetricTotal]] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        let scale = Self.rateScale
+        let rows = try session.connection.query(
+            """
+            WITH sums AS (
+                SELECT m.campaign_id, d.key, d.label, d.unit, sum(m.value) AS value
+                FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
+                WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
+                GROUP BY m.campaign_id, d.key, d.label, d.unit
+            ), base AS (
+                SELECT campaign_id,
+                       sum(value) FILTER (WHERE key = 'impressions') AS impressions,
+                       sum(value) FILTER (WHERE key = 'clicks') AS clicks,
+                       sum(value) FILTER (WHERE key = 'spend') AS spend,
+                       sum(value) FILTER (WHERE key = 'conversions') AS conversions
+                FROM sums GROUP BY campaign_id
+            ), derived AS (
+                SELECT campaign_id, 'ctr' AS key, 'CTR' AS label, 'ratio' AS unit,
+                       round(clicks / nullif(impressions, 0), \(scale)) AS value FROM base
+                UNION ALL
+                SELECT campaign_id, 'cpc', 'CPC', 'currency', round(spend / nullif(clicks, 0), \(scale)) FROM base
+                UNION ALL
+                SELECT campaign_id, 'cpm', 'CPM', 'currency', round(spend * 1000 / nullif(impressions, 0), \(scale)) FROM base
+                UNION ALL
+                SELECT campaign_id, 'conversion_rate', 'Conversion rate', 'ratio',
+                       round(conversions / nullif(clicks, 0), \(scale)) FROM base
+            )
+            SELECT campaign_id, key, label, unit, value::text AS value FROM (
+                SELECT campaign_id, key, label, unit, value FROM sums
+                UNION ALL
+                SELECT campaign_id, key, label, unit, value FROM derived WHERE value IS NOT NULL
+            ) t ORDER BY campaign_id, key COLLATE "C"
+            """, [session.organizationID, uuidArray(campaignIDs), from, to])
+        var result: [UUID: [MetricTotal]] = [:]
+        for row in rows {
+            result[try row.decode("campaign_id"), default: []].append(
+                MetricTotal(key: try row.decode("key"), label: try row.decode("label"), unit: try row.decode("unit"),
+                            value: try row.decode("value")))
+        }
+        return result
+    }
+}
+
+func textArray(_ values: [String]) -> String {
+    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        .joined(separator: ",") + "}"
+}

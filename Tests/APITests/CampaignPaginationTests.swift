@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Keyset pagination of `campaigns` while other campaigns are being inserted.
+@Suite struct CampaignPaginationTests {
+    @Test func pagingWhileCampaignsAreInsertedReturnsEachEarlierCampaignOnceInOrder() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let organization = try harness.organizationID(key: key)
+        let integration = try harness.insertIntegration(key: key)
+        let account = try harness.insertAdAccount(key: key, integration: integration, external: "act_1", name: "Chips EU")
+        let org = organization.uuidString.lowercased(), acc = account.uuidString.lowercased()
+        // 45 campaigns, some sharing a created_at (the id breaks the tie).
+        try harness.sql(
+            """
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
+            SELECT '\(org)', '\(acc)', 'Before ' || n, 'meta_ads', 'sales', timestamptz '2026-11-01T00:00:00Z' + (n / 3) * interval '1 minute'
+            FROM generate_series(1, 45) n
+            """)
+        let expected: [String] = try harness.database.pool(maximumConnections: 1).withConnection { connection in
+            try connection.query("SELECT id FROM campaigns WHERE organization_id = $1 ORDER BY created_at DESC, id DESC", [organization])
+                .map { globalID("Campaign", try $0.decode("id")) }
+        }
+        #expect(expected.count == 45)
+
+        // Inserts newer campaigns (now()) and ones dated in the middle of the existing ones while paging.
+        let writer = Task.detached {
+            for n in 0..<40 {
+                let createdAt = n.isMultiple(of: 2) ? "now()" : "timestamptz '2026-11-01T00:07:00Z' + interval '1 millisecond' * \(n)"
+                try harness.sql(
+                    """
+                    INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
+                    VALUES ('\(org)', '\(acc)', 'During \(n)', 'meta_ads', 'sales', \(createdAt))
+                    """)
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+
+        var seen: [String] = []
+        var after: String?
+        var pages = 0
+        while true {
+            let body = try await harness.send(
+                "query($after: String) { campaigns(first: 10, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }",
+                after.map { ["after": $0] } ?? [:], key: key)
+            #expect(body["errors"] == nil, "\(body)")
+            let connection = try #require(data(body, "campaigns") as? [String: Any])
+            let edges = try #require(connection["edges"] as? [[String: Any]])
+            seen += edges.compactMap { ($0["node"] as? [String: Any])?["id"] as? String }
+            let info = try #require(connection["pageInfo"] as? [String: Any])
+            pages += 1
+            guard info["hasNextPage"] as? Bool == true, let end = info["endCursor"] as? String, pages < 50 else { break }
+            after = end
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await writer.value
+
+        #expect(Set(seen).count == seen.count, "a campaign was returned twice")
+        let existing = Set(expected)
+        #expect(seen.filter(existing.contains) == expected)
+    }
+}
