@@ -23,5 +23,6 @@ let package = Package(
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Postgres", "TestSupport"]),
+        .testTarget(name: "StudioTests", dependencies: ["Campaigns", "Postgres", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system packages the build, the server and the tests need, if any is missing.
+# Installs the system packages the build, the server and the tests need, if any is missing
+# (chromium: the Creative Studio browser tests).
 set -euo pipefail
-packages=(pkg-config libfcgi-dev libpq-dev postgresql postgresql-contrib nginx curl)
+packages=(pkg-config libfcgi-dev libpq-dev postgresql postgresql-contrib nginx curl chromium fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -50,9 +50,12 @@ fi
 echo "demo organization \"Tasty Chips Co.\" API key: $(cat "$local_dir/demo-api-key")"
 
 export CAMPAIGND_SOCKET="$run_dir/campaignd.sock"
+export CAMPAIGND_MEDIA_DIR="${CAMPAIGND_MEDIA_DIR:-$local_dir/media}"
+mkdir -p "$CAMPAIGND_MEDIA_DIR"
+chmod 755 "$CAMPAIGND_MEDIA_DIR"
 "$bin" serve &
 pids+=($!)
-scripts/nginx-conf.sh "127.0.0.1:$port" "$CAMPAIGND_SOCKET" "$run_dir/nginx" > "$run_dir/nginx.conf"
+scripts/nginx-conf.sh "127.0.0.1:$port" "$CAMPAIGND_SOCKET" "$run_dir/nginx" "$CAMPAIGND_MEDIA_DIR" > "$run_dir/nginx.conf"
 nginx -p "$run_dir/nginx" -c "$run_dir/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 

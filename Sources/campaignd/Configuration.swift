@@ -9,6 +9,9 @@ struct Configuration: Sendable {
     var databasePoolSize: Int
     var migrationsDirectory: String
     var schemaFile: String
+    var mediaDirectory: String
+    var mediaMaximumBytes: Int
+    var publicURL: String?
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
         func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
@@ -26,7 +29,10 @@ struct Configuration: Sendable {
             maximumBodyBytes: try integer("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
             databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads, range: 1...512),
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
-            schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql"
+            schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
+            mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
+            mediaMaximumBytes: try integer("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
+            publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) }
         )
     }
 
@@ -39,5 +45,16 @@ struct Configuration: Sendable {
           CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
           CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
           CAMPAIGND_SCHEMA          the API's GraphQL SDL (default schema/schema.graphql)
+          CAMPAIGND_MEDIA_DIR       where uploaded images are stored, served by nginx at /media/ (default .local/media)
+          CAMPAIGND_MEDIA_MAX_BYTES largest image upload (default 5242880)
+          CAMPAIGND_PUBLIC_URL      origin of the URLs of uploads, e.g. https://ads.example.com (default: the request's)
         """
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: Character) -> Substring {
+        var text = Substring(self)
+        while text.last == suffix { text.removeLast() }
+        return text
+    }
 }

@@ -6,18 +6,22 @@ public final class TestServer: @unchecked Sendable {
     public let responder: ChildProcess
     public let nginx: TestNginx
     public let socketPath: String
+    /// Where the responder stores uploads and nginx serves them from (`/media/`).
+    public let mediaDirectory: URL
     public var baseURL: URL { nginx.baseURL }
 
     /// Starts the responder against `databaseURL` (extra settings in `environment`) and nginx in front.
     public init(databaseURL: String, environment: [String: String] = [:]) throws {
         directory = try TestPaths.temporaryDirectory("campaignd-server")
         socketPath = directory.appendingPathComponent("campaignd.sock").path
+        mediaDirectory = directory.appendingPathComponent("media")
         var settings = [
             "DATABASE_URL": databaseURL,
             "CAMPAIGND_SOCKET": socketPath,
             "CAMPAIGND_THREADS": "8",
             "CAMPAIGND_MIGRATIONS": TestPaths.repository.appendingPathComponent("schema/migrations").path,
             "CAMPAIGND_SCHEMA": TestPaths.repository.appendingPathComponent("schema/schema.graphql").path,
+            "CAMPAIGND_MEDIA_DIR": mediaDirectory.path,
         ]
         settings.merge(environment) { $1 }
         responder = try ChildProcess(TestPaths.campaignd, ["serve"], environment: settings, logFile: directory.appendingPathComponent("campaignd.log"))
@@ -28,7 +32,7 @@ public final class TestServer: @unchecked Sendable {
             }
             usleep(20_000)
         }
-        nginx = try TestNginx(responderSocket: socketPath, directory: directory)
+        nginx = try TestNginx(responderSocket: socketPath, directory: directory, mediaDirectory: mediaDirectory)
     }
 
     public func stop() {

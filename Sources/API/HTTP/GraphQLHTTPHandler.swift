@@ -10,10 +10,18 @@ public struct GraphQLHTTPHandler: Sendable {
     let pipeline: GraphQLPipeline
     let pool: PostgresPool
     let authenticator = APIKeyAuthenticator()
+    /// Where `uploadMedia` stores images, and the public origin their URLs start with (nil: the request's).
+    var media: MediaStore?
+    var publicOrigin: String?
 
-    public init(pipeline: GraphQLPipeline, pool: PostgresPool) {
+    public init(
+        pipeline: GraphQLPipeline, pool: PostgresPool, mediaDirectory: URL? = nil, mediaMaximumBytes: Int = 5 << 20,
+        publicOrigin: String? = nil
+    ) {
         self.pipeline = pipeline
         self.pool = pool
+        self.media = mediaDirectory.map { MediaStore(directory: $0, maximumBytes: mediaMaximumBytes) }
+        self.publicOrigin = publicOrigin
     }
 
     public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
@@ -37,7 +45,7 @@ public struct GraphQLHTTPHandler: Sendable {
                     let session = try TenantSession.begin(organizationID: organizationID, on: connection)
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
-                        context: RequestContext(session: session), allowMutations: !parameters.isReadOnly)
+                        context: RequestContext(session: session, media: media, origin: publicOrigin ?? Self.origin(of: request)), allowMutations: !parameters.isReadOnly)
                     return encode(response, as: mediaType)
                 }
             }
@@ -66,6 +74,15 @@ public struct GraphQLHTTPHandler: Sendable {
         let body = JSON.object(JSONObject([("errors", .array([.object(error)]))]))
         let headers = [("Content-Type", mediaType.contentType), ("Cache-Control", "no-store")] + refusal.headers
         return FastCGIResponse(status: refusal.status, headers: headers, body: body.serializedBytes())
+    }
+
+    /// `scheme://host[:port]` from what nginx passes (its `$host` carries no port, `SERVER_PORT` does).
+    static func origin(of request: FastCGIRequest) -> String {
+        let scheme = request.parameters["REQUEST_SCHEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "http"
+        let host = request.parameters["HTTP_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+        let port = request.parameters["SERVER_PORT"] ?? ""
+        let defaultPort = scheme == "https" ? "443" : "80"
+        return port.isEmpty || port == defaultPort ? "\(scheme)://\(host)" : "\(scheme)://\(host):\(port)"
     }
 
     static func bearerToken(_ header: String?) -> String? {

@@ -11,6 +11,8 @@ enum APIResolvers {
         resolvers.merge(ConnectionResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)
+        resolvers.merge(PreviewResolvers.all)
+        resolvers.merge(MediaResolvers.all)
         return resolvers
     }
 

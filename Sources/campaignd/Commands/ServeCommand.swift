@@ -25,7 +25,10 @@ enum ServeCommand {
             logInternalError: { error, path in
                 FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
             }))
-        let router = Router(pool: pool, graphQL: GraphQLHTTPHandler(pipeline: pipeline, pool: pool))
+        let graphQL = GraphQLHTTPHandler(
+            pipeline: pipeline, pool: pool, mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory),
+            mediaMaximumBytes: configuration.mediaMaximumBytes, publicOrigin: configuration.publicURL)
+        let router = Router(pool: pool, graphQL: graphQL)
         let server = FastCGIServer(
             .init(address: configuration.socket, threads: configuration.threads, maximumBodyBytes: configuration.maximumBodyBytes),
             handler: router.respond)

@@ -1,0 +1,35 @@
+import Campaigns
+import GraphQL
+
+/// `Mutation.uploadMedia`: images for creatives, stored where nginx serves them.
+enum MediaResolvers {
+    static var all: Resolvers {
+        var resolvers = Resolvers()
+        resolvers.mutation("uploadMedia") { context, session -> MediaUpload in
+            let request = try context.context(as: RequestContext.self)
+            guard let store = request.media else {
+                throw UserError("Uploads are not configured on this server.", code: "SERVICE_UNAVAILABLE")
+            }
+            let input = context.argument("input")?.objectValue ?? JSONObject()
+            do {
+                let stored = try store.store(
+                    filename: input["filename"]?.stringValue ?? "", contentType: input["contentType"]?.stringValue ?? "",
+                    base64: input["dataBase64"]?.stringValue ?? "", organizationID: session.organizationID)
+                return MediaUpload(stored: stored, origin: request.origin)
+            } catch MediaError.invalid(let field, let message) {
+                throw AudienceResolvers.badInput(message, field: "input.\(field)")
+            }
+        }
+        resolvers.field("MediaUpload", "url", on: MediaUpload.self) { upload, _ in upload.origin + upload.stored.path }
+        resolvers.field("MediaUpload", "path", on: MediaUpload.self) { upload, _ in upload.stored.path }
+        resolvers.field("MediaUpload", "contentType", on: MediaUpload.self) { upload, _ in upload.stored.format.contentType }
+        resolvers.field("MediaUpload", "byteSize", on: MediaUpload.self) { upload, _ in upload.stored.byteSize }
+        return resolvers
+    }
+}
+
+/// A stored image and the origin (`http://host:port`) its URL is made absolute with.
+struct MediaUpload: GraphQLObject {
+    var stored: StoredMedia
+    var origin: String
+}

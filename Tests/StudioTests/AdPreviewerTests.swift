@@ -1,0 +1,116 @@
+import Campaigns
+import Testing
+
+/// The previews' content, computed by the domain from the capability table.
+@Suite struct AdPreviewerTests {
+    static let tastyChips = AdPreviewRequest(
+        headline: "New Spicy Jalapeño Chips | 20% Off",
+        description: "Made with organic potatoes and real jalapeños. Crunch into the heat today!",
+        mediaURL: "https://cdn.tastychips.co/ads/chips_bag_spicy.jpg", callToAction: .shopNow,
+        landingURL: "https://www.tastychips.co/spicy", advertiserName: "Tasty Chips Co.", platforms: [.googleAds, .metaAds])
+
+    @Test func googleSearchShowsBadgeDisplayURLJoinedHeadlineAndDescriptionButNoImage() throws {
+        let previews = AdPreviewer().previews(for: Self.tastyChips)
+        #expect(previews.map(\.platform) == [.googleAds, .metaAds])
+        let google = previews[0]
+        #expect(google.placement == .googleSearch)
+        #expect(google.badge == "Ad")
+        #expect(google.displayURL == "www.tastychips.co/spicy")
+        #expect(google.headline == "New Spicy Jalapeño Chips | 20% Off")
+        #expect(google.headlineParts.map(\.text) == ["New Spicy Jalapeño Chips", "20% Off"])
+        #expect(google.headlineParts.map(\.length) == [24, 7])
+        #expect(google.headlineParts.allSatisfy { $0.maximumLength == 30 })
+        #expect(google.description == "Made with organic potatoes and real jalapeños. Crunch into the heat today!")
+        #expect(google.imageURL == nil)
+        #expect(google.advertiserName == nil && google.sponsoredLabel == nil && google.callToActionLabel == nil)
+        // The image is ignored on Search, and says so; nothing else is wrong.
+        #expect(google.warnings.map(\.code) == [.imageNotSupported])
+        #expect(google.warnings.first?.field == "mediaUrl")
+    }
+
+    @Test func metaFeedShowsPageSponsoredPrimaryTextImageAndCard() throws {
+        let meta = AdPreviewer().preview(Self.tastyChips, on: .metaAds)
+        #expect(meta.placement == .metaFeed)
+        #expect(meta.advertiserName == "Tasty Chips Co.")
+        #expect(meta.sponsoredLabel == "Sponsored")
+        #expect(meta.primaryText == "Made with organic potatoes and real jalapeños. Crunch into the heat today!")
+        #expect(meta.imageURL == "https://cdn.tastychips.co/ads/chips_bag_spicy.jpg")
+        #expect(meta.headline == "New Spicy Jalapeño Chips")
+        #expect(meta.headlineParts.map(\.text) == ["New Spicy Jalapeño Chips"])
+        #expect(meta.headlineParts.first?.maximumLength == 40)
+        #expect(meta.domain == "tastychips.co")
+        #expect(meta.callToActionLabel == "Shop Now")
+        #expect(meta.badge == nil && meta.displayURL == nil && meta.description == nil)
+        #expect(meta.warnings.isEmpty)
+    }
+
+    @Test func aHeadlinePartOver30CharactersIsFlaggedOnGoogleOnly() throws {
+        var request = Self.tastyChips
+        request.headline = "Extra Crunchy Spicy Jalapeño Chips | 20% Off"   // first part: 34 characters
+        let previews = AdPreviewer().previews(for: request)
+        let google = previews[0], meta = previews[1]
+        #expect(google.headlineParts.map(\.isTooLong) == [true, false])
+        let tooLong = google.warnings.filter { $0.code == .headlineTooLong }
+        #expect(tooLong.count == 1)
+        #expect(tooLong.first?.part == 0)
+        #expect(tooLong.first?.message.contains("34") == true)
+        #expect(meta.headlineParts.map(\.isTooLong) == [false])
+        #expect(meta.warnings.isEmpty)
+    }
+
+    @Test func metaFlagsAFirstPartOver40Characters() throws {
+        var request = Self.tastyChips
+        request.headline = "The Extra Crunchy Spicy Jalapeño Potato Chips"   // 45 characters
+        let meta = AdPreviewer().preview(request, on: .metaAds)
+        #expect(meta.warnings.map(\.code) == [.headlineTooLong])
+        #expect(meta.warnings.first?.part == 0)
+    }
+
+    @Test func descriptionOver90CharactersIsFlaggedOnGoogle() throws {
+        var request = Self.tastyChips
+        request.description = String(repeating: "a", count: 91)
+        let google = AdPreviewer().preview(request, on: .googleAds)
+        #expect(google.warnings.map(\.code).contains(.descriptionTooLong))
+        request.description = String(repeating: "a", count: 90)
+        #expect(!AdPreviewer().preview(request, on: .googleAds).warnings.map(\.code).contains(.descriptionTooLong))
+    }
+
+    @Test func unfinishedCreativesGetWarningsNotErrors() throws {
+        var request = Self.tastyChips
+        request.headline = " | "
+        request.landingURL = "tastychips"
+        request.mediaURL = "  "
+        request.description = ""
+        for preview in AdPreviewer().previews(for: request) {
+            #expect(preview.headline == "")
+            #expect(preview.headlineParts.isEmpty)
+            #expect(Set(preview.warnings.map(\.code)) == [.headlineMissing, .landingURLInvalid])
+            #expect(preview.displayURL == nil && preview.domain == nil && preview.imageURL == nil)
+            #expect(preview.description == nil && preview.primaryText == nil)
+        }
+    }
+
+    @Test func displayURLDropsSchemeQueryAndTrailingSlash() throws {
+        var request = Self.tastyChips
+        request.landingURL = "HTTPS://Shop.Example.com/summer/?utm_source=ads"
+        let previews = AdPreviewer().previews(for: request)
+        #expect(previews[0].displayURL == "shop.example.com/summer")
+        #expect(previews[1].domain == "shop.example.com")
+        request.landingURL = "http://www.example.com/"
+        #expect(AdPreviewer().preview(request, on: .googleAds).displayURL == "www.example.com")
+    }
+
+    @Test func platformsComeInTheRequestedOrderOnceEach() throws {
+        var request = Self.tastyChips
+        request.platforms = [.metaAds, .googleAds, .metaAds]
+        #expect(AdPreviewer().previews(for: request).map(\.platform) == [.metaAds, .googleAds])
+        request.platforms = []
+        #expect(AdPreviewer().previews(for: request).isEmpty)
+    }
+
+    @Test func everyCallToActionHasAButtonLabel() throws {
+        #expect(CallToAction.shopNow.buttonLabel == "Shop Now")
+        #expect(CallToAction.learnMore.buttonLabel == "Learn More")
+        #expect(Set(CallToAction.allCases.map(\.buttonLabel)).count == CallToAction.allCases.count)
+    }
+}

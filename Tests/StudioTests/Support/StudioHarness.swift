@@ -1,0 +1,50 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// A migrated database, an organization with a known API key, and the server behind nginx.
+struct StudioHarness {
+    let database: TestDatabase
+    let server: TestServer
+    let key: String
+
+    init(organization: String = "Tasty Chips Co.") throws {
+        database = try TestCluster.shared.migratedDatabase()
+        server = try TestServer(databaseURL: database.url)
+        key = "cmk_test_\(UUID().uuidString)"
+        try database.pool(maximumConnections: 1).withTransaction { [key] connection in
+            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [organization])[0].decode("id")
+            try connection.query(
+                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'cmk_test')",
+                [id, key])
+        }
+    }
+
+    /// POSTs a GraphQL request and returns the parsed body.
+    func graphQL(_ query: String, _ variables: [String: Any] = [:]) async throws -> [String: Any] {
+        let response = try await HTTPClient.send(
+            server.url("/graphql"), method: "POST",
+            headers: ["Content-Type": "application/json", "Authorization": "Bearer \(key)"],
+            body: JSONSerialization.data(withJSONObject: ["query": query, "variables": variables]))
+        #expect(response.status == 200, "\(response.text)")
+        return try response.json()
+    }
+
+    /// Runs SQL as the superuser, for setting up what the API cannot create.
+    func sql(_ statement: String, _ parameters: [(any PostgresEncodable)?] = []) throws {
+        try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement, parameters) }
+    }
+
+    func stop() { server.stop() }
+
+    static var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures") }
+}
+
+func field(_ body: [String: Any], _ name: String) -> Any? { (body["data"] as? [String: Any])?[name] }
+
+func errorInfo(_ body: [String: Any]) -> (code: String?, field: String?, message: String?) {
+    let error = (body["errors"] as? [[String: Any]])?.first
+    let extensions = error?["extensions"] as? [String: Any]
+    return (extensions?["code"] as? String, extensions?["field"] as? String, error?["message"] as? String)
+}
