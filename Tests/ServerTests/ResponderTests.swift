@@ -63,7 +63,7 @@ import TestSupport
         #expect(try await HTTPClient.send(server.url("/nothing-here")).status == 404)
         let page = try await HTTPClient.send(server.url("/"))
         #expect(page.status == 200)
-        #expect(page.text.contains("<h1>campaignd</h1>"))
+        #expect(page.text.contains("<h1>Creative Studio</h1>"))
     }
 
     @Test func sigtermStopsTheResponderCleanly() async throws {

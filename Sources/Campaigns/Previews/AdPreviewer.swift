@@ -49,7 +49,7 @@ public struct AdPreviewer: Sendable {
         if media != nil && !capabilities.supportsImages {
             warnings.append(.init(
                 code: .imageNotSupported, field: "mediaUrl",
-                message: "\(platform.displayName) \(capabilities.placement.displayName) ads show no image; the image is ignored."))
+                message: "\(capabilities.placement.displayName) ads show no image; the image is ignored."))
         }
 
         let accepted = capabilities.acceptedCallsToAction.contains(request.callToAction)
@@ -142,8 +142,8 @@ extension Platform {
 extension AdPlacement {
     var displayName: String {
         switch self {
-        case .googleSearch: "Search"
-        case .metaFeed: "Feed"
+        case .googleSearch: "Google Search"
+        case .metaFeed: "Meta Feed"
         }
     }
 }

@@ -48,3 +48,31 @@ func errorInfo(_ body: [String: Any]) -> (code: String?, field: String?, message
     let extensions = error?["extensions"] as? [String: Any]
     return (extensions?["code"] as? String, extensions?["field"] as? String, error?["message"] as? String)
 }
+
+extension StudioHarness {
+    /// A connected integration of `provider` with one ad account; returns the account's name.
+    @discardableResult
+    func connectedAccount(provider: String, name: String, external: String, currency: String = "USD") throws -> String {
+        try sql(
+            """
+            WITH org AS (SELECT organization_id AS id FROM api_keys WHERE key_hash = sha256(convert_to($1, 'UTF8'))),
+                 integration AS (
+                   INSERT INTO integrations (organization_id, provider, expires_at, connected, last_synced_at)
+                   SELECT id, $2, now() + interval '1 hour', true, now() FROM org RETURNING id, organization_id)
+            INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
+            SELECT organization_id, id, $3, $4, $5 FROM integration
+            """, [key, provider, external, name, currency])
+        return name
+    }
+}
+
+/// Where tests keep what a person may want to look at afterwards (screenshots): `$TEST_ARTIFACTS`, or
+/// `.build/test-artifacts` in the repository (ignored by git).
+enum TestArtifacts {
+    static var directory: URL {
+        if let folder = ProcessInfo.processInfo.environment["TEST_ARTIFACTS"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder)
+        }
+        return TestPaths.repository.appendingPathComponent(".build/test-artifacts")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The Creative Studio page in headless Chromium, through nginx, against the real server.
+@Suite(.serialized) struct CreativeStudioBrowserTests {
+    static let headline = "New Spicy Jalapeño Chips | 20% Off"
+    static let description = "Made with organic potatoes and real jalapeños. Crunch into the heat today!"
+    static let landing = "https://www.tastychips.co/spicy"
+
+    /// The server with a connected Meta account, the browser on the page, signed in with the key.
+    func open() async throws -> (StudioHarness, Chromium, BrowserPage) {
+        let harness = try StudioHarness()
+        try harness.connectedAccount(provider: "meta_ads", name: "Tasty Chips Co. Ads", external: "act_1029384756")
+        try harness.connectedAccount(provider: "google_ads", name: "Tasty Chips – Search", external: "4815162342")
+        let browser = try Chromium()
+        do {
+            let page = try await browser.page()
+            try await page.navigate(harness.server.baseURL)
+            try await page.waitUntil("document.querySelector('#api-key')", "the key form shows")
+            try await page.type("#api-key", harness.key, chunk: 64)
+            try await page.press("Enter", code: "Enter", keyCode: 13)
+            try await page.waitUntil("document.querySelector('#organization-name')?.textContent === 'Tasty Chips Co.'", "signed in")
+            #expect(try await page.evaluate("sessionStorage.getItem('campaignd.apiKey')") as? String == harness.key)
+            return (harness, browser, page)
+        } catch {
+            browser.stop()
+            harness.stop()
+            throw error
+        }
+    }
+
+    /// Objective, Meta account and a new audience, up to the creative step.
+    func walkToCreative(_ page: BrowserPage) async throws {
+        try await page.click("input[name=objective][value=SALES]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Tasty Chips Co. Ads')).click()")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
+        try await page.type("#audience-name", "Young snackers")
+        try await page.type("#audience-locations", "US, CA")
+        try await page.type("#audience-interests", "snacks, spicy food")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
+    }
+
+    @Test func theTastyChipsCreativeShowsOnGoogleSearchAndMetaFeed() async throws {
+        let (harness, browser, page) = try await open()
+        defer { browser.stop(); harness.stop() }
+        try await walkToCreative(page)
+
+        try await page.type("#headline", Self.headline)
+        try await page.type("#description", Self.description)
+        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await page.evaluate("document.querySelector('#call-to-action').value = 'SHOP_NOW'; document.querySelector('#call-to-action').dispatchEvent(new Event('change'))")
+        try await page.type("#landing-url", Self.landing)
+
+        let media = harness.server.baseURL.absoluteString + "/media/"
+        try await page.waitUntil("""
+            document.querySelector('#preview-google .g-url')?.textContent === 'www.tastychips.co/spicy'
+            && document.querySelector('#preview-meta img.m-image')?.src.startsWith('\(media)')
+            && document.querySelector('#preview-meta img.m-image').complete
+            && document.querySelector('#previews').getAttribute('aria-busy') === 'false'
+            """, "both previews show the whole creative with the uploaded image")
+
+        // Google Search: "Ad · www.tastychips.co/spicy", the joined headline, the description, no image.
+        #expect(try await page.text("#preview-google .g-top") == "Ad · www.tastychips.co/spicy")
+        #expect(try await page.text("#preview-google .g-badge") == "Ad")
+        #expect(try await page.text("#preview-google .g-headline") == Self.headline)
+        #expect(try await page.text("#preview-google .g-description") == Self.description)
+        #expect(try await !page.exists("#preview-google img"))
+        #expect(try await !page.exists("#preview-google .too-long"))
+
+        // Meta Feed: page name, Sponsored, primary text, the uploaded image, the card and its button.
+        #expect(try await page.text("#preview-meta .m-page") == "Tasty Chips Co.")
+        #expect(try await page.text("#preview-meta .m-sponsored")?.hasPrefix("Sponsored") == true)
+        #expect(try await page.text("#preview-meta .m-primary") == Self.description)
+        #expect(try await page.evaluate("document.querySelector('#preview-meta img.m-image').naturalWidth") as? Int == 400)
+        #expect(try await page.text("#preview-meta .m-card .m-headline") == "New Spicy Jalapeño Chips")
+        #expect(try await page.text("#preview-meta .m-card .m-domain") == "tastychips.co")
+        #expect(try await page.evaluate("getComputedStyle(document.querySelector('#preview-meta .m-domain')).textTransform") as? String == "uppercase")
+        #expect(try await page.text("#preview-meta .m-card .m-cta") == "Shop Now")
+        #expect(try await page.exists("#preview-meta .preview-ok"))
+        // The image is the one uploaded: nginx serves the same bytes.
+        let source = try #require(try await page.evaluate("document.querySelector('#preview-meta img.m-image').src") as? String)
+        let served = try await HTTPClient.send(try #require(URL(string: source)))
+        #expect(served.body == (try Data(contentsOf: StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))))
+
+        let artifacts = TestArtifacts.directory.appendingPathComponent("studio")
+        try await page.screenshot("#preview-google", to: artifacts.appendingPathComponent("google-search-preview.png"))
+        try await page.screenshot("#preview-meta", to: artifacts.appendingPathComponent("meta-feed-preview.png"))
+        try await page.screenshot("main", to: artifacts.appendingPathComponent("creative-step.png"))
+        #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("meta-feed-preview.png").path))
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
+
+    @Test func typingUpdatesBothPreviewsAndALongPartIsFlaggedOnGoogleOnly() async throws {
+        let (harness, browser, page) = try await open()
+        defer { browser.stop(); harness.stop() }
+        try await walkToCreative(page)
+        try await page.type("#landing-url", Self.landing)
+        try await page.type("#headline", Self.headline)
+        try await page.waitUntil("document.querySelector('#preview-meta .m-headline')?.textContent === 'New Spicy Jalapeño Chips'", "the first headline shows")
+
+        // A first part of 34 characters: over Google's 30, within Meta's 40.
+        try await page.type("#headline", "Extra Crunchy Spicy Jalapeño Chips | 20% Off")
+        try await page.waitUntil("""
+            document.querySelector('#preview-google .g-headline')?.textContent === 'Extra Crunchy Spicy Jalapeño Chips (too long: 34 of 30 characters) | 20% Off'
+            && document.querySelector('#preview-meta .m-headline')?.textContent === 'Extra Crunchy Spicy Jalapeño Chips'
+            """, "both previews show the new headline")
+        #expect(try await page.text("#preview-google .part.too-long[data-part='0']")?.hasPrefix("Extra Crunchy Spicy Jalapeño Chips") == true)
+        #expect(try await !page.exists("#preview-google .part.too-long[data-part='1']"))
+        #expect(try await page.text("#preview-google .preview-warnings li[data-code=HEADLINE_TOO_LONG]")?.contains("34") == true)
+        #expect(try await !page.exists("#preview-meta .too-long"))
+        #expect(try await !page.exists("#preview-meta .preview-warnings"))
+        try await page.screenshot("#previews", to: TestArtifacts.directory.appendingPathComponent("studio/headline-too-long.png"))
+
+        // Typing the description shows it in both at once.
+        try await page.type("#description", "Hot.")
+        try await page.waitUntil("""
+            document.querySelector('#preview-google .g-description')?.textContent === 'Hot.'
+            && document.querySelector('#preview-meta .m-primary')?.textContent === 'Hot.'
+            """, "both previews show the description")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
+
+    @Test func aRefusedUploadAndAWrongKeyAreExplained() async throws {
+        let (harness, browser, page) = try await open()
+        defer { browser.stop(); harness.stop() }
+        try await walkToCreative(page)
+        let fake = harness.server.directory.appendingPathComponent("not-really.jpg")
+        try Data("<html>not an image</html>".utf8).write(to: fake)
+        try await page.chooseFile("#media-file", fake)
+        try await page.waitUntil("!document.querySelector('#media-file-error').hidden", "the upload error shows")
+        #expect(try await page.text("#media-file-error") == "The file is not a JPEG, PNG, GIF or WebP image.")
+        #expect(try await page.evaluate("document.querySelector('#media-file').hasAttribute('aria-invalid')") as? Bool == true)
+        #expect(try await page.text("#alert")?.contains("The file is not a JPEG, PNG, GIF or WebP image.") == true)
+        #expect(try await page.text("#upload-status") == "No image.")
+
+        // A key the server does not know sends the user back to the key form with a message.
+        try await page.evaluate("sessionStorage.setItem('campaignd.apiKey', 'cmk_wrong'); location.reload()")
+        try await page.waitUntil("document.querySelector('#api-key') && !document.querySelector('#alert').hidden", "the key form shows again")
+        #expect(try await page.text("#alert")?.contains("did not accept the API key") == true)
+        #expect(try await page.evaluate("sessionStorage.getItem('campaignd.apiKey')") is NSNull)
+    }
+}

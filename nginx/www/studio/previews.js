@@ -1,0 +1,86 @@
+// Draws the server's previews (Query.adPreview) as Google Search and Meta Feed show ads. Everything
+// shown comes from the preview: the page has no platform rules of its own.
+import { h, replace } from './dom.js';
+
+export const PREVIEW_FIELDS = `
+  platform placement badge advertiserName sponsoredLabel displayUrl domain headline
+  headlineParts { text length maxLength tooLong }
+  primaryText description imageUrl callToActionLabel
+  warnings { code field part message }`;
+
+const TITLES = { GOOGLE_SEARCH: 'Google Search', META_FEED: 'Meta Feed' };
+
+/** Draws one preview into `container` (its own <section>). */
+export function drawPreview(container, preview) {
+  const ad = preview.placement === 'GOOGLE_SEARCH' ? googleSearchAd(preview) : metaFeedAd(preview);
+  replace(container,
+    h('h3', { class: 'preview-title' }, TITLES[preview.placement] ?? preview.placement),
+    ad,
+    warningList(preview));
+  container.dataset.placement = preview.placement;
+}
+
+/** The headline parts, a part over the platform's limit marked for eyes and screen readers. */
+function headlineParts(preview, separator) {
+  const nodes = [];
+  preview.headlineParts.forEach((part, index) => {
+    if (index > 0) nodes.push(separator);
+    const warning = preview.warnings.find((w) => w.code === 'HEADLINE_TOO_LONG' && w.part === index);
+    nodes.push(h('span', {
+      class: part.tooLong ? 'part too-long' : 'part',
+      'data-part': String(index),
+      title: part.tooLong ? (warning?.message ?? `${part.length}/${part.maxLength} characters`) : null,
+    }, part.text, part.tooLong ? h('span', { class: 'visually-hidden' }, ` (too long: ${part.length} of ${part.maxLength} characters)`) : null));
+  });
+  return nodes;
+}
+
+function googleSearchAd(preview) {
+  return h('article', { class: 'google-ad', 'aria-label': 'Google Search ad' },
+    h('div', { class: 'g-top' },
+      h('span', { class: 'g-badge' }, preview.badge ?? ''),
+      h('span', { class: 'g-sep', 'aria-hidden': 'true' }, ' · '),
+      h('span', { class: 'g-url' }, preview.displayUrl ?? '')),
+    h('div', { class: 'g-headline', role: 'heading', 'aria-level': '4' },
+      preview.headlineParts.length ? headlineParts(preview, ' | ') : h('span', { class: 'placeholder' }, 'Your headline')),
+    preview.description ? h('p', { class: 'g-description' }, preview.description) : null);
+}
+
+function metaFeedAd(preview) {
+  const initial = (preview.advertiserName ?? '?').trim().charAt(0).toUpperCase();
+  return h('article', { class: 'meta-ad', 'aria-label': 'Meta Feed ad' },
+    h('header', { class: 'm-header' },
+      h('div', { class: 'm-avatar', 'aria-hidden': 'true' }, initial),
+      h('div', {},
+        h('div', { class: 'm-page' }, preview.advertiserName ?? ''),
+        h('div', { class: 'm-sponsored' }, preview.sponsoredLabel ?? '', h('span', { class: 'm-globe', 'aria-hidden': 'true' }, ' · ', globe()))),
+      h('div', { class: 'm-more', 'aria-hidden': 'true' }, '···')),
+    preview.primaryText ? h('p', { class: 'm-primary' }, preview.primaryText) : null,
+    preview.imageUrl
+      ? h('img', { class: 'm-image', src: preview.imageUrl, alt: 'The ad image' })
+      : h('div', { class: 'm-image m-image-empty' }, 'No image yet'),
+    h('div', { class: 'm-card' },
+      h('div', { class: 'm-card-text' },
+        h('div', { class: 'm-domain' }, preview.domain ?? ''),
+        h('div', { class: 'm-headline' }, preview.headlineParts.length ? headlineParts(preview, '') : h('span', { class: 'placeholder' }, 'Your headline'))),
+      preview.callToActionLabel ? h('span', { class: 'm-cta', role: 'presentation' }, preview.callToActionLabel) : null),
+    h('footer', { class: 'm-actions', 'aria-hidden': 'true' }, h('span', {}, 'Like'), h('span', {}, 'Comment'), h('span', {}, 'Share')));
+}
+
+function warningList(preview) {
+  if (!preview.warnings.length) return h('p', { class: 'preview-ok' }, '✓ Fits this placement.');
+  return h('ul', { class: 'preview-warnings', 'aria-label': `${TITLES[preview.placement]} warnings` },
+    preview.warnings.map((warning) => h('li', { 'data-code': warning.code, 'data-field': warning.field }, warning.message)));
+}
+
+/** The small globe Meta shows after "Sponsored" (public audience), drawn inline: no icon font needed. */
+function globe() {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '12');
+  svg.setAttribute('height', '12');
+  svg.innerHTML = '<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.3"/>'
+    + '<ellipse cx="8" cy="8" rx="2.8" ry="6.5" fill="none" stroke="currentColor" stroke-width="1.1"/>'
+    + '<path d="M1.8 6h12.4M1.8 10h12.4" stroke="currentColor" stroke-width="1.1"/>';
+  return svg;
+}

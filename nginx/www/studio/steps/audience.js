@@ -1,0 +1,85 @@
+// Step 3: who sees the ads: a saved audience, or a new one (saved when moving on).
+import { graphql, ApiError } from '../api.js';
+import { h, replace, field, setFieldError } from '../dom.js';
+import { stepNav } from './nav.js';
+
+const AUDIENCE_FIELDS = 'id name locations ageMin ageMax interests';
+
+export const audienceStep = {
+  id: 'audience',
+  title: 'Audience',
+  reachable: (state) => Boolean(state.adAccount),
+  render(container, studio) {
+    const { state } = studio;
+    const saved = h('div', { class: 'saved-audiences', 'aria-busy': 'true' }, h('p', {}, 'Loading saved audiences…'));
+    const draft = state.newAudience;
+    const input = (id, key, attributes = {}) => h('input', {
+      id, value: String(draft[key] ?? ''), ...attributes,
+      oninput: (event) => { draft[key] = event.target.value; state.audienceId = null; studio.save(); uncheck(); },
+    });
+    const uncheck = () => container.querySelectorAll('input[name=audience]').forEach((radio) => { radio.checked = false; });
+    const form = h('fieldset', { class: 'new-audience' },
+      h('legend', {}, 'Or describe a new audience'),
+      field('Name', input('audience-name', 'name')),
+      field('Locations', input('audience-locations', 'locations'), 'Countries, regions or cities, separated by commas: US, CA'),
+      h('div', { class: 'row' },
+        field('Minimum age', input('audience-age-min', 'ageMin', { type: 'number', min: '13', max: '65' })),
+        field('Maximum age', input('audience-age-max', 'ageMax', { type: 'number', min: '13', max: '65' }), '65 means 65 and over')),
+      field('Interests', input('audience-interests', 'interests'), 'Separated by commas: snacks, spicy food'));
+    container.append(h('div', { class: 'audience-columns' }, saved, form), stepNav(studio, {
+      check: () => (state.audienceId || draft.name.trim() ? null : 'Choose a saved audience or describe a new one.'),
+      onNext: async () => {
+        if (!state.audienceId && !(await createAudience(studio))) return;
+        studio.next();
+      },
+    }));
+    graphql(`{ audiences(first: 50) { edges { node { ${AUDIENCE_FIELDS} } } } }`)
+      .then(({ audiences }) => {
+        saved.removeAttribute('aria-busy');
+        const nodes = audiences.edges.map((edge) => edge.node);
+        replace(saved, nodes.length
+          ? h('fieldset', { class: 'choices' },
+            h('legend', {}, 'Reuse a saved audience'),
+            nodes.map((audience) => h('label', { class: 'choice' },
+              h('input', {
+                type: 'radio', name: 'audience', value: audience.id, checked: state.audienceId === audience.id,
+                onchange: () => { state.audienceId = audience.id; studio.save(); },
+              }),
+              h('span', { class: 'choice-title' }, audience.name),
+              h('span', { class: 'choice-text' }, describe(audience)))))
+          : h('p', {}, 'No saved audience yet.'));
+      })
+      .catch((error) => { replace(saved, h('p', {}, 'Saved audiences could not be loaded.')); studio.fail(error); });
+  },
+};
+
+export function describe(audience) {
+  const ages = `${audience.ageMin}–${audience.ageMax === 65 ? '65+' : audience.ageMax}`;
+  const interests = audience.interests.length ? ` · ${audience.interests.join(', ')}` : '';
+  return `${audience.locations.join(', ')} · ages ${ages}${interests}`;
+}
+
+const list = (text) => String(text).split(',').map((item) => item.trim()).filter(Boolean);
+
+/** Saves the new audience; a refused field is marked where the user typed it. */
+async function createAudience(studio) {
+  const { state } = studio;
+  const draft = state.newAudience;
+  const ids = { name: 'audience-name', locations: 'audience-locations', ageMin: 'audience-age-min', ageMax: 'audience-age-max', interests: 'audience-interests' };
+  Object.values(ids).forEach((id) => setFieldError(id, null));
+  try {
+    const { createAudience: audience } = await graphql(
+      `mutation($input: CreateAudienceInput!) { createAudience(input: $input) { ${AUDIENCE_FIELDS} } }`,
+      { input: { name: draft.name, locations: list(draft.locations), ageMin: Number(draft.ageMin), ageMax: Number(draft.ageMax), interests: list(draft.interests) } });
+    state.audienceId = audience.id;
+    state.newAudience = { name: '', locations: '', ageMin: 18, ageMax: 65, interests: '' };
+    studio.save();
+    studio.announce(`Audience ${audience.name} saved.`);
+    return true;
+  } catch (error) {
+    const key = error instanceof ApiError ? String(error.field ?? '').replace(/^input\./, '') : '';
+    if (ids[key]) setFieldError(ids[key], error.message);
+    studio.fail(error);
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+// Step 5: budget, name and everything chosen, with every problem the platform would refuse; then
+// the launch: the draft campaign with its unit and creative is saved, and launched on the platform.
+import { graphql, ApiError } from '../api.js';
+import { h, replace, field, setFieldError } from '../dom.js';
+import { PREVIEW_FIELDS } from '../previews.js';
+import { ctaLabel } from './creative.js';
+import { describe } from './audience.js';
+import { stepNav } from './nav.js';
+
+const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
+
+export const reviewStep = {
+  id: 'review',
+  title: 'Review & launch',
+  reachable: (state) => Boolean(state.creative.headline && state.creative.landingUrl && state.audienceId),
+  render(container, studio) {
+    const { state } = studio;
+    const account = state.adAccount;
+    const creative = state.creative;
+    if (!state.campaignName) state.campaignName = `${creative.headline.split('|')[0].trim()} – ${PLATFORM_NAMES[account?.platform] ?? ''}`.slice(0, 255);
+
+    const name = h('input', { id: 'campaign-name', value: state.campaignName, oninput: (e) => { state.campaignName = e.target.value; studio.save(); } });
+    const type = h('select', { id: 'budget-type', onchange: (e) => { state.budget.type = e.target.value; studio.save(); } },
+      h('option', { value: 'DAILY', selected: state.budget.type === 'DAILY' }, 'Daily'),
+      h('option', { value: 'LIFETIME', selected: state.budget.type === 'LIFETIME' }, 'Lifetime'));
+    const amount = h('input', { id: 'budget-amount', inputmode: 'decimal', value: state.budget.amount, placeholder: '50.00', oninput: (e) => { state.budget.amount = e.target.value; studio.save(); } });
+
+    const audience = h('dd', { id: 'review-audience' }, '…');
+    const problems = h('div', { id: 'problems', 'aria-live': 'polite' }, h('p', {}, 'Checking the creative…'));
+    container.append(
+      h('div', { class: 'review-columns' },
+        h('div', {},
+          field('Campaign name', name),
+          h('div', { class: 'row' },
+            field('Budget', type),
+            field(`Amount (${account?.currency ?? ''})`, amount, 'Greater than 0, at most two decimals.'))),
+        h('dl', { class: 'summary' },
+          h('dt', {}, 'Objective'), h('dd', {}, state.objective?.toLowerCase() ?? '—'),
+          h('dt', {}, 'Ad account'), h('dd', {}, account ? `${account.name} (${PLATFORM_NAMES[account.platform]}, ${account.currency})` : '—'),
+          h('dt', {}, 'Audience'), audience,
+          h('dt', {}, 'Headline'), h('dd', {}, creative.headline),
+          h('dt', {}, 'Description'), h('dd', {}, creative.description || '—'),
+          h('dt', {}, 'Image'), h('dd', {}, creative.mediaUrl ? h('img', { class: 'thumb', src: creative.mediaUrl, alt: 'The ad image' }) : '—'),
+          h('dt', {}, 'Call to action'), h('dd', {}, ctaLabel(creative.callToAction)),
+          h('dt', {}, 'Landing page'), h('dd', {}, creative.landingUrl))),
+      h('h3', {}, 'Problems'),
+      problems,
+      stepNav(studio, {
+        nextLabel: studio.capabilities.mutations.has('launchCampaign') ? 'Launch campaign' : 'Save draft',
+        check: () => (Number(state.budget.amount) > 0 ? null : 'Enter a budget amount greater than 0.'),
+        onNext: () => launch(studio),
+      }));
+
+    graphql('query($id: ID!) { node(id: $id) { ... on Audience { id name locations ageMin ageMax interests } } }', { id: state.audienceId })
+      .then(({ node }) => replace(audience, node ? `${node.name}: ${describe(node)}` : '—'))
+      .catch(() => replace(audience, '—'));
+    graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
+      input: {
+        headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
+        callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [account.platform],
+      },
+    }).then(({ adPreview }) => {
+      const warnings = adPreview.flatMap((preview) => preview.warnings);
+      replace(problems, warnings.length
+        ? h('ul', { class: 'problems' }, warnings.map((w) => h('li', { 'data-code': w.code }, w.message)))
+        : h('p', { class: 'preview-ok' }, `✓ Nothing ${PLATFORM_NAMES[account.platform]} would refuse.`));
+    }).catch((error) => studio.fail(error));
+  },
+};
+
+const ERROR_FIELDS = { 'input.name': 'campaign-name', 'input.budget.amount': 'budget-amount', 'input.budget.type': 'budget-type', 'input.budget.currency': 'budget-amount' };
+
+/** Saves the draft once (a retry reuses it), then launches it when the server can. */
+async function launch(studio) {
+  const { state } = studio;
+  const creative = state.creative;
+  Object.values(ERROR_FIELDS).forEach((id) => setFieldError(id, null));
+  const button = document.getElementById('next');
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    // Each object is remembered as soon as it exists, so a retry after a refusal creates nothing twice.
+    const draft = state.draft ?? (state.draft = {});
+    if (!draft.campaignId) {
+      const { createCampaign } = await graphql(
+        'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+        { input: { adAccountId: state.adAccount.id, name: state.campaignName, objective: state.objective,
+          budget: { type: state.budget.type, amount: state.budget.amount, currency: state.adAccount.currency } } });
+      draft.campaignId = createCampaign.id;
+      studio.save();
+    }
+    if (!draft.unitId) {
+      const { createCampaignUnit } = await graphql(
+        'mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }',
+        { input: { campaignId: draft.campaignId, audienceId: state.audienceId, name: `${state.campaignName} – audience` } });
+      draft.unitId = createCampaignUnit.id;
+      studio.save();
+    }
+    const content = { headline: creative.headline, description: creative.description || null,
+      mediaUrl: creative.mediaUrl || null, callToAction: creative.callToAction, landingUrl: creative.landingUrl };
+    if (!draft.creativeId) {
+      const { createAdCreative } = await graphql('mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }',
+        { input: { campaignUnitId: draft.unitId, ...content } });
+      draft.creativeId = createAdCreative.id;
+    } else if (draft.creative !== JSON.stringify(content)) {
+      // Edited after a refused launch: the saved creative gets a new version.
+      const { reviseAdCreative } = await graphql('mutation($id: ID!, $input: ReviseAdCreativeInput!) { reviseAdCreative(id: $id, input: $input) { id } }',
+        { id: draft.creativeId, input: content });
+      draft.creativeId = reviseAdCreative.id;
+    }
+    draft.creative = JSON.stringify(content);
+    const budget = { type: state.budget.type, amount: state.budget.amount, currency: state.adAccount.currency };
+    if (draft.budget && draft.budget !== JSON.stringify(budget)) {
+      await graphql('mutation($id: ID!, $budget: CampaignBudgetInput!) { setCampaignBudget(id: $id, budget: $budget) { id } }', { id: draft.campaignId, budget });
+    }
+    draft.budget = JSON.stringify(budget);
+    state.campaignId = draft.campaignId;
+    studio.save();
+    if (studio.capabilities.mutations.has('launchCampaign')) {
+      await graphql('mutation($id: ID!) { launchCampaign(id: $id) { campaign { id status } } }', { id: state.campaignId });
+      studio.announce('Campaign launched.');
+    } else {
+      studio.announce('Draft saved. This server cannot launch campaigns yet.');
+    }
+    studio.next();
+  } catch (error) {
+    if (error instanceof ApiError) {
+      for (const e of error.errors) {
+        const id = ERROR_FIELDS[e.extensions?.field];
+        if (id) setFieldError(id, e.message);
+      }
+    }
+    studio.fail(error);
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}

@@ -1,0 +1,63 @@
+// Step 6: the launched campaign: its status, the execution log of what was done on the platform,
+// totals and a chart of its daily metrics, refreshed every few seconds while shown.
+import { graphql } from '../api.js';
+import { h, replace } from '../dom.js';
+import { metricsChart } from '../chart.js';
+
+const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED: 'Completed', ERROR: 'Error' };
+
+const day = (date) => date.toISOString().slice(0, 10);
+
+export const statusStep = {
+  id: 'status',
+  title: 'Status',
+  reachable: (state) => Boolean(state.campaignId),
+  render(container, studio) {
+    const { state } = studio;
+    if (!state.campaignId) {
+      container.append(h('p', {}, 'Launch a campaign to follow it here.'));
+      return;
+    }
+    const view = h('div', { id: 'campaign-status', 'aria-live': 'polite' }, h('p', {}, 'Loading the campaign…'));
+    container.append(view, h('div', { class: 'step-nav' },
+      h('button', { type: 'button', onclick: () => studio.back() }, 'Back to review'),
+      h('button', { type: 'button', class: 'primary', onclick: () => studio.reset() }, 'Build another campaign')));
+    const to = new Date();
+    const from = new Date(to.getTime() - 29 * 86400000);
+    const load = async () => {
+      if (!view.isConnected) return;
+      try {
+        const { campaign, metricDefinitions } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
+          campaign(id: $id) { id name status platform externalCampaignId budget { type amount currency }
+            executionLog(first: 50) { edges { node { id action status message createdAt } } }
+            metricTotals(from: $from, to: $to) { key label unit value }
+            metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
+          metricDefinitions { key label } }`, { id: state.campaignId, from: day(from), to: day(to) });
+        if (!campaign) return replace(view, h('p', {}, 'The campaign no longer exists.'));
+        const labels = Object.fromEntries(metricDefinitions.map((d) => [d.key, d.label]));
+        replace(view,
+          h('p', { class: 'status-line' },
+            h('strong', {}, campaign.name), ' ',
+            h('span', { class: `status status-${campaign.status.toLowerCase()}`, id: 'campaign-status-value' }, STATUS_TEXT[campaign.status] ?? campaign.status),
+            campaign.externalCampaignId ? h('span', { class: 'hint' }, ` · platform id ${campaign.externalCampaignId}`) : null,
+            campaign.budget ? h('span', { class: 'hint' }, ` · ${campaign.budget.type.toLowerCase()} budget ${campaign.budget.amount} ${campaign.budget.currency}`) : null),
+          h('h3', {}, 'Execution log'),
+          campaign.executionLog.edges.length
+            ? h('ol', { class: 'execution-log', id: 'execution-log' }, campaign.executionLog.edges.map(({ node }) => h('li', { class: `log-${node.status.toLowerCase()}` },
+              h('time', { datetime: node.createdAt }, new Date(node.createdAt).toLocaleString()), ' ',
+              h('strong', {}, node.action), ' ', h('span', { class: 'log-status' }, node.status === 'SUCCESS' ? '✓ success' : '✗ error'),
+              node.message ? h('div', { class: 'log-message' }, node.message) : null)))
+            : h('p', { class: 'hint' }, 'Nothing was done on the platform yet.'),
+          h('h3', {}, 'Last 30 days'),
+          campaign.metricTotals.length
+            ? h('dl', { class: 'totals' }, campaign.metricTotals.flatMap((t) => [h('dt', {}, t.label), h('dd', {}, t.value)]))
+            : null,
+          metricsChart(campaign.metrics, { labels }));
+      } catch (error) {
+        studio.fail(error);
+      }
+      if (view.isConnected) setTimeout(load, 4000);
+    };
+    load();
+  },
+};
