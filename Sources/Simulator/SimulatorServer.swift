@@ -12,6 +12,22 @@ public final class SimulatorServer: Sendable {
         self.platforms = platforms
     }
 
+    /// Writes every platform's state to `file`, so that a restarted simulator still knows what it created.
+    public func saveState(to file: URL) throws {
+        var state: [String: Any] = [:]
+        for platform in platforms { state[platform.name] = platform.snapshot() }
+        try JSONSerialization.data(withJSONObject: state, options: [.sortedKeys]).write(to: file, options: .atomic)
+    }
+
+    /// Reads what `saveState` wrote; a missing file is an empty start.
+    public func loadState(from file: URL) throws {
+        guard FileManager.default.fileExists(atPath: file.path) else { return }
+        let state = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
+        for platform in platforms {
+            if let snapshot = state[platform.name] as? [String: Any] { platform.restore(snapshot) }
+        }
+    }
+
     public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
         var segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard segments.first == "simulator", segments.count >= 2 else { return notFound(request.path) }

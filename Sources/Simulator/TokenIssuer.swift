@@ -88,6 +88,26 @@ public final class TokenIssuer: @unchecked Sendable {
         }
     }
 
+    /// Tokens as JSON (codes are short-lived and not kept).
+    public func snapshot() -> [String: Any] {
+        lock.withLock {
+            [
+                "accessTokens": accessTokens.mapValues { ["expiresAt": $0.expiresAt.timeIntervalSince1970, "revoked": $0.revoked] },
+                "refreshTokens": refreshTokens,
+            ]
+        }
+    }
+
+    public func restore(_ snapshot: [String: Any]) {
+        lock.withLock {
+            for (token, value) in snapshot["accessTokens"] as? [String: [String: Any]] ?? [:] {
+                guard let expiresAt = value["expiresAt"] as? Double else { continue }
+                accessTokens[token] = AccessToken(expiresAt: Date(timeIntervalSince1970: expiresAt), revoked: value["revoked"] as? Bool ?? false)
+            }
+            for (token, revoked) in snapshot["refreshTokens"] as? [String: Bool] ?? [:] { refreshTokens[token] = revoked }
+        }
+    }
+
     public func reset() {
         lock.withLock {
             codes.removeAll()

@@ -26,6 +26,7 @@ public final class TestServer: @unchecked Sendable {
             "CAMPAIGND_THREADS": "8",
             "CAMPAIGND_MIGRATIONS": TestPaths.repository.appendingPathComponent("schema/migrations").path,
             "CAMPAIGND_SCHEMA": TestPaths.repository.appendingPathComponent("schema/schema.graphql").path,
+            "CAMPAIGND_TOKEN_KEY": TestServer.tokenKey,
             "CAMPAIGND_SIMULATOR_URL": nginx.baseURL.appendingPathComponent("simulator").absoluteString,
         ]
         settings.merge(environment) { $1 }
@@ -40,6 +41,9 @@ public final class TestServer: @unchecked Sendable {
             usleep(20_000)
         }
     }
+
+    /// The token encryption key test servers use (tests decrypt with it to prove tokens are stored encrypted).
+    public static let tokenKey = "test-token-key-0123456789abcdef"
 
     public func stop() {
         nginx.stop()

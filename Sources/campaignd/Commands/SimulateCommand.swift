@@ -15,6 +15,8 @@ enum SimulateCommand {
         Environment:
           CAMPAIGND_SIMULATOR_SOCKET          FastCGI socket (default .local/run/simulator.sock)
           CAMPAIGND_SIMULATOR_TOKEN_LIFETIME  seconds an issued access token lives (default 3600)
+          CAMPAIGND_SIMULATOR_STATE           a JSON file the state is read from at start and written to at stop
+                                              (default: none, the state lives in memory only)
         """
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -30,17 +32,20 @@ enum SimulateCommand {
             tokenLifetime = seconds
         }
         let simulator = SimulatorServer(platforms: simulatedPlatforms(tokenLifetime: tokenLifetime))
+        let stateFile = environment["CAMPAIGND_SIMULATOR_STATE"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        if let stateFile { try simulator.loadState(from: stateFile) }
         let server = FastCGIServer(.init(address: socket, threads: 4), handler: simulator.respond)
         try server.start()
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { server.stop() }
         FileHandleOutput.standardError("campaignd: simulating ad platforms on \(socket)\n")
         server.wait()
         signals.cancel()
+        if let stateFile { try simulator.saveState(to: stateFile) }
         return 0
     }
 
     /// Each platform the simulator speaks for.
     static func simulatedPlatforms(tokenLifetime: TimeInterval) -> [any SimulatedPlatform] {
-        []
+        [GoogleAdsSimulator(tokenLifetime: tokenLifetime), MetaSimulator(tokenLifetime: tokenLifetime)]
     }
 }
