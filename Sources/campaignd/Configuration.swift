@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 
 /// Settings read from the environment, each with a documented default (see README).
 struct Configuration: Sendable {
@@ -9,6 +10,14 @@ struct Configuration: Sendable {
     var databasePoolSize: Int
     var migrationsDirectory: String
     var schemaFile: String
+    var platforms: PlatformSettings
+    /// Encrypts OAuth tokens at rest (pgp_sym_encrypt); never stored in the database.
+    var tokenKey: String?
+
+    func requireTokenKey() throws -> String {
+        guard let tokenKey else { throw UsageError("CAMPAIGND_TOKEN_KEY must be set: it encrypts the platforms' OAuth tokens at rest") }
+        return tokenKey
+    }
     var mediaDirectory: String
     var mediaMaximumBytes: Int
     var publicURL: String?
@@ -30,10 +39,26 @@ struct Configuration: Sendable {
             databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads, range: 1...512),
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
             schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
+            platforms: try platformSettings(environment),
+            tokenKey: try tokenKey(environment),
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
             mediaMaximumBytes: try integer("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
             publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) }
         )
+    }
+
+    private static func platformSettings(_ environment: [String: String]) throws -> PlatformSettings {
+        do {
+            return try PlatformSettings.fromEnvironment(environment)
+        } catch let error as PlatformSettingsError {
+            throw UsageError(error.description)
+        }
+    }
+
+    private static func tokenKey(_ environment: [String: String]) throws -> String? {
+        guard let key = environment["CAMPAIGND_TOKEN_KEY"], !key.isEmpty else { return nil }
+        guard key.count >= 16 else { throw UsageError("CAMPAIGND_TOKEN_KEY must have at least 16 characters") }
+        return key
     }
 
     static let environmentHelp = """
@@ -45,9 +70,11 @@ struct Configuration: Sendable {
           CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
           CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
           CAMPAIGND_SCHEMA          the API's GraphQL SDL (default schema/schema.graphql)
+          CAMPAIGND_TOKEN_KEY       passphrase encrypting OAuth tokens at rest (required by serve and worker)
           CAMPAIGND_MEDIA_DIR       where uploaded images are stored, served by nginx at /media/ (default .local/media)
           CAMPAIGND_MEDIA_MAX_BYTES largest image upload (default 5242880)
           CAMPAIGND_PUBLIC_URL      origin of the URLs of uploads, e.g. https://ads.example.com (default: the request's)
+        \(PlatformSettings.environmentHelp)
         """
 }
 

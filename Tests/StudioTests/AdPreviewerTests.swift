@@ -108,9 +108,34 @@ import Testing
         #expect(AdPreviewer().previews(for: request).isEmpty)
     }
 
-    @Test func everyCallToActionHasAButtonLabel() throws {
-        #expect(CallToAction.shopNow.buttonLabel == "Shop Now")
-        #expect(CallToAction.learnMore.buttonLabel == "Learn More")
-        #expect(Set(CallToAction.allCases.map(\.buttonLabel)).count == CallToAction.allCases.count)
+    @Test func aCallToActionGoogleDoesNotTakeIsFlaggedThereOnly() throws {
+        var request = Self.tastyChips
+        request.callToAction = .getOffer
+        let previews = AdPreviewer().previews(for: request)
+        #expect(previews[0].warnings.map(\.code) == [.imageNotSupported, .callToActionNotAccepted])
+        #expect(previews[0].warnings.last?.field == "callToAction")
+        #expect(previews[1].warnings.isEmpty)
+        #expect(previews[1].callToActionLabel == "Get Offer")
+    }
+
+    @Test func eachTooLongPartIsNamedByItsIndexAndTooManyPartsAreFlagged() throws {
+        var request = Self.tastyChips
+        request.mediaURL = nil
+        request.headline = "Short | A second part that is far too long | Fine | Another part well over thirty chars"
+        let google = AdPreviewer().preview(request, on: .googleAds)
+        #expect(google.warnings.filter { $0.code == .headlineTooLong }.map(\.part) == [1, 3])
+        request.headline = (1...16).map { "Part \($0)" }.joined(separator: " | ")
+        let many = AdPreviewer().preview(request, on: .googleAds)
+        #expect(many.warnings.map(\.code) == [.tooManyHeadlines])
+        #expect(many.headlineParts.count == 15)
+    }
+
+    @Test func warningsAreTheCapabilityTablesProblems() throws {
+        var request = Self.tastyChips
+        request.headline = "Extra Crunchy Spicy Jalapeño Chips | 20% Off"
+        request.callToAction = .getOffer
+        let problems = PlatformCapabilities.googleSearch.problems(
+            headline: request.headline, description: request.description, mediaURL: request.mediaURL, callToAction: request.callToAction)
+        #expect(AdPreviewer().preview(request, on: .googleAds).warnings.map(\.message) == problems.map(\.message))
     }
 }

@@ -8,18 +8,19 @@ import Postgres
 /// scoped to the caller's organization.
 public struct GraphQLHTTPHandler: Sendable {
     let pipeline: GraphQLPipeline
-    let pool: PostgresPool
+    let services: APIServices
+    var pool: PostgresPool { services.pool }
     let authenticator = APIKeyAuthenticator()
     /// Where `uploadMedia` stores images, and the public origin their URLs start with (nil: the request's).
     var media: MediaStore?
     var publicOrigin: String?
 
     public init(
-        pipeline: GraphQLPipeline, pool: PostgresPool, mediaDirectory: URL? = nil, mediaMaximumBytes: Int = 5 << 20,
+        pipeline: GraphQLPipeline, services: APIServices, mediaDirectory: URL? = nil, mediaMaximumBytes: Int = 5 << 20,
         publicOrigin: String? = nil
     ) {
         self.pipeline = pipeline
-        self.pool = pool
+        self.services = services
         self.media = mediaDirectory.map { MediaStore(directory: $0, maximumBytes: mediaMaximumBytes) }
         self.publicOrigin = publicOrigin
     }
@@ -45,7 +46,9 @@ public struct GraphQLHTTPHandler: Sendable {
                     let session = try TenantSession.begin(organizationID: organizationID, on: connection)
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
-                        context: RequestContext(session: session, media: media, origin: publicOrigin ?? Self.origin(of: request)), allowMutations: !parameters.isReadOnly)
+                        context: RequestContext(
+                            session: session, services: services, media: media, origin: publicOrigin ?? Self.origin(of: request)),
+                        allowMutations: !parameters.isReadOnly)
                     return encode(response, as: mediaType)
                 }
             }

@@ -25,8 +25,9 @@ enum ServeCommand {
             logInternalError: { error, path in
                 FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
             }))
+        let services = APIServices(pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey())
         let graphQL = GraphQLHTTPHandler(
-            pipeline: pipeline, pool: pool, mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory),
+            pipeline: pipeline, services: services, mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory),
             mediaMaximumBytes: configuration.mediaMaximumBytes, publicOrigin: configuration.publicURL)
         let router = Router(pool: pool, graphQL: graphQL)
         let server = FastCGIServer(
