@@ -34,9 +34,17 @@ import TestSupport
     func walkToCreative(_ page: BrowserPage) async throws {
         try await page.click("input[name=objective][value=SALES]")
         try await page.click("#next")
+        try await walkToCreativeFromConnection(page)
+    }
+
+    func walkToCreativeFromConnection(_ page: BrowserPage) async throws {
         try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Tasty Chips Co. Ads')).click()")
         try await page.click("#next")
+        try await newAudienceToCreative(page)
+    }
+
+    func newAudienceToCreative(_ page: BrowserPage) async throws {
         try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
         try await page.type("#audience-name", "Young snackers")
         try await page.type("#audience-locations", "US, CA")

@@ -8,6 +8,15 @@ const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED:
 
 const day = (date) => date.toISOString().slice(0, 10);
 
+/** Rates as percentages or money, counts with thousands separators. */
+function formatTotal(total) {
+  const value = Number(total.value);
+  if (total.unit === 'ratio') return `${(value * 100).toFixed(2)} %`;
+  if (total.unit === 'percent') return `${value.toFixed(2)} %`;
+  if (total.unit === 'count') return value.toLocaleString('en-US');
+  return total.value;
+}
+
 export const statusStep = {
   id: 'status',
   title: 'Status',
@@ -50,7 +59,7 @@ export const statusStep = {
             : h('p', { class: 'hint' }, 'Nothing was done on the platform yet.'),
           h('h3', {}, 'Last 30 days'),
           campaign.metricTotals.length
-            ? h('dl', { class: 'totals' }, campaign.metricTotals.flatMap((t) => [h('dt', {}, t.label), h('dd', {}, t.value)]))
+            ? h('dl', { class: 'totals' }, campaign.metricTotals.map((t) => h('div', {}, h('dt', {}, t.label), h('dd', {}, formatTotal(t)))))
             : null,
           metricsChart(campaign.metrics, { labels }));
       } catch (error) {

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The rest of the wizard in the browser: keyboard use and labels, the review's problems, saving the
+/// campaign, and the status view with its execution log and metrics chart.
+@Suite(.serialized) struct StudioWizardBrowserTests {
+    let studio = CreativeStudioBrowserTests()
+
+    @Test func theWizardWorksByKeyboardAndEveryControlHasALabel() async throws {
+        let (harness, browser, page) = try await studio.open()
+        defer { browser.stop(); harness.stop() }
+        // Each step's heading takes the focus, so screen readers announce it.
+        try await page.waitUntil("document.activeElement?.id === 'step-heading'", "the objective heading has the focus")
+        #expect(try await page.text("#step-heading") == "Objective")
+        #expect(try await page.text("[aria-current=step]")?.contains("Objective") == true)
+        try await page.press("Tab", code: "Tab", keyCode: 9)
+        try await page.waitUntil("document.activeElement?.name === 'objective'", "Tab reaches the first objective")
+        try await page.press(" ", code: "Space", keyCode: 32)
+        try await page.waitUntil("document.querySelector('input[name=objective][value=LEADS]').checked", "Space chooses it")
+        try await page.press("Tab", code: "Tab", keyCode: 9)
+        try await page.waitUntil("document.activeElement?.id === 'next'", "Tab reaches Next")
+        try await page.press("Enter", code: "Enter", keyCode: 13)
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Connection'", "Enter moves on")
+
+        // Going on without a choice is refused with a message in the alert region.
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.click("#next")
+        #expect(try await page.text("#alert") == "Choose an ad account to continue.")
+        #expect(try await page.evaluate("document.querySelector('#alert').getAttribute('role')") as? String == "alert")
+
+        try await studio.walkToCreativeFromConnection(page)
+        let unlabelled = try await page.evaluate("""
+            [...document.querySelectorAll('input, select, textarea')]
+              .filter(e => !(e.labels?.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+              .map(e => e.id || e.name)
+            """) as? [String]
+        #expect(unlabelled == [])
+        #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") as? String == "polite")
+    }
+
+    @Test func theReviewListsProblemsAndTheCampaignIsSavedWithTheCreative() async throws {
+        let (harness, browser, page) = try await studio.open()
+        defer { browser.stop(); harness.stop() }
+        // A Google account this time: the uploaded image is a problem there.
+        try await page.click("input[name=objective][value=TRAFFIC]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Search')).click()")
+        try await page.click("#next")
+        try await studio.newAudienceToCreative(page)
+        try await page.type("#headline", CreativeStudioBrowserTests.headline)
+        try await page.type("#description", CreativeStudioBrowserTests.description)
+        try await page.type("#landing-url", CreativeStudioBrowserTests.landing)
+        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
+        try await page.click("#next")
+
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")
+        try await page.waitUntil("document.querySelector('#problems li')", "the problems are listed")
+        #expect(try await page.text("#problems li[data-code=IMAGE_NOT_SUPPORTED]") == "Google Ads responsive search ads do not show images; the image is ignored.")
+        #expect(try await page.evaluate("document.querySelectorAll('#problems li').length") as? Int == 1)
+        #expect(try await page.text("#review-audience")?.hasPrefix("Young snackers: US, CA") == true)
+        #expect(try await page.text("label[for=budget-amount]") == "Amount (USD)")
+
+        try await page.click("#next")
+        #expect(try await page.text("#alert") == "Enter a budget amount greater than 0.")
+        // The server's refusal shows at the field: more than two decimals.
+        try await page.type("#budget-amount", "12.345")
+        try await page.click("#next")
+        try await page.waitUntil("!document.querySelector('#budget-amount-error').hidden", "the amount is refused")
+        #expect(try await page.text("#budget-amount-error")?.contains("2 after the decimal point") == true)
+        try await page.type("#budget-amount", "50")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')", "the status shows")
+
+        let body = try await harness.graphQL("""
+            { campaigns { edges { node { name objective platform status budget { amount currency }
+              creatives { headline description mediaUrl callToAction landingUrl } units { audience { name } } } } } }
+            """)
+        let campaigns = try #require((field(body, "campaigns") as? [String: Any])?["edges"] as? [[String: Any]], "\(body)")
+        #expect(campaigns.count == 1)
+        let campaign = try #require(campaigns.first?["node"] as? [String: Any])
+        #expect(campaign["name"] as? String == "New Spicy Jalapeño Chips – Google Ads")
+        #expect(campaign["objective"] as? String == "TRAFFIC")
+        #expect(campaign["platform"] as? String == "GOOGLE_ADS")
+        #expect((campaign["budget"] as? [String: Any])?["amount"] as? String == "50.00")
+        #expect(try await page.text("#campaign-status-value") == (campaign["status"] as? String).map { $0.prefix(1) + $0.dropFirst().lowercased() })
+        let creative = try #require((campaign["creatives"] as? [[String: Any]])?.first)
+        #expect(creative["headline"] as? String == CreativeStudioBrowserTests.headline)
+        #expect(creative["callToAction"] as? String == "SHOP_NOW")
+        #expect((creative["mediaUrl"] as? String)?.hasPrefix(harness.server.baseURL.absoluteString + "/media/") == true)
+        #expect(((campaign["units"] as? [[String: Any]])?.first?["audience"] as? [String: Any])?["name"] as? String == "Young snackers")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
+
+    @Test func theStatusShowsTheExecutionLogTotalsAndAChart() async throws {
+        let (harness, browser, page) = try await studio.open()
+        defer { browser.stop(); harness.stop() }
+        let accounts = try await harness.graphQL("{ adAccounts(platform: META_ADS) { id } }")
+        let account = try #require(((field(accounts, "adAccounts") as? [[String: Any]])?.first)?["id"] as? String)
+        let created = try await harness.graphQL(
+            "mutation($a: ID!) { createCampaign(input: { adAccountId: $a, name: \"Spicy launch\", objective: SALES, budget: { type: DAILY, amount: 50, currency: \"USD\" } }) { id } }",
+            ["a": account])
+        let id = try #require((field(created, "createCampaign") as? [String: Any])?["id"] as? String, "\(created)")
+        let uuid = String(decoding: Data(base64Encoded: id)!, as: UTF8.self).split(separator: ":")[1]
+        try harness.sql("""
+            UPDATE campaigns SET status = 'live' WHERE id = $1::uuid;
+            """, [String(uuid)])
+        try harness.sql("""
+            INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message, created_at)
+            SELECT organization_id, id, 'create_campaign', 'success', 'created 120208765432100001', now() - interval '1 minute' FROM campaigns WHERE id = $1::uuid
+            UNION ALL
+            SELECT organization_id, id, 'create_ad', 'error', 'Meta refused the ad: image too small', now() FROM campaigns WHERE id = $1::uuid
+            """, [String(uuid)])
+        try harness.sql("""
+            INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+            SELECT c.organization_id, c.id, d.id, current_date - g, CASE d.key WHEN 'impressions' THEN 1000 + g * 10 ELSE 40 + g END
+            FROM campaigns c, metric_definitions d, generate_series(0, 6) AS g
+            WHERE c.id = $1::uuid AND d.key IN ('impressions', 'clicks')
+            """, [String(uuid)])
+
+        try await page.evaluate("""
+            sessionStorage.setItem('campaignd.studio', JSON.stringify({ step: 'status', campaignId: \(BrowserPage.quoted(id)) })); location.reload()
+            """)
+        try await page.waitUntil("document.querySelector('#execution-log')", "the execution log shows")
+        #expect(try await page.text("#campaign-status-value") == "Live")
+        #expect(try await page.evaluate("[...document.querySelectorAll('#execution-log li strong')].map(e => e.textContent)") as? [String] == ["create_ad", "create_campaign"])
+        #expect(try await page.text("#execution-log li.log-error .log-message") == "Meta refused the ad: image too small")
+        #expect(try await page.evaluate("document.querySelectorAll('.chart polyline').length") as? Int == 2)
+        #expect(try await page.evaluate("document.querySelector('.chart polyline[data-key=impressions]').getAttribute('points').split(' ').length") as? Int == 7)
+        let totals = try await page.evaluate("[...document.querySelectorAll('.totals dt')].map(e => e.textContent)") as? [String]
+        #expect(totals == ["Clicks", "CTR", "Impressions"], "\(totals ?? [])")
+        #expect(try await page.evaluate("document.querySelectorAll('.chart table tbody tr').length") as? Int == 7)
+        try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/status.png"))
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
+}
