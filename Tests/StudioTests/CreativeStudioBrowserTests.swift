@@ -60,9 +60,17 @@ import TestSupport
 
         try await page.type("#headline", Self.headline)
         try await page.type("#description", Self.description)
-        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
-        try await page.evaluate("document.querySelector('#call-to-action').value = 'SHOP_NOW'; document.querySelector('#call-to-action').dispatchEvent(new Event('change'))")
         try await page.type("#landing-url", Self.landing)
+        // The chosen image shows in the Meta preview at once, while it is still uploading (slowed down here).
+        try await page.throttleUploads(bytesPerSecond: 4000)
+        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await page.waitUntil("""
+            document.querySelector('#preview-meta img.m-image')?.src.startsWith('blob:')
+            && document.querySelector('#upload-status').textContent === 'Uploading chips_bag_spicy.jpg…'
+            """, "the local image shows during the upload")
+        #expect(try await !page.exists("#preview-google img"))
+        try await page.throttleUploads(bytesPerSecond: nil)
+        try await page.evaluate("document.querySelector('#call-to-action').value = 'SHOP_NOW'; document.querySelector('#call-to-action').dispatchEvent(new Event('change'))")
 
         let media = harness.server.baseURL.absoluteString + "/media/"
         try await page.waitUntil("""

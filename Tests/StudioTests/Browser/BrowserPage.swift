@@ -91,6 +91,14 @@ struct BrowserPage: Sendable {
         try await send("DOM.setFileInputFiles", ["files": [file.path], "nodeId": nodeID])
     }
 
+    /// Slows the page's uploads to `bytesPerSecond` (nil: full speed), to watch what it shows meanwhile.
+    func throttleUploads(bytesPerSecond: Int?) async throws {
+        try await send("Network.enable")
+        try await send("Network.emulateNetworkConditions", [
+            "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": bytesPerSecond ?? -1,
+        ])
+    }
+
     /// A PNG of one element, written to `file`.
     func screenshot(_ selector: String, to file: URL) async throws {
         let box = try await evaluate("""
