@@ -4,7 +4,7 @@ import { apiKey, setApiKey, graphql, ApiError } from './api.js';
 import { h, replace, field } from './dom.js';
 import { loadState, saveState, resetState, initialState } from './state.js';
 import { objectiveStep } from './steps/objective.js';
-import { connectionStep } from './steps/connection.js';
+import { connectionStep, finishConnecting } from './steps/connection.js';
 import { audienceStep } from './steps/audience.js';
 import { creativeStep } from './steps/creative.js';
 import { reviewStep } from './steps/review.js';
@@ -47,6 +47,11 @@ export const studio = {
     this.alert(h('div', {}, h('strong', {}, 'The server refused this: '), messages.length === 1 ? messages[0] : h('ul', {}, messages.map((m) => h('li', {}, m)))));
   },
   announce(message) { announcer.textContent = message; },
+  /** Good news shown above the step (and read out). */
+  notice(message) {
+    const note = h('p', { class: 'notice', id: 'notice', role: 'status' }, message);
+    app.prepend(note);
+  },
   reset() {
     resetState();
     this.state = initialState();
@@ -121,7 +126,17 @@ async function start() {
     h('span', {}, 'Signed in as ', h('strong', { id: 'organization-name' }, studio.organization.name)),
     h('button', { type: 'button', class: 'link', onclick: () => studio.reset() }, 'New campaign'),
     h('button', { type: 'button', class: 'link', onclick: () => { setApiKey(null); resetState(); studio.state = initialState(); showKeyForm(); } }, 'Sign out'));
+  let connected = null;
+  try {
+    connected = await finishConnecting(studio);
+  } catch (error) {
+    showStep('connection');
+    return studio.fail(error);
+  }
   showStep(studio.state.step);
+  if (connected) {
+    studio.notice(connected);
+  }
 }
 
 start();

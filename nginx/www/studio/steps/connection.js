@@ -39,16 +39,42 @@ export const connectionStep = {
   },
 };
 
-/** Connecting a platform goes through the server's OAuth flow, when the server offers it. */
+/** Connecting a platform goes through the server's OAuth flow (`startOAuth`), when the server offers it. */
 function connectButtons(studio) {
-  const start = studio.capabilities.mutations.has('startOAuthConnection') ? 'startOAuthConnection'
-    : studio.capabilities.mutations.has('connectIntegration') ? 'connectIntegration' : null;
-  if (!start) return h('p', { class: 'hint' }, 'Connect Google Ads or Meta from the command line (see the README) to add accounts.');
+  if (!studio.capabilities.mutations.has('startOAuth')) {
+    return h('p', { class: 'hint' }, 'This server cannot connect ad platforms from the page.');
+  }
   return h('div', { class: 'connect' },
-    Object.entries(PLATFORM_NAMES).map(([platform, name]) => h('button', { type: 'button', onclick: async () => {
-      try {
-        const data = await graphql(`mutation($platform: Platform!) { ${start}(platform: $platform) { authorizationUrl } }`, { platform });
-        window.location.assign(data[start].authorizationUrl);
-      } catch (error) { studio.fail(error); }
-    } }, `Connect ${name}`)));
+    h('p', { class: 'hint' }, 'Connect another account: you sign in on the platform and come back here.'),
+    Object.entries(PLATFORM_NAMES).map(([platform, name]) => h('button', {
+      type: 'button', id: `connect-${platform.toLowerCase().replace('_', '-')}`, onclick: async () => {
+        try {
+          const redirectUri = `${window.location.origin}/?connect=${platform}`;
+          const { startOAuth } = await graphql(
+            'mutation($platform: Platform!, $redirectUri: String!) { startOAuth(platform: $platform, redirectUri: $redirectUri) { authorizationUrl } }',
+            { platform, redirectUri });
+          window.location.assign(startOAuth.authorizationUrl);
+        } catch (error) { studio.fail(error); }
+      },
+    }, `Connect ${name}`)));
+}
+
+/**
+ * Back from the platform's consent page (`/?connect=PLATFORM&code=…&state=…`): finishes the connection
+ * with `completeOAuth` and returns a message for the connection step, or null when this is no such return.
+ */
+export async function finishConnecting(studio) {
+  const params = new URLSearchParams(window.location.search);
+  const platform = params.get('connect');
+  if (!platform) return null;
+  window.history.replaceState(null, '', '/');
+  const error = params.get('error_description') ?? params.get('error');
+  if (error) throw new Error(`${PLATFORM_NAMES[platform] ?? platform} did not connect: ${error}`);
+  const { completeOAuth } = await graphql(
+    'mutation($platform: Platform!, $code: String!, $state: String!) { completeOAuth(platform: $platform, code: $code, state: $state) { platform adAccounts { id } } }',
+    { platform, code: params.get('code') ?? '', state: params.get('state') ?? '' });
+  studio.state.step = 'connection';
+  studio.save();
+  const count = completeOAuth.adAccounts.length;
+  return `${PLATFORM_NAMES[completeOAuth.platform]} is connected: ${count} ad account${count === 1 ? '' : 's'} found.`;
 }
