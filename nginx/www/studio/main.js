@@ -43,7 +43,12 @@ export const studio = {
       showKeyForm('The server did not accept the API key. Enter it again.');
       return;
     }
-    const messages = error instanceof ApiError ? error.errors.map((e) => e.message) : [String(error.message ?? error)];
+    // A refused launch lists every problem in extensions.problems; show each, not only the summary.
+    const messages = error instanceof ApiError
+      ? error.errors.flatMap((e) => (Array.isArray(e.extensions?.problems) && e.extensions.problems.length
+        ? e.extensions.problems.map((p) => p.message)
+        : [e.message]))
+      : [String(error.message ?? error)];
     this.alert(h('div', {}, h('strong', {}, 'The server refused this: '), messages.length === 1 ? messages[0] : h('ul', {}, messages.map((m) => h('li', {}, m)))));
   },
   announce(message) { announcer.textContent = message; },

@@ -33,7 +33,11 @@ export const statusStep = {
       h('button', { type: 'button', class: 'primary', onclick: () => studio.reset() }, 'Build another campaign')));
     const to = new Date();
     const from = new Date(to.getTime() - 29 * 86400000);
+    let timer = null;
+    let generation = 0;
     const load = async () => {
+      clearTimeout(timer);
+      const mine = ++generation;
       if (!view.isConnected) return;
       try {
         const { campaign, metricDefinitions } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
@@ -42,6 +46,7 @@ export const statusStep = {
             metricTotals(from: $from, to: $to) { key label unit value }
             metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
           metricDefinitions { key label } }`, { id: state.campaignId, from: day(from), to: day(to) });
+        if (mine !== generation) return;
         if (!campaign) return replace(view, h('p', {}, 'The campaign no longer exists.'));
         const labels = Object.fromEntries(metricDefinitions.map((d) => [d.key, d.label]));
         replace(view,
@@ -50,6 +55,7 @@ export const statusStep = {
             h('span', { class: `status status-${campaign.status.toLowerCase()}`, id: 'campaign-status-value' }, STATUS_TEXT[campaign.status] ?? campaign.status),
             campaign.externalCampaignId ? h('span', { class: 'hint' }, ` · platform id ${campaign.externalCampaignId}`) : null,
             campaign.budget ? h('span', { class: 'hint' }, ` · ${campaign.budget.type.toLowerCase()} budget ${campaign.budget.amount} ${campaign.budget.currency}`) : null),
+          controls(studio, campaign, load),
           h('h3', {}, 'Execution log'),
           campaign.executionLog.edges.length
             ? h('ol', { class: 'execution-log', id: 'execution-log' }, campaign.executionLog.edges.map(({ node }) => h('li', { class: `log-${node.status.toLowerCase()}` },
@@ -65,8 +71,32 @@ export const statusStep = {
       } catch (error) {
         studio.fail(error);
       }
-      if (view.isConnected) setTimeout(load, 4000);
+      if (view.isConnected && mine === generation) timer = setTimeout(load, 4000);
     };
     load();
   },
 };
+
+/** Pause, resume or complete the campaign, where the server offers it and the status allows it. */
+function controls(studio, campaign, reload) {
+  const actions = {
+    LIVE: [['pauseCampaign', 'Pause'], ['completeCampaign', 'Complete']],
+    PAUSED: [['resumeCampaign', 'Resume'], ['completeCampaign', 'Complete']],
+    ERROR: [['launchCampaign', 'Launch again']],
+  }[campaign.status] ?? [];
+  const offered = actions.filter(([mutation]) => studio.capabilities.mutations.has(mutation));
+  if (!offered.length) return null;
+  return h('div', { class: 'campaign-controls' }, offered.map(([mutation, label]) => h('button', {
+    type: 'button', id: `campaign-${label.toLowerCase().replace(' ', '-')}`, onclick: async (event) => {
+      event.target.disabled = true;
+      try {
+        const selection = mutation === 'launchCampaign' ? '{ campaign { id status } }' : '{ id status }';
+        await graphql(`mutation($id: ID!) { ${mutation}(id: $id) ${selection} }`, { id: campaign.id });
+        studio.announce(`${label}: done.`);
+      } catch (error) {
+        studio.fail(error);
+      }
+      await reload();
+    },
+  }, label)));
+}
