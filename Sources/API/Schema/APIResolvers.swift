@@ -11,6 +11,7 @@ enum APIResolvers {
         resolvers.merge(ConnectionResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)
+        resolvers.merge(LifecycleResolvers.all)
         return resolvers
     }
 
