@@ -101,22 +101,14 @@ enum LifecycleResolvers {
         case .inProgress:
             return UserError("Another launch or status change of this campaign is running; try again when it has finished.", code: "CONFLICT")
         case .platform(let step, let platformError):
-            var extensions = JSONObject([("step", .string(step))])
-            let code: String
-            switch platformError {
-            case .rateLimited(let retryAfter, _):
-                code = "PLATFORM_RATE_LIMITED"
-                extensions["retryAfter"] = .double(retryAfter)
-            case .tokenExpired, .reconnectRequired:
-                code = "PLATFORM_RECONNECT_REQUIRED"
-            case .invalidRequest(_, let field):
-                code = "PLATFORM_ERROR"
-                if let field { extensions["platformField"] = .string(field) }
-            case .transient, .permanent:
-                code = "PLATFORM_ERROR"
+            // The integration endpoints' codes (PLATFORM_RATE_LIMITED, PLATFORM_UNAVAILABLE, RECONNECT_REQUIRED, …),
+            // plus the step that failed.
+            guard var mapped = IntegrationErrorMapping.graphQLError(platformError) as? UserError else {
+                return UserError(platformError.message, code: "PLATFORM_ERROR")
             }
-            return UserError("The platform refused the \(step.replacingOccurrences(of: "_", with: " ")) step: \(platformError.message)",
-                             code: code, extensions: extensions)
+            mapped.graphQLMessage = "The \(step.replacingOccurrences(of: "_", with: " ")) step failed. " + mapped.graphQLMessage
+            mapped.graphQLExtensions["step"] = .string(step)
+            return mapped
         }
     }
 }
@@ -125,7 +117,7 @@ extension APIServices {
     /// The lifecycle service over this server's pool, adapters and token store.
     var lifecycle: CampaignLifecycleService {
         CampaignLifecycleService(
-            pool: pool, adapters: adapters, tokens: EncryptedIntegrationTokens(providers: providers, encryptionKey: tokenEncryptionKey))
+            pool: pool, adapters: adapters, tokens: TokenService(providers: providers, encryptionKey: tokenEncryptionKey))
     }
 }
 

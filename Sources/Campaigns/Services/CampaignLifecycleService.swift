@@ -19,9 +19,9 @@ public struct LaunchOutcome: Sendable {
 public struct CampaignLifecycleService: Sendable {
     let pool: PostgresPool
     let adapters: PlatformAdapters
-    let tokens: any PlatformAccessTokens
+    let tokens: TokenService
 
-    public init(pool: PostgresPool, adapters: PlatformAdapters, tokens: any PlatformAccessTokens) {
+    public init(pool: PostgresPool, adapters: PlatformAdapters, tokens: TokenService) {
         self.pool = pool
         self.adapters = adapters
         self.tokens = tokens
@@ -114,10 +114,8 @@ public struct CampaignLifecycleService: Sendable {
                             try adapter.setCampaignStatus(delivery, externalCampaignID: externalCampaignID, in: account)
                             for id in adGroupIDs { try adapter.setAdGroupStatus(delivery, externalAdGroupID: id, in: account) }
                         }
-                    } catch let error as PostgresError {
-                        throw error
                     } catch {
-                        let platformError = error as? PlatformError ?? .permanent(message: "\(error)")
+                        guard let platformError = PlatformError.of(error) else { throw error }
                         try recorder.failed(action, "\(action.capitalized) failed on \(plan.campaign.platform.displayName): \(platformError); the campaign stays \(current.rawValue).", status: nil)
                         throw LifecycleError.platform(step: action, platformError)
                     }

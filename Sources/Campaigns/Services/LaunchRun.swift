@@ -7,7 +7,7 @@ import Postgres
 struct LaunchRun {
     let plan: LaunchPlan
     let adapter: any PlatformAdapter
-    let tokens: any PlatformAccessTokens
+    let tokens: TokenService
     let connection: PostgresConnection
     let organizationID: UUID
 
@@ -60,10 +60,8 @@ struct LaunchRun {
             return try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) { token in
                 try body(plan.platformAccount(accessToken: token))
             }
-        } catch let error as PostgresError {
-            throw error
         } catch {
-            let platformError = error as? PlatformError ?? .permanent(message: "\(error)")
+            guard let platformError = PlatformError.of(error) else { throw error }
             try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError)", status: .error)
             throw LifecycleError.platform(step: step, platformError)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Integrations
+import Postgres
 
 /// One reason a campaign cannot launch, naming the field it concerns (`budget.amount`,
 /// `units[0].creatives[1].headline`, …) so a client can point at it.
@@ -26,4 +27,18 @@ public enum LifecycleError: Error, Sendable, Equatable {
     case inProgress
     /// The platform refused or failed `step`; the campaign's log has the reason.
     case platform(step: String, PlatformError)
+}
+
+extension PlatformError {
+    /// A failure of a platform call as a `PlatformError`: an integration that can no longer give a token reads as
+    /// "reconnect required"; anything else unexpected as permanent. Database errors are not platform failures (nil).
+    static func of(_ error: any Error) -> PlatformError? {
+        switch error {
+        case let error as PlatformError: return error
+        case is PostgresError: return nil
+        case IntegrationError.reconnectRequired(_, let message): return .reconnectRequired(message: message)
+        case IntegrationError.integrationNotFound: return .reconnectRequired(message: "The integration is gone.")
+        default: return .permanent(message: "\(error)")
+        }
+    }
 }
