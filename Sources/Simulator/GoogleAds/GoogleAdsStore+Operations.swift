@@ -60,9 +60,11 @@ extension GoogleAdsStore {
         case "campaignCriteria":
             resourceName = "customers/\(customerID)/campaignCriteria/\(GoogleResourceID.id(object["campaign"]))~\(id)"
             object["criterionId"] = id
+            object["type"] = Self.criterionType(object)
         case "adGroupCriteria":
             resourceName = "customers/\(customerID)/adGroupCriteria/\(GoogleResourceID.id(object["adGroup"]))~\(id)"
             object["criterionId"] = id
+            object["type"] = Self.criterionType(object)
         case "adGroupAds":
             resourceName = "customers/\(customerID)/adGroupAds/\(GoogleResourceID.id(object["adGroup"]))~\(id)"
             var ad = object["ad"] as? [String: Any] ?? [:]
@@ -115,6 +117,14 @@ extension GoogleAdsStore {
             }
         }
         return name
+    }
+}
+
+extension GoogleAdsStore {
+    /// The output-only `type` of a criterion, from the criterion it holds.
+    static func criterionType(_ object: [String: Any]) -> String {
+        let kinds = ["location": "LOCATION", "ageRange": "AGE_RANGE", "customAudience": "CUSTOM_AUDIENCE", "userInterest": "USER_INTEREST", "keyword": "KEYWORD"]
+        return kinds.first { object[$0.key] != nil }?.value ?? "UNKNOWN"
     }
 }
 
