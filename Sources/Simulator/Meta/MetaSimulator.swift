@@ -52,7 +52,7 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("POST", 2) where segments[0].hasPrefix("act_"):
             try authorize(request)
             guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }
-            return try create(kind, accountID: MetaSimulatedAccount.digits(segments[0]), request.parameters)
+            return try create(kind, accountID: MetaSimulatedAccount.digits(segments[0]), Self.parameters(request))
         case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "insights":
             try authorize(request)
             return try insights(request, accountID: MetaSimulatedAccount.digits(segments[0]))
@@ -63,7 +63,7 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
             return page(request, rows: lock.withLock { objects.filter { $0.kind == kind && $0.accountID == accountID }.map(\.json) })
         case ("POST", 1):
             try authorize(request)
-            return try updateStatus(objectID: segments[0], request.parameters)
+            return try updateStatus(objectID: segments[0], Self.parameters(request))
         case ("GET", 1):
             try authorize(request)
             guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }
@@ -71,6 +71,23 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         default:
             throw Self.unknownPath(request)
         }
+    }
+
+    /// Query, form and JSON body parameters together, the way the Graph API takes them; nested JSON values
+    /// as JSON text, numbers as their decimal text.
+    static func parameters(_ request: SimulatorRequest) -> [String: String] {
+        var parameters = request.parameters
+        for (name, value) in request.json ?? [:] {
+            switch value {
+            case let text as String: parameters[name] = text
+            case let number as NSNumber: parameters[name] = number.stringValue
+            default:
+                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
+                    parameters[name] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return parameters
     }
 
     /// Refuses a request without a valid access token, in the error 190 shape.
