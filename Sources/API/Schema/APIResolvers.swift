@@ -9,10 +9,12 @@ enum APIResolvers {
         resolvers.merge(node)
         resolvers.merge(AudienceResolvers.all)
         resolvers.merge(ConnectionResolvers.all)
+        resolvers.merge(IntegrationResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)
         resolvers.merge(PreviewResolvers.all)
         resolvers.merge(MediaResolvers.all)
+        resolvers.merge(LifecycleResolvers.all)
         return resolvers
     }
 
