@@ -9,9 +9,10 @@ struct StudioHarness {
     let server: TestServer
     let key: String
 
-    init(organization: String = "Tasty Chips Co.") throws {
+    /// `simulator`: the simulated ad platforms run behind the same nginx, for connecting and launching.
+    init(organization: String = "Tasty Chips Co.", simulator: Bool = false) throws {
         database = try TestCluster.shared.migratedDatabase()
-        server = try TestServer(databaseURL: database.url)
+        server = try TestServer(databaseURL: database.url, simulator: simulator)
         key = "cmk_test_\(UUID().uuidString)"
         try database.pool(maximumConnections: 1).withTransaction { [key] connection in
             let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [organization])[0].decode("id")

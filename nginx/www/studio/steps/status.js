@@ -29,7 +29,7 @@ export const statusStep = {
     }
     const view = h('div', { id: 'campaign-status', 'aria-live': 'polite' }, h('p', {}, 'Loading the campaign…'));
     container.append(view, h('div', { class: 'step-nav' },
-      h('button', { type: 'button', onclick: () => studio.back() }, 'Back to review'),
+      h('span'),
       h('button', { type: 'button', class: 'primary', onclick: () => studio.reset() }, 'Build another campaign')));
     const to = new Date();
     const from = new Date(to.getTime() - 29 * 86400000);

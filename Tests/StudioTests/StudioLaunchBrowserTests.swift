@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The whole wizard against the simulated platforms: Meta connected through the OAuth flow from the
+/// page, the Tasty Chips creative launched, then paused and resumed from the status view.
+@Suite(.serialized) struct StudioLaunchBrowserTests {
+    let studio = CreativeStudioBrowserTests()
+
+    @Test func theWizardConnectsMetaAndLaunchesTheCampaignOnTheSimulator() async throws {
+        let harness = try StudioHarness(simulator: true)
+        let browser = try Chromium()
+        defer { browser.stop(); harness.stop() }
+        let page = try await browser.page()
+        try await page.navigate(harness.server.baseURL)
+        try await page.waitUntil("document.querySelector('#api-key')", "the key form shows")
+        try await page.type("#api-key", harness.key, chunk: 64)
+        try await page.press("Enter", code: "Enter", keyCode: 13)
+        try await page.waitUntil("document.querySelector('#organization-name')", "signed in")
+
+        try await page.click("input[name=objective][value=SALES]")
+        try await page.click("#next")
+        // No account yet: connect Meta through its consent page (the simulator approves at once) and come back.
+        try await page.waitUntil("document.querySelector('#connect-meta-ads')", "the connect buttons show")
+        #expect(try await page.evaluate("document.querySelectorAll('input[name=ad-account]').length") as? Int == 0)
+        try await page.click("#connect-meta-ads")
+        try await page.waitUntil("document.querySelector('#notice')", "the page is back from Meta", timeout: 30)
+        #expect(try await page.text("#notice") == "Meta is connected: 2 ad accounts found.")
+        #expect(try await page.evaluate("location.search") as? String == "")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').querySelector('.choice-title').textContent === 'Tasty Chips Co.').click()")
+        try await page.click("#next")
+
+        try await studio.newAudienceToCreative(page)
+        try await page.type("#headline", CreativeStudioBrowserTests.headline)
+        try await page.type("#description", CreativeStudioBrowserTests.description)
+        try await page.type("#landing-url", CreativeStudioBrowserTests.landing)
+        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
+        try await page.click("#next")
+
+        try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse")
+        try await page.type("#budget-amount", "50")
+        #expect(try await page.text("#next") == "Launch campaign")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the campaign is live", timeout: 30)
+        try await page.waitUntil("document.querySelectorAll('#execution-log li').length >= 3", "the execution log shows the steps")
+        #expect(try await page.evaluate("document.querySelectorAll('#execution-log li.log-error').length") as? Int == 0)
+
+        let body = try await harness.graphQL("""
+            { campaigns { edges { node { status externalCampaignId units { externalId } executionLog { edges { node { action status } } } } } } }
+            """)
+        let campaign = try #require(((field(body, "campaigns") as? [String: Any])?["edges"] as? [[String: Any]])?.first?["node"] as? [String: Any], "\(body)")
+        #expect(campaign["status"] as? String == "LIVE")
+        #expect((campaign["externalCampaignId"] as? String)?.isEmpty == false)
+        #expect(((campaign["units"] as? [[String: Any]])?.first?["externalId"] as? String)?.isEmpty == false)
+        let logged = ((campaign["executionLog"] as? [String: Any])?["edges"] as? [[String: Any]] ?? []).count
+        #expect(try await page.evaluate("document.querySelectorAll('#execution-log li').length") as? Int == logged)
+        try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/launched.png"))
+
+        // Pause and resume from the status view; both show in the log.
+        try await page.click("#campaign-pause")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Paused'", "the campaign is paused", timeout: 30)
+        try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged)", "the pause is logged")
+        try await page.click("#campaign-resume")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the campaign is live again", timeout: 30)
+        try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged + 1)", "the resume is logged")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
+}
