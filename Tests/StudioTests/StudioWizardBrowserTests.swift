@@ -39,7 +39,7 @@ import TestSupport
         #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") as? String == "polite")
     }
 
-    @Test func theReviewListsProblemsAndTheCampaignIsSavedWithTheCreative() async throws {
+    @Test func theReviewListsProblemsAndARefusedLaunchKeepsTheSavedDraft() async throws {
         let (harness, browser, page) = try await studio.open()
         defer { browser.stop(); harness.stop() }
         // A Google account this time: the uploaded image is a problem there.
@@ -60,7 +60,7 @@ import TestSupport
         try await page.waitUntil("document.querySelector('#problems li')", "the problems are listed")
         #expect(try await page.text("#problems li[data-code=IMAGE_NOT_SUPPORTED]") == "Google Ads responsive search ads do not show images; the image is ignored.")
         #expect(try await page.evaluate("document.querySelectorAll('#problems li').length") as? Int == 1)
-        #expect(try await page.text("#review-audience")?.hasPrefix("Young snackers: US, CA") == true)
+        try await page.waitUntil("document.querySelector('#review-audience').textContent.startsWith('Young snackers: US, CA')", "the audience is summed up")
         #expect(try await page.text("label[for=budget-amount]") == "Amount (USD)")
 
         try await page.click("#next")
@@ -72,7 +72,11 @@ import TestSupport
         #expect(try await page.text("#budget-amount-error")?.contains("2 after the decimal point") == true)
         try await page.type("#budget-amount", "50")
         try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#campaign-status-value')", "the status shows")
+        // The campaign is saved as a draft, and the launch refused with every problem listed.
+        try await page.waitUntil("document.querySelector('#alert').textContent.includes('do not show images')", "the launch is refused")
+        let alert = try await page.text("#alert") ?? ""
+        #expect(alert.contains("Google Ads responsive search ads do not show images; the image is ignored."), "\(alert)")
+        #expect(try await page.text("#step-heading") == "Review & launch")
 
         let body = try await harness.graphQL("""
             { campaigns { edges { node { name objective platform status budget { amount currency }
@@ -84,13 +88,20 @@ import TestSupport
         #expect(campaign["name"] as? String == "New Spicy Jalapeño Chips – Google Ads")
         #expect(campaign["objective"] as? String == "TRAFFIC")
         #expect(campaign["platform"] as? String == "GOOGLE_ADS")
+        #expect(campaign["status"] as? String == "DRAFT")
         #expect((campaign["budget"] as? [String: Any])?["amount"] as? String == "50.00")
-        #expect(try await page.text("#campaign-status-value") == (campaign["status"] as? String).map { $0.prefix(1) + $0.dropFirst().lowercased() })
         let creative = try #require((campaign["creatives"] as? [[String: Any]])?.first)
         #expect(creative["headline"] as? String == CreativeStudioBrowserTests.headline)
         #expect(creative["callToAction"] as? String == "SHOP_NOW")
         #expect((creative["mediaUrl"] as? String)?.hasPrefix(harness.server.baseURL.absoluteString + "/media/") == true)
         #expect(((campaign["units"] as? [[String: Any]])?.first?["audience"] as? [String: Any])?["name"] as? String == "Young snackers")
+
+        // Trying again saves nothing twice.
+        try await page.evaluate("document.querySelector('#alert').hidden = true")
+        try await page.click("#next")
+        try await page.waitUntil("!document.querySelector('#alert').hidden", "the launch is refused again")
+        let again = try await harness.graphQL("{ campaigns { totalCount edges { node { creatives { version } } } } }")
+        #expect((field(again, "campaigns") as? [String: Any])?["totalCount"] as? Int == 1)
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 
