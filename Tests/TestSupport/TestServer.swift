@@ -37,7 +37,7 @@ public final class TestServer: @unchecked Sendable {
         settings.merge(environment) { $1 }
         responder = try ChildProcess(TestPaths.campaignd, ["serve"], environment: settings, logFile: directory.appendingPathComponent("campaignd.log"))
         let deadline = Date(timeIntervalSinceNow: 20)
-        while !FileManager.default.fileExists(atPath: socketPath) {
+        while !FreePort.acceptsConnections(unixSocket: socketPath) {
             guard responder.isRunning, Date() < deadline else {
                 nginx.stop()
                 simulator?.stop()

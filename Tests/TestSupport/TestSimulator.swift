@@ -11,7 +11,7 @@ public final class TestSimulator: @unchecked Sendable {
         settings.merge(environment) { $1 }
         process = try ChildProcess(TestPaths.campaignd, ["simulate"], environment: settings, logFile: directory.appendingPathComponent("simulator.log"))
         let deadline = Date(timeIntervalSinceNow: 20)
-        while !FileManager.default.fileExists(atPath: socketPath) {
+        while !FreePort.acceptsConnections(unixSocket: socketPath) {
             guard process.isRunning, Date() < deadline else {
                 throw TestSupportError("campaignd simulate did not start: \(process.output)")
             }
