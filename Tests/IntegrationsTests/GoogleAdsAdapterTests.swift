@@ -171,6 +171,11 @@ enum GoogleAdsSpecs {
         #expect(bodies[3].contains("customers/1234567890/adGroups/{adGroup}"))
         #expect(try await google.objects("campaigns").isEmpty)
         #expect(try await google.requestCount(":mutate") == 0)
+
+        let unknownRegion = google.adapter.plannedLaunchRequests(
+            campaign: GoogleAdsSpecs.campaign(), adGroups: [GoogleAdsSpecs.adGroup(campaignID: "", locations: ["XX-YY"])], ads: [], in: account)
+        #expect(unknownRegion.map(\.method) == ["POST", "NONE"])
+        #expect(unknownRegion[1].step.contains("no geo target for the location \"XX-YY\""))
     }
 
     @Test func theSimulatorRefusesWhatGoogleRefuses() async throws {
@@ -186,6 +191,18 @@ enum GoogleAdsSpecs {
         #expect(tooLong == .invalidRequest(
             message: "Google Ads: Too long: 31 characters, at most 30. [stringLengthError: TOO_LONG]",
             field: "operations[0].create.ad.responsive_search_ad.headlines[1].text"))
+
+        let longDescription = GoogleAdsSpecs.ad(adGroupID: adGroupID)
+        var tooLongDescription = longDescription
+        tooLongDescription.description = String(repeating: "d", count: 91)
+        #expect(throws: PlatformError.invalidRequest(
+            message: "Google Ads: Too long: 91 characters, at most 90. [stringLengthError: TOO_LONG]",
+            field: "operations[0].create.ad.responsive_search_ad.descriptions[0].text")) { try adapter.createAd(tooLongDescription, in: account) }
+        var noDescription = longDescription
+        noDescription.description = nil
+        #expect(throws: PlatformError.invalidRequest(
+            message: "Google Ads: The required field was not present. [fieldError: REQUIRED]",
+            field: "operations[0].create.ad.responsive_search_ad.descriptions")) { try adapter.createAd(noDescription, in: account) }
 
         // Half a cent is a whole number of micros but not of the currency's minimum unit.
         let halfCent = try #require(throws: PlatformError.self) { try adapter.createCampaign(GoogleAdsSpecs.campaign(amount: Decimal(string: "10.005")!), in: account) }
