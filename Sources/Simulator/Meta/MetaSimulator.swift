@@ -131,12 +131,12 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         let end = min(rows.count, start + limit)
         let slice = start < end ? Array(rows[start..<end]) : []
         var paging: [String: Any] = ["cursors": ["before": Self.encodeCursor(start), "after": Self.encodeCursor(end)]]
-        if end < rows.count, let host = request.header("Host") {
+        if end < rows.count, let authority = request.authority {
             var query = request.query
             query.removeValue(forKey: "access_token")
             query["after"] = Self.encodeCursor(end)
             let text = query.sorted { $0.key < $1.key }.map { "\(Self.escape($0.key))=\(Self.escape($0.value))" }.joined(separator: "&")
-            paging["next"] = "http://\(host)/simulator/\(request.prefix)\(request.path)?\(text)"
+            paging["next"] = "http://\(authority)/simulator/\(request.prefix)\(request.path)?\(text)"
         }
         return .simulatorJSON(200, ["data": slice, "paging": paging])
     }
