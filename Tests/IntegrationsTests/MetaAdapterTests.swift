@@ -83,6 +83,32 @@ import Testing
         #expect(adFields["status"] as? String == "ACTIVE")
     }
 
+    @Test func aRefusedAdLeavesNoCreativeBehindSoARetryCreatesEachObjectOnce() async throws {
+        let meta = try MetaSimulatorFixture()
+        let tokens = try await meta.connect()
+        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
+        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
+        let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
+        let ad = adSpec(adSetID: adSetID)
+
+        try await meta.fail("/ads", with: "server_error", times: 3)
+        #expect {
+            try adapter.createAd(ad, in: account)
+        } throws: { error in
+            if case PlatformError.transient = error { return true } else { return false }
+        }
+        #expect(try await meta.objects("adcreative").isEmpty)
+        #expect(try await meta.objects("ad").isEmpty)
+
+        let adID = try adapter.createAd(ad, in: account)
+        #expect(try await meta.objects("adcreative").count == 1)
+        #expect(try await meta.objects("ad").map { $0["id"] as? String } == [adID])
+        // A creative in use cannot be deleted.
+        let creativeID = try #require(try await meta.objects("adcreative").first?["id"] as? String)
+        #expect(throws: PlatformError.self) { try meta.provider.delete(objectID: creativeID, accessToken: tokens.accessToken) }
+    }
+
     @Test func budgetsAreExactMinorUnitsOfTheAccountCurrency() async throws {
         let meta = try MetaSimulatorFixture()
         let tokens = try await meta.connect()
