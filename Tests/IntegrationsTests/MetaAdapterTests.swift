@@ -244,6 +244,12 @@ import Testing
             #expect(!(request.body ?? "").contains(meta.settings.meta.appSecret))
         }
         #expect(try await meta.objects("campaign").isEmpty)
+
+        // A budget the currency cannot express shows as a step refused before sending.
+        let refused = adapter.plannedLaunchRequests(campaign: campaignSpec("12.5", currency: "JPY"), adGroups: [], ads: [], in: account)
+        #expect(refused.count == 1)
+        #expect(refused[0].url == root + "campaigns")
+        #expect(refused[0].body?.hasPrefix("refused before sending: invalid request (budget.amount)") == true)
     }
 
     @Test func theSimulatorRefusesHeadlinesOverFortyCharactersAndUnknownCallsToAction() async throws {
