@@ -23,18 +23,20 @@ extension APITestHarness {
         #expect(response.status == 200, "simulator control \(path): \(response.text)")
     }
 
-    /// Every access and refresh token the simulator has issued, wherever its state lists them.
+    /// Every access and refresh token the simulator has issued: the keys of each platform's token tables
+    /// (`accessTokens`, `refreshTokens` in TokenIssuer's snapshot), wherever the platform's state nests them.
     func simulatorTokens() async throws -> Set<String> {
         var tokens = Set<String>()
         func collect(_ value: Any) {
             switch value {
             case let object as [String: Any]:
                 for (key, child) in object {
-                    if Self.looksLikeToken(key) { tokens.insert(key) }
+                    if key == "accessTokens" || key == "refreshTokens", let table = child as? [String: Any] {
+                        tokens.formUnion(table.keys)
+                    }
                     collect(child)
                 }
             case let array as [Any]: array.forEach(collect)
-            case let text as String where Self.looksLikeToken(text): tokens.insert(text)
             default: break
             }
         }
@@ -42,8 +44,19 @@ extension APITestHarness {
         return tokens
     }
 
-    static func looksLikeToken(_ text: String) -> Bool {
-        (text.hasPrefix("google-") || text.hasPrefix("meta-")) && (text.contains("-at-") || text.contains("-rt-"))
+    /// The simulator's access tokens only.
+    func simulatorAccessTokens() async throws -> Set<String> {
+        var tokens = Set<String>()
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object {
+                    if key == "accessTokens", let table = child as? [String: Any] { tokens.formUnion(table.keys) }
+                    collect(child)
+                }
+            }
+        }
+        collect(try await simulatorState())
+        return tokens
     }
 
     /// The integration's tokens decrypted with the test server's key, and whether the raw columns hold them in clear.

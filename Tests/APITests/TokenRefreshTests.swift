@@ -78,7 +78,7 @@ import TestSupport
         let id = try integrationUUID(integration["id"])
         let organization = try harness.organizationID(key: key)
         try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = $1", [id])
-        let issuedBefore = try await harness.simulatorTokens().filter { $0.contains("-at-") }.count
+        let issuedBefore = try await harness.simulatorAccessTokens().count
 
         let service = tokenService(harness)
         let pool = harness.database.pool(maximumConnections: 6)
@@ -93,7 +93,7 @@ import TestSupport
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
         #expect(Set(tokens).count == 1, "every caller got the one refreshed token")
-        let issuedAfter = try await harness.simulatorTokens().filter { $0.contains("-at-") }.count
+        let issuedAfter = try await harness.simulatorAccessTokens().count
         #expect(issuedAfter == issuedBefore + 1, "one refresh for six callers")
         #expect(try harness.storedTokens(id).access == tokens.first)
     }
