@@ -57,13 +57,13 @@ import TestSupport
     }
 
     @Test func aShortLivedTokenIsRefreshedWhenItLapses() async throws {
-        let harness = try APITestHarness(simulatorEnvironment: ["CAMPAIGND_SIMULATOR_TOKEN_LIFETIME": "2"])
+        let harness = try APITestHarness(simulatorEnvironment: ["CAMPAIGND_SIMULATOR_TOKEN_LIFETIME": "3"])
         defer { harness.stop() }
         let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
         let integration = try await client.connect("GOOGLE_ADS")
         let id = try integrationUUID(integration["id"])
         let first = try harness.storedTokens(id).access
-        try await Task.sleep(nanoseconds: 2_500_000_000)
+        try await Task.sleep(nanoseconds: 3_500_000_000)
         let sync = try await client.sync(try #require(integration["id"] as? String))
         #expect(sync["errors"] == nil, "\(sync)")
         #expect(try harness.storedTokens(id).access != first)
