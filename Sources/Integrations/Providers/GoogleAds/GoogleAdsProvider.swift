@@ -33,18 +33,18 @@ public struct GoogleAdsProvider: Sendable {
             return try body()
         } catch let error as PlatformError {
             let secrets = [accessToken, settings.google.clientSecret, settings.google.developerToken].compactMap { $0 }.filter { !$0.isEmpty }
-            throw error.redacting(secrets)
+            throw Self.redact(secrets, in: error)
         }
     }
 }
 
-extension PlatformError {
+extension GoogleAdsProvider {
     /// The same error with each of `secrets` replaced by "REDACTED" in its message.
-    func redacting(_ secrets: [String]) -> PlatformError {
+    static func redact(_ secrets: [String], in error: PlatformError) -> PlatformError {
         func clean(_ text: String) -> String {
             secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "REDACTED") }
         }
-        switch self {
+        switch error {
         case .tokenExpired(let message): return .tokenExpired(message: clean(message))
         case .reconnectRequired(let message): return .reconnectRequired(message: clean(message))
         case .rateLimited(let seconds, let message): return .rateLimited(retryAfter: seconds, message: clean(message))
