@@ -64,6 +64,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("POST", 1):
             try authorize(request)
             return try updateStatus(objectID: segments[0], Self.parameters(request))
+        case ("DELETE", 1):
+            try authorize(request)
+            return try delete(objectID: segments[0])
         case ("GET", 1):
             try authorize(request)
             guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }
@@ -119,6 +122,22 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
                 throw MetaSimulatedError.invalidParameter(["status"], "Ad creatives have no delivery status.")
             }
             objects[index].fields["status"] = status
+        }
+        return .simulatorJSON(200, ["success": true])
+    }
+
+    /// `DELETE /{object-id}`; a creative an ad uses cannot go, nor an object with children.
+    func delete(objectID: String) throws -> FastCGIResponse {
+        try lock.withLock {
+            guard let index = objects.firstIndex(where: { $0.id == objectID }) else { throw MetaSimulatedError.unknownObject(objectID) }
+            let inUse = objects.contains { object in
+                (object.fields["campaign_id"] as? String) == objectID || (object.fields["adset_id"] as? String) == objectID
+                    || ((object.fields["creative"] as? [String: Any])?["id"] as? String) == objectID
+            }
+            guard !inUse else {
+                throw MetaSimulatedError(code: 100, subcode: 1_487_118, message: "Object \(objectID) is in use and cannot be deleted.")
+            }
+            objects.remove(at: index)
         }
         return .simulatorJSON(200, ["success": true])
     }
