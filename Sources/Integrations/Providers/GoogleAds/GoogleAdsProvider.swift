@@ -11,9 +11,10 @@ public struct GoogleAdsProvider: Sendable {
         client = PlatformHTTPClient(timeout: settings.timeout, retryPolicy: settings.retryPolicy, parseError: GoogleAdsErrorParser.parse)
     }
 
-    /// Sends a request and returns its JSON object, with every secret of ours scrubbed from any error message.
-    func sendJSON(_ request: PlatformRequest, accessToken: String? = nil) throws -> [String: Any] {
-        try scrubbingSecrets(accessToken: accessToken) { try client.sendJSON(request) }
+    /// Sends a request and returns its JSON object, with every secret of ours (the configured ones and
+    /// `secrets`: the token or code sent) scrubbed from any error message.
+    func sendJSON(_ request: PlatformRequest, accessToken: String? = nil, secrets: [String] = []) throws -> [String: Any] {
+        try scrubbingSecrets(accessToken: accessToken, extra: secrets) { try client.sendJSON(request) }
     }
 
     /// Sends a request whose answer is a JSON array (searchStream answers with an array of batches).
@@ -28,11 +29,11 @@ public struct GoogleAdsProvider: Sendable {
     }
 
     /// A platform may echo what it was sent; no error of ours may carry a secret onwards.
-    private func scrubbingSecrets<T>(accessToken: String?, _ body: () throws -> T) throws -> T {
+    private func scrubbingSecrets<T>(accessToken: String?, extra: [String] = [], _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PlatformError {
-            let secrets = [accessToken, settings.google.clientSecret, settings.google.developerToken].compactMap { $0 }.filter { !$0.isEmpty }
+            let secrets = ([accessToken, settings.google.clientSecret, settings.google.developerToken].compactMap { $0 } + extra).filter { !$0.isEmpty }
             throw Self.redact(secrets, in: error)
         }
     }
