@@ -56,7 +56,9 @@ public struct MetaAdsAdapter: PlatformAdapter {
         do {
             planned.append(PlannedPlatformRequest(step: "campaign", request: requests.createCampaign(try MetaLaunchMapping.campaign(campaign), accountID: accountID)))
         } catch {
-            planned.append(PlannedPlatformRequest(step: "campaign", method: "POST", url: "", body: "not sendable: \(error)"))
+            planned.append(PlannedPlatformRequest(
+                step: "campaign", method: "POST", url: requests.accountEdgeURL(accountID: accountID, edge: "campaigns").absoluteString,
+                body: "refused before sending: \(error)"))
         }
         for adGroup in adGroups {
             planned.append(PlannedPlatformRequest(step: "adSet \(adGroup.name)", request: requests.createAdSet(MetaLaunchMapping.adSet(adGroup), accountID: accountID)))

@@ -8,6 +8,11 @@ public struct MetaRequestBuilder: Sendable {
 
     public init(graphURL: URL) { self.graphURL = graphURL }
 
+    /// `{graph}/{version}/act_{id}/{edge}`, where objects of the account are created.
+    public func accountEdgeURL(accountID: String, edge: String) -> URL {
+        MetaGraphAPI.url(graphURL, "\(MetaGraphAPI.accountNode(accountID))/\(edge)")
+    }
+
     public func createCampaign(_ campaign: MetaCampaignParameters, accountID: String) -> PlatformRequest {
         var fields: [String: Any] = [
             "name": campaign.name, "objective": campaign.objective, "status": campaign.status,
