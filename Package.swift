@@ -25,6 +25,6 @@ let package = Package(
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Postgres", "TestSupport"]),
-        .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "TestSupport"]),
+        .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "Simulator", "TestSupport"]),
     ]
 )

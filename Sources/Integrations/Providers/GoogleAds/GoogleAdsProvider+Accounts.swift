@@ -7,7 +7,13 @@ extension GoogleAdsProvider {
         let answer = try sendJSON(listAccessibleCustomersRequest(accessToken: accessToken), accessToken: accessToken)
         let customerIDs = (answer["resourceNames"] as? [String] ?? []).map(GoogleResourceName.id(of:))
         return try customerIDs.compactMap { customerID in
-            let rows = try search(customerID: customerID, query: GoogleAdsQueries.customer, accessToken: accessToken)
+            let rows: [[String: Any]]
+            do {
+                rows = try search(customerID: customerID, query: GoogleAdsQueries.customer, accessToken: accessToken)
+            } catch PlatformError.permanent {
+                // A listed customer that cannot be read (cancelled, not enabled) is not an account we can use.
+                return nil
+            }
             guard let customer = rows.first?["customer"] as? [String: Any] else { return nil }
             return PlatformAdAccount(
                 externalID: GoogleAdsJSON.string(customer["id"]) ?? customerID,

@@ -41,7 +41,7 @@ extension GoogleAdsProvider: PlatformConnector {
     }
 
     /// A form POST to the token endpoint; every secret field is masked in dry runs and logs.
-    func tokenRequest(_ fields: [(String, String)]) -> PlatformRequest {
+    public func tokenRequest(_ fields: [(String, String)]) -> PlatformRequest {
         PlatformRequest(method: "POST", url: settings.google.tokenURL, headers: ["Accept": "application/json"], body: .form(fields))
     }
 
