@@ -64,6 +64,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("POST", 1):
             try authorize(request)
             return try updateStatus(objectID: segments[0], Self.parameters(request))
+        case ("DELETE", 1):
+            try authorize(request)
+            return try delete(objectID: segments[0])
         case ("GET", 1):
             try authorize(request)
             guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }
@@ -123,6 +126,22 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         return .simulatorJSON(200, ["success": true])
     }
 
+    /// `DELETE /{object-id}`; a creative an ad uses cannot go, nor an object with children.
+    func delete(objectID: String) throws -> FastCGIResponse {
+        try lock.withLock {
+            guard let index = objects.firstIndex(where: { $0.id == objectID }) else { throw MetaSimulatedError.unknownObject(objectID) }
+            let inUse = objects.contains { object in
+                (object.fields["campaign_id"] as? String) == objectID || (object.fields["adset_id"] as? String) == objectID
+                    || ((object.fields["creative"] as? [String: Any])?["id"] as? String) == objectID
+            }
+            guard !inUse else {
+                throw MetaSimulatedError(code: 100, subcode: 1_487_118, message: "Object \(objectID) is in use and cannot be deleted.")
+            }
+            objects.remove(at: index)
+        }
+        return .simulatorJSON(200, ["success": true])
+    }
+
     /// One page of a list edge: `{"data": [...], "paging": {"cursors": {...}, "next": ...}}`, `limit` rows
     /// from the `after` cursor.
     func page(_ request: SimulatorRequest, rows: [[String: Any]]) -> FastCGIResponse {
@@ -131,12 +150,12 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         let end = min(rows.count, start + limit)
         let slice = start < end ? Array(rows[start..<end]) : []
         var paging: [String: Any] = ["cursors": ["before": Self.encodeCursor(start), "after": Self.encodeCursor(end)]]
-        if end < rows.count, let host = request.header("Host") {
+        if end < rows.count, let authority = request.authority {
             var query = request.query
             query.removeValue(forKey: "access_token")
             query["after"] = Self.encodeCursor(end)
             let text = query.sorted { $0.key < $1.key }.map { "\(Self.escape($0.key))=\(Self.escape($0.value))" }.joined(separator: "&")
-            paging["next"] = "http://\(host)/simulator/\(request.prefix)\(request.path)?\(text)"
+            paging["next"] = "http://\(authority)/simulator/\(request.prefix)\(request.path)?\(text)"
         }
         return .simulatorJSON(200, ["data": slice, "paging": paging])
     }

@@ -44,6 +44,11 @@ public struct MetaRequestBuilder: Sendable {
         post(objectID, ["status": status])
     }
 
+    /// `DELETE /{object-id}`.
+    public func delete(objectID: String) -> PlatformRequest {
+        PlatformRequest(method: "DELETE", url: MetaGraphAPI.url(graphURL, objectID))
+    }
+
     /// Daily campaign-level insights of several campaigns in one request.
     public func insights(accountID: String, campaignIDs: [String], since: String, until: String, limit: Int = 100) -> PlatformRequest {
         let filtering: [[String: Any]] = [["field": "campaign.id", "operator": "IN", "value": campaignIDs]]
