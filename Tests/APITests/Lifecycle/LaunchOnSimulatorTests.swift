@@ -141,6 +141,14 @@ import TestSupport
         #expect(extensions(second)["step"] as? String == "create_ad_group", "\(second)")
         #expect(try harness.status(fixture.campaignID) == "error")
         #expect(try await objects(harness, platform).counts == [1, 1, 2])
+        // A dry run now plans only what is missing (the second unit and its ad), under the known campaign id.
+        let plan = try await launch(harness, fixture, dryRun: true)
+        let planned = try #require((data(plan, "launchCampaign") as? [String: Any])?["plannedRequests"] as? [[String: Any]], "\(plan)")
+        #expect(planned.count == (google ? 2 : 3), "\(planned)")
+        let externalCampaign: String = try harness.rows("SELECT external_campaign_id FROM campaign_platform_maps")[0].decode("external_campaign_id")
+        let plannedText = String(decoding: try JSONSerialization.data(withJSONObject: planned), as: UTF8.self)
+        #expect(plannedText.contains(externalCampaign) && !plannedText.contains("{campaign}"))
+        #expect(plannedText.contains("Unit 2") && !plannedText.contains("Unit 1"))
 
         let third = try await launch(harness, fixture)
         #expect(extensions(third)["step"] as? String == "create_ad", "\(third)")
