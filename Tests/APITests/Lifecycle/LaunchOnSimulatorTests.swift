@@ -250,6 +250,9 @@ import TestSupport
     @Test(arguments: platforms) func concurrentLaunchesCreateOneCampaign(platform: String) async throws {
         let (harness, fixture) = try await Self.setUp(platform)
         defer { harness.stop() }
+        // The campaign step fails three times before the HTTP client's last retry succeeds: the launch that got the
+        // lock holds it through the backoff (almost a second), while the other arrives.
+        try await harness.failNext(platform, path: platform == "google_ads" ? "googleAds:mutate" : "/campaigns", times: 3)
         async let first = launch(harness, fixture)
         async let second = launch(harness, fixture)
         let bodies = try await [first, second]
