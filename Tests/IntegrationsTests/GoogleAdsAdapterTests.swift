@@ -115,7 +115,7 @@ enum GoogleAdsSpecs {
         let adapter = google.adapter
         let live = try adapter.createCampaign(GoogleAdsSpecs.campaign(), in: account)
         let other = try adapter.createCampaign(GoogleAdsSpecs.campaign(objective: .traffic), in: account)
-        let today = try #require(CalendarDate(iso: CalendarDateToday.value))
+        let today = try #require(CalendarDate(iso: GoogleAdsToday.value))
 
         let result = try adapter.fetchNormalizedMetrics(externalCampaignIDs: [live, other], from: today.adding(days: -6), to: today, in: account)
         #expect(result.unknownPlatformMetrics.isEmpty)
@@ -140,11 +140,14 @@ enum GoogleAdsSpecs {
         // Google sends a metric we have no definition for (a query asking for more, or a newer API version).
         let rows: [[String: Any]] = [[
             "campaign": ["resourceName": "customers/1/campaigns/7", "id": "7"], "segments": ["date": "2026-11-20"],
-            "metrics": ["costMicros": "1234500000", "allConversions": 3.0, "clicks": "12"],
+            "metrics": ["costMicros": "1234500000", "allConversions": 3.0, "clicks": "12", "conversionsValue": 0.1 + 0.2, "conversions": 2.0],
         ]]
         let result = GoogleAdsMetrics.normalize(rows)
         #expect(result.unknownPlatformMetrics == ["allConversions"])
-        #expect(result.metrics.map(\.key).sorted() == ["clicks", "spend"])
+        #expect(result.metrics.map(\.key).sorted() == ["clicks", "conversion_value", "conversions", "spend"])
+        #expect(result.metrics.first { $0.key == "conversions" }?.value == 2)
+        // A double keeps its shortest form: 0.1 + 0.2 is 0.30000000000000004, no more, no less.
+        #expect(result.metrics.first { $0.key == "conversion_value" }?.value == Decimal(string: "0.30000000000000004"))
         #expect(result.metrics.first { $0.key == "spend" }?.value == Decimal(string: "1234.5"))
     }
 

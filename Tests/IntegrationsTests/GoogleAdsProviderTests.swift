@@ -116,6 +116,25 @@ import TestSupport
         #expect(!message.contains("not-the-token"))
     }
 
+    @Test func theManagerAccountGoesInLoginCustomerIDAndSecretsOnlyInSecretHeaders() async throws {
+        let google = try GoogleAdsFixture()
+        let tokens = try await google.connect()
+        var settings = google.settings
+        settings.google.loginCustomerID = "123-456-7890"
+        let manager = GoogleAdsProvider(settings: settings)
+        let request = manager.searchRequest(customerID: "2345678901", query: "SELECT customer.id FROM customer", stream: false, accessToken: tokens.accessToken)
+        #expect(request.headers == ["Accept": "application/json", "login-customer-id": "1234567890"])
+        #expect(request.secretHeaders == ["Authorization": "Bearer \(tokens.accessToken)", "developer-token": "simulator-developer-token"])
+        #expect(try manager.listAdAccounts(accessToken: tokens.accessToken).count == 3)
+
+        settings.google.loginCustomerID = "9999999999"
+        let error = try #require(throws: PlatformError.self) {
+            try GoogleAdsProvider(settings: settings).search(customerID: "2345678901", query: "SELECT customer.id FROM customer", accessToken: tokens.accessToken)
+        }
+        guard case .permanent(let message) = error else { Issue.record("expected permanent, got \(error)"); return }
+        #expect(message.contains("USER_PERMISSION_DENIED"))
+    }
+
     @Test func noSecretAppearsInErrorsOrPlannedRequests() async throws {
         let google = try GoogleAdsFixture()
         let tokens = try await google.connect()

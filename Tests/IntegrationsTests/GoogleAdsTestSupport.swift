@@ -34,7 +34,7 @@ final class GoogleAdsFixture: @unchecked Sendable {
 
     /// Follows the authorization URL to its 302 and reads `code` and `state` from the Location.
     func approve(state: String) async throws -> (code: String, state: String) {
-        let location = try await NoRedirect.location(provider.authorizationURL(state: state, redirectURI: Self.redirectURI))
+        let location = try await GoogleAdsNoRedirect.location(provider.authorizationURL(state: state, redirectURI: Self.redirectURI))
         let items = URLComponents(string: location)?.queryItems ?? []
         guard location.hasPrefix(Self.redirectURI + "?"), let code = items.first(where: { $0.name == "code" })?.value,
               let returnedState = items.first(where: { $0.name == "state" })?.value else {
@@ -80,7 +80,7 @@ final class GoogleAdsFixture: @unchecked Sendable {
 }
 
 /// A GET that reports a redirect instead of following it.
-enum NoRedirect {
+enum GoogleAdsNoRedirect {
     final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
         func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
@@ -100,7 +100,7 @@ enum NoRedirect {
 }
 
 /// Today in UTC, as the simulator counts days.
-enum CalendarDateToday {
+enum GoogleAdsToday {
     static var value: String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

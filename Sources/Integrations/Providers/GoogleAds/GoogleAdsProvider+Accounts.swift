@@ -45,7 +45,10 @@ public enum GoogleAdsJSON {
     public static func string(_ value: Any?) -> String? {
         switch value {
         case let text as String: return text
-        case let number as NSNumber: return number.stringValue
+        case let number as NSNumber:
+            // Whole numbers as integers; fractions in Swift's shortest exact form (12.34, not 12.339999…).
+            let double = number.doubleValue
+            return Double(number.int64Value) == double ? String(number.int64Value) : "\(double)"
         default: return nil
         }
     }
