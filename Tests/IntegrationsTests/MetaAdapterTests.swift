@@ -192,6 +192,30 @@ import Testing
         #expect(try adapter.fetchNormalizedMetrics(externalCampaignIDs: [], from: today, to: today, in: account).metrics.isEmpty)
     }
 
+    @Test func metricsOfManyDaysArriveInOneRequestOverSeveralPages() async throws {
+        let meta = try MetaSimulatorFixture()
+        let tokens = try await meta.connect()
+        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
+        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let first = try adapter.createCampaign(campaignSpec(), in: account)
+        let second = try adapter.createCampaign(campaignSpec(), in: account)
+        try await meta.control("meta_ads/backdate", ["id": first, "days": 90])
+        try await meta.control("meta_ads/backdate", ["id": second, "days": 49])
+
+        let today = CalendarDate(daysSinceUnixEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        let from = today.adding(days: -59)
+        let result = try adapter.fetchNormalizedMetrics(externalCampaignIDs: [first, second], from: from, to: today, in: account)
+        let impressions = result.metrics.filter { $0.key == "impressions" }
+        // 60 days of the first, 50 of the second (from its creation): more rows than one page of 100 holds.
+        #expect(impressions.filter { $0.externalCampaignID == first }.count == 60)
+        #expect(impressions.filter { $0.externalCampaignID == second }.count == 50)
+        #expect(Set(impressions.map(\.date)).count == 60)
+        #expect(impressions.map(\.date).min() == from)
+        let day = from.adding(days: 5)
+        #expect(impressions.first { $0.externalCampaignID == first && $0.date == day }?.value
+            == Decimal(SimulatedMetrics.day(objectID: first, day: day.description).impressions))
+    }
+
     @Test func aDryRunPlansTheSameRequestsWithoutSendingOrSecrets() async throws {
         let meta = try MetaSimulatorFixture()
         let secret = "EAAB-very-secret-token"
