@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 import Testing
 import TestSupport
 
@@ -58,5 +59,38 @@ import TestSupport
         #expect(back?["name"] as? String == "Back again")
         #expect(back?["currency"] as? String == "GBP")
         #expect((try await client.integration(id))["lastSyncedAt"] is String)
+    }
+
+    /// The periodic task calls the service on a connection outside a transaction: the sync commits, and so
+    /// does a disconnection when the platform refuses the connection.
+    @Test func syncOnAConnectionWithoutATransaction() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let client = OAuthClient(harness: harness, key: key)
+        let globalID = try #require(try await client.connect("GOOGLE_ADS")["id"] as? String)
+        let id = try integrationUUID(globalID)
+        let organization = try harness.organizationID(key: key)
+        let providers = PlatformProviders(settings: .simulator(harness.server.simulatorURL))
+        let service = AccountSyncService(providers: providers, tokens: TokenService(providers: providers, encryptionKey: TestServer.tokenKey))
+        let pool = harness.database.pool(maximumConnections: 1)
+
+        try await harness.simulatorControl("google_ads/rename_account", ["customerId": "1234567890", "name": "Renamed by the task"])
+        let ids = try pool.withConnection { try service.sync(integrationID: id, organizationID: organization, on: $0) }
+        #expect(!ids.isEmpty)
+        let names = (try await client.integration(globalID))["adAccounts"] as? [[String: Any]] ?? []
+        #expect(names.contains { $0["name"] as? String == "Renamed by the task" }, "\(names)")
+
+        try await harness.simulatorControl("google_ads/revoke_tokens")
+        #expect {
+            try pool.withConnection { try service.sync(integrationID: id, organizationID: organization, on: $0) }
+        } throws: { error in
+            if case IntegrationError.reconnectRequired(let integrationID, _) = error { return integrationID == id }
+            return false
+        }
+        #expect((try await client.integration(globalID))["connected"] as? Bool == false)
+        #expect(throws: IntegrationError.integrationNotFound) {
+            try pool.withConnection { try service.sync(integrationID: UUID(), organizationID: organization, on: $0) }
+        }
     }
 }
