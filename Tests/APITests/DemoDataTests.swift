@@ -50,7 +50,7 @@ import TestSupport
             let campaign = try #require(resumed["resumeCampaign"] as? [String: Any])
             #expect(campaign["status"] as? String == "LIVE")
             let actions = ((campaign["executionLog"] as? [String: Any])?["edges"] as? [[String: Any]] ?? [])
-                .compactMap { ($0["node"] as? [String: Any]).map { "\($0["action"] ?? "")/\($0["status"] ?? "")" } }
+                .compactMap { ($0["node"] as? [String: Any]).map { "\($0["action"] ?? "")/\($0["status"] ?? "")".lowercased() } }
             #expect(actions.contains { $0.hasPrefix("pause") && $0.hasSuffix("/success") }, "\(actions)")
             #expect(actions.contains { $0.hasPrefix("resume") && $0.hasSuffix("/success") }, "\(actions)")
         }
