@@ -63,12 +63,18 @@ struct LaunchFixture {
                      externalAccount: String, currency: String = "USD") async throws -> LaunchFixture {
         let account = try harness.insertAdAccount(key: key, integration: integration, external: externalAccount, name: "Chips \(platform)",
                                                   currency: currency)
+        return try await make(harness, key: key, platform: platform, account: globalID("AdAccount", account), currency: currency)
+    }
+
+    /// The campaign on the ad account with global id `account`.
+    static func make(_ harness: APITestHarness, key: String, platform: String, account: String, currency: String = "USD") async throws
+        -> LaunchFixture {
         let google = platform == "google_ads"
         let campaignData = try await harness.succeed(
             """
             mutation($a: ID!, $currency: String!) { createCampaign(input: { adAccountId: $a, name: "Spicy Jalapeño Launch", objective: SALES,
               budget: { type: DAILY, amount: "25.50", currency: $currency } }) { id } }
-            """, ["a": globalID("AdAccount", account), "currency": currency], key: key)
+            """, ["a": account, "currency": currency], key: key)
         let campaign = try #require((campaignData["createCampaign"] as? [String: Any])?["id"] as? String)
         var units: [String] = []
         var creatives: [String] = []

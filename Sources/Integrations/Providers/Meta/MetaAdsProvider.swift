@@ -32,7 +32,7 @@ public struct MetaAdsProvider: PlatformConnector {
             if let text = (page["paging"] as? [String: Any])?["next"] as? String, let url = URL(string: text) {
                 guard url.scheme == settings.meta.graphURL.scheme, url.host == settings.meta.graphURL.host,
                       url.port == settings.meta.graphURL.port else {
-                    throw PlatformError.permanent(message: "the Graph API's next page points at another host (\(url.host ?? "?")); not sending the token there")
+                    throw PlatformError.permanent(message: "the Graph API's next page points at another host (\(url.host ?? "?"):\(url.port.map(String.init) ?? "")); not sending the token there")
                 }
                 next = PlatformRequest(method: "GET", url: url)
             }
