@@ -37,6 +37,16 @@ import TestSupport
             """) as? [String]
         #expect(unlabelled == [])
         #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") as? String == "polite")
+
+        // Back on the audience step, the audience just saved is listed, chosen, and can be reused.
+        try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Audience')).click()")
+        try await page.waitUntil("document.querySelector('input[name=audience]')", "the saved audiences are listed")
+        #expect(try await page.evaluate("document.querySelector('input[name=audience]').checked") as? Bool == true)
+        #expect(try await page.text(".saved-audiences .choice-text") == "US, CA · ages 18–65+ · snacks, spicy food")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Creative'", "the saved audience is reused")
+        let audiences = try await harness.graphQL("{ audiences { totalCount } }")
+        #expect((field(audiences, "audiences") as? [String: Any])?["totalCount"] as? Int == 1)
     }
 
     @Test func theReviewListsProblemsAndARefusedLaunchKeepsTheSavedDraft() async throws {
