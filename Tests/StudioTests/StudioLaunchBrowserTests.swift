@@ -67,4 +67,54 @@ import TestSupport
         try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged + 1)", "the resume is logged")
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
+
+    @Test func aDraftFromTheCampaignListIsPreviewedAndLaunched() async throws {
+        let harness = try StudioHarness(simulator: true)
+        let browser = try Chromium()
+        defer { browser.stop(); harness.stop() }
+        let page = try await browser.page()
+        try await page.navigate(harness.server.baseURL)
+        try await page.waitUntil("document.querySelector('#api-key')", "the key form shows")
+        try await page.type("#api-key", harness.key, chunk: 64)
+        try await page.press("Enter", code: "Enter", keyCode: 13)
+        try await page.waitUntil("document.querySelector('#organization-name')", "signed in")
+        try await page.click("input[name=objective][value=SALES]")
+        try await page.click("#next")
+        try await page.click("#connect-meta-ads")
+        try await page.waitUntil("document.querySelector('#notice')", "the page is back from Meta", timeout: 30)
+
+        // A draft made through the API, as the demo's "Spicy Jalapeño Chips" campaign is.
+        let accounts = try await harness.graphQL("{ adAccounts(platform: META_ADS) { id name } }")
+        let account = try #require((field(accounts, "adAccounts") as? [[String: Any]])?.first { $0["name"] as? String == "Tasty Chips Co." }?["id"] as? String)
+        let campaign = try await harness.graphQL(
+            "mutation($a: ID!) { createCampaign(input: { adAccountId: $a, name: \"Spicy Jalapeño Chips – Launch\", objective: SALES, budget: { type: DAILY, amount: 50, currency: \"USD\" } }) { id } }",
+            ["a": account])
+        let campaignID = try #require((field(campaign, "createCampaign") as? [String: Any])?["id"] as? String, "\(campaign)")
+        let audience = try await harness.graphQL("mutation { createAudience(input: { name: \"Young snackers\", locations: [\"US\"], ageMin: 18, ageMax: 34 }) { id } }")
+        let unit = try await harness.graphQL(
+            "mutation($c: ID!, $a: ID!) { createCampaignUnit(input: { campaignId: $c, audienceId: $a, name: \"US 18-34\" }) { id } }",
+            ["c": campaignID, "a": try #require((field(audience, "createAudience") as? [String: Any])?["id"] as? String)])
+        let creative = try await harness.graphQL(
+            "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }",
+            ["input": ["campaignUnitId": try #require((field(unit, "createCampaignUnit") as? [String: Any])?["id"] as? String),
+                       "headline": CreativeStudioBrowserTests.headline, "description": CreativeStudioBrowserTests.description,
+                       "callToAction": "SHOP_NOW", "landingUrl": CreativeStudioBrowserTests.landing]])
+        #expect(creative["errors"] == nil, "\(creative)")
+
+        try await page.click("#show-campaigns")
+        try await page.waitUntil("document.querySelector('#campaigns button[data-campaign]')", "the campaigns are listed")
+        #expect(try await page.text("#campaigns tbody tr td:last-child") == "draft")
+        try await page.click("#campaigns button[data-campaign]")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Draft'", "the draft shows")
+        try await page.waitUntil("document.querySelector('.status-previews .m-headline')", "its Meta preview shows")
+        #expect(try await page.text(".status-previews .m-headline") == "New Spicy Jalapeño Chips")
+        #expect(try await page.text(".status-previews .m-cta") == "Shop Now")
+        try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/draft-status.png"))
+        try await page.click("#campaign-launch")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the draft is launched", timeout: 30)
+        try await page.waitUntil("document.querySelectorAll('#execution-log li').length >= 3", "the launch is logged")
+        let after = try await harness.graphQL("query($id: ID!) { campaign(id: $id) { status externalCampaignId } }", ["id": campaignID])
+        #expect((field(after, "campaign") as? [String: Any])?["status"] as? String == "LIVE")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
 }

@@ -9,8 +9,11 @@ import { audienceStep } from './steps/audience.js';
 import { creativeStep } from './steps/creative.js';
 import { reviewStep } from './steps/review.js';
 import { statusStep } from './steps/status.js';
+import { campaignsView } from './steps/campaigns.js';
 
 const STEPS = [objectiveStep, connectionStep, audienceStep, creativeStep, reviewStep, statusStep];
+/** Views outside the wizard's order. */
+const VIEWS = [campaignsView];
 
 const app = document.getElementById('app');
 const stepList = document.getElementById('steps');
@@ -77,7 +80,7 @@ function drawStepList() {
 }
 
 function showStep(id) {
-  const step = STEPS.find((candidate) => candidate.id === id) ?? STEPS[0];
+  const step = [...STEPS, ...VIEWS].find((candidate) => candidate.id === id) ?? STEPS[0];
   studio.state.step = step.id;
   studio.save();
   studio.alert(null);
@@ -87,7 +90,7 @@ function showStep(id) {
   replace(app, heading, body);
   step.render(body, studio);
   heading.focus();
-  studio.announce(`Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}: ${step.title}`);
+  studio.announce(STEPS.includes(step) ? `Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}: ${step.title}` : step.title);
 }
 
 function showKeyForm(message) {
@@ -129,6 +132,7 @@ async function start() {
   bar.hidden = false;
   replace(bar,
     h('span', {}, 'Signed in as ', h('strong', { id: 'organization-name' }, studio.organization.name)),
+    h('button', { type: 'button', class: 'link', id: 'show-campaigns', onclick: () => showStep('campaigns') }, 'Campaigns'),
     h('button', { type: 'button', class: 'link', onclick: () => studio.reset() }, 'New campaign'),
     h('button', { type: 'button', class: 'link', onclick: () => { setApiKey(null); resetState(); studio.state = initialState(); showKeyForm(); } }, 'Sign out'));
   let connected = null;

@@ -57,8 +57,10 @@ function metaFeedAd(preview) {
       h('div', { class: 'm-more', 'aria-hidden': 'true' }, '···')),
     preview.primaryText ? h('p', { class: 'm-primary' }, preview.primaryText) : null,
     preview.imageUrl
-      ? h('img', { class: 'm-image', src: preview.imageUrl, alt: 'The ad image' })
-      : h('div', { class: 'm-image m-image-empty' }, 'No image yet'),
+      ? h('img', { class: 'm-image', src: preview.imageUrl, alt: 'The ad image', onerror: (event) => {
+        event.target.replaceWith(h('div', { class: 'm-image m-image-empty m-image-broken' }, `The image at ${preview.imageUrl} cannot be loaded.`));
+      } })
+      : h('div', { class: 'm-image m-image-empty' }, 'No image'),
     h('div', { class: 'm-card' },
       h('div', { class: 'm-card-text' },
         h('div', { class: 'm-domain' }, preview.domain ?? ''),

@@ -3,6 +3,7 @@
 import { graphql } from '../api.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
+import { drawPreview, PREVIEW_FIELDS } from '../previews.js';
 
 const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED: 'Completed', ERROR: 'Error' };
 
@@ -35,6 +36,7 @@ export const statusStep = {
     const from = new Date(to.getTime() - 29 * 86400000);
     let timer = null;
     let generation = 0;
+    const previews = new Map(); // creative id → its preview section, drawn once
     const load = async () => {
       clearTimeout(timer);
       const mine = ++generation;
@@ -42,6 +44,7 @@ export const statusStep = {
       try {
         const { campaign, metricDefinitions } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
           campaign(id: $id) { id name status platform externalCampaignId budget { type amount currency }
+            creatives { id headline description mediaUrl callToAction landingUrl }
             executionLog(first: 50) { edges { node { id action status message createdAt } } }
             metricTotals(from: $from, to: $to) { key label unit value }
             metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
@@ -63,6 +66,8 @@ export const statusStep = {
               h('strong', {}, node.action), ' ', h('span', { class: 'log-status' }, node.status === 'SUCCESS' ? '✓ success' : '✗ error'),
               node.message ? h('div', { class: 'log-message' }, node.message) : null)))
             : h('p', { class: 'hint' }, 'Nothing was done on the platform yet.'),
+          h('h3', {}, campaign.creatives.length === 1 ? 'The ad' : 'The ads'),
+          creativePreviews(campaign, previews),
           h('h3', {}, 'Last 30 days'),
           campaign.metricTotals.length
             ? h('dl', { class: 'totals' }, campaign.metricTotals.map((t) => h('div', {}, h('dt', {}, t.label), h('dd', {}, formatTotal(t)))))
@@ -82,6 +87,7 @@ function controls(studio, campaign, reload) {
   const actions = {
     LIVE: [['pauseCampaign', 'Pause'], ['completeCampaign', 'Complete']],
     PAUSED: [['resumeCampaign', 'Resume'], ['completeCampaign', 'Complete']],
+    DRAFT: [['launchCampaign', 'Launch']],
     ERROR: [['launchCampaign', 'Launch again']],
   }[campaign.status] ?? [];
   const offered = actions.filter(([mutation]) => studio.capabilities.mutations.has(mutation));
@@ -99,4 +105,21 @@ function controls(studio, campaign, reload) {
       await reload();
     },
   }, label)));
+}
+
+/** Each creative as the campaign's platform shows it, from the server's adPreview (asked once per creative). */
+function creativePreviews(campaign, cache) {
+  return h('div', { class: 'status-previews' }, campaign.creatives.map((creative) => {
+    if (cache.has(creative.id)) return cache.get(creative.id);
+    const section = h('section', { class: 'preview', 'data-creative': creative.id, 'aria-label': 'Ad preview' }, h('p', {}, 'Loading the preview…'));
+    cache.set(creative.id, section);
+    graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
+      input: {
+        headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
+        callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
+      },
+    }).then(({ adPreview }) => drawPreview(section, adPreview[0]))
+      .catch(() => replace(section, h('p', {}, 'The preview could not be drawn.')));
+    return section;
+  }));
 }
