@@ -4,66 +4,17 @@ import TestSupport
 
 /// The Creative Studio page in headless Chromium, through nginx, against the real server.
 @Suite(.serialized) struct CreativeStudioBrowserTests {
-    static let headline = "New Spicy Jalapeño Chips | 20% Off"
-    static let description = "Made with organic potatoes and real jalapeños. Crunch into the heat today!"
-    static let landing = "https://www.tastychips.co/spicy"
-
-    /// The server with a connected Meta account, the browser on the page, signed in with the key.
-    func open() async throws -> (StudioHarness, Chromium, BrowserPage) {
-        let harness = try StudioHarness()
-        try harness.connectedAccount(provider: "meta_ads", name: "Tasty Chips Co. Ads", external: "act_1029384756")
-        try harness.connectedAccount(provider: "google_ads", name: "Tasty Chips – Search", external: "4815162342")
-        let browser = try Chromium()
-        do {
-            let page = try await browser.page()
-            try await page.navigate(harness.server.baseURL)
-            try await page.waitUntil("document.querySelector('#api-key')", "the key form shows")
-            try await page.type("#api-key", harness.key, chunk: 64)
-            try await page.press("Enter", code: "Enter", keyCode: 13)
-            try await page.waitUntil("document.querySelector('#organization-name')?.textContent === 'Tasty Chips Co.'", "signed in")
-            #expect(try await page.evaluate("sessionStorage.getItem('campaignd.apiKey')") as? String == harness.key)
-            return (harness, browser, page)
-        } catch {
-            browser.stop()
-            harness.stop()
-            throw error
-        }
-    }
-
-    /// Objective, Meta account and a new audience, up to the creative step.
-    func walkToCreative(_ page: BrowserPage) async throws {
-        try await page.click("input[name=objective][value=SALES]")
-        try await page.click("#next")
-        try await walkToCreativeFromConnection(page)
-    }
-
-    func walkToCreativeFromConnection(_ page: BrowserPage) async throws {
-        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
-        try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Tasty Chips Co. Ads')).click()")
-        try await page.click("#next")
-        try await newAudienceToCreative(page)
-    }
-
-    func newAudienceToCreative(_ page: BrowserPage) async throws {
-        try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
-        try await page.type("#audience-name", "Young snackers")
-        try await page.type("#audience-locations", "US, CA")
-        try await page.type("#audience-interests", "snacks, spicy food")
-        try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
-    }
-
     @Test func theTastyChipsCreativeShowsOnGoogleSearchAndMetaFeed() async throws {
-        let (harness, browser, page) = try await open()
+        let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
-        try await walkToCreative(page)
+        try await StudioPage.walkToCreative(page)
 
-        try await page.type("#headline", Self.headline)
-        try await page.type("#description", Self.description)
-        try await page.type("#landing-url", Self.landing)
+        try await page.type("#headline", TastyChips.headline)
+        try await page.type("#description", TastyChips.description)
+        try await page.type("#landing-url", TastyChips.landing)
         // The chosen image shows in the Meta preview at once, while it is still uploading (slowed down here).
         try await page.throttleUploads(bytesPerSecond: 4000)
-        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await page.chooseFile("#media-file", TastyChips.image)
         try await page.waitUntil("""
             document.querySelector('#preview-meta img.m-image')?.src.startsWith('blob:')
             && document.querySelector('#upload-status').textContent === 'Uploading chips_bag_spicy.jpg…'
@@ -83,15 +34,15 @@ import TestSupport
         // Google Search: "Ad · www.tastychips.co/spicy", the joined headline, the description, no image.
         #expect(try await page.text("#preview-google .g-top") == "Ad · www.tastychips.co/spicy")
         #expect(try await page.text("#preview-google .g-badge") == "Ad")
-        #expect(try await page.text("#preview-google .g-headline") == Self.headline)
-        #expect(try await page.text("#preview-google .g-description") == Self.description)
+        #expect(try await page.text("#preview-google .g-headline") == TastyChips.headline)
+        #expect(try await page.text("#preview-google .g-description") == TastyChips.description)
         #expect(try await !page.exists("#preview-google img"))
         #expect(try await !page.exists("#preview-google .too-long"))
 
         // Meta Feed: page name, Sponsored, primary text, the uploaded image, the card and its button.
         #expect(try await page.text("#preview-meta .m-page") == "Tasty Chips Co.")
         #expect(try await page.text("#preview-meta .m-sponsored")?.hasPrefix("Sponsored") == true)
-        #expect(try await page.text("#preview-meta .m-primary") == Self.description)
+        #expect(try await page.text("#preview-meta .m-primary") == TastyChips.description)
         #expect(try await page.evaluate("document.querySelector('#preview-meta img.m-image').naturalWidth") as? Int == 400)
         #expect(try await page.text("#preview-meta .m-card .m-headline") == "New Spicy Jalapeño Chips")
         #expect(try await page.text("#preview-meta .m-card .m-domain") == "tastychips.co")
@@ -101,7 +52,7 @@ import TestSupport
         // The image is the one uploaded: nginx serves the same bytes.
         let source = try #require(try await page.evaluate("document.querySelector('#preview-meta img.m-image').src") as? String)
         let served = try await HTTPClient.send(try #require(URL(string: source)))
-        #expect(served.body == (try Data(contentsOf: StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))))
+        #expect(served.body == (try Data(contentsOf: TastyChips.image)))
 
         let artifacts = TestArtifacts.directory.appendingPathComponent("studio")
         try await page.screenshot("#preview-google", to: artifacts.appendingPathComponent("google-search-preview.png"))
@@ -112,11 +63,11 @@ import TestSupport
     }
 
     @Test func typingUpdatesBothPreviewsAndALongPartIsFlaggedOnGoogleOnly() async throws {
-        let (harness, browser, page) = try await open()
+        let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
-        try await walkToCreative(page)
-        try await page.type("#landing-url", Self.landing)
-        try await page.type("#headline", Self.headline)
+        try await StudioPage.walkToCreative(page)
+        try await page.type("#landing-url", TastyChips.landing)
+        try await page.type("#headline", TastyChips.headline)
         try await page.waitUntil("document.querySelector('#preview-meta .m-headline')?.textContent === 'New Spicy Jalapeño Chips'", "the first headline shows")
 
         // A first part of 34 characters: over Google's 30, within Meta's 40.
@@ -142,9 +93,9 @@ import TestSupport
     }
 
     @Test func aRefusedUploadAndAWrongKeyAreExplained() async throws {
-        let (harness, browser, page) = try await open()
+        let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
-        try await walkToCreative(page)
+        try await StudioPage.walkToCreative(page)
         let fake = harness.server.directory.appendingPathComponent("not-really.jpg")
         try Data("<html>not an image</html>".utf8).write(to: fake)
         try await page.chooseFile("#media-file", fake)

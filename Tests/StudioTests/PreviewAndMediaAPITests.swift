@@ -65,7 +65,7 @@ import TestSupport
     @Test func uploadMediaStoresAJPEGThatNginxServes() async throws {
         let harness = try StudioHarness()
         defer { harness.stop() }
-        let jpeg = try Data(contentsOf: StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        let jpeg = try Data(contentsOf: TastyChips.image)
         let body = try await harness.graphQL(
             "mutation($input: UploadMediaInput!) { uploadMedia(input: $input) { url path contentType byteSize } }",
             ["input": ["filename": "chips_bag_spicy.jpg", "contentType": "image/jpeg", "dataBase64": jpeg.base64EncodedString()]])

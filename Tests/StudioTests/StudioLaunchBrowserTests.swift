@@ -5,18 +5,12 @@ import TestSupport
 /// The whole wizard against the simulated platforms: Meta connected through the OAuth flow from the
 /// page, the Tasty Chips creative launched, then paused and resumed from the status view.
 @Suite(.serialized) struct StudioLaunchBrowserTests {
-    let studio = CreativeStudioBrowserTests()
-
     @Test func theWizardConnectsMetaAndLaunchesTheCampaignOnTheSimulator() async throws {
         let harness = try StudioHarness(simulator: true)
         let browser = try Chromium()
         defer { browser.stop(); harness.stop() }
         let page = try await browser.page()
-        try await page.navigate(harness.server.baseURL)
-        try await page.waitUntil("document.querySelector('#api-key')", "the key form shows")
-        try await page.type("#api-key", harness.key, chunk: 64)
-        try await page.press("Enter", code: "Enter", keyCode: 13)
-        try await page.waitUntil("document.querySelector('#organization-name')", "signed in")
+        try await StudioPage.signIn(page, harness)
 
         try await page.click("input[name=objective][value=SALES]")
         try await page.click("#next")
@@ -31,11 +25,11 @@ import TestSupport
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').querySelector('.choice-title').textContent === 'Tasty Chips Co.').click()")
         try await page.click("#next")
 
-        try await studio.newAudienceToCreative(page)
-        try await page.type("#headline", CreativeStudioBrowserTests.headline)
-        try await page.type("#description", CreativeStudioBrowserTests.description)
-        try await page.type("#landing-url", CreativeStudioBrowserTests.landing)
-        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await StudioPage.newAudienceToCreative(page)
+        try await page.type("#headline", TastyChips.headline)
+        try await page.type("#description", TastyChips.description)
+        try await page.type("#landing-url", TastyChips.landing)
+        try await page.chooseFile("#media-file", TastyChips.image)
         try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
         try await page.click("#next")
 
@@ -73,11 +67,7 @@ import TestSupport
         let browser = try Chromium()
         defer { browser.stop(); harness.stop() }
         let page = try await browser.page()
-        try await page.navigate(harness.server.baseURL)
-        try await page.waitUntil("document.querySelector('#api-key')", "the key form shows")
-        try await page.type("#api-key", harness.key, chunk: 64)
-        try await page.press("Enter", code: "Enter", keyCode: 13)
-        try await page.waitUntil("document.querySelector('#organization-name')", "signed in")
+        try await StudioPage.signIn(page, harness)
         try await page.click("input[name=objective][value=SALES]")
         try await page.click("#next")
         try await page.click("#connect-meta-ads")
@@ -97,8 +87,8 @@ import TestSupport
         let creative = try await harness.graphQL(
             "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }",
             ["input": ["campaignUnitId": try #require((field(unit, "createCampaignUnit") as? [String: Any])?["id"] as? String),
-                       "headline": CreativeStudioBrowserTests.headline, "description": CreativeStudioBrowserTests.description,
-                       "callToAction": "SHOP_NOW", "landingUrl": CreativeStudioBrowserTests.landing]])
+                       "headline": TastyChips.headline, "description": TastyChips.description,
+                       "callToAction": "SHOP_NOW", "landingUrl": TastyChips.landing]])
         #expect(creative["errors"] == nil, "\(creative)")
 
         try await page.click("#show-campaigns")

@@ -5,10 +5,8 @@ import TestSupport
 /// The rest of the wizard in the browser: keyboard use and labels, the review's problems, saving the
 /// campaign, and the status view with its execution log and metrics chart.
 @Suite(.serialized) struct StudioWizardBrowserTests {
-    let studio = CreativeStudioBrowserTests()
-
     @Test func theWizardWorksByKeyboardAndEveryControlHasALabel() async throws {
-        let (harness, browser, page) = try await studio.open()
+        let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
         // Each step's heading takes the focus, so screen readers announce it.
         try await page.waitUntil("document.activeElement?.id === 'step-heading'", "the objective heading has the focus")
@@ -29,7 +27,7 @@ import TestSupport
         #expect(try await page.text("#alert") == "Choose an ad account to continue.")
         #expect(try await page.evaluate("document.querySelector('#alert').getAttribute('role')") as? String == "alert")
 
-        try await studio.walkToCreativeFromConnection(page)
+        try await StudioPage.walkToCreativeFromConnection(page)
         let unlabelled = try await page.evaluate("""
             [...document.querySelectorAll('input, select, textarea')]
               .filter(e => !(e.labels?.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
@@ -50,7 +48,7 @@ import TestSupport
     }
 
     @Test func theReviewListsProblemsAndARefusedLaunchKeepsTheSavedDraft() async throws {
-        let (harness, browser, page) = try await studio.open()
+        let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
         // A Google account this time: the uploaded image is a problem there.
         try await page.click("input[name=objective][value=TRAFFIC]")
@@ -58,11 +56,11 @@ import TestSupport
         try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Search')).click()")
         try await page.click("#next")
-        try await studio.newAudienceToCreative(page)
-        try await page.type("#headline", CreativeStudioBrowserTests.headline)
-        try await page.type("#description", CreativeStudioBrowserTests.description)
-        try await page.type("#landing-url", CreativeStudioBrowserTests.landing)
-        try await page.chooseFile("#media-file", StudioHarness.fixtures.appendingPathComponent("chips_bag_spicy.jpg"))
+        try await StudioPage.newAudienceToCreative(page)
+        try await page.type("#headline", TastyChips.headline)
+        try await page.type("#description", TastyChips.description)
+        try await page.type("#landing-url", TastyChips.landing)
+        try await page.chooseFile("#media-file", TastyChips.image)
         try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
         try await page.click("#next")
 
@@ -101,7 +99,7 @@ import TestSupport
         #expect(campaign["status"] as? String == "DRAFT")
         #expect((campaign["budget"] as? [String: Any])?["amount"] as? String == "50.00")
         let creative = try #require((campaign["creatives"] as? [[String: Any]])?.first)
-        #expect(creative["headline"] as? String == CreativeStudioBrowserTests.headline)
+        #expect(creative["headline"] as? String == TastyChips.headline)
         #expect(creative["callToAction"] as? String == "SHOP_NOW")
         #expect((creative["mediaUrl"] as? String)?.hasPrefix(harness.server.baseURL.absoluteString + "/media/") == true)
         #expect(((campaign["units"] as? [[String: Any]])?.first?["audience"] as? [String: Any])?["name"] as? String == "Young snackers")
@@ -116,7 +114,7 @@ import TestSupport
     }
 
     @Test func theStatusShowsTheExecutionLogTotalsAndAChart() async throws {
-        let (harness, browser, page) = try await studio.open()
+        let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
         let accounts = try await harness.graphQL("{ adAccounts(platform: META_ADS) { id } }")
         let account = try #require(((field(accounts, "adAccounts") as? [[String: Any]])?.first)?["id"] as? String)
