@@ -85,6 +85,7 @@ import TestSupport
         let alert = try await page.text("#alert") ?? ""
         #expect(alert.contains("Google Ads responsive search ads do not show images; the image is ignored."), "\(alert)")
         #expect(try await page.text("#step-heading") == "Review & launch")
+        try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/review-refused.png"))
 
         let body = try await harness.graphQL("""
             { campaigns { edges { node { name objective platform status budget { amount currency }
