@@ -16,12 +16,14 @@ let package = Package(
         .target(name: "FastCGI", dependencies: ["CFastCGI"]),
         .target(name: "GraphQL"),
         .target(name: "Campaigns", dependencies: ["Postgres"]),
-        .target(name: "API", dependencies: ["GraphQL", "Campaigns", "FastCGI", "Postgres"]),
-        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL", "API"]),
+        .target(name: "Jobs", dependencies: ["Postgres"]),
+        .target(name: "API", dependencies: ["GraphQL", "Campaigns", "FastCGI", "Postgres", "Jobs"]),
+        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL", "API", "Campaigns", "Jobs"]),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Postgres", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Campaigns", "Postgres", "TestSupport"]),
     ]
 )
