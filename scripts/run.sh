@@ -38,6 +38,13 @@ if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="postgresql:///campaignd?host=$local_dir/pg-socket&user=postgres"
 fi
 
+# The key that encrypts OAuth tokens at rest: made once, kept outside the database.
+if [ ! -s "$local_dir/token-key" ]; then
+  (umask 077; head -c 32 /dev/urandom | base64 > "$local_dir/token-key")
+fi
+export CAMPAIGND_TOKEN_KEY="$(cat "$local_dir/token-key")"
+export CAMPAIGND_SIMULATOR_URL="http://127.0.0.1:$port/simulator"
+
 "$bin" migrate
 if [ ! -s "$local_dir/demo-api-key" ]; then
   "$bin" organizations create --name "Tasty Chips Co." --key-file "$local_dir/demo-api-key" >/dev/null
@@ -50,9 +57,13 @@ fi
 echo "demo organization \"Tasty Chips Co.\" API key: $(cat "$local_dir/demo-api-key")"
 
 export CAMPAIGND_SOCKET="$run_dir/campaignd.sock"
+export CAMPAIGND_SIMULATOR_SOCKET="$run_dir/simulator.sock"
+# The simulated ad platforms keep what they were told across runs, as the real ones would.
+CAMPAIGND_SIMULATOR_STATE="$local_dir/simulator-state.json" "$bin" simulate &
+pids+=($!)
 "$bin" serve &
 pids+=($!)
-scripts/nginx-conf.sh "127.0.0.1:$port" "$CAMPAIGND_SOCKET" "$run_dir/nginx" > "$run_dir/nginx.conf"
+scripts/nginx-conf.sh "127.0.0.1:$port" "$CAMPAIGND_SOCKET" "$run_dir/nginx" "$CAMPAIGND_SIMULATOR_SOCKET" > "$run_dir/nginx.conf"
 nginx -p "$run_dir/nginx" -c "$run_dir/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 
@@ -60,5 +71,5 @@ for _ in $(seq 1 50); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-echo "serving http://127.0.0.1:$port/ (GraphQL at /graphql, health at /healthz); Ctrl-C stops"
+echo "serving http://127.0.0.1:$port/ (GraphQL at /graphql, health at /healthz, ad platform simulator at /simulator/); Ctrl-C stops"
 wait -n "${pids[@]}"

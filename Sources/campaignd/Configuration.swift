@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 
 /// Settings read from the environment, each with a documented default (see README).
 struct Configuration: Sendable {
@@ -9,6 +10,14 @@ struct Configuration: Sendable {
     var databasePoolSize: Int
     var migrationsDirectory: String
     var schemaFile: String
+    var platforms: PlatformSettings
+    /// Encrypts OAuth tokens at rest (pgp_sym_encrypt); never stored in the database.
+    var tokenKey: String?
+
+    func requireTokenKey() throws -> String {
+        guard let tokenKey else { throw UsageError("CAMPAIGND_TOKEN_KEY must be set: it encrypts the platforms' OAuth tokens at rest") }
+        return tokenKey
+    }
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
         func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
@@ -26,8 +35,24 @@ struct Configuration: Sendable {
             maximumBodyBytes: try integer("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
             databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads, range: 1...512),
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
-            schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql"
+            schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
+            platforms: try platformSettings(environment),
+            tokenKey: try tokenKey(environment)
         )
+    }
+
+    private static func platformSettings(_ environment: [String: String]) throws -> PlatformSettings {
+        do {
+            return try PlatformSettings.fromEnvironment(environment)
+        } catch let error as PlatformSettingsError {
+            throw UsageError(error.description)
+        }
+    }
+
+    private static func tokenKey(_ environment: [String: String]) throws -> String? {
+        guard let key = environment["CAMPAIGND_TOKEN_KEY"], !key.isEmpty else { return nil }
+        guard key.count >= 16 else { throw UsageError("CAMPAIGND_TOKEN_KEY must have at least 16 characters") }
+        return key
     }
 
     static let environmentHelp = """
@@ -39,5 +64,7 @@ struct Configuration: Sendable {
           CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
           CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
           CAMPAIGND_SCHEMA          the API's GraphQL SDL (default schema/schema.graphql)
+          CAMPAIGND_TOKEN_KEY       passphrase encrypting OAuth tokens at rest (required by serve and worker)
+        \(PlatformSettings.environmentHelp)
         """
 }

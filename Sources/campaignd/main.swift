@@ -7,6 +7,7 @@ let help = """
       serve                       answer FastCGI requests from nginx
       migrate                     apply database migrations
       organizations create        create an organization and print its API key
+      simulate                    serve the simulated Google Ads and Meta APIs (for local runs and tests)
       graphql                     validate, execute, print and benchmark GraphQL documents
 
     Run `campaignd <command> --help` for a command's options.
@@ -22,6 +23,7 @@ do {
     case "serve": status = try ServeCommand.run(rest)
     case "migrate": status = try MigrateCommand.run(rest)
     case "organizations": status = try OrganizationsCommand.run(rest)
+    case "simulate": status = try SimulateCommand.run(rest)
     case "graphql": status = GraphQLTool.run(rest)
     case "--help", "-h", "help":
         FileHandleOutput.standardOutput(help + "\n")

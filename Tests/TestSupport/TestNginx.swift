@@ -6,13 +6,14 @@ public final class TestNginx: @unchecked Sendable {
     public let process: ChildProcess
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    public init(responderSocket: String, directory: URL) throws {
+    public init(responderSocket: String, simulatorSocket: String? = nil, directory: URL) throws {
         let runtime = directory.appendingPathComponent("nginx")
         let configuration = directory.appendingPathComponent("nginx.conf")
         var lastError: Error = TestSupportError("nginx did not start")
         for _ in 0..<5 {
             let port = try FreePort.find()
-            let rendered = try runCommand(TestPaths.script("nginx-conf.sh").path, ["127.0.0.1:\(port)", responderSocket, runtime.path])
+            let rendered = try runCommand(TestPaths.script("nginx-conf.sh").path, ["127.0.0.1:\(port)", responderSocket, runtime.path]
+                + (simulatorSocket.map { [$0] } ?? []))
             guard rendered.status == 0 else { throw TestSupportError("nginx-conf.sh failed: \(rendered.output)") }
             try rendered.output.write(to: configuration, atomically: true, encoding: .utf8)
             let process = try ChildProcess(

@@ -1,39 +1,54 @@
 import Foundation
 
-/// `campaignd serve` behind a throwaway nginx: what a client of the product talks to.
+/// `campaignd serve` behind a throwaway nginx: what a client of the product talks to. With `simulator`,
+/// `campaignd simulate` runs behind the same nginx and the responder's platform URLs point at it.
 public final class TestServer: @unchecked Sendable {
     public let directory: URL
     public let responder: ChildProcess
     public let nginx: TestNginx
+    public let simulator: TestSimulator?
     public let socketPath: String
     public var baseURL: URL { nginx.baseURL }
+    /// The simulator's root (CAMPAIGND_SIMULATOR_URL), when one runs.
+    public var simulatorURL: URL { nginx.baseURL.appendingPathComponent("simulator") }
 
     /// Starts the responder against `databaseURL` (extra settings in `environment`) and nginx in front.
-    public init(databaseURL: String, environment: [String: String] = [:]) throws {
+    public init(databaseURL: String, environment: [String: String] = [:], simulator withSimulator: Bool = false,
+                simulatorEnvironment: [String: String] = [:]) throws {
         directory = try TestPaths.temporaryDirectory("campaignd-server")
         socketPath = directory.appendingPathComponent("campaignd.sock").path
+        simulator = withSimulator ? try TestSimulator(directory: directory, environment: simulatorEnvironment) : nil
+        // nginx first: the responder is told the simulator's URL, which has nginx's port in it.
+        nginx = try TestNginx(responderSocket: socketPath, simulatorSocket: simulator?.socketPath, directory: directory)
         var settings = [
             "DATABASE_URL": databaseURL,
             "CAMPAIGND_SOCKET": socketPath,
             "CAMPAIGND_THREADS": "8",
             "CAMPAIGND_MIGRATIONS": TestPaths.repository.appendingPathComponent("schema/migrations").path,
             "CAMPAIGND_SCHEMA": TestPaths.repository.appendingPathComponent("schema/schema.graphql").path,
+            "CAMPAIGND_TOKEN_KEY": TestServer.tokenKey,
+            "CAMPAIGND_SIMULATOR_URL": nginx.baseURL.appendingPathComponent("simulator").absoluteString,
         ]
         settings.merge(environment) { $1 }
         responder = try ChildProcess(TestPaths.campaignd, ["serve"], environment: settings, logFile: directory.appendingPathComponent("campaignd.log"))
         let deadline = Date(timeIntervalSinceNow: 20)
         while !FileManager.default.fileExists(atPath: socketPath) {
             guard responder.isRunning, Date() < deadline else {
+                nginx.stop()
+                simulator?.stop()
                 throw TestSupportError("campaignd serve did not start: \(responder.output)")
             }
             usleep(20_000)
         }
-        nginx = try TestNginx(responderSocket: socketPath, directory: directory)
     }
+
+    /// The token encryption key test servers use (tests decrypt with it to prove tokens are stored encrypted).
+    public static let tokenKey = "test-token-key-0123456789abcdef"
 
     public func stop() {
         nginx.stop()
         responder.stop()
+        simulator?.stop()
         try? FileManager.default.removeItem(at: directory)
     }
 

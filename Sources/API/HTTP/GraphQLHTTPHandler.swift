@@ -8,12 +8,13 @@ import Postgres
 /// scoped to the caller's organization.
 public struct GraphQLHTTPHandler: Sendable {
     let pipeline: GraphQLPipeline
-    let pool: PostgresPool
+    let services: APIServices
+    var pool: PostgresPool { services.pool }
     let authenticator = APIKeyAuthenticator()
 
-    public init(pipeline: GraphQLPipeline, pool: PostgresPool) {
+    public init(pipeline: GraphQLPipeline, services: APIServices) {
         self.pipeline = pipeline
-        self.pool = pool
+        self.services = services
     }
 
     public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
@@ -37,7 +38,7 @@ public struct GraphQLHTTPHandler: Sendable {
                     let session = try TenantSession.begin(organizationID: organizationID, on: connection)
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
-                        context: RequestContext(session: session), allowMutations: !parameters.isReadOnly)
+                        context: RequestContext(session: session, services: services), allowMutations: !parameters.isReadOnly)
                     return encode(response, as: mediaType)
                 }
             }

@@ -1,11 +1,9 @@
 import Foundation
+import Integrations
 import Postgres
 
-/// An ad platform, as stored (`google_ads`, `meta_ads`).
-public enum Platform: String, Sendable, CaseIterable {
-    case googleAds = "google_ads"
-    case metaAds = "meta_ads"
-}
+/// An ad platform, as stored (`google_ads`, `meta_ads`); the integrations module owns the list.
+public typealias Platform = AdPlatform
 
 /// A connection to an ad platform. Tokens are never read by this module.
 public struct Integration: Sendable, Equatable {

@@ -25,7 +25,8 @@ enum ServeCommand {
             logInternalError: { error, path in
                 FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
             }))
-        let router = Router(pool: pool, graphQL: GraphQLHTTPHandler(pipeline: pipeline, pool: pool))
+        let services = APIServices(pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey())
+        let router = Router(pool: pool, graphQL: GraphQLHTTPHandler(pipeline: pipeline, services: services))
         let server = FastCGIServer(
             .init(address: configuration.socket, threads: configuration.threads, maximumBodyBytes: configuration.maximumBodyBytes),
             handler: router.respond)

@@ -1,0 +1,144 @@
+import Foundation
+import Integrations
+
+/// What one platform's ad format allows. The one table that launch validation, adapters and previews all read,
+/// so that a preview's warning and a launch's refusal can never disagree.
+public struct PlatformCapabilities: Sendable {
+    public var platform: Platform
+    /// The ad format we create there, as the platform names it.
+    public var adFormat: String
+    public var supportsImages: Bool
+    /// Longest headline part, in characters (grapheme clusters, as the platforms count them).
+    public var headlineMaxLength: Int
+    /// How many " | "-separated headline parts the platform takes; Meta's card shows only the first.
+    public var headlinePartsMax: Int
+    public var usesFirstHeadlinePartOnly: Bool
+    /// Longest description, when the platform limits it.
+    public var descriptionMaxLength: Int?
+    /// Our call to action → the platform's value; a missing entry is not accepted there.
+    public var callToActions: [CallToAction: String]
+    /// Our objective → the platform's campaign objective or bidding strategy.
+    public var objectives: [Objective: String]
+
+    public static func of(_ platform: Platform) -> PlatformCapabilities {
+        switch platform {
+        case .googleAds: return .googleSearch
+        case .metaAds: return .metaFeed
+        }
+    }
+
+    public static let all: [PlatformCapabilities] = [.googleSearch, .metaFeed]
+
+    /// Responsive search ads: text only; each headline at most 30 characters, up to 15 of them; descriptions 90.
+    /// Call to action values are Google Ads' `CallToActionType` (used by the call-to-action asset).
+    public static let googleSearch = PlatformCapabilities(
+        platform: .googleAds, adFormat: "Responsive search ad", supportsImages: false,
+        headlineMaxLength: 30, headlinePartsMax: 15, usesFirstHeadlinePartOnly: false, descriptionMaxLength: 90,
+        callToActions: [
+            .shopNow: "SHOP_NOW", .learnMore: "LEARN_MORE", .signUp: "SIGN_UP", .bookNow: "BOOK_NOW",
+            .contactUs: "CONTACT_US", .download: "DOWNLOAD", .subscribe: "SUBSCRIBE",
+        ],
+        objectives: [.leads: "MAXIMIZE_CONVERSIONS", .traffic: "MAXIMIZE_CLICKS", .sales: "MAXIMIZE_CONVERSION_VALUE"])
+
+    /// Feed ads: an image, primary text, and a card whose title is the headline's first part (at most 40).
+    /// Call to action values are the Marketing API's `call_to_action.type`; objectives its ODAX outcomes.
+    public static let metaFeed = PlatformCapabilities(
+        platform: .metaAds, adFormat: "Feed ad", supportsImages: true,
+        headlineMaxLength: 40, headlinePartsMax: 1, usesFirstHeadlinePartOnly: true, descriptionMaxLength: nil,
+        callToActions: [
+            .shopNow: "SHOP_NOW", .learnMore: "LEARN_MORE", .signUp: "SIGN_UP", .bookNow: "BOOK_NOW",
+            .contactUs: "CONTACT_US", .download: "DOWNLOAD", .getOffer: "GET_OFFER", .subscribe: "SUBSCRIBE",
+        ],
+        objectives: [.leads: "OUTCOME_LEADS", .traffic: "OUTCOME_TRAFFIC", .sales: "OUTCOME_SALES"])
+
+    /// The parts of a headline, as the platform receives them: Google each part, Meta the first one.
+    public func headlineParts(_ headline: String) -> [String] {
+        let parts = CreativeText.headlineParts(headline)
+        return usesFirstHeadlinePartOnly ? Array(parts.prefix(1)) : Array(parts.prefix(headlinePartsMax))
+    }
+
+    /// Every way `creative` breaks this platform's rules, each naming the creative field it concerns.
+    public func problems(headline: String, description: String?, mediaURL: String?, callToAction: CallToAction) -> [CreativeProblem] {
+        var problems: [CreativeProblem] = []
+        let parts = CreativeText.headlineParts(headline)
+        if parts.isEmpty {
+            problems.append(CreativeProblem(field: "headline", code: .missing, message: "\(adFormat)s need a headline."))
+        }
+        for part in usesFirstHeadlinePartOnly ? Array(parts.prefix(1)) : parts where part.count > headlineMaxLength {
+            problems.append(CreativeProblem(
+                field: "headline", code: .tooLong,
+                message: "Headline part \"\(part)\" has \(part.count) characters; \(platform.displayName) allows \(headlineMaxLength)."))
+        }
+        if !usesFirstHeadlinePartOnly, parts.count > headlinePartsMax {
+            problems.append(CreativeProblem(
+                field: "headline", code: .tooMany,
+                message: "\(parts.count) headline parts; \(platform.displayName) takes at most \(headlinePartsMax)."))
+        }
+        if let limit = descriptionMaxLength, let description, description.count > limit {
+            problems.append(CreativeProblem(
+                field: "description", code: .tooLong,
+                message: "Description has \(description.count) characters; \(platform.displayName) allows \(limit)."))
+        }
+        if !supportsImages, let mediaURL, !mediaURL.isEmpty {
+            problems.append(CreativeProblem(
+                field: "mediaUrl", code: .imageNotSupported,
+                message: "\(platform.displayName) \(adFormat.lowercased())s do not show images; the image is ignored."))
+        }
+        if callToActions[callToAction] == nil {
+            problems.append(CreativeProblem(
+                field: "callToAction", code: .callToActionNotAccepted,
+                message: "\(platform.displayName) does not accept the call to action \"\(callToAction.label)\"."))
+        }
+        return problems
+    }
+}
+
+/// One rule a creative breaks on one platform.
+public struct CreativeProblem: Sendable, Equatable {
+    public enum Code: String, Sendable {
+        case missing = "MISSING", tooLong = "TOO_LONG", tooMany = "TOO_MANY"
+        case imageNotSupported = "IMAGE_NOT_SUPPORTED", callToActionNotAccepted = "CALL_TO_ACTION_NOT_ACCEPTED"
+    }
+
+    /// The creative's input field, as the API names it (`headline`, `description`, `mediaUrl`, `callToAction`).
+    public var field: String
+    public var code: Code
+    public var message: String
+}
+
+/// How creative text splits the way the platforms show it.
+public enum CreativeText {
+    /// The separator between headline parts: "New Spicy Jalapeño Chips | 20% Off" is two headlines.
+    public static let headlineSeparator = " | "
+
+    public static func headlineParts(_ headline: String) -> [String] {
+        headline.components(separatedBy: headlineSeparator)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+extension Platform {
+    public var displayName: String {
+        switch self {
+        case .googleAds: return "Google Ads"
+        case .metaAds: return "Meta"
+        }
+    }
+}
+
+extension CallToAction {
+    /// The button text the platforms show.
+    public var label: String {
+        switch self {
+        case .shopNow: return "Shop Now"
+        case .learnMore: return "Learn More"
+        case .signUp: return "Sign Up"
+        case .bookNow: return "Book Now"
+        case .contactUs: return "Contact Us"
+        case .download: return "Download"
+        case .getOffer: return "Get Offer"
+        case .subscribe: return "Subscribe"
+        }
+    }
+}

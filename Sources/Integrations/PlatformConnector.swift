@@ -1,0 +1,44 @@
+import Foundation
+
+/// Tokens a platform issued for one connection. Meta issues no refresh token: its long-lived access token
+/// is exchanged for a new one instead.
+public struct OAuthTokens: Sendable, Equatable {
+    public var accessToken: String
+    public var refreshToken: String?
+    public var expiresAt: Date?
+
+    public init(accessToken: String, refreshToken: String?, expiresAt: Date?) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.expiresAt = expiresAt
+    }
+}
+
+/// An ad account a connection can use, as the platform describes it.
+public struct PlatformAdAccount: Sendable, Equatable {
+    /// The platform's id as users see it: a Google customer id of ten digits, a Meta `act_…` id's digits.
+    public var externalID: String
+    public var name: String
+    /// ISO 4217.
+    public var currency: String
+
+    public init(externalID: String, name: String, currency: String) {
+        self.externalID = externalID
+        self.name = name
+        self.currency = currency
+    }
+}
+
+/// What the integration services need of a platform: the OAuth flow and the accounts a token can use.
+/// Each platform's provider implements it.
+public protocol PlatformConnector: Sendable {
+    var platform: AdPlatform { get }
+    /// The consent page to send the user to; the platform redirects to `redirectURI` with `code` and `state`.
+    func authorizationURL(state: String, redirectURI: String) -> URL
+    /// Exchanges an authorization code for tokens (on Meta, also for a long-lived token).
+    func exchangeCode(_ code: String, redirectURI: String) throws -> OAuthTokens
+    /// New tokens for a connection whose access token expires (Google: refresh grant; Meta: long-lived exchange).
+    func refresh(_ tokens: OAuthTokens) throws -> OAuthTokens
+    /// The ad accounts the access token can use.
+    func listAdAccounts(accessToken: String) throws -> [PlatformAdAccount]
+}

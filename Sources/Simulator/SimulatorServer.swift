@@ -1,0 +1,78 @@
+import FastCGI
+import Foundation
+
+/// The platform simulator behind nginx's `/simulator/` location: routes each request to the platform owning
+/// its first path segment, applies injected failures first, and answers the control endpoints under
+/// `/simulator/_control/`.
+public final class SimulatorServer: Sendable {
+    public let platforms: [any SimulatedPlatform]
+    public let failures = FailureInjector()
+
+    public init(platforms: [any SimulatedPlatform]) {
+        self.platforms = platforms
+    }
+
+    /// Writes every platform's state to `file`, so that a restarted simulator still knows what it created.
+    public func saveState(to file: URL) throws {
+        var state: [String: Any] = [:]
+        for platform in platforms { state[platform.name] = platform.snapshot() }
+        try JSONSerialization.data(withJSONObject: state, options: [.sortedKeys]).write(to: file, options: .atomic)
+    }
+
+    /// Reads what `saveState` wrote; a missing file is an empty start.
+    public func loadState(from file: URL) throws {
+        guard FileManager.default.fileExists(atPath: file.path) else { return }
+        let state = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] ?? [:]
+        for platform in platforms {
+            if let snapshot = state[platform.name] as? [String: Any] { platform.restore(snapshot) }
+        }
+    }
+
+    public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
+        var segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard segments.first == "simulator", segments.count >= 2 else { return notFound(request.path) }
+        segments.removeFirst()
+        let prefix = segments.removeFirst()
+        if prefix == "_control" { return control(segments, request) }
+        guard let platform = platforms.first(where: { $0.prefixes.contains(prefix) }) else { return notFound(request.path) }
+        let rest = "/" + segments.joined(separator: "/")
+        let simulatorRequest = SimulatorRequest(request, prefix: prefix, path: rest)
+        if let failure = failures.failure(platform: platform.name, method: request.method, path: rest) {
+            return platform.render(failure, for: simulatorRequest)
+        }
+        return platform.handle(simulatorRequest)
+    }
+
+    private func control(_ segments: [String], _ request: FastCGIRequest) -> FastCGIResponse {
+        let body = ((try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any]) ?? [:]
+        switch (request.method, segments) {
+        case ("GET", ["state"]):
+            var state: [String: Any] = [:]
+            for platform in platforms { state[platform.name] = platform.snapshot() }
+            return .simulatorJSON(200, state)
+        case ("POST", ["failures"]):
+            do {
+                try failures.add(body)
+                return .simulatorJSON(200, ["ok": true])
+            } catch let error as SimulatorControlError {
+                return .simulatorJSON(400, ["error": error.message])
+            } catch {
+                return .simulatorJSON(400, ["error": "\(error)"])
+            }
+        case ("POST", ["reset"]):
+            failures.reset()
+            platforms.forEach { $0.reset() }
+            return .simulatorJSON(200, ["ok": true])
+        case ("POST", let path) where path.count == 2:
+            guard let platform = platforms.first(where: { $0.name == path[0] }),
+                  let response = platform.control(path[1], body) else { return notFound(request.path) }
+            return response
+        default:
+            return notFound(request.path)
+        }
+    }
+
+    private func notFound(_ path: String) -> FastCGIResponse {
+        .simulatorJSON(404, ["error": ["code": 404, "message": "The simulator has no endpoint \(path)."]])
+    }
+}

@@ -1,0 +1,51 @@
+import FastCGI
+import Foundation
+import Simulator
+
+/// `campaignd simulate`: the ad platforms' HTTP APIs, for local runs and tests, served by nginx under `/simulator/`.
+enum SimulateCommand {
+    static let help = """
+        usage: campaignd simulate
+
+        Speaks the Google Ads and Meta Marketing APIs (OAuth, accounts, campaigns, ad groups/ad sets, ads,
+        status changes, daily metrics) in memory, as a FastCGI responder on CAMPAIGND_SIMULATOR_SOCKET that
+        nginx serves under /simulator/. Control endpoints under /simulator/_control/ inject failures, expire or
+        revoke tokens and show the state. Stops on SIGTERM or SIGINT.
+
+        Environment:
+          CAMPAIGND_SIMULATOR_SOCKET          FastCGI socket (default .local/run/simulator.sock)
+          CAMPAIGND_SIMULATOR_TOKEN_LIFETIME  seconds an issued access token lives (default 3600)
+          CAMPAIGND_SIMULATOR_STATE           a JSON file the state is read from at start and written to at stop
+                                              (default: none, the state lives in memory only)
+        """
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let options = try CommandOptions(arguments, command: "simulate", valued: [])
+        if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
+        let environment = ProcessInfo.processInfo.environment
+        let socket = environment["CAMPAIGND_SIMULATOR_SOCKET"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/run/simulator.sock"
+        var tokenLifetime: TimeInterval = 3600
+        if let text = environment["CAMPAIGND_SIMULATOR_TOKEN_LIFETIME"], !text.isEmpty {
+            guard let seconds = TimeInterval(text), seconds > 0 else {
+                throw UsageError("CAMPAIGND_SIMULATOR_TOKEN_LIFETIME must be a positive number of seconds, got \"\(text)\"")
+            }
+            tokenLifetime = seconds
+        }
+        let simulator = SimulatorServer(platforms: simulatedPlatforms(tokenLifetime: tokenLifetime))
+        let stateFile = environment["CAMPAIGND_SIMULATOR_STATE"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        if let stateFile { try simulator.loadState(from: stateFile) }
+        let server = FastCGIServer(.init(address: socket, threads: 4), handler: simulator.respond)
+        try server.start()
+        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { server.stop() }
+        FileHandleOutput.standardError("campaignd: simulating ad platforms on \(socket)\n")
+        server.wait()
+        signals.cancel()
+        if let stateFile { try simulator.saveState(to: stateFile) }
+        return 0
+    }
+
+    /// Each platform the simulator speaks for.
+    static func simulatedPlatforms(tokenLifetime: TimeInterval) -> [any SimulatedPlatform] {
+        [GoogleAdsSimulator(tokenLifetime: tokenLifetime), MetaSimulator(tokenLifetime: tokenLifetime)]
+    }
+}
