@@ -8,13 +8,13 @@ public struct JobDefinition: Sendable {
     /// Seconds a claimed job stays leased; the worker renews the lease while the handler runs, so this is how
     /// soon another worker takes over after this one died.
     public var lease: Double
-    public var retry: RetryPolicy
+    public var backoff: BackoffPolicy
     public var handler: Handler
 
-    public init(kind: String, lease: Double = 60, retry: RetryPolicy = RetryPolicy(), handler: @escaping Handler) {
+    public init(kind: String, lease: Double = 60, backoff: BackoffPolicy = BackoffPolicy(), handler: @escaping Handler) {
         self.kind = kind
         self.lease = lease
-        self.retry = retry
+        self.backoff = backoff
         self.handler = handler
     }
 }

@@ -163,7 +163,7 @@ public final class Worker: @unchecked Sendable {
             configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) released")
         } catch {
             let retry = !(error is PermanentJobFailure)
-            let delay = definition.retry.delay(afterAttempt: job.attempts)
+            let delay = definition.backoff.delay(afterAttempt: job.attempts)
             do {
                 let state = try pool.withConnection {
                     try queue.fail(job.id, workerID: workerID, error: String(describing: error), retryDelay: delay, retry: retry, on: $0)

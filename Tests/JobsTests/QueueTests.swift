@@ -26,7 +26,7 @@ import TestSupport
         let harness = try JobsHarness()
         let id = try harness.enqueue("flaky", maxAttempts: 3).job.id
         let attempts = Recorder<Date>()
-        let definition = JobDefinition(kind: "flaky", retry: RetryPolicy(baseDelay: 0.3, maximumDelay: 10, jitter: 0)) { job, _ in
+        let definition = JobDefinition(kind: "flaky", backoff: BackoffPolicy(baseDelay: 0.3, maximumDelay: 10, jitter: 0)) { job, _ in
             attempts.append(Date())
             throw TestFailure("platform said no (attempt \(job.attempts))")
         }
@@ -49,7 +49,7 @@ import TestSupport
     @Test func aJobThatFailsOnceSucceedsOnItsSecondAttempt() throws {
         let harness = try JobsHarness()
         let id = try harness.enqueue("once").job.id
-        let definition = JobDefinition(kind: "once", retry: RetryPolicy(baseDelay: 0.05, jitter: 0)) { job, _ in
+        let definition = JobDefinition(kind: "once", backoff: BackoffPolicy(baseDelay: 0.05, jitter: 0)) { job, _ in
             if job.attempts == 1 { throw TestFailure("timeout") }
         }
         let worker = harness.worker([definition], poll: 0.05)
@@ -75,7 +75,7 @@ import TestSupport
     }
 
     @Test func backoffDoublesUpToTheMaximumWithJitterBelowIt() {
-        let policy = RetryPolicy(baseDelay: 5, maximumDelay: 60, jitter: 0.5)
+        let policy = BackoffPolicy(baseDelay: 5, maximumDelay: 60, jitter: 0.5)
         #expect(policy.delay(afterAttempt: 1, random: 0) == 5)
         #expect(policy.delay(afterAttempt: 2, random: 0) == 10)
         #expect(policy.delay(afterAttempt: 3, random: 0) == 20)

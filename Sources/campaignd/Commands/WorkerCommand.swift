@@ -29,7 +29,7 @@ enum WorkerCommand {
         // Queue statements (one per thread, the heartbeat, the scheduler) and the tasks' own statements.
         let queuePool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: settings.threads + 2, waitTimeout: 30)
         let taskPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: settings.threads * 2, waitTimeout: 30)
-        let tasks = WorkerTasks(pool: taskPool, configuration: configuration, settings: settings, log: log)
+        let tasks = try WorkerTasks(pool: taskPool, configuration: configuration, settings: settings, log: log)
         let worker = Worker(
             pool: queuePool,
             configuration: Worker.Configuration(

@@ -7,6 +7,7 @@ struct WorkerSettings: Sendable {
     var shutdownSeconds: Double
     var leaseSeconds: Double
     var runScheduler: Bool
+    var metricsBatchSize: Int
     /// Seconds between periodic runs, by job kind.
     var intervals: [String: Int]
 
@@ -35,6 +36,7 @@ struct WorkerSettings: Sendable {
             shutdownSeconds: try seconds("CAMPAIGND_WORKER_SHUTDOWN_SECONDS", default: 30),
             leaseSeconds: try seconds("CAMPAIGND_JOB_LEASE_SECONDS", default: 60),
             runScheduler: scheduler != "off",
+            metricsBatchSize: try integer("CAMPAIGND_SYNC_METRICS_BATCH", default: 500, range: 1...10_000),
             intervals: [
                 JobKinds.syncCampaignMetrics: try integer("CAMPAIGND_SYNC_METRICS_INTERVAL", default: 900, range: 1...604_800),
                 JobKinds.refreshExpiringTokens: try integer("CAMPAIGND_REFRESH_TOKENS_INTERVAL", default: 300, range: 1...604_800),
@@ -50,6 +52,7 @@ struct WorkerSettings: Sendable {
           CAMPAIGND_JOB_LEASE_SECONDS       how soon another worker takes over a dead worker's job (default 60)
           CAMPAIGND_SCHEDULER               on|off: queue the periodic jobs (default on)
           CAMPAIGND_SYNC_METRICS_INTERVAL   seconds between metrics syncs (default 900)
+          CAMPAIGND_SYNC_METRICS_BATCH      campaigns per metrics sync batch (default 500)
           CAMPAIGND_REFRESH_TOKENS_INTERVAL seconds between token refreshes (default 300)
           CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL seconds between ad account syncs (default 3600)
         """

@@ -1,4 +1,6 @@
+import Campaigns
 import Foundation
+import Integrations
 import Jobs
 import Postgres
 
@@ -9,11 +11,17 @@ struct WorkerTasks {
     let definitions: [JobDefinition]
     let periodic: [PeriodicJob]
 
-    init(pool: PostgresPool, configuration: Configuration, settings: WorkerSettings, log: @escaping @Sendable (String) -> Void) {
+    init(pool: PostgresPool, configuration: Configuration, settings: WorkerSettings, log: @escaping @Sendable (String) -> Void) throws {
         let lease = settings.leaseSeconds
+        let tokenKey = try configuration.requireTokenKey()
+        let adapters = PlatformAdapters(providers: PlatformProviders(settings: configuration.platforms))
+        let tokens = StoredAccessTokens(pool: pool, tokenKey: tokenKey)
         var definitions = [JobKinds.noopDefinition(lease: lease)]
         var periodic: [PeriodicJob] = []
-        definitions.append(MetricsSyncTask.definition(pool: pool, lease: lease, log: log))
+        let metricsSync = MetricsSync(
+            pool: pool, adapters: adapters, accessToken: { try tokens.accessToken(organizationID: $0, integrationID: $1) },
+            settings: MetricsSync.Settings(batchSize: settings.metricsBatchSize), log: log)
+        definitions.append(MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log))
         periodic.append(PeriodicJob(kind: JobKinds.syncCampaignMetrics, interval: settings.intervals[JobKinds.syncCampaignMetrics] ?? 900))
         self.definitions = definitions
         self.periodic = periodic

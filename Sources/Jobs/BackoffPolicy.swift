@@ -2,7 +2,7 @@ import Foundation
 
 /// How long a failed job waits before its next attempt: exponential (`base × 2^(attempt − 1)`) up to
 /// `maximumDelay`, with jitter so that jobs that failed together do not all retry in the same instant.
-public struct RetryPolicy: Sendable, Equatable {
+public struct BackoffPolicy: Sendable, Equatable {
     public var baseDelay: Double
     public var maximumDelay: Double
     /// The share of the delay that is random: 0.5 waits between 50 % and 100 % of the exponential delay.
