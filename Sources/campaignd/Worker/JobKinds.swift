@@ -6,7 +6,8 @@ enum JobKinds {
     static let syncCampaignMetrics = "syncCampaignMetrics"
     static let refreshExpiringTokens = "refreshExpiringTokens"
     static let syncAdAccounts = "syncAdAccounts"
-    /// Does nothing (or sleeps `{"sleepSeconds": n}`): for checking a deployment and for the benchmark.
+    /// Does nothing (or sleeps `{"sleepSeconds": n}`, not interrupted by a stop): for checking a deployment
+    /// and for the benchmark.
     static let noop = "noop"
 
     struct NoopPayload: Decodable {
@@ -14,14 +15,9 @@ enum JobKinds {
     }
 
     static func noopDefinition(lease: Double) -> JobDefinition {
-        JobDefinition(kind: noop, lease: lease) { job, context in
+        JobDefinition(kind: noop, lease: lease) { job, _ in
             let payload = (try? job.payload(as: NoopPayload.self)) ?? NoopPayload()
-            var remaining = payload.sleepSeconds ?? 0
-            while remaining > 0 {
-                if context.isStopping { throw JobReleased() }
-                Thread.sleep(forTimeInterval: min(remaining, 0.1))
-                remaining -= 0.1
-            }
+            if let seconds = payload.sleepSeconds, seconds > 0 { Thread.sleep(forTimeInterval: min(seconds, 3600)) }
         }
     }
 }
