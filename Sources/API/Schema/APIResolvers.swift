@@ -11,6 +11,7 @@ enum APIResolvers {
         resolvers.merge(ConnectionResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)
+        resolvers.merge(JobResolvers.all)
         return resolvers
     }
 
@@ -56,6 +57,9 @@ enum APIResolvers {
             case "Integration":
                 guard let integration = try ConnectionService().integration(global.id, in: session) else { throw notFound }
                 return integration.resolvedValue
+            case "Job":
+                guard let job = try JobResolvers.node(global.id, in: session) else { throw notFound }
+                return job.resolvedValue
             case "Organization" where global.id == session.organizationID:
                 return try OrganizationService().current(in: session).resolvedValue
             default:

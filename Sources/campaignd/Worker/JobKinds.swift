@@ -1,9 +1,10 @@
+import Campaigns
 import Foundation
 import Jobs
 
 /// The job kinds the worker runs; the API queues some of them by these names.
 enum JobKinds {
-    static let syncCampaignMetrics = "syncCampaignMetrics"
+    static let syncCampaignMetrics = MetricsSyncRequest.jobKind
     static let refreshExpiringTokens = "refreshExpiringTokens"
     static let syncAdAccounts = "syncAdAccounts"
     /// Does nothing (or sleeps `{"sleepSeconds": n}`, not interrupted by a stop): for checking a deployment

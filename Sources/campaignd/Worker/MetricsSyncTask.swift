@@ -5,13 +5,9 @@ import Jobs
 /// `syncCampaignMetrics` jobs: with `{"campaignId": …}` and an organization, one campaign (queued by the API);
 /// without, every organization's live and lately paused campaigns (queued by the scheduler).
 enum MetricsSyncTask {
-    struct Payload: Codable {
-        var campaignId: UUID?
-    }
-
     static func definition(sync: MetricsSync, lease: Double, log: @escaping @Sendable (String) -> Void) -> JobDefinition {
         JobDefinition(kind: JobKinds.syncCampaignMetrics, lease: lease, backoff: BackoffPolicy(baseDelay: 10, maximumDelay: 600)) { job, _ in
-            let payload = try job.payload(as: Payload.self)
+            let payload = try job.payload(as: MetricsSyncRequest.self)
             if let campaignID = payload.campaignId {
                 guard let organizationID = job.organizationID else {
                     throw PermanentJobFailure("a campaign's sync needs the job's organization")
