@@ -39,18 +39,17 @@ public struct JobQueue: Sendable {
         throw JobQueueError.uniqueKeyContended(new.uniqueKey ?? "")
     }
 
-    /// Claims up to `limit` due jobs of the given kinds (queued or waiting for a retry, or running with an
-    /// expired lease), skipping rows other workers hold, counting an attempt and leasing each to `workerID`
-    /// for its kind's number of seconds in `leases`.
+    /// Claims up to `limit` due jobs of the given kinds (queued, or waiting for a retry), oldest `runAt` first,
+    /// skipping rows other workers hold, counting an attempt and leasing each to `workerID` for its kind's
+    /// number of seconds in `leases`. The partial index on due jobs keeps this one index probe however long
+    /// the table's history.
     public func claim(leases: [String: Double], limit: Int, workerID: String, on connection: PostgresConnection) throws -> [Job] {
         let kinds = leases.keys.sorted()
         return try connection.query(
             """
             WITH due AS (
                 SELECT id AS due_id FROM jobs
-                WHERE kind = ANY($1::text[])
-                  AND ((state IN ('queued', 'failed') AND run_at <= now())
-                       OR (state = 'running' AND locked_until < now() AND attempts < max_attempts))
+                WHERE state IN ('queued', 'failed') AND run_at <= now() AND kind = ANY($1::text[])
                 ORDER BY run_at, id
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED
@@ -59,24 +58,35 @@ public struct JobQueue: Sendable {
                 state = 'running', attempts = j.attempts + 1, locked_by = $3,
                 locked_until = now() + make_interval(secs => coalesce(
                     (SELECT l.lease FROM unnest($1::text[], $4::float8[]) AS l(kind, lease) WHERE l.kind = j.kind), 60)),
-                updated_at = now(),
-                last_error = CASE WHEN j.state = 'running'
-                                  THEN 'lease expired: ' || j.locked_by || ' stopped before finishing' ELSE j.last_error END
+                updated_at = now()
             FROM due WHERE j.id = due.due_id
             RETURNING \(Job.columns)
             """, [textArray(kinds), limit, workerID, "{" + kinds.map { "\(leases[$0]!)" }.joined(separator: ",") + "}"])
             .map(Job.init(row:))
     }
 
-    /// Marks running jobs whose lease expired after their last allowed attempt as dead; returns how many.
+    /// Running jobs whose lease expired (their worker died or hung): queued again for another worker, or dead
+    /// when that was their last attempt. Returns how many were reclaimed.
     @discardableResult
-    public func buryExpired(on connection: PostgresConnection) throws -> Int {
-        try connection.query(
+    public func reclaimExpired(on connection: PostgresConnection) throws -> Int {
+        let rows = try connection.query(
             """
-            UPDATE jobs SET state = 'dead', finished_at = now(), updated_at = now(), locked_until = NULL, locked_by = NULL,
-                last_error = 'lease expired: ' || locked_by || ' stopped before finishing the last attempt'
-            WHERE state = 'running' AND locked_until < now() AND attempts >= max_attempts
-            """).affectedRows
+            WITH expired AS (
+                SELECT id AS expired_id FROM jobs WHERE state = 'running' AND locked_until < now() FOR UPDATE SKIP LOCKED
+            )
+            UPDATE jobs j SET
+                state = CASE WHEN j.attempts >= j.max_attempts THEN 'dead' ELSE 'queued' END,
+                finished_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
+                run_at = now(), updated_at = now(), locked_until = NULL, locked_by = NULL,
+                last_error = 'lease expired: ' || j.locked_by || ' stopped before finishing'
+                    || CASE WHEN j.attempts >= j.max_attempts THEN ' the last attempt' ELSE '' END
+            FROM expired WHERE j.id = expired.expired_id
+            RETURNING j.state, j.kind
+            """)
+        for row in rows where try row.decode("state", as: String.self) == "queued" {
+            try connection.query("SELECT pg_notify($1, $2)", [Self.channel, try row.decode("kind", as: String.self)])
+        }
+        return rows.count
     }
 
     /// Marks a job this worker still holds as succeeded; false when the lease was lost to another worker.

@@ -43,6 +43,9 @@ public final class Worker: @unchecked Sendable {
     private var listener: NotificationListener?
     private let doneCondition = NSCondition()
     private var done = false
+    private var lastReclaim = Date.distantPast
+    /// Seconds between looks for expired leases: a dead worker's job waits at most its lease plus this.
+    private var reclaimInterval: Double { min(1, configuration.pollInterval) }
 
     /// `pool` serves the queue's statements: give it at least `threads + 1` connections.
     public init(pool: PostgresPool, configuration: Configuration, definitions: [JobDefinition]) {
@@ -123,6 +126,7 @@ public final class Worker: @unchecked Sendable {
         while true {
             let seen: Int = condition.withLock { stopping ? -1 : generation }
             guard seen >= 0 else { return }
+            reclaimExpiredLeases()
             var job: Job?
             do {
                 job = try pool.withConnection { connection in
@@ -135,15 +139,28 @@ public final class Worker: @unchecked Sendable {
                 run(job)
                 continue
             }
-            if (try? pool.withConnection({ try queue.buryExpired(on: $0) })) ?? 0 > 0 {
-                configuration.log("jobs: buried jobs whose last attempt's lease expired")
-            }
             condition.lock()
             let deadline = Date(timeIntervalSinceNow: configuration.pollInterval)
             while generation == seen && !stopping {
                 if !condition.wait(until: deadline) { break }
             }
             condition.unlock()
+        }
+    }
+
+    /// At most every `reclaimInterval` seconds per worker, gives expired leases' jobs back to the queue.
+    private func reclaimExpiredLeases() {
+        let due: Bool = condition.withLock {
+            guard Date().timeIntervalSince(lastReclaim) >= reclaimInterval else { return false }
+            lastReclaim = Date()
+            return true
+        }
+        guard due else { return }
+        do {
+            let reclaimed = try pool.withConnection { try queue.reclaimExpired(on: $0) }
+            if reclaimed > 0 { configuration.log("jobs: reclaimed \(reclaimed) job(s) whose worker's lease expired") }
+        } catch {
+            configuration.log("jobs: reclaiming expired leases failed: \(error)")
         }
     }
 

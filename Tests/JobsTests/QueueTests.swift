@@ -127,8 +127,11 @@ import TestSupport
         _ = try harness.pool.withConnection { try harness.queue.claim(leases: ["last": 0.1], limit: 1, workerID: "ghost", on: $0) }
         usleep(300_000)
         #expect(try harness.pool.withConnection { try harness.queue.claim(leases: ["last": 30], limit: 1, workerID: "w", on: $0) }.isEmpty)
-        #expect(try harness.pool.withConnection { try harness.queue.buryExpired(on: $0) } == 1)
-        #expect(try harness.job(id).state == .dead)
+        #expect(try harness.pool.withConnection { try harness.queue.reclaimExpired(on: $0) } == 1)
+        let job = try harness.job(id)
+        #expect(job.state == .dead)
+        #expect(job.lastError == "lease expired: ghost stopped before finishing the last attempt")
+        #expect(job.finishedAt != nil)
     }
 
     @Test func theHeartbeatKeepsALongJobsLeaseAlive() throws {
@@ -141,8 +144,9 @@ import TestSupport
         }], threads: 1, poll: 0.05)
         worker.start()
         #expect(eventually { !runs.values.isEmpty })
-        // Past the lease, another claimer still finds nothing to take.
+        // Past the first lease, the renewed lease has not expired: nothing to reclaim, nothing to claim.
         Thread.sleep(forTimeInterval: 0.8)
+        #expect(try harness.pool.withConnection { try harness.queue.reclaimExpired(on: $0) } == 0)
         #expect(try harness.pool.withConnection { try harness.queue.claim(leases: ["long": 30], limit: 1, workerID: "thief", on: $0) }.isEmpty)
         let succeeded = try eventually { try harness.job(id).state == .succeeded }
         worker.stop()
