@@ -9,6 +9,7 @@ enum APIResolvers {
         resolvers.merge(node)
         resolvers.merge(AudienceResolvers.all)
         resolvers.merge(ConnectionResolvers.all)
+        resolvers.merge(IntegrationResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)
         resolvers.merge(JobResolvers.all)

@@ -1,0 +1,74 @@
+import Foundation
+import Postgres
+
+/// Brings an integration's ad accounts in line with what the platform lists: new accounts are added, names
+/// and currencies updated, vanished accounts marked `removed_at` (never deleted: campaigns keep their
+/// account), and accounts that reappear are un-marked.
+public struct AccountSyncService: Sendable {
+    let providers: PlatformProviders
+    let tokens: TokenService
+
+    public init(providers: PlatformProviders, tokens: TokenService) {
+        self.providers = providers
+        self.tokens = tokens
+    }
+
+    /// Lists the accounts through the platform (refreshing the token as needed) and applies them.
+    /// Returns the ids of every account of the integration, removed ones included.
+    @discardableResult
+    public func sync(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [UUID] {
+        guard let providerName = try connection.query(
+            "SELECT provider FROM integrations WHERE organization_id = $1 AND id = $2",
+            [organizationID, integrationID]).first?.decode("provider", as: String.self),
+              let platform = AdPlatform(rawValue: providerName) else { throw IntegrationError.integrationNotFound }
+        let connector = providers.connector(for: platform)
+        let accounts = try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) {
+            try connector.listAdAccounts(accessToken: $0)
+        }
+        return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+    }
+
+    /// Upserts `accounts` as the integration's complete list and stamps `last_synced_at`.
+    @discardableResult
+    func apply(_ accounts: [PlatformAdAccount], integrationID: UUID, organizationID: UUID,
+               on connection: PostgresConnection) throws -> [UUID] {
+        for account in accounts {
+            let currency = account.currency.uppercased()
+            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw PlatformError.permanent(message: "the platform listed account \(account.externalID) with currency \"\(account.currency)\", which is not ISO 4217")
+            }
+            try connection.query(
+                """
+                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
+                VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (integration_id, external_account_id)
+                DO UPDATE SET name = EXCLUDED.name, currency = EXCLUDED.currency, removed_at = NULL
+                """, [organizationID, integrationID, account.externalID, account.name, currency])
+        }
+        try connection.query(
+            """
+            UPDATE ad_accounts SET removed_at = now()
+            WHERE organization_id = $1 AND integration_id = $2 AND removed_at IS NULL
+              AND NOT (external_account_id = ANY($3::text[]))
+            """, [organizationID, integrationID, PostgresTextArray(accounts.map(\.externalID))])
+        try connection.query(
+            "UPDATE integrations SET last_synced_at = now() WHERE organization_id = $1 AND id = $2",
+            [organizationID, integrationID])
+        return try connection.query(
+            "SELECT id FROM ad_accounts WHERE organization_id = $1 AND integration_id = $2 ORDER BY name, id",
+            [organizationID, integrationID]).map { try $0.decode("id") }
+    }
+}
+
+/// A `text[]` parameter in PostgreSQL's array literal form, every element quoted and escaped.
+struct PostgresTextArray: PostgresEncodable {
+    var elements: [String]
+
+    init(_ elements: [String]) { self.elements = elements }
+
+    var postgresText: String {
+        "{" + elements.map { element in
+            "\"" + element.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
+    }
+}
