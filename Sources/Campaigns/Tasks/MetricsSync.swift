@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 import Postgres
 
 /// Reads daily metrics from the platforms and upserts them into `campaign_metrics`: for every live campaign a
@@ -22,8 +23,9 @@ public struct MetricsSync: Sendable {
         }
     }
 
-    /// A fresh access token for an integration of an organization (refreshed when it is about to expire).
-    public typealias AccessTokens = @Sendable (_ organizationID: UUID, _ integrationID: UUID) throws -> String
+    /// A usable access token for an integration of an organization (refreshed when it is about to expire, or
+    /// always with `forceRefresh`, after the platform said the token expired).
+    public typealias AccessTokens = @Sendable (_ organizationID: UUID, _ integrationID: UUID, _ forceRefresh: Bool) throws -> String
 
     let pool: PostgresPool
     let adapters: @Sendable (Platform) -> any PlatformAdapter
@@ -133,15 +135,22 @@ public struct MetricsSync: Sendable {
     private func read(_ campaigns: [MetricsSyncTarget], from: CalendarDate, to: CalendarDate) -> [UUID: Result<[NormalizedMetric], any Error>] {
         guard let first = campaigns.first else { return [:] }
         let adapter = adapters(first.platform)
-        let account: PlatformAccount
+        var account: PlatformAccount
         do {
             account = PlatformAccount(externalAccountID: first.externalAccountID, currency: first.currency,
-                                      accessToken: try accessToken(first.organizationID, first.integrationID))
+                                      accessToken: try accessToken(first.organizationID, first.integrationID, false))
         } catch {
             return Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaignID, .failure(error)) })
         }
         func fetch(_ group: [MetricsSyncTarget]) throws -> [UUID: [NormalizedMetric]] {
-            let read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+            let read: NormalizedMetrics
+            do {
+                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+            } catch PlatformError.tokenExpired {
+                // Revoked or expired early: one refresh, one more try.
+                account.accessToken = try accessToken(first.organizationID, first.integrationID, true)
+                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+            }
             for name in unknownMetrics.firstSightings(read.unknownPlatformMetrics) {
                 log("metrics sync: \(first.platform.rawValue) reports \(name), which maps to no metric definition; not stored")
             }

@@ -6,7 +6,7 @@ import Postgres
 
 /// Binds job kinds to the tasks that do the work, and says which kinds are periodic.
 struct WorkerTasks {
-    static let kinds = [JobKinds.syncCampaignMetrics, JobKinds.noop]
+    static let kinds = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.noop]
 
     let definitions: [JobDefinition]
     let periodic: [PeriodicJob]
@@ -14,15 +14,26 @@ struct WorkerTasks {
     init(pool: PostgresPool, configuration: Configuration, settings: WorkerSettings, log: @escaping @Sendable (String) -> Void) throws {
         let lease = settings.leaseSeconds
         let tokenKey = try configuration.requireTokenKey()
-        let adapters = PlatformAdapters(providers: PlatformProviders(settings: configuration.platforms))
-        let tokens = StoredAccessTokens(pool: pool, tokenKey: tokenKey)
-        var definitions = [JobKinds.noopDefinition(lease: lease)]
-        var periodic: [PeriodicJob] = []
+        let providers = PlatformProviders(settings: configuration.platforms)
+        let adapters = PlatformAdapters(providers: providers)
+        let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
         let metricsSync = MetricsSync(
-            pool: pool, adapters: adapters, accessToken: { try tokens.accessToken(organizationID: $0, integrationID: $1) },
+            pool: pool, adapters: adapters,
+            accessToken: { organizationID, integrationID, force in
+                try pool.withConnection { connection in
+                    try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: connection, forceRefresh: force)
+                }
+            },
             settings: MetricsSync.Settings(batchSize: settings.metricsBatchSize), log: log)
-        definitions.append(MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log))
-        periodic.append(PeriodicJob(kind: JobKinds.syncCampaignMetrics, interval: settings.intervals[JobKinds.syncCampaignMetrics] ?? 900))
+        let definitions = [
+            MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log),
+            IntegrationTasks.refreshExpiringTokens(tokens: tokens, pool: pool, lease: lease, log: log),
+            IntegrationTasks.syncAdAccounts(accounts: AccountSyncService(providers: providers, tokens: tokens), pool: pool, lease: lease, log: log),
+            JobKinds.noopDefinition(lease: lease),
+        ]
+        let periodic = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts].map { kind in
+            PeriodicJob(kind: kind, interval: settings.intervals[kind] ?? 900)
+        }
         self.definitions = definitions
         self.periodic = periodic
     }
