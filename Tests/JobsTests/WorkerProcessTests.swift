@@ -69,6 +69,28 @@ import TestSupport
         #expect(job.lastError == "lease expired: \(holder) stopped before finishing")
     }
 
+    @Test func twoWorkerProcessesWithSchedulersQueueAndRunEachPeriodOnce() throws {
+        let harness = try JobsHarness()
+        let schedule = [
+            "CAMPAIGND_SCHEDULER": "on", "CAMPAIGND_SYNC_METRICS_INTERVAL": "1",
+            "CAMPAIGND_REFRESH_TOKENS_INTERVAL": "3600", "CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL": "3600",
+        ]
+        let started = Date()
+        let workers = try (0..<2).map { _ in try startWorker(harness, schedule) }
+        Thread.sleep(forTimeInterval: 3)
+        for worker in workers { #expect(worker.stop(signal: SIGTERM, timeout: 15) == 0, "\(worker.output)") }
+        let periods = Int(Date().timeIntervalSince1970) - Int(started.timeIntervalSince1970) + 1
+        let syncs = try harness.count("SELECT count(*) FROM jobs WHERE kind = 'syncCampaignMetrics'")
+        #expect(syncs >= 2 && syncs <= periods, "\(syncs) syncs in \(periods) periods")
+        #expect(try harness.count("SELECT count(DISTINCT unique_key) FROM jobs WHERE kind = 'syncCampaignMetrics'") == syncs)
+        // The hourly kinds ran once in all, not once per worker.
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE kind = 'refreshExpiringTokens'") == 1)
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE kind = 'syncAdAccounts'") == 1)
+        // With no organizations, every one of them ran and succeeded (or was given back, queued, at the stop).
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE state NOT IN ('succeeded', 'queued')") == 0)
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") >= 3)
+    }
+
     @Test func jobsCommandShowsCountsByKindAndStateAndTheLatestFailures() throws {
         let harness = try JobsHarness()
         let queued = try runCommand(TestPaths.campaignd.path, ["jobs", "enqueue", "--kind", "noop", "--unique-key", "once"],
