@@ -1,14 +1,56 @@
 import Foundation
 
-// PLACEHOLDER — replaced by the real provider on branch `google`; nothing may depend on its behaviour.
-public struct GoogleAdsProvider: PlatformConnector {
+/// The Google Ads REST API and Google's OAuth endpoints, over real HTTP. It formats requests, adds the access
+/// token and Google's headers, parses answers and errors — and knows nothing of campaigns.
+public struct GoogleAdsProvider: Sendable {
     public let settings: PlatformSettings
-    public var platform: AdPlatform { .googleAds }
+    let client: PlatformHTTPClient
 
-    public init(settings: PlatformSettings) { self.settings = settings }
+    public init(settings: PlatformSettings) {
+        self.settings = settings
+        client = PlatformHTTPClient(timeout: settings.timeout, retryPolicy: settings.retryPolicy, parseError: GoogleAdsErrorParser.parse)
+    }
 
-    public func authorizationURL(state: String, redirectURI: String) -> URL { settings.google.authorizeURL }
-    public func exchangeCode(_ code: String, redirectURI: String) throws -> OAuthTokens { throw PlatformError.permanent(message: "not built yet") }
-    public func refresh(_ tokens: OAuthTokens) throws -> OAuthTokens { throw PlatformError.permanent(message: "not built yet") }
-    public func listAdAccounts(accessToken: String) throws -> [PlatformAdAccount] { throw PlatformError.permanent(message: "not built yet") }
+    /// Sends a request and returns its JSON object, with every secret of ours scrubbed from any error message.
+    func sendJSON(_ request: PlatformRequest, accessToken: String? = nil) throws -> [String: Any] {
+        try scrubbingSecrets(accessToken: accessToken) { try client.sendJSON(request) }
+    }
+
+    /// Sends a request whose answer is a JSON array (searchStream answers with an array of batches).
+    func sendJSONArray(_ request: PlatformRequest, accessToken: String) throws -> [[String: Any]] {
+        try scrubbingSecrets(accessToken: accessToken) {
+            let response = try client.send(request)
+            guard let array = (try? JSONSerialization.jsonObject(with: response.body)) as? [[String: Any]] else {
+                throw PlatformError.permanent(message: "Google Ads answered \(request.method) \(request.redactedURL) with a body that is not a JSON array")
+            }
+            return array
+        }
+    }
+
+    /// A platform may echo what it was sent; no error of ours may carry a secret onwards.
+    private func scrubbingSecrets<T>(accessToken: String?, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PlatformError {
+            let secrets = [accessToken, settings.google.clientSecret, settings.google.developerToken].compactMap { $0 }.filter { !$0.isEmpty }
+            throw error.redacting(secrets)
+        }
+    }
+}
+
+extension PlatformError {
+    /// The same error with each of `secrets` replaced by "REDACTED" in its message.
+    func redacting(_ secrets: [String]) -> PlatformError {
+        func clean(_ text: String) -> String {
+            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "REDACTED") }
+        }
+        switch self {
+        case .tokenExpired(let message): return .tokenExpired(message: clean(message))
+        case .reconnectRequired(let message): return .reconnectRequired(message: clean(message))
+        case .rateLimited(let seconds, let message): return .rateLimited(retryAfter: seconds, message: clean(message))
+        case .invalidRequest(let message, let field): return .invalidRequest(message: clean(message), field: field)
+        case .transient(let message): return .transient(message: clean(message))
+        case .permanent(let message): return .permanent(message: clean(message))
+        }
+    }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Integrations
+import Postgres
+
+/// Daily campaign metrics through googleAds:searchStream, mapped onto our metric keys and units.
+enum GoogleAdsMetrics {
+    /// Google's metric (JSON name) → our `MetricDefinition` key.
+    static let keys = [
+        "impressions": "impressions", "clicks": "clicks", "costMicros": "spend",
+        "conversions": "conversions", "conversionsValue": "conversion_value",
+    ]
+
+    static func query(campaignIDs: [String], from: CalendarDate, to: CalendarDate) throws -> String {
+        for id in campaignIDs where id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw PlatformError.invalidRequest(message: "\"\(id)\" is not a Google Ads campaign id.", field: "externalCampaignId")
+        }
+        return """
+            SELECT campaign.id, segments.date, metrics.impressions, metrics.clicks, metrics.cost_micros, \
+            metrics.conversions, metrics.conversions_value FROM campaign \
+            WHERE segments.date BETWEEN '\(from)' AND '\(to)' AND campaign.id IN (\(campaignIDs.joined(separator: ", "))) \
+            ORDER BY segments.date
+            """
+    }
+
+    /// Rows → our metrics; money from micros to currency units exactly; names we do not know are reported.
+    static func normalize(_ rows: [[String: Any]]) -> NormalizedMetrics {
+        var metrics: [NormalizedMetric] = []
+        var unknown: Set<String> = []
+        for row in rows {
+            guard let campaignID = GoogleAdsJSON.string((row["campaign"] as? [String: Any])?["id"]),
+                  let day = ((row["segments"] as? [String: Any])?["date"] as? String).flatMap(CalendarDate.init(iso:)) else { continue }
+            for (name, raw) in (row["metrics"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let key = keys[name] else {
+                    unknown.insert(name)
+                    continue
+                }
+                guard let text = GoogleAdsJSON.string(raw), let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+                let value = name == "costMicros" ? number / Decimal(1_000_000) : number
+                metrics.append(NormalizedMetric(externalCampaignID: campaignID, date: day, key: key, value: value))
+            }
+        }
+        return NormalizedMetrics(metrics: metrics, unknownPlatformMetrics: unknown)
+    }
+}

@@ -1,0 +1,67 @@
+import FastCGI
+import Foundation
+
+/// The REST API: authentication first (developer token, access token, customer access), then the method.
+extension GoogleAdsSimulator {
+    func api(_ request: SimulatorRequest) -> FastCGIResponse {
+        do {
+            let segments = request.path.split(separator: "/").map(String.init)
+            guard segments.count >= 2, segments[0].hasPrefix("v"), Int(segments[0].dropFirst()) != nil else { throw notFound(request) }
+            try authenticate(request)
+            if segments.count == 2, segments[1] == "customers:listAccessibleCustomers", request.method == "GET" {
+                return listAccessibleCustomers()
+            }
+            guard segments.count == 4, segments[1] == "customers", request.method == "POST" else { throw notFound(request) }
+            let customerID = segments[2]
+            let method = segments[3]
+            guard let body = request.json else {
+                throw GoogleAdsFailure(httpStatus: 400, status: "INVALID_ARGUMENT", errorCode: ["requestError": "BAD_REQUEST"],
+                                       message: "The request body is not a JSON object.")
+            }
+            return try lock.withLock {
+                guard let account = store.account(customerID) else {
+                    throw GoogleAdsFailure.permissionDenied(
+                        "CUSTOMER_NOT_ENABLED", "The customer account \(customerID) can't be accessed because it is not yet enabled or has been deactivated.")
+                }
+                switch method {
+                case "googleAds:search": return .simulatorJSON(200, try search(body, account: account, stream: false))
+                case "googleAds:searchStream": return .simulatorJSON(200, try search(body, account: account, stream: true))
+                case "googleAds:mutate": return .simulatorJSON(200, try batchMutate(body, customerID: customerID))
+                default:
+                    guard method.hasSuffix(":mutate") else { throw notFound(request) }
+                    return .simulatorJSON(200, try mutate(collection: String(method.dropLast(":mutate".count)), body, customerID: customerID))
+                }
+            }
+        } catch let failure as GoogleAdsFailure {
+            return failure.response
+        } catch {
+            return GoogleAdsFailure(httpStatus: 500, status: "INTERNAL", errorCode: ["internalError": "INTERNAL_ERROR"], message: "\(error)").response
+        }
+    }
+
+    private func authenticate(_ request: SimulatorRequest) throws {
+        guard let developerToken = request.header("developer-token"), !developerToken.isEmpty else {
+            throw GoogleAdsFailure.unauthenticated("DEVELOPER_TOKEN_PARAMETER_MISSING", "The developer token is not on the request.")
+        }
+        guard developerToken == Self.developerToken else {
+            throw GoogleAdsFailure.permissionDenied("DEVELOPER_TOKEN_PROHIBITED", "Developer token is not allowed with the project sent in the request.")
+        }
+        switch tokens.validity(ofAccessToken: request.accessToken) {
+        case .valid: return
+        case .expired:
+            throw GoogleAdsFailure.unauthenticated("OAUTH_TOKEN_EXPIRED", "Request had invalid authentication credentials. The OAuth token has expired.")
+        case .unknown:
+            throw GoogleAdsFailure.unauthenticated("OAUTH_TOKEN_INVALID", "Request had invalid authentication credentials. Expected OAuth 2 access token.")
+        }
+    }
+
+    private func listAccessibleCustomers() -> FastCGIResponse {
+        let names = lock.withLock { store.accounts.filter { !$0.removed }.map { "customers/\($0.id)" } }
+        return .simulatorJSON(200, ["resourceNames": names])
+    }
+
+    private func notFound(_ request: SimulatorRequest) -> GoogleAdsFailure {
+        GoogleAdsFailure(httpStatus: 404, status: "NOT_FOUND", errorCode: ["requestError": "UNKNOWN"],
+                         message: "The simulator has no Google Ads method \(request.method) \(request.path).")
+    }
+}

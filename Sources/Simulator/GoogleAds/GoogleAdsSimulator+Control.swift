@@ -1,0 +1,49 @@
+import FastCGI
+import Foundation
+
+/// Control actions (`POST /simulator/_control/google_ads/<action>`): change accounts and tokens the way a
+/// user would on Google's side.
+extension GoogleAdsSimulator {
+    public func control(_ action: String, _ body: [String: Any]) -> FastCGIResponse? {
+        let customerID = (body["customerId"] as? String) ?? (body["customerId"] as? NSNumber)?.stringValue
+        switch action {
+        case "rename_account":
+            guard let customerID, let name = body["name"] as? String, !name.isEmpty else { return controlError("customerId and name are required") }
+            return updateAccount(customerID) { $0.name = name }
+        case "remove_account":
+            guard let customerID else { return controlError("customerId is required") }
+            return updateAccount(customerID) { $0.removed = true }
+        case "add_account":
+            guard let customerID, customerID.count == 10, customerID.allSatisfy(\.isNumber),
+                  let name = body["name"] as? String, !name.isEmpty else { return controlError("customerId (ten digits) and name are required") }
+            let currency = body["currency"] as? String ?? "USD"
+            lock.withLock {
+                store.accounts.removeAll { $0.id == customerID }
+                store.accounts.append(GoogleAdsStore.Account(id: customerID, name: name, currency: currency))
+            }
+            return .simulatorJSON(200, ["ok": true])
+        case "expire_tokens":
+            tokens.expireAccessTokens()
+            return .simulatorJSON(200, ["ok": true])
+        case "revoke_tokens":
+            tokens.revokeAll()
+            return .simulatorJSON(200, ["ok": true])
+        default:
+            return nil
+        }
+    }
+
+    private func updateAccount(_ customerID: String, _ change: (inout GoogleAdsStore.Account) -> Void) -> FastCGIResponse {
+        lock.withLock {
+            guard let index = store.accounts.firstIndex(where: { $0.id == customerID }) else {
+                return controlError("no account \(customerID)")
+            }
+            change(&store.accounts[index])
+            return .simulatorJSON(200, ["ok": true])
+        }
+    }
+
+    private func controlError(_ message: String) -> FastCGIResponse {
+        .simulatorJSON(400, ["error": message])
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The checks Google makes on created objects that matter to us: required fields, a search campaign with a
+/// bidding strategy, budget micros in whole currency-units' hundredths, responsive search ad text lengths.
+enum GoogleAdsValidation {
+    typealias Path = [(String, Int?)]
+
+    static let headlineMaxLength = 30
+    static let descriptionMaxLength = 90
+
+    static func check(_ object: [String: Any], collection: String, path: Path, store: GoogleAdsStore) throws {
+        func required(_ field: String) throws {
+            let value = object[field]
+            if value == nil || (value as? String)?.isEmpty == true { throw GoogleAdsFailure.required(path + [(GoogleAdsCollections.snakeCase(field), nil)]) }
+        }
+        if let status = object["status"] as? String, !GoogleAdsStore.statuses.contains(status) {
+            throw GoogleAdsFailure.invalid("requestError", "INVALID_ENUM_VALUE", "Status must be ENABLED or PAUSED.", at: path + [("status", nil)])
+        }
+        switch collection {
+        case "campaignBudgets":
+            try required("name")
+            try checkBudget(object, path: path)
+        case "campaigns":
+            try required("name")
+            try required("campaignBudget")
+            try required("advertisingChannelType")
+            try required("containsEuPoliticalAdvertising")
+            guard object["advertisingChannelType"] as? String == "SEARCH" else {
+                throw GoogleAdsFailure.invalid("campaignError", "CANNOT_SET_ADVERTISING_CHANNEL_TYPE",
+                                               "The simulator creates SEARCH campaigns only.", at: path + [("advertising_channel_type", nil)])
+            }
+            guard GoogleAdsStore.biddingStrategies.contains(where: { object[$0] != nil }) else {
+                throw GoogleAdsFailure.invalid("fieldError", "REQUIRED", "A bidding strategy is required.", at: path + [("campaign_bidding_strategy", nil)])
+            }
+        case "adGroups":
+            try required("name")
+            try required("campaign")
+        case "campaignCriteria":
+            try required("campaign")
+            guard let location = object["location"] as? [String: Any], let constant = location["geoTargetConstant"] as? String,
+                  constant.hasPrefix("geoTargetConstants/"), Int(constant.dropFirst("geoTargetConstants/".count)) != nil else {
+                throw GoogleAdsFailure.invalid("criterionError", "INVALID_GEO_TARGET_CONSTANT", "The simulator takes location criteria with a geo target constant.",
+                                               at: path + [("location", nil), ("geo_target_constant", nil)])
+            }
+        case "customAudiences":
+            try required("name")
+            guard let members = object["members"] as? [[String: Any]], !members.isEmpty else { throw GoogleAdsFailure.required(path + [("members", nil)]) }
+            for (index, member) in members.enumerated() where member["memberType"] as? String != "KEYWORD" || (member["keyword"] as? String ?? "").isEmpty {
+                throw GoogleAdsFailure.invalid("customAudienceError", "INVALID_MEMBER_TYPE", "Members must be KEYWORD members with a keyword.",
+                                               at: path + [("members", index)])
+            }
+        case "adGroupCriteria":
+            try required("adGroup")
+            if let age = object["ageRange"] as? [String: Any] {
+                guard let type = age["type"] as? String, GoogleAdsStore.ageRanges.contains(type) else {
+                    throw GoogleAdsFailure.invalid("requestError", "INVALID_ENUM_VALUE", "Unknown age range.", at: path + [("age_range", nil), ("type", nil)])
+                }
+            } else if object["customAudience"] == nil && object["userInterest"] == nil && object["keyword"] == nil {
+                throw GoogleAdsFailure.invalid("fieldError", "REQUIRED", "A criterion needs ageRange, customAudience, userInterest or keyword.", at: path + [("criterion", nil)])
+            }
+        case "adGroupAds":
+            try required("adGroup")
+            try checkResponsiveSearchAd(object["ad"] as? [String: Any], path: path + [("ad", nil)])
+        default:
+            break
+        }
+    }
+
+    private static func checkBudget(_ object: [String: Any], path: Path) throws {
+        let field = object["amountMicros"] != nil ? "amountMicros" : "totalAmountMicros"
+        guard let text = GoogleAdsValue.string(object[field]) else { throw GoogleAdsFailure.required(path + [("amount_micros", nil)]) }
+        guard let micros = Int64(text), micros > 0 else {
+            throw GoogleAdsFailure.invalid("rangeError", "TOO_LOW",
+                                           "The budget must be a positive amount.", at: path + [(GoogleAdsCollections.snakeCase(field), nil)])
+        }
+        guard micros % 10_000 == 0 else {
+            throw GoogleAdsFailure.invalid("campaignBudgetError", "NON_MULTIPLE_OF_MINIMUM_CURRENCY_UNIT",
+                                           "The budget amount must be a multiple of the minimum currency unit (10000 micros).",
+                                           at: path + [(GoogleAdsCollections.snakeCase(field), nil)])
+        }
+    }
+
+    private static func checkResponsiveSearchAd(_ ad: [String: Any]?, path: Path) throws {
+        guard let ad else { throw GoogleAdsFailure.required(path) }
+        guard let urls = ad["finalUrls"] as? [String], !urls.isEmpty, urls.allSatisfy({ $0.hasPrefix("http://") || $0.hasPrefix("https://") }) else {
+            throw GoogleAdsFailure.invalid("urlFieldError", "INVALID_URL", "The ad needs final URLs (http or https).", at: path + [("final_urls", nil)])
+        }
+        guard let rsa = ad["responsiveSearchAd"] as? [String: Any] else { throw GoogleAdsFailure.required(path + [("responsive_search_ad", nil)]) }
+        let rsaPath = path + [("responsive_search_ad", nil)]
+        for (field, maximumCount, maximumLength) in [("headlines", 15, headlineMaxLength), ("descriptions", 4, descriptionMaxLength)] {
+            guard let assets = rsa[field] as? [[String: Any]], !assets.isEmpty else { throw GoogleAdsFailure.required(rsaPath + [(field, nil)]) }
+            guard assets.count <= maximumCount else {
+                throw GoogleAdsFailure.invalid("adError", "TOO_MANY_\(field.uppercased())", "At most \(maximumCount) \(field).", at: rsaPath + [(field, nil)])
+            }
+            for (index, asset) in assets.enumerated() {
+                let text = asset["text"] as? String ?? ""
+                if text.isEmpty { throw GoogleAdsFailure.required(rsaPath + [(field, index), ("text", nil)]) }
+                if text.count > maximumLength {
+                    throw GoogleAdsFailure.invalid("stringLengthError", "TOO_LONG", "Too long: \(text.count) characters, at most \(maximumLength).",
+                                                   at: rsaPath + [(field, index), ("text", nil)])
+                }
+            }
+        }
+    }
+}
+
+/// proto3 JSON values: int64 as a string or, leniently, a number.
+enum GoogleAdsValue {
+    static func string(_ value: Any?) -> String? {
+        switch value {
+        case let text as String: return text
+        case let number as NSNumber: return number.stringValue
+        default: return nil
+        }
+    }
+}
