@@ -23,6 +23,14 @@ public struct SimulatorRequest: Sendable {
 
     public func header(_ name: String) -> String? { fastCGI.header(name) }
 
+    /// `host:port` the client reached, for absolute URLs in answers (paging links): the Host header's name
+    /// and nginx's SERVER_PORT (clients leave the port out of Host at times).
+    public var authority: String? {
+        guard let host = header("Host")?.split(separator: ":").first else { return nil }
+        guard let port = fastCGI.parameters["SERVER_PORT"], !port.isEmpty else { return String(host) }
+        return "\(host):\(port)"
+    }
+
     /// The token of an `Authorization: Bearer …` header, else of an `access_token` query or form field (Meta).
     public var accessToken: String? {
         if let authorization = header("Authorization"), authorization.lowercased().hasPrefix("bearer ") {

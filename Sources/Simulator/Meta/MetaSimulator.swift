@@ -1,18 +1,163 @@
 import FastCGI
 import Foundation
 
-// PLACEHOLDER — replaced by the real simulated platform on branch `meta`.
+/// The Meta Marketing (Graph) API, simulated: `meta-www` serves the OAuth dialog (it approves at once),
+/// `meta-graph` the Graph API — tokens, `/me/adaccounts`, the ad account edges that create campaigns, ad
+/// sets, creatives and ads, status changes and daily insights — in the real API's shapes and error format.
 public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
     public let name = "meta_ads"
-    public let prefixes: [String] = []
+    public let prefixes = ["meta-graph", "meta-www"]
     public let tokens: TokenIssuer
 
-    public init(tokenLifetime: TimeInterval) { tokens = TokenIssuer(tokenPrefix: "meta-", accessTokenLifetime: tokenLifetime) }
+    let lock = NSLock()
+    var accounts: [MetaSimulatedAccount] = MetaSimulatedAccount.seeded
+    /// In creation order.
+    var objects: [MetaSimulatedObject] = []
+    var nextID = firstID
 
-    public func handle(_ request: SimulatorRequest) -> FastCGIResponse { .simulatorJSON(501, ["error": "not built yet"]) }
-    public func render(_ failure: InjectedFailure, for request: SimulatorRequest) -> FastCGIResponse { .simulatorJSON(500, ["error": failure.rawValue]) }
-    public func snapshot() -> [String: Any] { [:] }
-    public func restore(_ snapshot: [String: Any]) {}
-    public func control(_ action: String, _ body: [String: Any]) -> FastCGIResponse? { nil }
-    public func reset() {}
+    /// Ids look like Meta's: long numeric strings.
+    static let firstID = 120_210_000_000_000_001
+
+    public init(tokenLifetime: TimeInterval) {
+        tokens = TokenIssuer(tokenPrefix: "EAAsim-", accessTokenLifetime: tokenLifetime)
+    }
+
+    public func handle(_ request: SimulatorRequest) -> FastCGIResponse {
+        var segments = request.path.split(separator: "/").map(String.init)
+        guard let version = segments.first, version.range(of: #"^v[0-9]+\.[0-9]+$"#, options: .regularExpression) != nil else {
+            return MetaSimulatedError(code: 2500, message: "Unknown path components: \(request.path)").response
+        }
+        segments.removeFirst()
+        do {
+            if request.prefix == "meta-www" {
+                guard request.method == "GET", segments == ["dialog", "oauth"] else { throw Self.unknownPath(request) }
+                return try dialog(request)
+            }
+            return try graph(request, segments)
+        } catch let error as MetaSimulatedError {
+            return error.response
+        } catch {
+            return MetaSimulatedError(status: 500, code: 1, message: "An unknown error occurred: \(error)").response
+        }
+    }
+
+    /// Routes a Graph API request by its path after the version.
+    func graph(_ request: SimulatorRequest, _ segments: [String]) throws -> FastCGIResponse {
+        switch (request.method, segments.count) {
+        case ("GET", 2) where segments == ["oauth", "access_token"]:
+            return try accessToken(request)
+        case ("GET", 2) where segments == ["me", "adaccounts"]:
+            try authorize(request)
+            return page(request, rows: lock.withLock { accounts.map(\.json) })
+        case ("POST", 2) where segments[0].hasPrefix("act_"):
+            try authorize(request)
+            guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }
+            return try create(kind, accountID: MetaSimulatedAccount.digits(segments[0]), Self.parameters(request))
+        case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "insights":
+            try authorize(request)
+            return try insights(request, accountID: MetaSimulatedAccount.digits(segments[0]))
+        case ("GET", 2) where segments[0].hasPrefix("act_"):
+            try authorize(request)
+            guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }
+            let accountID = try account(segments[0]).id
+            return page(request, rows: lock.withLock { objects.filter { $0.kind == kind && $0.accountID == accountID }.map(\.json) })
+        case ("POST", 1):
+            try authorize(request)
+            return try updateStatus(objectID: segments[0], Self.parameters(request))
+        case ("GET", 1):
+            try authorize(request)
+            guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }
+            return .simulatorJSON(200, object.json)
+        default:
+            throw Self.unknownPath(request)
+        }
+    }
+
+    /// Query, form and JSON body parameters together, the way the Graph API takes them; nested JSON values
+    /// as JSON text, numbers as their decimal text.
+    static func parameters(_ request: SimulatorRequest) -> [String: String] {
+        var parameters = request.parameters
+        for (name, value) in request.json ?? [:] {
+            switch value {
+            case let text as String: parameters[name] = text
+            case let number as NSNumber: parameters[name] = number.stringValue
+            default:
+                if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) {
+                    parameters[name] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return parameters
+    }
+
+    /// Refuses a request without a valid access token, in the error 190 shape.
+    func authorize(_ request: SimulatorRequest) throws {
+        guard let token = request.accessToken, !token.isEmpty else { throw MetaSimulatedError.missingToken }
+        switch tokens.validity(ofAccessToken: token) {
+        case .valid: return
+        case .expired: throw MetaSimulatedError.expiredToken
+        case .unknown: throw MetaSimulatedError.invalidToken
+        }
+    }
+
+    /// The ad account `act_…`, or error 100 when the user has no such account.
+    func account(_ node: String) throws -> MetaSimulatedAccount {
+        let id = MetaSimulatedAccount.digits(node)
+        guard let account = lock.withLock({ accounts.first { $0.id == id } }) else { throw MetaSimulatedError.unknownObject("act_\(id)") }
+        return account
+    }
+
+    /// `POST /{object-id}` with `status`.
+    func updateStatus(objectID: String, _ parameters: [String: String]) throws -> FastCGIResponse {
+        guard let status = parameters["status"] else { throw MetaSimulatedError.missing("status") }
+        guard ["ACTIVE", "PAUSED", "ARCHIVED", "DELETED"].contains(status) else {
+            throw MetaSimulatedError.invalidParameter(["status"], "status must be one of ACTIVE, PAUSED, ARCHIVED, DELETED.")
+        }
+        try lock.withLock {
+            guard let index = objects.firstIndex(where: { $0.id == objectID }) else { throw MetaSimulatedError.unknownObject(objectID) }
+            guard objects[index].kind != .adcreative else {
+                throw MetaSimulatedError.invalidParameter(["status"], "Ad creatives have no delivery status.")
+            }
+            objects[index].fields["status"] = status
+        }
+        return .simulatorJSON(200, ["success": true])
+    }
+
+    /// One page of a list edge: `{"data": [...], "paging": {"cursors": {...}, "next": ...}}`, `limit` rows
+    /// from the `after` cursor.
+    func page(_ request: SimulatorRequest, rows: [[String: Any]]) -> FastCGIResponse {
+        let limit = max(1, min(Int(request.query["limit"] ?? "") ?? 25, 500))
+        let start = request.query["after"].flatMap(Self.decodeCursor) ?? 0
+        let end = min(rows.count, start + limit)
+        let slice = start < end ? Array(rows[start..<end]) : []
+        var paging: [String: Any] = ["cursors": ["before": Self.encodeCursor(start), "after": Self.encodeCursor(end)]]
+        if end < rows.count, let authority = request.authority {
+            var query = request.query
+            query.removeValue(forKey: "access_token")
+            query["after"] = Self.encodeCursor(end)
+            let text = query.sorted { $0.key < $1.key }.map { "\(Self.escape($0.key))=\(Self.escape($0.value))" }.joined(separator: "&")
+            paging["next"] = "http://\(authority)/simulator/\(request.prefix)\(request.path)?\(text)"
+        }
+        return .simulatorJSON(200, ["data": slice, "paging": paging])
+    }
+
+    static func encodeCursor(_ offset: Int) -> String { Data("offset:\(offset)".utf8).base64EncodedString() }
+
+    static func decodeCursor(_ cursor: String) -> Int? {
+        guard let data = Data(base64Encoded: cursor) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.hasPrefix("offset:") ? Int(text.dropFirst(7)) : nil
+    }
+
+    static func escape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    static func unknownPath(_ request: SimulatorRequest) -> MetaSimulatedError {
+        MetaSimulatedError(code: 2500, message: "Unknown path components: \(request.method) \(request.path)")
+    }
+
+    static func today() -> String { MetaSimulatedDays.string(Date()) }
 }

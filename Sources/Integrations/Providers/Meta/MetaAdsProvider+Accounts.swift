@@ -1,0 +1,16 @@
+import Foundation
+
+/// The ad accounts a token can use (`/me/adaccounts`).
+extension MetaAdsProvider {
+    /// `account_status` values of accounts that can no longer run ads: pending closure (100) and closed (101).
+    static let closedAccountStatuses: Set<Int> = [100, 101]
+
+    public func listAdAccounts(accessToken: String) throws -> [PlatformAdAccount] {
+        try sendPaged(requests.adAccounts(), accessToken: accessToken).compactMap { row in
+            if let status = MetaErrorParser.integer(row["account_status"]), Self.closedAccountStatuses.contains(status) { return nil }
+            let id = (row["account_id"] as? String) ?? (row["id"] as? String).map { String($0.dropFirst("act_".count)) }
+            guard let id, let name = row["name"] as? String, let currency = row["currency"] as? String else { return nil }
+            return PlatformAdAccount(externalID: id, name: name, currency: currency)
+        }
+    }
+}

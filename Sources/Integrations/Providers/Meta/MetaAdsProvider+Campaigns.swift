@@ -1,0 +1,35 @@
+import Foundation
+
+/// Creating and switching campaigns, ad sets, creatives and ads; each returns the new object's id.
+extension MetaAdsProvider {
+    public func createCampaign(_ campaign: MetaCampaignParameters, accountID: String, accessToken: String) throws -> String {
+        try Self.createdID(send(requests.createCampaign(campaign, accountID: accountID), accessToken: accessToken), what: "campaign")
+    }
+
+    public func createAdSet(_ adSet: MetaAdSetParameters, accountID: String, accessToken: String) throws -> String {
+        try Self.createdID(send(requests.createAdSet(adSet, accountID: accountID), accessToken: accessToken), what: "ad set")
+    }
+
+    public func createCreative(_ creative: MetaCreativeParameters, accountID: String, accessToken: String) throws -> String {
+        try Self.createdID(send(requests.createCreative(creative, accountID: accountID), accessToken: accessToken), what: "ad creative")
+    }
+
+    public func createAd(_ ad: MetaAdParameters, accountID: String, accessToken: String) throws -> String {
+        try Self.createdID(send(requests.createAd(ad, accountID: accountID), accessToken: accessToken), what: "ad")
+    }
+
+    /// `status` is `ACTIVE` or `PAUSED` (also `ARCHIVED`, `DELETED`).
+    public func setStatus(_ status: String, objectID: String, accessToken: String) throws {
+        let answer = try send(requests.setStatus(status, objectID: objectID), accessToken: accessToken)
+        guard (answer["success"] as? Bool) == true else {
+            throw PlatformError.permanent(message: "the Graph API did not confirm the status change of \(objectID)")
+        }
+    }
+
+    /// Daily campaign insights for `campaignIDs` (`since`/`until` as `YYYY-MM-DD`), every page.
+    public func campaignInsights(campaignIDs: [String], since: String, until: String, accountID: String, accessToken: String) throws -> [MetaInsightsRow] {
+        guard !campaignIDs.isEmpty else { return [] }
+        let request = requests.insights(accountID: accountID, campaignIDs: campaignIDs, since: since, until: until)
+        return try sendPaged(request, accessToken: accessToken).map(MetaInsightsRow.init)
+    }
+}

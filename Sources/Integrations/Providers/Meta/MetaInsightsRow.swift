@@ -1,0 +1,41 @@
+import Foundation
+
+/// One row of `/insights` with `time_increment=1`: one campaign, one day. The Graph API returns numbers as
+/// strings (`"spend": "12.34"`, in currency units) and counts of actions as `[{action_type, value}]`.
+public struct MetaInsightsRow: Sendable, Equatable {
+    public var campaignID: String
+    /// `YYYY-MM-DD`.
+    public var date: String
+    /// Every other scalar field (`impressions`, `clicks`, `spend`, `reach`, ...) as text.
+    public var fields: [String: String]
+    /// `action_type` → value.
+    public var actions: [String: String]
+
+    public init(campaignID: String, date: String, fields: [String: String], actions: [String: String]) {
+        self.campaignID = campaignID
+        self.date = date
+        self.fields = fields
+        self.actions = actions
+    }
+
+    init(_ row: [String: Any]) {
+        campaignID = Self.text(row["campaign_id"]) ?? ""
+        date = Self.text(row["date_start"]) ?? ""
+        var fields: [String: String] = [:]
+        for (name, value) in row where !["campaign_id", "date_start", "date_stop", "actions"].contains(name) {
+            if let text = Self.text(value) { fields[name] = text }
+        }
+        self.fields = fields
+        var actions: [String: String] = [:]
+        for action in row["actions"] as? [[String: Any]] ?? [] {
+            if let type = action["action_type"] as? String, let value = Self.text(action["value"]) { actions[type] = value }
+        }
+        self.actions = actions
+    }
+
+    static func text(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        if let number = value as? NSNumber { return number.stringValue }
+        return nil
+    }
+}

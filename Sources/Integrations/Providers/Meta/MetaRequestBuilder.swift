@@ -1,0 +1,75 @@
+import Foundation
+
+/// Builds every Graph API request the provider sends, without the access token (added only when sending),
+/// so that dry runs show the very requests a launch would send. POST parameters go as a JSON body (the Graph
+/// API takes JSON as well as form fields; JSON keeps nested objects and dry runs readable).
+public struct MetaRequestBuilder: Sendable {
+    public let graphURL: URL
+
+    public init(graphURL: URL) { self.graphURL = graphURL }
+
+    public func createCampaign(_ campaign: MetaCampaignParameters, accountID: String) -> PlatformRequest {
+        var fields: [String: Any] = [
+            "name": campaign.name, "objective": campaign.objective, "status": campaign.status,
+            "special_ad_categories": campaign.specialAdCategories, "bid_strategy": campaign.bidStrategy,
+        ]
+        switch campaign.budget {
+        case .daily(let minor): fields["daily_budget"] = minor
+        case .lifetime(let minor): fields["lifetime_budget"] = minor
+        }
+        return post("\(MetaGraphAPI.accountNode(accountID))/campaigns", fields)
+    }
+
+    public func createAdSet(_ adSet: MetaAdSetParameters, accountID: String) -> PlatformRequest {
+        post("\(MetaGraphAPI.accountNode(accountID))/adsets", [
+            "name": adSet.name, "campaign_id": adSet.campaignID, "targeting": adSet.targeting.json,
+            "billing_event": adSet.billingEvent, "optimization_goal": adSet.optimizationGoal, "status": adSet.status,
+        ])
+    }
+
+    public func createCreative(_ creative: MetaCreativeParameters, accountID: String) -> PlatformRequest {
+        post("\(MetaGraphAPI.accountNode(accountID))/adcreatives", [
+            "name": creative.name, "object_story_spec": creative.objectStorySpec,
+        ])
+    }
+
+    public func createAd(_ ad: MetaAdParameters, accountID: String) -> PlatformRequest {
+        post("\(MetaGraphAPI.accountNode(accountID))/ads", [
+            "name": ad.name, "adset_id": ad.adSetID, "creative": ["creative_id": ad.creativeID], "status": ad.status,
+        ])
+    }
+
+    /// `POST /{object-id}` with `status`: campaigns, ad sets and ads alike.
+    public func setStatus(_ status: String, objectID: String) -> PlatformRequest {
+        post(objectID, ["status": status])
+    }
+
+    /// Daily campaign-level insights of several campaigns in one request.
+    public func insights(accountID: String, campaignIDs: [String], since: String, until: String, limit: Int = 100) -> PlatformRequest {
+        let filtering: [[String: Any]] = [["field": "campaign.id", "operator": "IN", "value": campaignIDs]]
+        return get("\(MetaGraphAPI.accountNode(accountID))/insights", [
+            ("level", "campaign"), ("time_increment", "1"),
+            ("fields", "campaign_id,impressions,clicks,spend,actions,reach"),
+            ("time_range", Self.json(["since": since, "until": until])),
+            ("filtering", Self.json(filtering)), ("limit", String(limit)),
+        ])
+    }
+
+    public func adAccounts(limit: Int = 100) -> PlatformRequest {
+        get("me/adaccounts", [("fields", "account_id,name,currency,account_status"), ("limit", String(limit))])
+    }
+
+    func get(_ path: String, _ query: [(String, String)]) -> PlatformRequest {
+        PlatformRequest(method: "GET", url: MetaGraphAPI.url(graphURL, path, query: query))
+    }
+
+    func post(_ path: String, _ fields: [String: Any]) -> PlatformRequest {
+        PlatformRequest(method: "POST", url: MetaGraphAPI.url(graphURL, path), body: .json(Data(Self.json(fields).utf8)))
+    }
+
+    /// Compact JSON text with sorted keys, so that the same object always reads the same.
+    static func json(_ value: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

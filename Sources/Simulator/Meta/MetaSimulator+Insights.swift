@@ -1,0 +1,85 @@
+import FastCGI
+import Foundation
+
+/// `GET act_{id}/insights?level=campaign&time_increment=1&time_range=…&filtering=…&fields=…`: one row per
+/// active campaign and day (from its creation to today), with deterministic figures; numbers as strings,
+/// spend in currency units, counts of actions as `[{action_type, value}]`, as the Graph API returns them.
+extension MetaSimulator {
+    func insights(_ request: SimulatorRequest, accountID: String) throws -> FastCGIResponse {
+        let account = try account(accountID)
+        let query = request.query
+        guard (query["level"] ?? "campaign") == "campaign" else {
+            throw MetaSimulatedError.invalidParameter(["level"], "The simulator reports at level=campaign only.")
+        }
+        guard (query["time_increment"] ?? "1") == "1" else {
+            throw MetaSimulatedError.invalidParameter(["time_increment"], "The simulator reports daily rows only (time_increment=1).")
+        }
+        guard let rangeText = query["time_range"],
+              let range = try? JSONSerialization.jsonObject(with: Data(rangeText.utf8)) as? [String: String],
+              let since = range["since"], let until = range["until"],
+              MetaSimulatedDays.date(since) != nil, MetaSimulatedDays.date(until) != nil else {
+            throw MetaSimulatedError.invalidParameter(["time_range"], "time_range must be {\"since\": \"YYYY-MM-DD\", \"until\": \"YYYY-MM-DD\"}.")
+        }
+        let wanted = try campaignFilter(query["filtering"])
+        let fields = Set((query["fields"] ?? "impressions,spend").split(separator: ",").map(String.init))
+        let campaigns = lock.withLock {
+            objects.filter { $0.kind == .campaign && $0.accountID == account.id && $0.status == "ACTIVE" && (wanted?.contains($0.id) ?? true) }
+        }
+        let today = Self.today()
+        var rows: [[String: Any]] = []
+        for day in MetaSimulatedDays.range(since, min(until, today)) {
+            for campaign in campaigns where campaign.createdDay <= day {
+                rows.append(Self.row(campaign: campaign.id, day: day, fields: fields, currency: account.currency))
+            }
+        }
+        return page(request, rows: rows)
+    }
+
+    /// The campaign ids of `[{"field": "campaign.id", "operator": "IN", "value": [...]}]`, nil for no filter.
+    func campaignFilter(_ text: String?) throws -> Set<String>? {
+        guard let text else { return nil }
+        guard let filters = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else {
+            throw MetaSimulatedError.invalidParameter(["filtering"], "filtering must be a JSON array of {field, operator, value}.")
+        }
+        var ids: Set<String>?
+        for filter in filters {
+            guard filter["field"] as? String == "campaign.id", let op = filter["operator"] as? String else {
+                throw MetaSimulatedError.invalidParameter(["filtering"], "The simulator filters on campaign.id only.")
+            }
+            let values: [String]
+            switch op {
+            case "IN": values = filter["value"] as? [String] ?? []
+            case "EQUAL": values = (filter["value"] as? String).map { [$0] } ?? []
+            default: throw MetaSimulatedError.invalidParameter(["filtering"], "Operator \(op) is not supported here.")
+            }
+            ids = (ids ?? Set(values)).intersection(values)
+        }
+        return ids
+    }
+
+    static func row(campaign: String, day: String, fields: Set<String>, currency: String) -> [String: Any] {
+        let figures = SimulatedMetrics.day(objectID: campaign, day: day)
+        let offset = MetaSimulatedAccount.offset(currency)
+        var row: [String: Any] = ["date_start": day, "date_stop": day]
+        let values: [String: String] = [
+            "campaign_id": campaign,
+            "impressions": String(figures.impressions),
+            // Every click on the ad, of which link clicks are the larger part.
+            "clicks": String(figures.clicks + figures.clicks / 4),
+            "spend": offset == 1 ? String(figures.spendMinor) : String(format: "%d.%02d", figures.spendMinor / 100, figures.spendMinor % 100),
+            "reach": String(figures.impressions * 7 / 10),
+        ]
+        for (name, value) in values where fields.contains(name) || name == "campaign_id" { row[name] = value }
+        if fields.contains("actions") {
+            let actions: [(String, Int)] = [
+                ("link_click", figures.clicks),
+                ("offsite_conversion.fb_pixel_purchase", figures.conversions),
+                ("lead", figures.conversions / 2),
+                ("post_engagement", figures.clicks + figures.impressions / 40),
+            ]
+            // The Graph API leaves out actions that did not happen.
+            row["actions"] = actions.filter { $0.1 > 0 }.map { ["action_type": $0.0, "value": String($0.1)] }
+        }
+        return row
+    }
+}

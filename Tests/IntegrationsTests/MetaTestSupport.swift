@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Integrations
+import TestSupport
+
+/// A simulator behind nginx with a Meta provider pointed at it (fast retries), and the simulator's control
+/// endpoints for tests.
+final class MetaSimulatorFixture: @unchecked Sendable {
+    let server: TestSimulatorServer
+    let settings: PlatformSettings
+    let provider: MetaAdsProvider
+
+    init(environment: [String: String] = [:]) throws {
+        server = try TestSimulatorServer(environment: environment)
+        var settings = PlatformSettings.simulator(server.url)
+        settings.retryPolicy = RetryPolicy(maximumAttempts: 3, baseDelay: 0.01, maximumDelay: 0.05)
+        self.settings = settings
+        provider = MetaAdsProvider(settings: settings)
+    }
+
+    deinit { server.stop() }
+
+    /// `POST /simulator/_control/<path>` with a JSON body; fails unless it answers 200.
+    func control(_ path: String, _ body: [String: Any] = [:]) async throws {
+        let response = try await HTTPClient.send(
+            server.url.appendingPathComponent("_control/\(path)"), method: "POST",
+            headers: ["Content-Type": "application/json"], body: try JSONSerialization.data(withJSONObject: body))
+        guard response.status == 200 else { throw TestSupportError("control \(path) answered \(response.status): \(response.text)") }
+    }
+
+    /// Makes the next `times` requests whose path contains `path` fail with `failure`.
+    func fail(_ path: String, with failure: String, times: Int, after: Int = 0) async throws {
+        try await control("failures", ["platform": "meta_ads", "path": path, "failure": failure, "times": times, "after": after])
+    }
+
+    /// What the simulated Meta holds (`accounts`, `objects`, `tokens`).
+    func state() async throws -> [String: Any] {
+        let response = try await HTTPClient.send(server.url.appendingPathComponent("_control/state"))
+        guard let meta = try response.json()["meta_ads"] as? [String: Any] else { throw TestSupportError("no meta_ads state: \(response.text)") }
+        return meta
+    }
+
+    /// The simulator's objects of one kind (`campaign`, `adset`, `adcreative`, `ad`), each with its `id` and `fields`.
+    func objects(_ kind: String) async throws -> [[String: Any]] {
+        (try await state()["objects"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == kind }
+    }
+
+    /// The whole OAuth flow as a browser would follow it: the dialog's redirect, then the code exchange.
+    func connect(redirectURI: String = "http://127.0.0.1:9/oauth/meta") async throws -> OAuthTokens {
+        let location = try await redirectLocation(provider.authorizationURL(state: "state-1", redirectURI: redirectURI))
+        let query = FormEncoding.decode(URLComponents(string: location)?.percentEncodedQuery ?? "")
+        guard let code = query.first(where: { $0.0 == "code" })?.1 else { throw TestSupportError("no code in \(location)") }
+        return try provider.exchangeCode(code, redirectURI: redirectURI)
+    }
+
+    /// The `Location` of a redirect, without following it.
+    func redirectLocation(_ url: URL) async throws -> String {
+        let (status, location) = try await NoRedirectFetch.get(url)
+        guard status == 302, let location else { throw TestSupportError("expected a 302 from \(url), got \(status)") }
+        return location
+    }
+}
+
+/// GET without following redirects, to see where a consent page sends the browser.
+enum NoRedirectFetch {
+    final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
+
+    static let session = URLSession(configuration: .ephemeral, delegate: Delegate(), delegateQueue: nil)
+
+    static func get(_ url: URL) async throws -> (status: Int, location: String?) {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: url) { _, response, error in
+                if let error { continuation.resume(throwing: error); return }
+                guard let http = response as? HTTPURLResponse else {
+                    continuation.resume(throwing: TestSupportError("not an HTTP response")); return
+                }
+                continuation.resume(returning: (http.statusCode, http.value(forHTTPHeaderField: "Location")))
+            }.resume()
+        }
+    }
+}
