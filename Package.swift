@@ -27,6 +27,6 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Postgres", "TestSupport"]),
         .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Campaigns", "Integrations", "Postgres", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Campaigns", "Integrations", "Simulator", "Postgres", "TestSupport"]),
     ]
 )
