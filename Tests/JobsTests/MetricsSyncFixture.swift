@@ -12,7 +12,9 @@ final class MetricsSyncFixture: @unchecked Sendable {
 
     let database: TestDatabase
     let pool: PostgresPool
-    let simulator: TestSimulatorServer
+    /// The simulator of its own, when no server with one was given.
+    let simulator: TestSimulatorServer?
+    let simulatorURL: URL
     let providers: PlatformProviders
     let adapters: PlatformAdapters
     let tokens: TokenService
@@ -34,11 +36,13 @@ final class MetricsSyncFixture: @unchecked Sendable {
         var platform: Platform
     }
 
-    init(simulator: TestSimulatorServer? = nil) throws {
-        database = try TestCluster.shared.migratedDatabase()
-        pool = database.pool(maximumConnections: 4)
-        self.simulator = try simulator ?? TestSimulatorServer()
-        var settings = PlatformSettings.simulator(self.simulator.url)
+    /// With `database` and `simulatorURL`, uses them (a `TestServer` with its simulator); otherwise its own.
+    init(database: TestDatabase? = nil, simulatorURL: URL? = nil) throws {
+        self.database = try database ?? TestCluster.shared.migratedDatabase()
+        pool = self.database.pool(maximumConnections: 4)
+        simulator = simulatorURL == nil ? try TestSimulatorServer() : nil
+        self.simulatorURL = simulatorURL ?? simulator!.url
+        var settings = PlatformSettings.simulator(self.simulatorURL)
         settings.retryPolicy = RetryPolicy(maximumAttempts: 2, baseDelay: 0.01, maximumDelay: 0.02)
         providers = PlatformProviders(settings: settings)
         adapters = PlatformAdapters(providers: providers)
@@ -48,7 +52,7 @@ final class MetricsSyncFixture: @unchecked Sendable {
         }
     }
 
-    func stop() { simulator.stop() }
+    func stop() { simulator?.stop() }
 
     /// A metrics sync as the worker builds it, logging into `logged`.
     func sync(unknownMetrics: UnknownMetricLog = UnknownMetricLog()) -> MetricsSync {
@@ -134,7 +138,7 @@ final class MetricsSyncFixture: @unchecked Sendable {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
         let result = try runCommand("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST",
                                                       "-H", "Content-Type: application/json", "--data", text,
-                                                      simulator.url.appendingPathComponent("_control/\(path)").absoluteString])
+                                                      simulatorURL.appendingPathComponent("_control/\(path)").absoluteString])
         guard result.output == "200" else { throw TestSupportError("control \(path) answered \(result.output)") }
     }
 
