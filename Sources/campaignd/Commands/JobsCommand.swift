@@ -8,11 +8,15 @@ enum JobsCommand {
         usage: campaignd jobs [status] [--failures N]
                campaignd jobs enqueue --kind KIND [--payload JSON] [--unique-key KEY] [--max-attempts N]
                campaignd jobs bench [--jobs N] [--workers N] [--threads N]
+               campaignd jobs bench-sync [--campaigns N] [--batch N]
 
         status (the default) prints how many jobs of each kind are in each state, then the latest N failures
         (default 10) with their last error. enqueue queues a system job (no organization) and prints its id.
         bench queues N `noop` jobs (default 20000) into the database and runs them with N in-process workers
         (default 2) of N threads each (default 4), then prints the claim rate in jobs per second.
+        bench-sync creates N live campaigns (default 10000) on the simulated platforms (CAMPAIGND_SIMULATOR_URL)
+        for a throwaway organization, times a full metrics sync and a re-run in batches of N (default 500),
+        then deletes the organization.
 
         \(Configuration.environmentHelp)
         """
@@ -41,6 +45,12 @@ enum JobsCommand {
                 jobs: try number(options, "jobs", default: 20_000, command: "jobs bench"),
                 workers: try number(options, "workers", default: 2, command: "jobs bench"),
                 threads: try number(options, "threads", default: 4, command: "jobs bench"))
+        case "bench-sync":
+            let options = try CommandOptions(arguments, command: "jobs bench-sync", valued: ["campaigns", "batch"])
+            if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
+            return try SyncBench.run(
+                campaigns: try number(options, "campaigns", default: 10_000, command: "jobs bench-sync"),
+                batch: try number(options, "batch", default: 500, command: "jobs bench-sync"))
         default:
             throw UsageError("unknown jobs command \"\(action)\" (see campaignd jobs --help)")
         }
