@@ -119,6 +119,10 @@ import TestSupport
         #expect(report.campaigns == 1 && report.synced == 1)
         #expect(try !fixture.metrics(lately.id).isEmpty)
         #expect(try fixture.metrics(long.id).isEmpty)
+        // A disconnected integration's campaigns wait for a new connection instead of failing each sync.
+        try fixture.pool.withConnection { _ = try $0.query("UPDATE integrations SET connected = false") }
+        #expect(try fixture.sync().syncAll().campaigns == 0)
+        try fixture.pool.withConnection { _ = try $0.query("UPDATE integrations SET connected = true") }
         // Asked for by the API, a campaign is synced whatever its status.
         let single = try fixture.sync().sync(campaignID: long.id, organizationID: fixture.organizationID)
         #expect(single.synced == 1)

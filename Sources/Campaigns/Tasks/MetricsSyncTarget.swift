@@ -13,6 +13,8 @@ public struct MetricsSyncTarget: Sendable, Equatable {
     public var currency: String
 
     /// The campaigns of one organization that have a platform id, by id; `statuses` nil takes any status.
+    /// With `statuses`, only campaigns of connected integrations: a disconnected one waits for the user to
+    /// connect it again rather than failing every periodic sync.
     static func load(organizationID: UUID, statuses: [CampaignStatus]?, pausedSince: Date?, only campaignID: UUID?,
                      after: UUID?, limit: Int, on connection: PostgresConnection) throws -> [MetricsSyncTarget] {
         try connection.query(
@@ -22,7 +24,8 @@ public struct MetricsSyncTarget: Sendable, Equatable {
             FROM campaigns c
             JOIN campaign_platform_maps m ON m.organization_id = c.organization_id AND m.campaign_id = c.id
             JOIN ad_accounts a ON a.organization_id = c.organization_id AND a.id = c.ad_account_id
-            WHERE c.organization_id = $1
+            JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id
+            WHERE c.organization_id = $1 AND ($2::text[] IS NULL OR i.connected)
               AND ($2::text[] IS NULL OR c.status = ANY($2::text[])
                    OR (c.status = 'paused' AND $3::timestamptz IS NOT NULL AND c.updated_at >= $3::timestamptz))
               AND ($4::uuid IS NULL OR c.id = $4::uuid)
