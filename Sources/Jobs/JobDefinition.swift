@@ -9,12 +9,16 @@ public struct JobDefinition: Sendable {
     /// soon another worker takes over after this one died.
     public var lease: Double
     public var backoff: BackoffPolicy
+    /// The kind's most attempts, whatever a job was queued with (`nil`: the job's own `maxAttempts`).
+    public var maxAttempts: Int?
     public var handler: Handler
 
-    public init(kind: String, lease: Double = 60, backoff: BackoffPolicy = BackoffPolicy(), handler: @escaping Handler) {
+    public init(kind: String, lease: Double = 60, backoff: BackoffPolicy = BackoffPolicy(), maxAttempts: Int? = nil,
+                handler: @escaping Handler) {
         self.kind = kind
         self.lease = lease
         self.backoff = backoff
+        self.maxAttempts = maxAttempts
         self.handler = handler
     }
 }

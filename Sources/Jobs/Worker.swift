@@ -179,7 +179,7 @@ public final class Worker: @unchecked Sendable {
             _ = try? pool.withConnection { try queue.release([job.id], workerID: workerID, on: $0) }
             configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) released")
         } catch {
-            let retry = !(error is PermanentJobFailure)
+            let retry = !(error is PermanentJobFailure) && job.attempts < (definition.maxAttempts ?? job.maxAttempts)
             let delay = definition.backoff.delay(afterAttempt: job.attempts)
             do {
                 let state = try pool.withConnection {

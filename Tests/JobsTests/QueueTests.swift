@@ -62,6 +62,19 @@ import TestSupport
         #expect(job.lastError == "timeout")
     }
 
+    @Test func theKindsMaximumOfAttemptsWinsOverTheJobs() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("capped", maxAttempts: 10).job.id
+        let worker = harness.worker([JobDefinition(kind: "capped", backoff: BackoffPolicy(baseDelay: 0.01, jitter: 0), maxAttempts: 2) { _, _ in
+            throw TestFailure("still broken")
+        }], poll: 0.05)
+        worker.start()
+        let dead = try eventually { try harness.job(id).state == .dead }
+        worker.stop()
+        #expect(dead)
+        #expect(try harness.job(id).attempts == 2)
+    }
+
     @Test func aPermanentFailureIsDeadAtOnce() throws {
         let harness = try JobsHarness()
         let id = try harness.enqueue("broken", maxAttempts: 5).job.id

@@ -7,7 +7,9 @@ import Jobs
 enum MetricsSyncTask {
     static func definition(sync: MetricsSync, lease: Double, log: @escaping @Sendable (String) -> Void) -> JobDefinition {
         JobDefinition(kind: JobKinds.syncCampaignMetrics, lease: lease, backoff: BackoffPolicy(baseDelay: 10, maximumDelay: 600)) { job, _ in
-            let payload = try job.payload(as: MetricsSyncRequest.self)
+            guard let payload = try? job.payload(as: MetricsSyncRequest.self) else {
+                throw PermanentJobFailure("the payload is not a metrics sync request: \(job.payloadJSON.prefix(200))")
+            }
             if let campaignID = payload.campaignId {
                 guard let organizationID = job.organizationID else {
                     throw PermanentJobFailure("a campaign's sync needs the job's organization")
