@@ -25,8 +25,8 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Postgres", "TestSupport"]),
-        .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Integrations", "Postgres", "TestSupport"]),
+        .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "Simulator", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Campaigns", "Integrations", "Simulator", "Postgres", "TestSupport"]),
     ]
 )

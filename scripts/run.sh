@@ -49,12 +49,6 @@ export CAMPAIGND_SIMULATOR_URL="http://127.0.0.1:$port/simulator"
 if [ ! -s "$local_dir/demo-api-key" ]; then
   "$bin" organizations create --name "Tasty Chips Co." --key-file "$local_dir/demo-api-key" >/dev/null
 fi
-demo_org=$(psql -qtAX "$DATABASE_URL" -c "SELECT id FROM organizations WHERE name = 'Tasty Chips Co.' ORDER BY created_at LIMIT 1")
-if [ "$(psql -qtAX "$DATABASE_URL" -c "SELECT count(*) FROM campaigns WHERE organization_id = '$demo_org'")" = 0 ]; then
-  psql -q "$DATABASE_URL" -v org="$demo_org" -f scripts/demo-data.sql >/dev/null
-  echo "loaded the demo campaigns"
-fi
-echo "demo organization \"Tasty Chips Co.\" API key: $(cat "$local_dir/demo-api-key")"
 
 export CAMPAIGND_SOCKET="$run_dir/campaignd.sock"
 export CAMPAIGND_SIMULATOR_SOCKET="$run_dir/simulator.sock"
@@ -74,5 +68,8 @@ for _ in $(seq 1 50); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
+# The demo goes through the API like a customer: connect both simulated platforms, load the drafts, launch some.
+scripts/demo-setup.py "http://127.0.0.1:$port" "$(cat "$local_dir/demo-api-key")" "$DATABASE_URL"
+echo "demo organization \"Tasty Chips Co.\" API key: $(cat "$local_dir/demo-api-key")"
 echo "serving http://127.0.0.1:$port/ (GraphQL at /graphql, health at /healthz, ad platform simulator at /simulator/); Ctrl-C stops"
 wait -n "${pids[@]}"

@@ -33,7 +33,8 @@ struct Configuration: Sendable {
             socket: environment["CAMPAIGND_SOCKET"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/run/campaignd.sock",
             threads: threads,
             maximumBodyBytes: try integer("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
-            databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads, range: 1...512),
+            // Twice the threads: a launch or status change holds a second connection beside its request's.
+            databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads * 2, range: 1...512),
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
             schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
             platforms: try platformSettings(environment),
@@ -60,7 +61,7 @@ struct Configuration: Sendable {
           DATABASE_URL              PostgreSQL URL or conninfo (default postgresql:///campaignd)
           CAMPAIGND_SOCKET          FastCGI socket: a unix socket path or host:port (default .local/run/campaignd.sock)
           CAMPAIGND_THREADS         worker threads answering requests (default 8)
-          CAMPAIGND_DB_POOL_SIZE    maximum database connections (default: CAMPAIGND_THREADS)
+          CAMPAIGND_DB_POOL_SIZE    maximum database connections (default: 2 × CAMPAIGND_THREADS)
           CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
           CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
           CAMPAIGND_SCHEMA          the API's GraphQL SDL (default schema/schema.graphql)

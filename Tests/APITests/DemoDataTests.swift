@@ -3,36 +3,56 @@ import Postgres
 import Testing
 import TestSupport
 
-/// `make run`'s demo data loads into a migrated database and reads back through the API.
+/// `make run`'s demo setup, run against a real server and the platform simulator: it connects both platforms
+/// through OAuth, loads the drafts, launches, pauses and completes some; then the Spicy Jalapeño campaigns launch
+/// on both platforms, and pausing and resuming shows in the execution log.
 @Suite struct DemoDataTests {
-    @Test func theDemoCampaignsLoadAndAnswerANestedQuery() async throws {
-        let harness = try APITestHarness()
-        defer { harness.stop() }
+    @Test func theDemoSetupConnectsLoadsAndLaunchesThroughTheAPI() async throws {
+        let database = try TestCluster.shared.migratedDatabase()
+        let server = try TestServer(databaseURL: database.url, simulator: true)
+        defer { server.stop() }
+        let harness = APITestHarness(database: database, server: server)
         let key = try harness.organization(named: "Tasty Chips Co.")
-        let organizationID: String = try harness.database.pool(maximumConnections: 1).withConnection {
-            try $0.query("SELECT id::text AS id FROM organizations WHERE name = 'Tasty Chips Co.'")[0].decode("id")
+        let script = TestPaths.repository.appendingPathComponent("scripts/demo-setup.py").path
+        for _ in 0..<2 {  // the second run finds everything in place and changes nothing
+            let setup = try runCommand("/usr/bin/env", ["python3", script, server.baseURL.absoluteString, key, database.url])
+            try #require(setup.status == 0, "\(setup.output)")
         }
-        let script = TestPaths.repository.appendingPathComponent("scripts/demo-data.sql").path
-        let loaded = try runCommand("/usr/bin/psql", ["-q", harness.database.url, "-v", "org=\(organizationID)", "-f", script])
-        try #require(loaded.status == 0, "\(loaded.output)")
 
-        let response = try await harness.post(["query": """
-            { campaigns(first: 20) { totalCount edges { node { name status platform budget { amount currency }
-              units { name audience { name } creatives { headline landingUrl } } } } } }
-            """], key: key)
-        #expect(response.status == 200)
-        let campaigns = try #require(((try response.json()["data"] as? [String: Any])?["campaigns"]) as? [String: Any])
-        #expect(campaigns["totalCount"] as? Int == 6)
-        let nodes = (campaigns["edges"] as? [[String: Any]] ?? []).compactMap { $0["node"] as? [String: Any] }
-        let launch = try #require(nodes.first { $0["name"] as? String == "Spicy Jalapeño Chips – Launch" })
-        #expect(launch["status"] as? String == "LIVE")
-        #expect(launch["platform"] as? String == "META_ADS")
-        #expect((launch["budget"] as? [String: Any])?["amount"] as? String == "50.00")
-        let unit = try #require((launch["units"] as? [[String: Any]])?.first)
-        #expect((unit["audience"] as? [String: Any])?["name"] as? String == "Young snackers")
-        let creative = try #require((unit["creatives"] as? [[String: Any]])?.first)
-        #expect(creative["headline"] as? String == "New Spicy Jalapeño Chips | 20% Off")
-        #expect(creative["landingUrl"] as? String == "https://www.tastychips.co/spicy")
-        #expect(Set(nodes.compactMap { $0["status"] as? String }) == ["LIVE", "PAUSED", "COMPLETED", "DRAFT"])
+        let campaigns = try await harness.data("""
+            { integrations { platform connected adAccounts { name currency } }
+              campaigns(first: 20) { totalCount edges { node { id name status platform externalCampaignId } } } }
+            """, key: key)
+        let integrations = try #require(campaigns["integrations"] as? [[String: Any]])
+        #expect(Set(integrations.compactMap { $0["platform"] as? String }) == ["GOOGLE_ADS", "META_ADS"])
+        #expect(integrations.allSatisfy { $0["connected"] as? Bool == true })
+        let nodes = ((campaigns["campaigns"] as? [String: Any])?["edges"] as? [[String: Any]] ?? []).compactMap { $0["node"] as? [String: Any] }
+        #expect(nodes.count == 7)
+        var statuses: [String: String] = [:]
+        for node in nodes { statuses[node["name"] as? String ?? ""] = node["status"] as? String }
+        #expect(statuses == [
+            "Spicy Jalapeño Chips – Launch": "DRAFT", "Spicy Jalapeño Chips – Search": "DRAFT", "Holiday Gift Tins": "DRAFT",
+            "Sea Salt Classics – Always On": "LIVE", "Sour Cream & Onion – Always On": "LIVE",
+            "BBQ Crunch – Summer Grilling": "PAUSED", "Lunchbox Minis – Back to School": "COMPLETED",
+        ])
+        let launched = nodes.filter { $0["status"] as? String != "DRAFT" }
+        #expect(launched.allSatisfy { ($0["externalCampaignId"] as? String)?.isEmpty == false })
+
+        // The example creative launches on both platforms; pausing and resuming shows in the log.
+        for name in ["Spicy Jalapeño Chips – Launch", "Spicy Jalapeño Chips – Search"] {
+            let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
+            let launch = try await harness.data("mutation($id: ID!) { launchCampaign(id: $id) { campaign { status } } }", ["id": id], key: key)
+            #expect(((launch["launchCampaign"] as? [String: Any])?["campaign"] as? [String: Any])?["status"] as? String == "LIVE", "\(name)")
+            _ = try await harness.data("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": id], key: key)
+            let resumed = try await harness.data("""
+                mutation($id: ID!) { resumeCampaign(id: $id) { status executionLog(first: 50) { edges { node { action status } } } } }
+                """, ["id": id], key: key)
+            let campaign = try #require(resumed["resumeCampaign"] as? [String: Any])
+            #expect(campaign["status"] as? String == "LIVE")
+            let actions = ((campaign["executionLog"] as? [String: Any])?["edges"] as? [[String: Any]] ?? [])
+                .compactMap { ($0["node"] as? [String: Any]).map { "\($0["action"] ?? "")/\($0["status"] ?? "")".lowercased() } }
+            #expect(actions.contains { $0.hasPrefix("pause") && $0.hasSuffix("/success") }, "\(actions)")
+            #expect(actions.contains { $0.hasPrefix("resume") && $0.hasSuffix("/success") }, "\(actions)")
+        }
     }
 }

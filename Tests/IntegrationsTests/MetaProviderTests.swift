@@ -143,6 +143,26 @@ import Testing
         #expect(try meta.provider.listAdAccounts(accessToken: tokens.accessToken).count == 2)
     }
 
+    @Test func anUnreachableGraphAPIIsTransientAndItsErrorShowsNoSecret() throws {
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+        var settings = PlatformSettings.simulator(URL(string: "http://127.0.0.1:9/simulator")!)
+        settings.meta.appSecret = "app-secret-never-shown"
+        settings.retryPolicy = RetryPolicy(maximumAttempts: 2, baseDelay: 0.01, maximumDelay: 0.02)
+        let provider = MetaAdsProvider(settings: settings)
+        #expect {
+            try provider.exchangeCode("code-never-shown", redirectURI: "http://127.0.0.1:9/cb")
+        } throws: { error in
+            guard case PlatformError.transient(let message) = error else { return false }
+            return message.contains("client_secret=REDACTED") && !message.contains("app-secret-never-shown") && !message.contains("code-never-shown")
+        }
+        #expect {
+            try provider.refresh(OAuthTokens(accessToken: "EAAB-token-never-shown", refreshToken: nil, expiresAt: nil))
+        } throws: { error in
+            guard case PlatformError.transient(let message) = error else { return false }
+            return message.contains("fb_exchange_token=REDACTED") && !message.contains("EAAB-token-never-shown")
+        }
+    }
+
     @Test func stateSurvivesARestartOfTheSimulator() async throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("meta-state-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -12,6 +12,7 @@ enum APIResolvers {
         resolvers.merge(IntegrationResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)
+        resolvers.merge(LifecycleResolvers.all)
         resolvers.merge(JobResolvers.all)
         return resolvers
     }

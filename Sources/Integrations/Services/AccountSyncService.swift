@@ -15,17 +15,31 @@ public struct AccountSyncService: Sendable {
 
     /// Lists the accounts through the platform (refreshing the token as needed) and applies them.
     /// Returns the ids of every account of the integration, removed ones included.
+    ///
+    /// On a connection inside a transaction, everything happens in it; a caller that gets
+    /// `IntegrationError.reconnectRequired` must commit to keep the integration marked disconnected (the API
+    /// does). On a connection outside a transaction, the token is read (and refreshed, or the integration
+    /// disconnected) in its own committed transaction, and the accounts are applied in another.
     @discardableResult
     public func sync(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [UUID] {
-        guard let providerName = try connection.query(
-            "SELECT provider FROM integrations WHERE organization_id = $1 AND id = $2",
-            [organizationID, integrationID]).first?.decode("provider", as: String.self),
-              let platform = AdPlatform(rawValue: providerName) else { throw IntegrationError.integrationNotFound }
+        guard connection.isInTransaction else {
+            let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
+            return try connection.withTransaction { connection in
+                try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
+                return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+            }
+        }
+        let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
+        return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+    }
+
+    /// The accounts the platform lists for the integration's token.
+    private func list(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [PlatformAdAccount] {
+        let platform = try tokens.platform(of: integrationID, organizationID: organizationID, on: connection)
         let connector = providers.connector(for: platform)
-        let accounts = try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) {
+        return try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) {
             try connector.listAdAccounts(accessToken: $0)
         }
-        return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
     }
 
     /// Upserts `accounts` as the integration's complete list and stamps `last_synced_at`.

@@ -41,6 +41,20 @@ public struct TokenService: Sendable {
         }
     }
 
+    /// The platform of an integration of the organization; `IntegrationError.integrationNotFound` when there is none.
+    public func platform(of integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> AdPlatform {
+        let read = { (connection: PostgresConnection) throws -> String? in
+            try connection.query("SELECT provider FROM integrations WHERE organization_id = $1 AND id = $2",
+                                 [organizationID, integrationID]).first?.decode("provider")
+        }
+        let name = try connection.isInTransaction ? read(connection) : connection.withTransaction { connection in
+            try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
+            return try read(connection)
+        }
+        guard let name, let platform = AdPlatform(rawValue: name) else { throw IntegrationError.integrationNotFound }
+        return platform
+    }
+
     /// Refreshes every connected integration whose token expires within `margin` seconds, each in its own
     /// transaction; for the periodic task. One integration's failure does not stop the others.
     public func refreshExpiring(pool: PostgresPool, within margin: TimeInterval = TokenService.refreshMargin,

@@ -57,6 +57,7 @@ struct GoogleAdsFailure: Error {
 extension GoogleAdsSimulator {
     /// Injected failures, in the shape the real API uses for each (the token endpoint uses OAuth's shape).
     public func render(_ failure: InjectedFailure, for request: SimulatorRequest) -> FastCGIResponse {
+        count(request)
         if request.prefix == "google-oauth" {
             switch failure {
             case .rateLimit: return .simulatorJSON(429, ["error": "rate_limit_exceeded", "error_description": "Rate limit exceeded."])

@@ -19,6 +19,10 @@ extension GoogleAdsSimulator {
                                        message: "The request body is not a JSON object.")
             }
             return try lock.withLock {
+                if let manager = request.header("login-customer-id"), store.account(manager) == nil {
+                    throw GoogleAdsFailure.permissionDenied(
+                        "USER_PERMISSION_DENIED", "User doesn't have permission to access customer. Note: If you're accessing a client customer, the manager's customer id must be set in the 'login-customer-id' header.")
+                }
                 guard let account = store.account(customerID) else {
                     throw GoogleAdsFailure.permissionDenied(
                         "CUSTOMER_NOT_ENABLED", "The customer account \(customerID) can't be accessed because it is not yet enabled or has been deactivated.")

@@ -43,7 +43,7 @@ extension GoogleAdsStore {
             }
             for day in try days(query) {
                 guard let resourceName = object["resourceName"] as? String, wasEnabled(resourceName, onDay: day) else { continue }
-                let date = CalendarDay.iso(day)
+                let date = GoogleAdsDay.iso(day)
                 let figures = SimulatedMetrics.day(objectID: object["id"] as? String ?? "", day: date)
                 var withMetrics = context
                 withMetrics["segments"] = ["date": date]
@@ -110,10 +110,10 @@ extension GoogleAdsStore {
         for condition in query.conditions where condition.field == "segments.date" {
             switch condition {
             case .between(_, let low, let high):
-                guard let first = CalendarDay.days(low), let last = CalendarDay.days(high) else { break }
+                guard let first = GoogleAdsDay.days(low), let last = GoogleAdsDay.days(high) else { break }
                 return first <= min(last, today) ? Array(first...min(last, today)) : []
             case .equals(_, let day):
-                guard let only = CalendarDay.days(day) else { break }
+                guard let only = GoogleAdsDay.days(day) else { break }
                 return only <= today ? [only] : []
             default:
                 break
@@ -126,7 +126,7 @@ extension GoogleAdsStore {
 }
 
 /// Days since 1970-01-01 (UTC) ↔ ISO dates, for metrics.
-enum CalendarDay {
+enum GoogleAdsDay {
     static func days(_ iso: String) -> Int? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }

@@ -23,7 +23,8 @@ extension MetaSimulator {
     }
 
     /// `rename_account {accountId, name}`, `remove_account {accountId}`, `add_account {accountId, name, currency}`,
-    /// `expire_tokens`, `revoke_tokens`.
+    /// `expire_tokens`, `revoke_tokens`, and `backdate {id, days}` (the object was created `days` ago, so that
+    /// insights show a history).
     public func control(_ action: String, _ body: [String: Any]) -> FastCGIResponse? {
         let accountID = (body["accountId"] as? String).map(MetaSimulatedAccount.digits)
         switch action {
@@ -51,6 +52,17 @@ extension MetaSimulator {
                 accounts.removeAll { $0.id == accountID }
                 accounts.append(MetaSimulatedAccount(id: accountID, name: name, currency: currency))
             }
+        case "backdate":
+            guard let id = body["id"] as? String, let days = body["days"] as? Int, days >= 0 else {
+                return Self.controlError("id and days (not negative) are required")
+            }
+            let day = MetaSimulatedDays.string(Date(timeIntervalSinceNow: -Double(days) * 86_400))
+            let found: Bool = lock.withLock {
+                guard let index = objects.firstIndex(where: { $0.id == id }) else { return false }
+                objects[index].createdDay = day
+                return true
+            }
+            if !found { return Self.controlError("no object \(id)", status: 404) }
         default:
             return nil
         }

@@ -64,6 +64,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("POST", 1):
             try authorize(request)
             return try updateStatus(objectID: segments[0], Self.parameters(request))
+        case ("DELETE", 1):
+            try authorize(request)
+            return try delete(objectID: segments[0])
         case ("GET", 1):
             try authorize(request)
             guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }
@@ -105,54 +108,6 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         let id = MetaSimulatedAccount.digits(node)
         guard let account = lock.withLock({ accounts.first { $0.id == id } }) else { throw MetaSimulatedError.unknownObject("act_\(id)") }
         return account
-    }
-
-    /// `POST /{object-id}` with `status`.
-    func updateStatus(objectID: String, _ parameters: [String: String]) throws -> FastCGIResponse {
-        guard let status = parameters["status"] else { throw MetaSimulatedError.missing("status") }
-        guard ["ACTIVE", "PAUSED", "ARCHIVED", "DELETED"].contains(status) else {
-            throw MetaSimulatedError.invalidParameter(["status"], "status must be one of ACTIVE, PAUSED, ARCHIVED, DELETED.")
-        }
-        try lock.withLock {
-            guard let index = objects.firstIndex(where: { $0.id == objectID }) else { throw MetaSimulatedError.unknownObject(objectID) }
-            guard objects[index].kind != .adcreative else {
-                throw MetaSimulatedError.invalidParameter(["status"], "Ad creatives have no delivery status.")
-            }
-            objects[index].fields["status"] = status
-        }
-        return .simulatorJSON(200, ["success": true])
-    }
-
-    /// One page of a list edge: `{"data": [...], "paging": {"cursors": {...}, "next": ...}}`, `limit` rows
-    /// from the `after` cursor.
-    func page(_ request: SimulatorRequest, rows: [[String: Any]]) -> FastCGIResponse {
-        let limit = max(1, min(Int(request.query["limit"] ?? "") ?? 25, 500))
-        let start = request.query["after"].flatMap(Self.decodeCursor) ?? 0
-        let end = min(rows.count, start + limit)
-        let slice = start < end ? Array(rows[start..<end]) : []
-        var paging: [String: Any] = ["cursors": ["before": Self.encodeCursor(start), "after": Self.encodeCursor(end)]]
-        if end < rows.count, let authority = request.authority {
-            var query = request.query
-            query.removeValue(forKey: "access_token")
-            query["after"] = Self.encodeCursor(end)
-            let text = query.sorted { $0.key < $1.key }.map { "\(Self.escape($0.key))=\(Self.escape($0.value))" }.joined(separator: "&")
-            paging["next"] = "http://\(authority)/simulator/\(request.prefix)\(request.path)?\(text)"
-        }
-        return .simulatorJSON(200, ["data": slice, "paging": paging])
-    }
-
-    static func encodeCursor(_ offset: Int) -> String { Data("offset:\(offset)".utf8).base64EncodedString() }
-
-    static func decodeCursor(_ cursor: String) -> Int? {
-        guard let data = Data(base64Encoded: cursor) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.hasPrefix("offset:") ? Int(text.dropFirst(7)) : nil
-    }
-
-    static func escape(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     static func unknownPath(_ request: SimulatorRequest) -> MetaSimulatedError {

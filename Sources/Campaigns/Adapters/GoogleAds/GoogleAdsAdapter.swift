@@ -53,19 +53,33 @@ public struct GoogleAdsAdapter: PlatformAdapter {
     }
 
     public func plannedLaunchRequests(campaign: CampaignLaunchSpec, adGroups: [AdGroupLaunchSpec], ads: [AdLaunchSpec], in account: PlatformAccount) -> [PlannedPlatformRequest] {
-        guard let requests = try? requests(account) else { return [] }
+        let requests: GoogleAdsLaunchRequests
+        do { requests = try self.requests(account) } catch { return [Self.refused("use the ad account", error)] }
         var planned: [PlannedPlatformRequest] = []
-        if let request = try? requests.campaign(campaign) { planned.append(PlannedPlatformRequest(step: "create campaign \"\(campaign.name)\" with its budget", request: request)) }
+        do {
+            planned.append(PlannedPlatformRequest(step: "create campaign \"\(campaign.name)\" with its budget", request: try requests.campaign(campaign)))
+        } catch {
+            planned.append(Self.refused("create campaign \"\(campaign.name)\"", error))
+        }
         var locations: Set<String> = []
         for adGroup in adGroups {
-            guard let request = try? requests.adGroup(adGroup, existingLocations: locations) else { continue }
-            locations.formUnion(adGroup.locations.compactMap { try? GoogleAdsTargeting.geoTargetConstant($0) })
-            planned.append(PlannedPlatformRequest(step: "create ad group \"\(adGroup.name)\" with its targeting", request: request))
+            do {
+                let request = try requests.adGroup(adGroup, existingLocations: locations)
+                locations.formUnion(adGroup.locations.compactMap { try? GoogleAdsTargeting.geoTargetConstant($0) })
+                planned.append(PlannedPlatformRequest(step: "create ad group \"\(adGroup.name)\" with its targeting", request: request))
+            } catch {
+                planned.append(Self.refused("create ad group \"\(adGroup.name)\"", error))
+            }
         }
         for ad in ads {
             planned.append(PlannedPlatformRequest(step: "create responsive search ad \"\(ad.headline)\"", request: requests.ad(ad)))
         }
         return planned
+    }
+
+    /// A step a real launch would fail at before sending anything, shown in the plan instead of a request.
+    private static func refused(_ step: String, _ error: Error) -> PlannedPlatformRequest {
+        PlannedPlatformRequest(step: "\(step): refused before sending (\((error as? PlatformError)?.message ?? "\(error)"))", method: "NONE", url: "", body: nil)
     }
 
     private func requests(_ account: PlatformAccount) throws -> GoogleAdsLaunchRequests {

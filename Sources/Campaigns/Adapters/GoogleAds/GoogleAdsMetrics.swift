@@ -3,14 +3,14 @@ import Integrations
 import Postgres
 
 /// Daily campaign metrics through googleAds:searchStream, mapped onto our metric keys and units.
-enum GoogleAdsMetrics {
+public enum GoogleAdsMetrics {
     /// Google's metric (JSON name) → our `MetricDefinition` key.
-    static let keys = [
+    public static let keys = [
         "impressions": "impressions", "clicks": "clicks", "costMicros": "spend",
         "conversions": "conversions", "conversionsValue": "conversion_value",
     ]
 
-    static func query(campaignIDs: [String], from: CalendarDate, to: CalendarDate) throws -> String {
+    public static func query(campaignIDs: [String], from: CalendarDate, to: CalendarDate) throws -> String {
         for id in campaignIDs where id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw PlatformError.invalidRequest(message: "\"\(id)\" is not a Google Ads campaign id.", field: "externalCampaignId")
         }
@@ -23,7 +23,7 @@ enum GoogleAdsMetrics {
     }
 
     /// Rows → our metrics; money from micros to currency units exactly; names we do not know are reported.
-    static func normalize(_ rows: [[String: Any]]) -> NormalizedMetrics {
+    public static func normalize(_ rows: [[String: Any]]) -> NormalizedMetrics {
         var metrics: [NormalizedMetric] = []
         var unknown: Set<String> = []
         for row in rows {

@@ -19,12 +19,18 @@ public struct MetaAdsAdapter: PlatformAdapter {
         try provider.createAdSet(MetaLaunchMapping.adSet(adGroup), accountID: account.externalAccountID, accessToken: account.accessToken)
     }
 
-    /// The creative first, then the ad that places it in the ad set.
+    /// The creative first, then the ad that places it in the ad set. When the ad is refused, the creative is
+    /// deleted again (best effort), so that a retried launch leaves no unused creative behind.
     public func createAd(_ ad: AdLaunchSpec, in account: PlatformAccount) throws -> String {
         let creativeID = try provider.createCreative(
             MetaLaunchMapping.creative(ad), accountID: account.externalAccountID, accessToken: account.accessToken)
-        return try provider.createAd(
-            MetaLaunchMapping.ad(ad, creativeID: creativeID), accountID: account.externalAccountID, accessToken: account.accessToken)
+        do {
+            return try provider.createAd(
+                MetaLaunchMapping.ad(ad, creativeID: creativeID), accountID: account.externalAccountID, accessToken: account.accessToken)
+        } catch {
+            try? provider.delete(objectID: creativeID, accessToken: account.accessToken)
+            throw error
+        }
     }
 
     public func setCampaignStatus(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) throws {
@@ -50,7 +56,9 @@ public struct MetaAdsAdapter: PlatformAdapter {
         do {
             planned.append(PlannedPlatformRequest(step: "campaign", request: requests.createCampaign(try MetaLaunchMapping.campaign(campaign), accountID: accountID)))
         } catch {
-            planned.append(PlannedPlatformRequest(step: "campaign", method: "POST", url: "", body: "not sendable: \(error)"))
+            planned.append(PlannedPlatformRequest(
+                step: "campaign", method: "POST", url: requests.accountEdgeURL(accountID: accountID, edge: "campaigns").absoluteString,
+                body: "refused before sending: \(error)"))
         }
         for adGroup in adGroups {
             planned.append(PlannedPlatformRequest(step: "adSet \(adGroup.name)", request: requests.createAdSet(MetaLaunchMapping.adSet(adGroup), accountID: accountID)))

@@ -7,7 +7,13 @@ extension GoogleAdsProvider {
         let answer = try sendJSON(listAccessibleCustomersRequest(accessToken: accessToken), accessToken: accessToken)
         let customerIDs = (answer["resourceNames"] as? [String] ?? []).map(GoogleResourceName.id(of:))
         return try customerIDs.compactMap { customerID in
-            let rows = try search(customerID: customerID, query: GoogleAdsQueries.customer, accessToken: accessToken)
+            let rows: [[String: Any]]
+            do {
+                rows = try search(customerID: customerID, query: GoogleAdsQueries.customer, accessToken: accessToken)
+            } catch PlatformError.permanent {
+                // A listed customer that cannot be read (cancelled, not enabled) is not an account we can use.
+                return nil
+            }
             guard let customer = rows.first?["customer"] as? [String: Any] else { return nil }
             return PlatformAdAccount(
                 externalID: GoogleAdsJSON.string(customer["id"]) ?? customerID,
@@ -39,7 +45,10 @@ public enum GoogleAdsJSON {
     public static func string(_ value: Any?) -> String? {
         switch value {
         case let text as String: return text
-        case let number as NSNumber: return number.stringValue
+        case let number as NSNumber:
+            // Whole numbers as integers; fractions in Swift's shortest exact form (12.34, not 12.339999…).
+            let double = number.doubleValue
+            return Double(number.int64Value) == double ? String(number.int64Value) : "\(double)"
         default: return nil
         }
     }

@@ -25,7 +25,7 @@ extension GoogleAdsProvider: PlatformConnector {
         let answer = try sendJSON(tokenRequest([
             ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI),
             ("client_id", settings.google.clientID), ("client_secret", settings.google.clientSecret),
-        ]))
+        ]), secrets: [code])
         return try tokens(from: answer, keepingRefreshToken: nil)
     }
 
@@ -36,12 +36,12 @@ extension GoogleAdsProvider: PlatformConnector {
         let answer = try sendJSON(tokenRequest([
             ("grant_type", "refresh_token"), ("refresh_token", refreshToken),
             ("client_id", settings.google.clientID), ("client_secret", settings.google.clientSecret),
-        ]))
+        ]), accessToken: tokens.accessToken, secrets: [refreshToken])
         return try self.tokens(from: answer, keepingRefreshToken: refreshToken)
     }
 
     /// A form POST to the token endpoint; every secret field is masked in dry runs and logs.
-    func tokenRequest(_ fields: [(String, String)]) -> PlatformRequest {
+    public func tokenRequest(_ fields: [(String, String)]) -> PlatformRequest {
         PlatformRequest(method: "POST", url: settings.google.tokenURL, headers: ["Accept": "application/json"], body: .form(fields))
     }
 

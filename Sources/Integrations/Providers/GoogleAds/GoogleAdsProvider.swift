@@ -11,9 +11,10 @@ public struct GoogleAdsProvider: Sendable {
         client = PlatformHTTPClient(timeout: settings.timeout, retryPolicy: settings.retryPolicy, parseError: GoogleAdsErrorParser.parse)
     }
 
-    /// Sends a request and returns its JSON object, with every secret of ours scrubbed from any error message.
-    func sendJSON(_ request: PlatformRequest, accessToken: String? = nil) throws -> [String: Any] {
-        try scrubbingSecrets(accessToken: accessToken) { try client.sendJSON(request) }
+    /// Sends a request and returns its JSON object, with every secret of ours (the configured ones and
+    /// `secrets`: the token or code sent) scrubbed from any error message.
+    func sendJSON(_ request: PlatformRequest, accessToken: String? = nil, secrets: [String] = []) throws -> [String: Any] {
+        try scrubbingSecrets(accessToken: accessToken, extra: secrets) { try client.sendJSON(request) }
     }
 
     /// Sends a request whose answer is a JSON array (searchStream answers with an array of batches).
@@ -28,23 +29,23 @@ public struct GoogleAdsProvider: Sendable {
     }
 
     /// A platform may echo what it was sent; no error of ours may carry a secret onwards.
-    private func scrubbingSecrets<T>(accessToken: String?, _ body: () throws -> T) throws -> T {
+    private func scrubbingSecrets<T>(accessToken: String?, extra: [String] = [], _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PlatformError {
-            let secrets = [accessToken, settings.google.clientSecret, settings.google.developerToken].compactMap { $0 }.filter { !$0.isEmpty }
-            throw error.redacting(secrets)
+            let secrets = ([accessToken, settings.google.clientSecret, settings.google.developerToken].compactMap { $0 } + extra).filter { !$0.isEmpty }
+            throw Self.redact(secrets, in: error)
         }
     }
 }
 
-extension PlatformError {
+extension GoogleAdsProvider {
     /// The same error with each of `secrets` replaced by "REDACTED" in its message.
-    func redacting(_ secrets: [String]) -> PlatformError {
+    static func redact(_ secrets: [String], in error: PlatformError) -> PlatformError {
         func clean(_ text: String) -> String {
             secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "REDACTED") }
         }
-        switch self {
+        switch error {
         case .tokenExpired(let message): return .tokenExpired(message: clean(message))
         case .reconnectRequired(let message): return .reconnectRequired(message: clean(message))
         case .rateLimited(let seconds, let message): return .rateLimited(retryAfter: seconds, message: clean(message))

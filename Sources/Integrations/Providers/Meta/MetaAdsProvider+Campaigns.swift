@@ -26,6 +26,14 @@ extension MetaAdsProvider {
         }
     }
 
+    /// Deletes an object (Meta refuses to delete a creative that an ad uses).
+    public func delete(objectID: String, accessToken: String) throws {
+        let answer = try send(requests.delete(objectID: objectID), accessToken: accessToken)
+        guard (answer["success"] as? Bool) == true else {
+            throw PlatformError.permanent(message: "the Graph API did not confirm the deletion of \(objectID)")
+        }
+    }
+
     /// Daily campaign insights for `campaignIDs` (`since`/`until` as `YYYY-MM-DD`), every page.
     public func campaignInsights(campaignIDs: [String], since: String, until: String, accountID: String, accessToken: String) throws -> [MetaInsightsRow] {
         guard !campaignIDs.isEmpty else { return [] }

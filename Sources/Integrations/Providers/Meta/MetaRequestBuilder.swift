@@ -8,6 +8,11 @@ public struct MetaRequestBuilder: Sendable {
 
     public init(graphURL: URL) { self.graphURL = graphURL }
 
+    /// `{graph}/{version}/act_{id}/{edge}`, where objects of the account are created.
+    public func accountEdgeURL(accountID: String, edge: String) -> URL {
+        MetaGraphAPI.url(graphURL, "\(MetaGraphAPI.accountNode(accountID))/\(edge)")
+    }
+
     public func createCampaign(_ campaign: MetaCampaignParameters, accountID: String) -> PlatformRequest {
         var fields: [String: Any] = [
             "name": campaign.name, "objective": campaign.objective, "status": campaign.status,
@@ -42,6 +47,11 @@ public struct MetaRequestBuilder: Sendable {
     /// `POST /{object-id}` with `status`: campaigns, ad sets and ads alike.
     public func setStatus(_ status: String, objectID: String) -> PlatformRequest {
         post(objectID, ["status": status])
+    }
+
+    /// `DELETE /{object-id}`.
+    public func delete(objectID: String) -> PlatformRequest {
+        PlatformRequest(method: "DELETE", url: MetaGraphAPI.url(graphURL, objectID))
     }
 
     /// Daily campaign-level insights of several campaigns in one request.

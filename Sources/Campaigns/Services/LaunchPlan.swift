@@ -1,0 +1,151 @@
+import Foundation
+import Integrations
+import Postgres
+
+/// Everything a launch reads, loaded in one transaction: the campaign with its budget, account, integration,
+/// units (with audiences) and current creatives, and the platform ids already recorded by an earlier attempt.
+struct LaunchPlan: Sendable {
+    struct Unit: Sendable {
+        var unit: CampaignUnit
+        var audience: Audience?
+        var creatives: [Creative]
+    }
+
+    struct Creative: Sendable {
+        var creative: AdCreative
+        var externalID: String?
+    }
+
+    var campaign: Campaign
+    var budget: CampaignBudget?
+    var account: AdAccount?
+    var integration: Integration?
+    var integrationHasToken: Bool
+    var advertiserName: String
+    var externalCampaignID: String?
+    var units: [Unit]
+
+    static func load(_ campaignID: UUID, in session: TenantSession) throws -> LaunchPlan {
+        let campaigns = CampaignService()
+        guard let campaign = try campaigns.find(campaignID, in: session) else { throw LifecycleError.notFound }
+        let connections = ConnectionService()
+        let account = try connections.adAccounts(ids: [campaign.adAccountID], in: session)[campaign.adAccountID]
+        let integration = try account.flatMap { try connections.integration($0.integrationID, in: session) }
+        let hasToken = try account.map { account in
+            try session.connection.query(
+                "SELECT access_token IS NOT NULL AS has_token FROM integrations WHERE organization_id = $1 AND id = $2",
+                [session.organizationID, account.integrationID]
+            ).first?.decode("has_token", as: Bool.self) ?? false
+        } ?? false
+        let units = try campaigns.units(of: [campaignID], in: session)[campaignID] ?? []
+        let audiences = try AudienceService().get(ids: units.map(\.audienceID), in: session)
+        let creatives = try campaigns.creatives(ofUnits: units.map(\.id), in: session)
+        let creativeIDs = try externalIDs(ofCreatives: creatives.values.flatMap { $0.map(\.id) }, in: session)
+        return LaunchPlan(
+            campaign: campaign, budget: try campaigns.budgets(of: [campaignID], in: session)[campaignID],
+            account: account, integration: integration, integrationHasToken: hasToken,
+            advertiserName: try OrganizationService().current(in: session).name,
+            externalCampaignID: try MetricService().externalIDs(of: [campaignID], in: session)[campaignID],
+            units: units.map { unit in
+                Unit(unit: unit, audience: audiences[unit.audienceID],
+                     creatives: (creatives[unit.id] ?? []).map { Creative(creative: $0, externalID: creativeIDs[$0.id]) })
+            })
+    }
+
+    private static func externalIDs(ofCreatives ids: [UUID], in session: TenantSession) throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT id, external_id FROM ad_creatives WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL",
+            [session.organizationID, uuidArray(ids)])
+        var result: [UUID: String] = [:]
+        for row in rows { result[try row.decode("id")] = try row.decode("external_id") }
+        return result
+    }
+
+    /// Every reason the launch cannot go ahead; empty when it can.
+    var problems: [LaunchProblem] {
+        var problems: [LaunchProblem] = []
+        if campaign.status != .draft && campaign.status != .error {
+            problems.append(LaunchProblem(
+                field: "status", code: "INVALID_STATUS",
+                message: "Only draft campaigns and failed launches can be launched; this campaign is \(campaign.status.rawValue.uppercased())."))
+        }
+        if let account {
+            if account.removed {
+                problems.append(LaunchProblem(field: "adAccount", code: "AD_ACCOUNT_REMOVED",
+                                              message: "The ad account \(account.name) is no longer on \(account.platform.displayName)."))
+            }
+        } else {
+            problems.append(LaunchProblem(field: "adAccount", code: "MISSING", message: "The campaign's ad account is gone."))
+        }
+        if integration?.connected != true || !integrationHasToken {
+            problems.append(LaunchProblem(
+                field: "adAccount.integration", code: "NOT_CONNECTED",
+                message: "The \(campaign.platform.displayName) integration is not connected; connect it again."))
+        }
+        if let budget {
+            if budget.amount.value <= 0 {
+                problems.append(LaunchProblem(field: "budget.amount", code: "NOT_POSITIVE", message: "The budget must be greater than 0."))
+            }
+            if let account, budget.currency != account.currency {
+                problems.append(LaunchProblem(
+                    field: "budget.currency", code: "CURRENCY_MISMATCH",
+                    message: "The budget is in \(budget.currency); the ad account bills in \(account.currency)."))
+            }
+        } else {
+            problems.append(LaunchProblem(field: "budget", code: "MISSING", message: "The campaign has no budget."))
+        }
+        if units.isEmpty {
+            problems.append(LaunchProblem(field: "units", code: "MISSING", message: "The campaign needs at least one unit."))
+        }
+        let capabilities = PlatformCapabilities.of(campaign.platform)
+        for (unitIndex, planned) in units.enumerated() {
+            let unitField = "units[\(unitIndex)]"
+            if planned.audience == nil {
+                problems.append(LaunchProblem(field: "\(unitField).audience", code: "MISSING", message: "Unit \"\(planned.unit.name)\" has no audience."))
+            }
+            if planned.creatives.isEmpty {
+                problems.append(LaunchProblem(
+                    field: "\(unitField).creatives", code: "MISSING", message: "Unit \"\(planned.unit.name)\" needs at least one creative."))
+            }
+            for (creativeIndex, item) in planned.creatives.enumerated() {
+                let creative = item.creative
+                for problem in capabilities.problems(
+                    headline: creative.headline, description: creative.description, mediaURL: creative.mediaURL,
+                    callToAction: creative.callToAction) {
+                    problems.append(LaunchProblem(
+                        field: "\(unitField).creatives[\(creativeIndex)].\(problem.field)", code: problem.code.rawValue,
+                        message: problem.message))
+                }
+            }
+        }
+        return problems
+    }
+
+    // MARK: Specs (only once `problems` is empty)
+
+    var campaignSpec: CampaignLaunchSpec {
+        CampaignLaunchSpec(
+            campaignID: campaign.id, name: campaign.name, objective: campaign.objective, budgetType: budget!.type,
+            budgetAmount: budget!.amount.value, currency: budget!.currency)
+    }
+
+    func adGroupSpec(_ planned: Unit, externalCampaignID: String) -> AdGroupLaunchSpec {
+        let audience = planned.audience!
+        return AdGroupLaunchSpec(
+            unitID: planned.unit.id, name: planned.unit.name, externalCampaignID: externalCampaignID, objective: campaign.objective,
+            budgetType: budget!.type, budgetAllocation: planned.unit.budgetAllocation?.value, currency: budget!.currency,
+            locations: audience.locations, ageMin: audience.ageMin, ageMax: audience.ageMax, interests: audience.interests)
+    }
+
+    func adSpec(_ creative: AdCreative, externalAdGroupID: String) -> AdLaunchSpec {
+        AdLaunchSpec(
+            creativeID: creative.id, externalAdGroupID: externalAdGroupID, headline: creative.headline,
+            description: creative.description, mediaURL: creative.mediaURL, callToAction: creative.callToAction,
+            landingURL: creative.landingURL, advertiserName: advertiserName)
+    }
+
+    func platformAccount(accessToken: String) -> PlatformAccount {
+        PlatformAccount(externalAccountID: account!.externalAccountID, currency: account!.currency, accessToken: accessToken)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Integrations
+import Postgres
+
+/// One launch attempt after validation: creates on the platform what has no platform id yet, in order
+/// (campaign with budget → each unit's ad group → each creative's ad), recording each id and log entry at once.
+struct LaunchRun {
+    let plan: LaunchPlan
+    let adapter: any PlatformAdapter
+    let tokens: TokenService
+    let connection: PostgresConnection
+    let organizationID: UUID
+
+    var recorder: LifecycleRecorder {
+        LifecycleRecorder(connection: connection, organizationID: organizationID, campaignID: plan.campaign.id)
+    }
+
+    func run() throws {
+        let platform = plan.campaign.platform
+        var created = (adGroups: 0, ads: 0)
+        let externalCampaignID: String
+        if let existing = plan.externalCampaignID {
+            externalCampaignID = existing
+        } else {
+            let spec = plan.campaignSpec
+            externalCampaignID = try call(LifecycleStep.createCampaign, "Creating the campaign") { try adapter.createCampaign(spec, in: $0) }
+            try recorder.campaignCreated(platform: platform, externalID: externalCampaignID)
+        }
+        for planned in plan.units {
+            let externalAdGroupID: String
+            if let existing = planned.unit.externalID {
+                externalAdGroupID = existing
+            } else {
+                let spec = plan.adGroupSpec(planned, externalCampaignID: externalCampaignID)
+                externalAdGroupID = try call(LifecycleStep.createAdGroup, "Creating the ad group of unit \"\(planned.unit.name)\"") {
+                    try adapter.createAdGroup(spec, in: $0)
+                }
+                try recorder.adGroupCreated(unit: planned.unit, externalID: externalAdGroupID)
+                created.adGroups += 1
+            }
+            for item in planned.creatives where item.externalID == nil {
+                let spec = plan.adSpec(item.creative, externalAdGroupID: externalAdGroupID)
+                let externalAdID = try call(LifecycleStep.createAd, "Creating the ad for creative \"\(item.creative.headline)\"") {
+                    try adapter.createAd(spec, in: $0)
+                }
+                try recorder.adCreated(creative: item.creative, unitName: planned.unit.name, externalID: externalAdID)
+                created.ads += 1
+            }
+        }
+        try recorder.statusChanged(
+            to: .live, action: LifecycleStep.launch,
+            "Live on \(platform.displayName) as campaign \(externalCampaignID) (created \(created.adGroups) ad group\(created.adGroups == 1 ? "" : "s") and \(created.ads) ad\(created.ads == 1 ? "" : "s") in this attempt).")
+    }
+
+    /// A platform call with a current access token. A failure marks the campaign `error`, logs what failed and
+    /// why, and ends the attempt.
+    private func call<Value>(_ step: String, _ what: String, _ body: (PlatformAccount) throws -> Value) throws -> Value {
+        guard let integrationID = plan.account?.integrationID else { throw LifecycleError.notFound }
+        do {
+            return try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) { token in
+                try body(plan.platformAccount(accessToken: token))
+            }
+        } catch {
+            guard let platformError = PlatformError.of(error) else { throw error }
+            try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError)", status: .error)
+            throw LifecycleError.platform(step: step, platformError)
+        }
+    }
+}
