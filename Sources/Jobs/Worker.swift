@@ -79,8 +79,8 @@ public final class Worker: @unchecked Sendable {
         heartbeat.start()
     }
 
-    /// Stops claiming, waits up to the shutdown grace for running handlers, gives back the jobs still running,
-    /// and returns once the worker's connections are released.
+    /// Stops claiming, waits up to the shutdown grace for running handlers, then gives the jobs still running
+    /// back to the queue (a handler that outlasts the grace may go on, but can no longer complete its job).
     public func stop() {
         condition.lock()
         let alreadyStopping = stopping
