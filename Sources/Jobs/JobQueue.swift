@@ -145,6 +145,20 @@ public struct JobQueue: Sendable {
             """, [uuidArray(ids), "{" + ids.map { "\(leases[$0]!)" }.joined(separator: ",") + "}", workerID]).affectedRows
     }
 
+    /// Deletes jobs that finished (succeeded or dead) more than `age` seconds ago, at most `limit` at a time,
+    /// so the table and its indexes keep the size of the recent history. Returns how many were deleted.
+    @discardableResult
+    public func prune(finishedBefore age: Double, limit: Int = 10_000, on connection: PostgresConnection) throws -> Int {
+        try connection.query(
+            """
+            DELETE FROM jobs WHERE id IN (
+                SELECT id FROM jobs
+                WHERE state IN ('succeeded', 'dead') AND finished_at < now() - make_interval(secs => $1::float8)
+                LIMIT $2
+            )
+            """, [age, limit]).affectedRows
+    }
+
     public func find(_ id: UUID, on connection: PostgresConnection) throws -> Job? {
         try connection.query("SELECT \(Job.columns) FROM jobs WHERE id = $1", [id]).first.map(Job.init(row:))
     }

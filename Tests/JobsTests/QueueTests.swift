@@ -87,6 +87,23 @@ import TestSupport
         #expect(try harness.job(id).lastError == "campaign is gone")
     }
 
+    @Test func pruningDeletesOnlyJobsThatFinishedBeforeTheRetention() throws {
+        let harness = try JobsHarness()
+        try harness.pool.withConnection { connection in
+            try connection.execute(
+                """
+                INSERT INTO jobs (kind, state, finished_at) VALUES
+                    ('old', 'succeeded', now() - interval '20 days'), ('old', 'dead', now() - interval '15 days'),
+                    ('recent', 'succeeded', now() - interval '2 days'), ('recent', 'dead', now() - interval '1 hour');
+                INSERT INTO jobs (kind, state, run_at, created_at) VALUES
+                    ('pending', 'queued', now(), now() - interval '30 days'), ('pending', 'failed', now(), now() - interval '30 days')
+                """)
+        }
+        #expect(try harness.pool.withConnection { try harness.queue.prune(finishedBefore: 14 * 86_400, on: $0) } == 2)
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE kind = 'old'") == 0)
+        #expect(try harness.count("SELECT count(*) FROM jobs") == 4)
+    }
+
     @Test func backoffDoublesUpToTheMaximumWithJitterBelowIt() {
         let policy = BackoffPolicy(baseDelay: 5, maximumDelay: 60, jitter: 0.5)
         #expect(policy.delay(afterAttempt: 1, random: 0) == 5)

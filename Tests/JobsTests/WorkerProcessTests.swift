@@ -86,9 +86,10 @@ import TestSupport
         // The hourly kinds ran once in all, not once per worker.
         #expect(try harness.count("SELECT count(*) FROM jobs WHERE kind = 'refreshExpiringTokens'") == 1)
         #expect(try harness.count("SELECT count(*) FROM jobs WHERE kind = 'syncAdAccounts'") == 1)
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE kind = 'pruneJobs'") == 1)
         // With no organizations, every one of them ran and succeeded (or was given back, queued, at the stop).
         #expect(try harness.count("SELECT count(*) FROM jobs WHERE state NOT IN ('succeeded', 'queued')") == 0)
-        #expect(try harness.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") >= 3)
+        #expect(try harness.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") >= 4)
     }
 
     @Test func jobsCommandShowsCountsByKindAndStateAndTheLatestFailures() throws {

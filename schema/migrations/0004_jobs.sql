@@ -33,6 +33,8 @@ CREATE INDEX jobs_lease_idx ON jobs (locked_until) WHERE state = 'running';
 -- The API's newest-first pages per organization, optionally by state.
 CREATE INDEX jobs_organization_created_idx ON jobs (organization_id, created_at DESC, id DESC);
 CREATE INDEX jobs_organization_state_created_idx ON jobs (organization_id, state, created_at DESC, id DESC);
+-- Pruning finished jobs past their retention.
+CREATE INDEX jobs_finished_idx ON jobs (finished_at) WHERE state IN ('succeeded', 'dead');
 -- `campaignd jobs`: the latest failures.
 CREATE INDEX jobs_failures_idx ON jobs (updated_at DESC) WHERE last_error IS NOT NULL;
 

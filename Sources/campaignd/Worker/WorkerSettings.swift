@@ -8,6 +8,7 @@ struct WorkerSettings: Sendable {
     var leaseSeconds: Double
     var runScheduler: Bool
     var metricsBatchSize: Int
+    var retentionDays: Int
     /// Seconds between periodic runs, by job kind.
     var intervals: [String: Int]
 
@@ -37,10 +38,12 @@ struct WorkerSettings: Sendable {
             leaseSeconds: try seconds("CAMPAIGND_JOB_LEASE_SECONDS", default: 60),
             runScheduler: scheduler != "off",
             metricsBatchSize: try integer("CAMPAIGND_SYNC_METRICS_BATCH", default: 500, range: 1...10_000),
+            retentionDays: try integer("CAMPAIGND_JOBS_RETENTION_DAYS", default: 14, range: 1...3650),
             intervals: [
                 JobKinds.syncCampaignMetrics: try integer("CAMPAIGND_SYNC_METRICS_INTERVAL", default: 900, range: 1...604_800),
                 JobKinds.refreshExpiringTokens: try integer("CAMPAIGND_REFRESH_TOKENS_INTERVAL", default: 300, range: 1...604_800),
                 JobKinds.syncAdAccounts: try integer("CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL", default: 3600, range: 1...604_800),
+                JobKinds.pruneJobs: 3600,
             ])
     }
 
@@ -55,5 +58,6 @@ struct WorkerSettings: Sendable {
           CAMPAIGND_SYNC_METRICS_BATCH      campaigns per metrics sync batch (default 500)
           CAMPAIGND_REFRESH_TOKENS_INTERVAL seconds between token refreshes (default 300)
           CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL seconds between ad account syncs (default 3600)
+          CAMPAIGND_JOBS_RETENTION_DAYS     finished jobs are deleted after this many days (default 14; hourly)
         """
 }

@@ -6,7 +6,7 @@ import Postgres
 
 /// Binds job kinds to the tasks that do the work, and says which kinds are periodic.
 struct WorkerTasks {
-    static let kinds = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.noop]
+    static let kinds = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.pruneJobs, JobKinds.noop]
 
     let definitions: [JobDefinition]
     let periodic: [PeriodicJob]
@@ -29,9 +29,10 @@ struct WorkerTasks {
             MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log),
             IntegrationTasks.refreshExpiringTokens(tokens: tokens, pool: pool, lease: lease, log: log),
             IntegrationTasks.syncAdAccounts(accounts: AccountSyncService(providers: providers, tokens: tokens), pool: pool, lease: lease, log: log),
+            JobKinds.pruneDefinition(retentionDays: settings.retentionDays, lease: lease, log: log, pool: pool),
             JobKinds.noopDefinition(lease: lease),
         ]
-        let periodic = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts].map { kind in
+        let periodic = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.pruneJobs].map { kind in
             PeriodicJob(kind: kind, interval: settings.intervals[kind] ?? 900)
         }
         self.definitions = definitions
