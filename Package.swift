@@ -18,14 +18,16 @@ let package = Package(
         .target(name: "Integrations", dependencies: ["Postgres"]),
         .target(name: "Simulator", dependencies: ["FastCGI"]),
         .target(name: "Campaigns", dependencies: ["Integrations", "Postgres"]),
-        .target(name: "API", dependencies: ["GraphQL", "Campaigns", "Integrations", "FastCGI", "Postgres"]),
-        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL", "Integrations", "Simulator", "Campaigns", "API"]),
+        .target(name: "Jobs", dependencies: ["Postgres"]),
+        .target(name: "API", dependencies: ["GraphQL", "Campaigns", "Integrations", "FastCGI", "Postgres", "Jobs"]),
+        .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL", "Integrations", "Simulator", "Campaigns", "API", "Jobs"]),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Integrations", "Postgres", "TestSupport"]),
         .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "Simulator", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Campaigns", "Integrations", "Simulator", "Postgres", "TestSupport"]),
         .testTarget(name: "StudioTests", dependencies: ["Campaigns", "Postgres", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

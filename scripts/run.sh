@@ -60,7 +60,8 @@ CAMPAIGND_SIMULATOR_STATE="$local_dir/simulator-state.json" "$bin" simulate &
 pids+=($!)
 "$bin" serve &
 pids+=($!)
-"$bin" worker &
+# One worker beside the responder: jobs, and the periodic syncs (metrics every minute for the demo).
+CAMPAIGND_SYNC_METRICS_INTERVAL="${CAMPAIGND_SYNC_METRICS_INTERVAL:-60}" "$bin" worker &
 pids+=($!)
 scripts/nginx-conf.sh "127.0.0.1:$port" "$CAMPAIGND_SOCKET" "$run_dir/nginx" "$CAMPAIGND_SIMULATOR_SOCKET" "$CAMPAIGND_MEDIA_DIR" > "$run_dir/nginx.conf"
 nginx -p "$run_dir/nginx" -c "$run_dir/nginx.conf" -g 'daemon off;' &

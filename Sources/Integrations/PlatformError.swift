@@ -15,14 +15,6 @@ public enum PlatformError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A failure that retrying will not fix.
     case permanent(message: String)
 
-    /// Whether the HTTP client retries this error by itself.
-    public var isRetryable: Bool {
-        switch self {
-        case .rateLimited, .transient: return true
-        default: return false
-        }
-    }
-
     public var message: String {
         switch self {
         case .tokenExpired(let message), .reconnectRequired(let message), .transient(let message), .permanent(let message):

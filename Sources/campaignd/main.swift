@@ -9,6 +9,8 @@ let help = """
       organizations create        create an organization and print its API key
       simulate                    serve the simulated Google Ads and Meta APIs (for local runs and tests)
       graphql                     validate, execute, print and benchmark GraphQL documents
+      worker                      run background jobs (metrics sync, token refresh, ...) and the scheduler
+      jobs                        show the job queue: counts by kind and state, latest failures
 
     Run `campaignd <command> --help` for a command's options.
 
@@ -25,6 +27,8 @@ do {
     case "organizations": status = try OrganizationsCommand.run(rest)
     case "simulate": status = try SimulateCommand.run(rest)
     case "graphql": status = GraphQLTool.run(rest)
+    case "worker": status = try WorkerCommand.run(rest)
+    case "jobs": status = try JobsCommand.run(rest)
     case "--help", "-h", "help":
         FileHandleOutput.standardOutput(help + "\n")
         status = 0

@@ -1,5 +1,5 @@
 import Foundation
-import Integrations
+@testable import Integrations
 import Testing
 
 @Suite struct PlatformRequestTests {
@@ -29,5 +29,21 @@ import Testing
         let encoded = FormEncoding.encode(fields)
         #expect(encoded == "redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fcb%3Fx%3D1&code=a%20b%2Bc")
         #expect(FormEncoding.decode(encoded).map { "\($0.0)=\($0.1)" } == ["redirect_uri=http://127.0.0.1:8080/cb?x=1", "code=a b+c"])
+    }
+}
+
+@Suite struct PlatformRetryRuleTests {
+    @Test func onlyRequestsSafeToRepeatAreRetriedAfterTransientFailures() {
+        let url = URL(string: "https://example.test/v1/x")!
+        let read = PlatformRequest(method: "GET", url: url)
+        let create = PlatformRequest(method: "POST", url: url)
+        let searchByPost = PlatformRequest(method: "POST", url: url, isSafeToRepeat: true)
+        #expect(read.isSafeToRepeat && !create.isSafeToRepeat && searchByPost.isSafeToRepeat)
+        let transient = PlatformError.transient(message: "500")
+        let limited = PlatformError.rateLimited(retryAfter: 1, message: "slow down")
+        #expect(PlatformHTTPClient.retries(transient, of: read))
+        #expect(!PlatformHTTPClient.retries(transient, of: create))
+        #expect(PlatformHTTPClient.retries(limited, of: create))
+        #expect(!PlatformHTTPClient.retries(.tokenExpired(message: "expired"), of: read))
     }
 }

@@ -15,6 +15,7 @@ enum APIResolvers {
         resolvers.merge(PreviewResolvers.all)
         resolvers.merge(MediaResolvers.all)
         resolvers.merge(LifecycleResolvers.all)
+        resolvers.merge(JobResolvers.all)
         return resolvers
     }
 
@@ -60,6 +61,9 @@ enum APIResolvers {
             case "Integration":
                 guard let integration = try ConnectionService().integration(global.id, in: session) else { throw notFound }
                 return integration.resolvedValue
+            case "Job":
+                guard let job = try JobResolvers.node(global.id, in: session) else { throw notFound }
+                return job.resolvedValue
             case "Organization" where global.id == session.organizationID:
                 return try OrganizationService().current(in: session).resolvedValue
             default:

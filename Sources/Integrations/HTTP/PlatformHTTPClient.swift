@@ -75,12 +75,20 @@ public struct PlatformHTTPClient: Sendable {
                 let response = try sendOnce(request)
                 if let error = parseError(response) { throw error }
                 return response
-            } catch let error as PlatformError where error.isRetryable && attempt < retryPolicy.maximumAttempts {
+            } catch let error as PlatformError where Self.retries(error, of: request) && attempt < retryPolicy.maximumAttempts {
                 var retryAfter: Double?
                 if case .rateLimited(let seconds, _) = error { retryAfter = seconds }
                 Thread.sleep(forTimeInterval: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
                 attempt += 1
             }
+        }
+    }
+
+    static func retries(_ error: PlatformError, of request: PlatformRequest) -> Bool {
+        switch error {
+        case .rateLimited: return true
+        case .transient: return request.isSafeToRepeat
+        default: return false
         }
     }
 

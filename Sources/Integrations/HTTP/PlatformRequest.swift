@@ -23,13 +23,21 @@ public struct PlatformRequest: Sendable, Equatable {
     public var headers: [String: String]
     public var secretHeaders: [String: String]
     public var body: Body
+    /// Whether sending it twice does no harm. A request that creates objects is not: after a 5xx or a timeout
+    /// the platform may have created the object anyway, so repeating it could create a duplicate; the caller
+    /// (a launch, which records every id it gets) decides instead. Rate-limited requests were not processed
+    /// and are retried either way.
+    public var isSafeToRepeat: Bool
 
-    public init(method: String, url: URL, headers: [String: String] = [:], secretHeaders: [String: String] = [:], body: Body = .none) {
+    /// `isSafeToRepeat` defaults to true for every method but POST.
+    public init(method: String, url: URL, headers: [String: String] = [:], secretHeaders: [String: String] = [:], body: Body = .none,
+                isSafeToRepeat: Bool? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.secretHeaders = secretHeaders
         self.body = body
+        self.isSafeToRepeat = isSafeToRepeat ?? (method != "POST")
     }
 
     /// A JSON body from a JSON-serializable value (`[String: Any]`, arrays, strings, numbers).

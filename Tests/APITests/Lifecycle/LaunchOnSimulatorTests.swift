@@ -196,7 +196,7 @@ import TestSupport
         #expect(try await statuses() == Array(repeating: active, count: 3))
 
         // The platform fails the pause: the campaign stays live here, and the failure is logged.
-        try await harness.failNext(platform, path: "")
+        try await harness.failNext(platform, path: "", times: 4)
         body = try await harness.send(pause, ["id": fixture.campaign], key: fixture.key)
         #expect(extensions(body)["code"] as? String == "PLATFORM_UNAVAILABLE", "\(body)")
         #expect(try harness.status(fixture.campaignID) == "live")
@@ -250,9 +250,9 @@ import TestSupport
     @Test(arguments: platforms) func concurrentLaunchesCreateOneCampaign(platform: String) async throws {
         let (harness, fixture) = try await Self.setUp(platform)
         defer { harness.stop() }
-        // The campaign step fails three times before the HTTP client's last retry succeeds: the launch that got the
-        // lock holds it through the backoff (almost a second), while the other arrives.
-        try await harness.failNext(platform, path: platform == "google_ads" ? "googleAds:mutate" : "/campaigns", times: 3)
+        // The campaign step is rate limited three times before the HTTP client's last retry succeeds: the launch
+        // that got the lock holds it through the backoff, while the other arrives.
+        try await harness.failNext(platform, path: platform == "google_ads" ? "googleAds:mutate" : "/campaigns", failure: "rate_limit", times: 3)
         async let first = launch(harness, fixture)
         async let second = launch(harness, fixture)
         let bodies = try await [first, second]

@@ -50,7 +50,9 @@ extension APITestHarness {
 
     /// The next `times` requests whose path contains `path` fail the way the platform reports a server error
     /// (four times outlasts the HTTP client's retries), after letting `after` matching requests through.
-    func failNext(_ platform: String, path: String, after: Int = 0, failure: String = "server_error", times: Int = 4) async throws {
+    /// Fails the next `times` POSTs to `path`. One server error surfaces from a create (the HTTP client does not
+    /// repeat creates); status changes and rate limits are retried, so it takes four failures to outlast them.
+    func failNext(_ platform: String, path: String, after: Int = 0, failure: String = "server_error", times: Int = 1) async throws {
         try await control("failures", ["platform": platform, "path": path, "method": "POST", "failure": failure, "times": times, "after": after])
     }
 }

@@ -42,7 +42,8 @@ extension GoogleAdsProvider: PlatformConnector {
 
     /// A form POST to the token endpoint; every secret field is masked in dry runs and logs.
     public func tokenRequest(_ fields: [(String, String)]) -> PlatformRequest {
-        PlatformRequest(method: "POST", url: settings.google.tokenURL, headers: ["Accept": "application/json"], body: .form(fields))
+        PlatformRequest(method: "POST", url: settings.google.tokenURL, headers: ["Accept": "application/json"], body: .form(fields),
+                        isSafeToRepeat: true)
     }
 
     /// Google answers a refresh without a new refresh token: the old one stays valid.

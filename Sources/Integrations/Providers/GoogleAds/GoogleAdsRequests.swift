@@ -10,7 +10,8 @@ extension GoogleAdsProvider {
     public func searchRequest(customerID: String, query: String, stream: Bool, accessToken: String) -> PlatformRequest {
         PlatformRequest(
             method: "POST", url: apiURL("customers/\(customerID)/googleAds:\(stream ? "searchStream" : "search")"),
-            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["query": query]))
+            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["query": query]),
+            isSafeToRepeat: true)
     }
 
     /// `customers/{id}/{service}:mutate` (`campaignBudgets`, `campaigns`, `adGroups`, `adGroupCriteria`,
@@ -19,7 +20,8 @@ extension GoogleAdsProvider {
     public func mutateRequest(customerID: String, service: String, operations: [[String: Any]], accessToken: String) -> PlatformRequest {
         PlatformRequest(
             method: "POST", url: apiURL("customers/\(customerID)/\(service):mutate"),
-            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["operations": operations]))
+            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["operations": operations]),
+            isSafeToRepeat: !operations.contains { $0["create"] != nil })
     }
 
     /// `customers/{id}/googleAds:mutate`: operations of several services applied atomically, all or none;
@@ -28,7 +30,8 @@ extension GoogleAdsProvider {
         PlatformRequest(
             method: "POST", url: apiURL("customers/\(customerID)/googleAds:mutate"),
             headers: publicHeaders(), secretHeaders: secretHeaders(accessToken),
-            body: PlatformRequest.jsonBody(["mutateOperations": operations.map(\.json)]))
+            body: PlatformRequest.jsonBody(["mutateOperations": operations.map(\.json)]),
+            isSafeToRepeat: !operations.contains { $0.operation["create"] != nil })
     }
 
     /// Sends a per-service mutate; returns the resource names of the results, in operation order.

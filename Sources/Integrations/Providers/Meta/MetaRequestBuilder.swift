@@ -46,7 +46,7 @@ public struct MetaRequestBuilder: Sendable {
 
     /// `POST /{object-id}` with `status`: campaigns, ad sets and ads alike.
     public func setStatus(_ status: String, objectID: String) -> PlatformRequest {
-        post(objectID, ["status": status])
+        post(objectID, ["status": status], safeToRepeat: true)
     }
 
     /// `DELETE /{object-id}`.
@@ -73,8 +73,8 @@ public struct MetaRequestBuilder: Sendable {
         PlatformRequest(method: "GET", url: MetaGraphAPI.url(graphURL, path, query: query))
     }
 
-    func post(_ path: String, _ fields: [String: Any]) -> PlatformRequest {
-        PlatformRequest(method: "POST", url: MetaGraphAPI.url(graphURL, path), body: .json(Data(Self.json(fields).utf8)))
+    func post(_ path: String, _ fields: [String: Any], safeToRepeat: Bool = false) -> PlatformRequest {
+        PlatformRequest(method: "POST", url: MetaGraphAPI.url(graphURL, path), body: .json(Data(Self.json(fields).utf8)), isSafeToRepeat: safeToRepeat)
     }
 
     /// Compact JSON text with sorted keys, so that the same object always reads the same.

@@ -1,0 +1,225 @@
+import Foundation
+import Integrations
+import Postgres
+
+/// Reads daily metrics from the platforms and upserts them into `campaign_metrics`: for every live campaign a
+/// rolling window of days, for campaigns paused lately their last days. Campaigns go in batches by id, and
+/// each account's campaigns of a batch are read with one bulk call. Re-running is idempotent, and a late
+/// correction on the platform overwrites the stored value. One campaign's failure is written to its execution
+/// log and the others carry on.
+public struct MetricsSync: Sendable {
+    public struct Settings: Sendable {
+        /// Days read for a live campaign, today included.
+        public var windowDays: Int
+        /// Days read for a paused campaign, and how long after its pause it is still read.
+        public var pausedDays: Int
+        /// Campaigns per batch (one transaction of writes; one platform call per account).
+        public var batchSize: Int
+
+        public init(windowDays: Int = 7, pausedDays: Int = 3, batchSize: Int = 500) {
+            self.windowDays = max(1, windowDays)
+            self.pausedDays = max(1, pausedDays)
+            self.batchSize = max(1, batchSize)
+        }
+    }
+
+    /// A usable access token for an integration of an organization (refreshed when it is about to expire, or
+    /// always with `forceRefresh`, after the platform said the token expired).
+    public typealias AccessTokens = @Sendable (_ organizationID: UUID, _ integrationID: UUID, _ forceRefresh: Bool) throws -> String
+
+    let pool: PostgresPool
+    let adapters: @Sendable (Platform) -> any PlatformAdapter
+    let accessToken: AccessTokens
+    let settings: Settings
+    let unknownMetrics: UnknownMetricLog
+    let log: @Sendable (String) -> Void
+    let today: @Sendable () -> CalendarDate
+
+    public init(pool: PostgresPool, adapters: PlatformAdapters, accessToken: @escaping AccessTokens, settings: Settings = Settings(),
+                unknownMetrics: UnknownMetricLog = .shared, log: @escaping @Sendable (String) -> Void = { _ in },
+                today: @escaping @Sendable () -> CalendarDate = { CalendarDate(daysSinceUnixEpoch: Int(Date().timeIntervalSince1970 / 86_400)) }) {
+        self.pool = pool
+        self.adapters = { adapters.adapter(for: $0) }
+        self.accessToken = accessToken
+        self.settings = settings
+        self.unknownMetrics = unknownMetrics
+        self.log = log
+        self.today = today
+    }
+
+    /// Every organization's live campaigns, and those paused within the last `pausedDays`.
+    public func syncAll() throws -> MetricsSyncReport {
+        var report = MetricsSyncReport()
+        let organizations: [UUID] = try pool.withConnection { connection in
+            try connection.query("SELECT id FROM organizations ORDER BY id").map { try $0.decode("id") }
+        }
+        let pausedSince = Date(timeIntervalSinceNow: -Double(settings.pausedDays) * 86_400)
+        for organizationID in organizations {
+            var after: UUID?
+            while true {
+                let targets = try pool.withConnection { connection in
+                    try MetricsSyncTarget.load(organizationID: organizationID, statuses: [.live], pausedSince: pausedSince, only: nil,
+                                               after: after, limit: settings.batchSize, on: connection)
+                }
+                guard let last = targets.last else { break }
+                report.add(try sync(targets))
+                after = last.campaignID
+            }
+        }
+        return report
+    }
+
+    /// One campaign, whatever its status, as long as it exists on its platform.
+    public func sync(campaignID: UUID, organizationID: UUID) throws -> MetricsSyncReport {
+        let targets = try pool.withConnection { connection in
+            try MetricsSyncTarget.load(organizationID: organizationID, statuses: nil, pausedSince: nil, only: campaignID,
+                                       after: nil, limit: 1, on: connection)
+        }
+        return try sync(targets)
+    }
+
+    /// Reads one batch from the platforms and writes it in one transaction.
+    func sync(_ targets: [MetricsSyncTarget]) throws -> MetricsSyncReport {
+        let today = today()
+        var values: [MetricKey: Decimal] = [:]
+        var failures: [UUID: String] = [:]
+        var succeeded: [UUID] = []
+        // One bulk read per account and window.
+        let groups = Dictionary(grouping: targets) { AccountWindow(target: $0) }
+        for (group, campaigns) in groups.sorted(by: { $0.key.sortKey < $1.key.sortKey }) {
+            let days = group.paused ? settings.pausedDays : settings.windowDays
+            let from = today.adding(days: -(days - 1))
+            let outcome = read(campaigns, from: from, to: today)
+            for (campaignID, result) in outcome {
+                switch result {
+                case .success(let metrics):
+                    succeeded.append(campaignID)
+                    for metric in metrics { values[MetricKey(campaignID: campaignID, key: metric.key, date: metric.date)] = metric.value }
+                case .failure(let error):
+                    failures[campaignID] = Self.describe(error)
+                }
+            }
+        }
+        let organizationID = targets.first?.organizationID
+        var report = MetricsSyncReport()
+        report.campaigns = targets.count
+        report.synced = succeeded.count
+        report.failed = failures.count
+        report.failures = failures
+        guard let organizationID else { return report }
+        report.valuesWritten = try pool.withTransaction { connection in
+            let known = Set(try connection.query("SELECT key FROM metric_definitions").map { try $0.decode("key", as: String.self) })
+            let unknownKeys = Set(values.keys.map(\.key)).subtracting(known)
+            for key in unknownMetrics.firstSightings(unknownKeys) {
+                log("metrics sync: the adapters report \(key), which has no metric definition; not stored")
+            }
+            let rows = values.filter { known.contains($0.key.key) }
+            let written = try write(rows, organizationID: organizationID, on: connection)
+            try connection.query(
+                "UPDATE campaigns SET last_metrics_sync_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[])",
+                [organizationID, uuidArray(succeeded)])
+            for (campaignID, message) in failures.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+                try connection.query(
+                    """
+                    INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
+                    SELECT organization_id, id, 'sync_metrics', 'error', $3 FROM campaigns WHERE organization_id = $1 AND id = $2
+                    """, [organizationID, campaignID, "Metrics sync failed: \(message)"])
+            }
+            return written
+        }
+        return report
+    }
+
+    /// The campaigns' metrics from their platform: one bulk call, and campaign by campaign when it fails, so
+    /// that one failing campaign does not fail the others.
+    private func read(_ campaigns: [MetricsSyncTarget], from: CalendarDate, to: CalendarDate) -> [UUID: Result<[NormalizedMetric], any Error>] {
+        guard let first = campaigns.first else { return [:] }
+        let adapter = adapters(first.platform)
+        var account: PlatformAccount
+        do {
+            account = PlatformAccount(externalAccountID: first.externalAccountID, currency: first.currency,
+                                      accessToken: try accessToken(first.organizationID, first.integrationID, false))
+        } catch {
+            return Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaignID, .failure(error)) })
+        }
+        func fetch(_ group: [MetricsSyncTarget]) throws -> [UUID: [NormalizedMetric]] {
+            let read: NormalizedMetrics
+            do {
+                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+            } catch PlatformError.tokenExpired {
+                // Revoked or expired early: one refresh, one more try.
+                account.accessToken = try accessToken(first.organizationID, first.integrationID, true)
+                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+            }
+            for name in unknownMetrics.firstSightings(read.unknownPlatformMetrics) {
+                log("metrics sync: \(first.platform.rawValue) reports \(name), which maps to no metric definition; not stored")
+            }
+            let byExternalID = Dictionary(grouping: read.metrics, by: \.externalCampaignID)
+            return Dictionary(uniqueKeysWithValues: group.map { ($0.campaignID, byExternalID[$0.externalCampaignID] ?? []) })
+        }
+        do {
+            return try fetch(campaigns).mapValues { .success($0) }
+        } catch {
+            guard campaigns.count > 1 else { return [first.campaignID: .failure(error)] }
+            var results: [UUID: Result<[NormalizedMetric], any Error>] = [:]
+            for campaign in campaigns {
+                do {
+                    results[campaign.campaignID] = .success(try fetch([campaign])[campaign.campaignID] ?? [])
+                } catch {
+                    results[campaign.campaignID] = .failure(error)
+                }
+            }
+            return results
+        }
+    }
+
+    /// Upserts by campaign, metric and day; rows whose value did not change are left alone. Returns rows written.
+    private func write(_ values: [MetricKey: Decimal], organizationID: UUID, on connection: PostgresConnection) throws -> Int {
+        guard !values.isEmpty else { return 0 }
+        let rows = values.sorted { ($0.key.campaignID.uuidString, $0.key.date, $0.key.key) < ($1.key.campaignID.uuidString, $1.key.date, $1.key.key) }
+        var written = 0
+        for chunk in stride(from: 0, to: rows.count, by: 10_000).map({ rows[$0..<min($0 + 10_000, rows.count)] }) {
+            written += try connection.query(
+                """
+                INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+                SELECT c.organization_id, c.id, d.id, v.date, v.value
+                FROM unnest($2::uuid[], $3::text[], $4::date[], $5::numeric[]) AS v(campaign_id, key, date, value)
+                JOIN metric_definitions d ON d.key = v.key
+                JOIN campaigns c ON c.organization_id = $1 AND c.id = v.campaign_id
+                ON CONFLICT (campaign_id, metric_id, date) DO UPDATE SET value = EXCLUDED.value
+                WHERE campaign_metrics.value IS DISTINCT FROM EXCLUDED.value
+                """,
+                [organizationID, uuidArray(chunk.map(\.key.campaignID)), textArray(chunk.map(\.key.key)),
+                 "{" + chunk.map(\.key.date.description).joined(separator: ",") + "}",
+                 "{" + chunk.map { "\($0.value)" }.joined(separator: ",") + "}"]).affectedRows
+        }
+        return written
+    }
+
+    static func describe(_ error: any Error) -> String {
+        String(String(describing: error).prefix(1000))
+    }
+}
+
+/// The campaigns read with one platform call: same account (so the same token), same window.
+private struct AccountWindow: Hashable {
+    var platform: Platform
+    var integrationID: UUID
+    var externalAccountID: String
+    var paused: Bool
+
+    init(target: MetricsSyncTarget) {
+        platform = target.platform
+        integrationID = target.integrationID
+        externalAccountID = target.externalAccountID
+        paused = target.status == .paused
+    }
+
+    var sortKey: String { "\(platform.rawValue)|\(integrationID)|\(externalAccountID)|\(paused)" }
+}
+
+private struct MetricKey: Hashable {
+    var campaignID: UUID
+    var key: String
+    var date: CalendarDate
+}

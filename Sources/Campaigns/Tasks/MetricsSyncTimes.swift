@@ -1,0 +1,20 @@
+import Foundation
+import Postgres
+
+/// When campaigns' metrics were last synced from their platforms (set by ``MetricsSync``).
+public struct MetricsSyncTimes: Sendable {
+    public init() {}
+
+    public func lastSync(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: Date] {
+        guard !campaignIDs.isEmpty else { return [:] }
+        var result: [UUID: Date] = [:]
+        for row in try session.connection.query(
+            """
+            SELECT id, last_metrics_sync_at FROM campaigns
+            WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND last_metrics_sync_at IS NOT NULL
+            """, [session.organizationID, uuidArray(campaignIDs)]) {
+            result[try row.decode("id")] = try row.decode("last_metrics_sync_at")
+        }
+        return result
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import Postgres
+
+/// The queue's statements. Every method takes the connection to run on, so callers decide the transaction:
+/// the API queues inside the request's (organization-scoped) transaction, workers on their own connections.
+public struct JobQueue: Sendable {
+    /// The `LISTEN`/`NOTIFY` channel that tells workers a job was queued; the payload is the job's kind.
+    public static let channel = "campaignd_jobs"
+
+    static let pending = "('queued', 'running', 'failed')"
+
+    public init() {}
+
+    /// Queues a job and notifies the workers when the transaction commits. With a `uniqueKey` that a pending
+    /// job already has, returns that job instead and queues nothing.
+    public func enqueue(_ new: NewJob, on connection: PostgresConnection) throws -> Enqueued {
+        for _ in 0..<3 {
+            let inserted = try connection.query(
+                """
+                INSERT INTO jobs (kind, payload, organization_id, unique_key, run_at, max_attempts)
+                VALUES ($1, $2::jsonb, $3::uuid, $4, coalesce($5::timestamptz, now()), $6)
+                ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN \(Self.pending) DO NOTHING
+                RETURNING \(Job.columns)
+                """,
+                [new.kind, new.payloadJSON, new.organizationID, new.uniqueKey, new.runAt, new.maxAttempts])
+            if let row = inserted.first {
+                // NOTIFY is transactional: workers hear of the job only once it is visible to them.
+                try connection.query("SELECT pg_notify($1, $2)", [Self.channel, new.kind])
+                return Enqueued(job: try Job(row: row), isNew: true)
+            }
+            let existing = try connection.query(
+                """
+                SELECT \(Job.columns) FROM jobs
+                WHERE unique_key = $1 AND state IN \(Self.pending) AND organization_id IS NOT DISTINCT FROM $2::uuid
+                """, [new.uniqueKey, new.organizationID])
+            if let row = existing.first { return Enqueued(job: try Job(row: row), isNew: false) }
+            // The conflicting job finished in between: try again.
+        }
+        throw JobQueueError.uniqueKeyContended(new.uniqueKey ?? "")
+    }
+
+    /// Claims up to `limit` due jobs of the given kinds (queued, or waiting for a retry), oldest `runAt` first,
+    /// skipping rows other workers hold, counting an attempt and leasing each to `workerID` for its kind's
+    /// number of seconds in `leases`. The partial index on due jobs keeps this one index probe however long
+    /// the table's history.
+    public func claim(leases: [String: Double], limit: Int, workerID: String, on connection: PostgresConnection) throws -> [Job] {
+        let kinds = leases.keys.sorted()
+        return try connection.query(
+            """
+            WITH due AS (
+                SELECT id AS due_id FROM jobs
+                WHERE state IN ('queued', 'failed') AND run_at <= now() AND kind = ANY($1::text[])
+                ORDER BY run_at, id
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE jobs j SET
+                state = 'running', attempts = j.attempts + 1, locked_by = $3,
+                locked_until = now() + make_interval(secs => coalesce(
+                    (SELECT l.lease FROM unnest($1::text[], $4::float8[]) AS l(kind, lease) WHERE l.kind = j.kind), 60)),
+                updated_at = now()
+            FROM due WHERE j.id = due.due_id
+            RETURNING \(Job.columns)
+            """, [textArray(kinds), limit, workerID, "{" + kinds.map { "\(leases[$0]!)" }.joined(separator: ",") + "}"])
+            .map(Job.init(row:))
+    }
+
+    /// Running jobs whose lease expired (their worker died or hung): queued again for another worker, or dead
+    /// when that was their last attempt. Returns how many were reclaimed.
+    @discardableResult
+    public func reclaimExpired(on connection: PostgresConnection) throws -> Int {
+        let rows = try connection.query(
+            """
+            WITH expired AS (
+                SELECT id AS expired_id FROM jobs WHERE state = 'running' AND locked_until < now() FOR UPDATE SKIP LOCKED
+            )
+            UPDATE jobs j SET
+                state = CASE WHEN j.attempts >= j.max_attempts THEN 'dead' ELSE 'queued' END,
+                finished_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
+                run_at = now(), updated_at = now(), locked_until = NULL, locked_by = NULL,
+                last_error = 'lease expired: ' || j.locked_by || ' stopped before finishing'
+                    || CASE WHEN j.attempts >= j.max_attempts THEN ' the last attempt' ELSE '' END
+            FROM expired WHERE j.id = expired.expired_id
+            RETURNING j.state, j.kind
+            """)
+        for row in rows where try row.decode("state", as: String.self) == "queued" {
+            try connection.query("SELECT pg_notify($1, $2)", [Self.channel, try row.decode("kind", as: String.self)])
+        }
+        return rows.count
+    }
+
+    /// Marks a job this worker still holds as succeeded; false when the lease was lost to another worker.
+    @discardableResult
+    public func complete(_ id: UUID, workerID: String, on connection: PostgresConnection) throws -> Bool {
+        try connection.query(
+            """
+            UPDATE jobs SET state = 'succeeded', finished_at = now(), updated_at = now(), locked_until = NULL, locked_by = NULL
+            WHERE id = $1 AND locked_by = $2 AND state = 'running'
+            """, [id, workerID]).affectedRows == 1
+    }
+
+    /// Records a failed attempt: the job waits `retryDelay` seconds for the next one, or is dead when it has
+    /// used its attempts (or `retry` is false). Returns the new state, `nil` when the lease was lost.
+    @discardableResult
+    public func fail(_ id: UUID, workerID: String, error: String, retryDelay: Double, retry: Bool = true,
+                     on connection: PostgresConnection) throws -> JobState? {
+        let rows = try connection.query(
+            """
+            UPDATE jobs SET
+                state = CASE WHEN $5 AND attempts < max_attempts THEN 'failed' ELSE 'dead' END,
+                run_at = CASE WHEN $5 AND attempts < max_attempts THEN now() + make_interval(secs => $4::float8) ELSE run_at END,
+                finished_at = CASE WHEN $5 AND attempts < max_attempts THEN NULL ELSE now() END,
+                last_error = $3, locked_until = NULL, locked_by = NULL, updated_at = now()
+            WHERE id = $1 AND locked_by = $2 AND state = 'running'
+            RETURNING state
+            """, [id, workerID, String(error.prefix(4000)), retryDelay, retry])
+        return try rows.first.flatMap { JobState(rawValue: try $0.decode("state")) }
+    }
+
+    /// Gives jobs back unfinished (a stopping worker): queued again at once, the attempt not counted.
+    @discardableResult
+    public func release(_ ids: [UUID], workerID: String, on connection: PostgresConnection) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        let released = try connection.query(
+            """
+            UPDATE jobs SET state = 'queued', attempts = greatest(attempts - 1, 0), run_at = now(), updated_at = now(),
+                locked_until = NULL, locked_by = NULL
+            WHERE id = ANY($1::uuid[]) AND locked_by = $2 AND state = 'running'
+            RETURNING kind
+            """, [uuidArray(ids), workerID])
+        for row in released { try connection.query("SELECT pg_notify($1, $2)", [Self.channel, try row.decode("kind", as: String.self)]) }
+        return released.count
+    }
+
+    /// Extends the leases of jobs this worker is still running, each by its own number of seconds.
+    @discardableResult
+    public func extendLeases(_ leases: [UUID: Double], workerID: String, on connection: PostgresConnection) throws -> Int {
+        guard !leases.isEmpty else { return 0 }
+        let ids = Array(leases.keys)
+        return try connection.query(
+            """
+            UPDATE jobs j SET locked_until = now() + make_interval(secs => l.lease), updated_at = now()
+            FROM unnest($1::uuid[], $2::float8[]) AS l(id, lease)
+            WHERE j.id = l.id AND j.locked_by = $3 AND j.state = 'running'
+            """, [uuidArray(ids), "{" + ids.map { "\(leases[$0]!)" }.joined(separator: ",") + "}", workerID]).affectedRows
+    }
+
+    /// Deletes jobs that finished (succeeded or dead) more than `age` seconds ago, at most `limit` at a time,
+    /// so the table and its indexes keep the size of the recent history. Returns how many were deleted.
+    @discardableResult
+    public func prune(finishedBefore age: Double, limit: Int = 10_000, on connection: PostgresConnection) throws -> Int {
+        try connection.query(
+            """
+            DELETE FROM jobs WHERE id IN (
+                SELECT id FROM jobs
+                WHERE state IN ('succeeded', 'dead') AND finished_at < now() - make_interval(secs => $1::float8)
+                LIMIT $2
+            )
+            """, [age, limit]).affectedRows
+    }
+
+    public func find(_ id: UUID, on connection: PostgresConnection) throws -> Job? {
+        try connection.query("SELECT \(Job.columns) FROM jobs WHERE id = $1", [id]).first.map(Job.init(row:))
+    }
+
+    /// An organization's jobs, newest first, optionally of one state (keyset pagination).
+    public func list(organizationID: UUID, state: JobState?, first: Int, after: JobCursor?, on connection: PostgresConnection) throws -> JobPage {
+        let rows = try connection.query(
+            """
+            SELECT \(Job.columns) FROM jobs
+            WHERE organization_id = $1 AND ($2::text IS NULL OR state = $2::text)
+              AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+            ORDER BY created_at DESC, id DESC
+            LIMIT $5
+            """, [organizationID, state?.rawValue, after?.createdAt, after?.id, first + 1])
+        let jobs = try rows.map(Job.init(row:))
+        return JobPage(jobs: Array(jobs.prefix(first)), hasNextPage: jobs.count > first)
+    }
+
+    /// How many jobs there are of each kind in each state.
+    public func counts(on connection: PostgresConnection) throws -> [JobCount] {
+        try connection.query("SELECT kind, state, count(*)::bigint AS n FROM jobs GROUP BY kind, state ORDER BY kind, state").map {
+            JobCount(kind: try $0.decode("kind"), state: JobState(rawValue: try $0.decode("state")) ?? .queued, count: try $0.decode("n"))
+        }
+    }
+
+    /// The most recently failed jobs (waiting for a retry, or dead), newest first.
+    public func latestFailures(limit: Int, on connection: PostgresConnection) throws -> [Job] {
+        try connection.query(
+            """
+            SELECT \(Job.columns) FROM jobs WHERE last_error IS NOT NULL AND state IN ('failed', 'dead')
+            ORDER BY updated_at DESC LIMIT $1
+            """, [limit]).map(Job.init(row:))
+    }
+}
+
+/// Jobs of one kind in one state.
+public struct JobCount: Sendable, Equatable {
+    public var kind: String
+    public var state: JobState
+    public var count: Int
+}
+
+public enum JobQueueError: Error, CustomStringConvertible {
+    case uniqueKeyContended(String)
+
+    public var description: String {
+        switch self {
+        case .uniqueKeyContended(let key): "the job with unique key \(key) kept changing while queuing; try again"
+        }
+    }
+}
+
+func uuidArray(_ ids: [UUID]) -> String {
+    "{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
+}
+
+func textArray(_ values: [String]) -> String {
+    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        .joined(separator: ",") + "}"
+}

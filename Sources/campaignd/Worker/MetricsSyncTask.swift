@@ -1,0 +1,31 @@
+import Campaigns
+import Foundation
+import Jobs
+
+/// `syncCampaignMetrics` jobs: with `{"campaignId": …}` and an organization, one campaign (queued by the API);
+/// without, every organization's live and lately paused campaigns (queued by the scheduler).
+enum MetricsSyncTask {
+    static func definition(sync: MetricsSync, lease: Double, log: @escaping @Sendable (String) -> Void) -> JobDefinition {
+        JobDefinition(kind: JobKinds.syncCampaignMetrics, lease: lease, backoff: BackoffPolicy(baseDelay: 10, maximumDelay: 600)) { job, _ in
+            guard let payload = try? job.payload(as: MetricsSyncRequest.self) else {
+                throw PermanentJobFailure("the payload is not a metrics sync request: \(job.payloadJSON.prefix(200))")
+            }
+            if let campaignID = payload.campaignId {
+                guard let organizationID = job.organizationID else {
+                    throw PermanentJobFailure("a campaign's sync needs the job's organization")
+                }
+                let report = try sync.sync(campaignID: campaignID, organizationID: organizationID)
+                // The failure is on the campaign's execution log; failing the job retries it.
+                if let message = report.failures[campaignID] { throw MetricsSyncFailed(message: message) }
+                return
+            }
+            let report = try sync.syncAll()
+            log("metrics sync: \(report.synced) of \(report.campaigns) campaigns synced, \(report.failed) failed, \(report.valuesWritten) values written")
+        }
+    }
+}
+
+struct MetricsSyncFailed: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

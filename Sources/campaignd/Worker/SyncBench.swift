@@ -1,0 +1,124 @@
+import Campaigns
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Integrations
+import Postgres
+
+/// The metrics sync at scale against the simulator: a throwaway organization connected to both simulated
+/// platforms, N live campaigns created there through the adapters (half on each), then a full sync (every
+/// value inserted) and a re-run (nothing changes), each timed. The organization is deleted afterwards.
+enum SyncBench {
+    static func run(campaigns count: Int, batch: Int) throws -> Int32 {
+        let configuration = try Configuration.fromEnvironment()
+        let tokenKey = try configuration.requireTokenKey()
+        let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 4, waitTimeout: 30)
+        let providers = PlatformProviders(settings: configuration.platforms)
+        let adapters = PlatformAdapters(providers: providers)
+        let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
+        let organizationID: UUID = try pool.withConnection { connection in
+            try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", ["sync bench \(UUID().uuidString.prefix(8))"])[0].decode("id")
+        }
+        defer { _ = try? pool.withConnection { try $0.query("DELETE FROM organizations WHERE id = $1", [organizationID]) } }
+
+        var accounts: [(platform: Platform, row: UUID, external: String, currency: String, token: String)] = []
+        for platform in Platform.allCases {
+            let connector = providers.connector(for: platform)
+            let redirectURI = "http://127.0.0.1:9/bench"
+            let code = try RedirectProbe.code(connector.authorizationURL(state: "bench-\(UUID())", redirectURI: redirectURI))
+            let issued = try connector.exchangeCode(code, redirectURI: redirectURI)
+            guard let account = try connector.listAdAccounts(accessToken: issued.accessToken).first else {
+                throw UsageError("jobs bench-sync: the \(platform.rawValue) simulator lists no ad account")
+            }
+            let row: UUID = try pool.withTransaction { connection in
+                let integration: UUID = try connection.query(
+                    """
+                    INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected)
+                    VALUES ($1, $2, pgp_sym_encrypt($3, $6), CASE WHEN $4::text IS NULL THEN NULL ELSE pgp_sym_encrypt($4, $6) END, $5, true)
+                    RETURNING id
+                    """, [organizationID, platform.rawValue, issued.accessToken, issued.refreshToken, issued.expiresAt, tokenKey])[0].decode("id")
+                return try connection.query(
+                    "INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    [organizationID, integration, account.externalID, account.name, account.currency])[0].decode("id")
+            }
+            accounts.append((platform, row, account.externalID, account.currency, issued.accessToken))
+        }
+
+        FileHandleOutput.standardError("jobs bench-sync: creating \(count) campaigns on the simulated platforms\n")
+        let created = Date()
+        var index = 0
+        while index < count {
+            let chunk = min(500, count - index)
+            var rows: [(UUID, UUID, String, String)] = []
+            for offset in 0..<chunk {
+                let account = accounts[(index + offset) % accounts.count]
+                let id = UUID()
+                let external = try adapters.adapter(for: account.platform).createCampaign(
+                    CampaignLaunchSpec(campaignID: id, name: "Bench \(index + offset)", objective: .sales, budgetType: .daily,
+                                       budgetAmount: 50, currency: account.currency),
+                    in: PlatformAccount(externalAccountID: account.external, currency: account.currency, accessToken: account.token))
+                rows.append((id, account.row, account.platform.rawValue, external))
+            }
+            try pool.withTransaction { connection in
+                try connection.query(
+                    """
+                    WITH r AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS r(id, account, platform, external)),
+                    c AS (
+                        INSERT INTO campaigns (id, organization_id, ad_account_id, name, platform, objective, status)
+                        SELECT id, $1, account, 'Bench ' || id, platform, 'sales', 'live' FROM r RETURNING id
+                    )
+                    INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id)
+                    SELECT r.id, $1, r.platform, r.external FROM r JOIN c ON c.id = r.id
+                    """,
+                    [organizationID, "{" + rows.map { $0.0.uuidString }.joined(separator: ",") + "}",
+                     "{" + rows.map { $0.1.uuidString }.joined(separator: ",") + "}",
+                     "{" + rows.map { $0.2 }.joined(separator: ",") + "}",
+                     "{" + rows.map { "\"\($0.3)\"" }.joined(separator: ",") + "}"])
+            }
+            index += chunk
+        }
+        FileHandleOutput.standardError(String(format: "jobs bench-sync: created in %.1f s\n", Date().timeIntervalSince(created)))
+
+        let sync = MetricsSync(
+            pool: pool, adapters: adapters,
+            accessToken: { organizationID, integrationID, force in
+                try pool.withConnection { try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: $0, forceRefresh: force) }
+            },
+            settings: MetricsSync.Settings(batchSize: batch))
+        for run in ["first sync", "re-run"] {
+            let started = Date()
+            let report = try sync.syncAll()
+            let seconds = Date().timeIntervalSince(started)
+            FileHandleOutput.standardOutput(String(
+                format: "jobs bench-sync: %@: %d campaigns (%d failed), %d values written, %.2f s, %.0f campaigns/s\n",
+                run, report.campaigns, report.failed, report.valuesWritten, seconds, Double(report.campaigns) / seconds))
+        }
+        return 0
+    }
+}
+
+/// Follows an OAuth consent page's redirect without following it, to read the authorization code.
+enum RedirectProbe {
+    final class Refuser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
+
+    static func code(_ url: URL) throws -> String {
+        let session = URLSession(configuration: .ephemeral, delegate: Refuser(), delegateQueue: nil)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var location: String?
+        session.dataTask(with: url) { _, response, _ in
+            location = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Location")
+            done.signal()
+        }.resume()
+        done.wait()
+        guard let location, let code = URLComponents(string: location)?.queryItems?.first(where: { $0.name == "code" })?.value else {
+            throw UsageError("jobs bench-sync: the simulator's consent page at \(url.host ?? "") gave no code; is the simulator running?")
+        }
+        return code
+    }
+}

@@ -1,0 +1,41 @@
+import Campaigns
+import Foundation
+import Integrations
+import Jobs
+import Postgres
+
+/// Binds job kinds to the tasks that do the work, and says which kinds are periodic.
+struct WorkerTasks {
+    static let kinds = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.pruneJobs, JobKinds.noop]
+
+    let definitions: [JobDefinition]
+    let periodic: [PeriodicJob]
+
+    init(pool: PostgresPool, configuration: Configuration, settings: WorkerSettings, log: @escaping @Sendable (String) -> Void) throws {
+        let lease = settings.leaseSeconds
+        let tokenKey = try configuration.requireTokenKey()
+        let providers = PlatformProviders(settings: configuration.platforms)
+        let adapters = PlatformAdapters(providers: providers)
+        let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
+        let metricsSync = MetricsSync(
+            pool: pool, adapters: adapters,
+            accessToken: { organizationID, integrationID, force in
+                try pool.withConnection { connection in
+                    try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: connection, forceRefresh: force)
+                }
+            },
+            settings: MetricsSync.Settings(batchSize: settings.metricsBatchSize), log: log)
+        let definitions = [
+            MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log),
+            IntegrationTasks.refreshExpiringTokens(tokens: tokens, pool: pool, lease: lease, log: log),
+            IntegrationTasks.syncAdAccounts(accounts: AccountSyncService(providers: providers, tokens: tokens), pool: pool, lease: lease, log: log),
+            JobKinds.pruneDefinition(retentionDays: settings.retentionDays, lease: lease, log: log, pool: pool),
+            JobKinds.noopDefinition(lease: lease),
+        ]
+        let periodic = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.pruneJobs].map { kind in
+            PeriodicJob(kind: kind, interval: settings.intervals[kind] ?? 900)
+        }
+        self.definitions = definitions
+        self.periodic = periodic
+    }
+}
