@@ -12,8 +12,8 @@ public struct GraphQLHTTPHandler: Sendable {
     var pool: PostgresPool { services.pool }
     let authenticator = APIKeyAuthenticator()
     /// Where `uploadMedia` stores images, and the public origin their URLs start with (nil: the request's).
-    var media: MediaStore?
-    var publicOrigin: String?
+    let media: MediaStore?
+    let publicOrigin: String?
 
     public init(
         pipeline: GraphQLPipeline, services: APIServices, mediaDirectory: URL? = nil, mediaMaximumBytes: Int = 5 << 20,
