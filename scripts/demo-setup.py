@@ -7,7 +7,7 @@
    authorization URL's redirect without a browser (the simulator approves at once), unless already connected.
 2. Loads scripts/demo-data.sql (audiences, and campaigns as drafts on the synced ad accounts) once.
 3. Launches the campaigns that should be running, then pauses or completes some, so that the simulator holds
-   them and the worker syncs their metrics. The two "Spicy Jalapeño Chips" campaigns stay drafts: they are the
+   them and the worker syncs their metrics; the simulator is told they started two weeks ago, for a history. The two "Spicy Jalapeño Chips" campaigns stay drafts: they are the
    ones to launch by hand, from the Creative Studio or with launchCampaign.
 Idempotent: run it on every `make run`.
 """
@@ -27,6 +27,8 @@ TARGETS = {
     "Lunchbox Minis – Back to School": ["launchCampaign", "completeCampaign"],
 }
 REDIRECT_URI = "http://127.0.0.1/oauth/callback"
+# Launched demo campaigns are backdated on the simulator by this many days, so their charts have a history.
+HISTORY_DAYS = 14
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -46,6 +48,13 @@ def graphql(base, key, query, variables=None):
     if answer.get("errors"):
         raise SystemExit("demo-setup: %s" % "; ".join(e.get("message", "?") for e in answer["errors"]))
     return answer["data"]
+
+
+def simulator_control(base, action, body):
+    request = urllib.request.Request(base + "/simulator/_control/" + action, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        response.read()
 
 
 def connect(base, key, platform):
@@ -81,7 +90,7 @@ def main():
         subprocess.run(["psql", "-q", database_url, "-v", "org=" + organization_id, "-f", str(script)], check=True, stdout=subprocess.DEVNULL)
         print("loaded the demo campaigns")
 
-    nodes = graphql(base, key, "{ campaigns(first: 100) { edges { node { id name status } } } }")["campaigns"]["edges"]
+    nodes = graphql(base, key, "{ campaigns(first: 100) { edges { node { id name status platform } } } }")["campaigns"]["edges"]
     for node in (edge["node"] for edge in nodes):
         steps = TARGETS.get(node["name"])
         if not steps or node["status"] != "DRAFT":
@@ -89,6 +98,8 @@ def main():
         for step in steps:
             field = "campaign { status }" if step == "launchCampaign" else "status"
             graphql(base, key, "mutation($id: ID!) { %s(id: $id) { %s } }" % (step, field), {"id": node["id"]})
+        external_id = graphql(base, key, "query($id: ID!) { campaign(id: $id) { externalCampaignId } }", {"id": node["id"]})["campaign"]["externalCampaignId"]
+        simulator_control(base, node["platform"].lower() + "/backdate", {"id": external_id, "days": HISTORY_DAYS})
         print("%s: %s" % (node["name"], " → ".join(steps)))
 
 

@@ -131,6 +131,10 @@ enum GoogleAdsSpecs {
             ])
         }
         #expect(try adapter.fetchNormalizedMetrics(externalCampaignIDs: [live], from: today.adding(days: -6), to: today.adding(days: -1), in: account).metrics.isEmpty)
+        // Backdated three days on the simulator, the campaign delivered on those days too.
+        try await google.control("google_ads/backdate", ["id": live, "days": 3])
+        let history = try adapter.fetchNormalizedMetrics(externalCampaignIDs: [live], from: today.adding(days: -6), to: today, in: account)
+        #expect(Set(history.metrics.map(\.date)) == Set((0...3).map { today.adding(days: -$0) }))
         #expect(throws: PlatformError.self) {
             try adapter.fetchNormalizedMetrics(externalCampaignIDs: ["1) OR (1"], from: today, to: today, in: account)
         }

@@ -28,6 +28,21 @@ extension GoogleAdsSimulator {
         case "revoke_tokens":
             tokens.revokeAll()
             return .simulatorJSON(200, ["ok": true])
+        case "backdate":
+            // {"id": "<campaign id>", "days": n}: the campaign's status history moves n days back, as if it had
+            // been created then, so that it has delivery (and metrics) for those days.
+            guard let id = (body["id"] as? String) ?? (body["id"] as? NSNumber)?.stringValue,
+                  let days = body["days"] as? Int, days >= 0 else { return controlError("id and days (not negative) are required") }
+            let found: Bool = lock.withLock {
+                guard let name = store.statusHistory.keys.first(where: { $0.hasSuffix("/campaigns/\(id)") }) else { return false }
+                store.statusHistory[name] = store.statusHistory[name]!.map { change in
+                    var moved = change
+                    moved.at -= Double(days) * 86_400
+                    return moved
+                }
+                return true
+            }
+            return found ? .simulatorJSON(200, ["ok": true]) : .simulatorJSON(404, ["error": "no campaign \(id)"])
         default:
             return nil
         }
