@@ -36,6 +36,11 @@ if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="postgresql:///bench?host=$work/socket&user=postgres"
 fi
 CAMPAIGND_MIGRATIONS="$root/schema/migrations" "$campaignd" migrate >&2
+# Baseline of the same run: what this database does with the simplest work, read-only primary-key
+# lookups from 8 clients (pgbench -S), next to the claim rate (a claim and a completion are two writes).
+pgbench -q -i -s 1 "$DATABASE_URL" >/dev/null 2>&1
+baseline=$(pgbench -n -S -M prepared -c 8 -j 2 -T 5 "$DATABASE_URL" 2>/dev/null | awk '/^tps/ { print $3; exit }')
+echo "baseline: pgbench -S with 8 clients, $baseline transactions/s"
 "$campaignd" jobs bench --jobs "$jobs" --workers 2 --threads 4
 
 [ "$campaigns" -gt 0 ] || exit 0
