@@ -28,11 +28,16 @@ import Testing
 
     func fields(_ object: [String: Any]?) -> [String: Any] { object?["fields"] as? [String: Any] ?? [:] }
 
-    @Test func aLaunchCreatesExactlyTheExpectedObjects() async throws {
+    /// A simulator connected through OAuth, the demo's USD account with its token, and the adapter.
+    func connected() async throws -> (MetaSimulatorFixture, OAuthTokens, PlatformAccount, MetaAdsAdapter) {
         let meta = try MetaSimulatorFixture()
         let tokens = try await meta.connect()
         let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
-        let adapter = MetaAdsAdapter(provider: meta.provider)
+        return (meta, tokens, account, MetaAdsAdapter(provider: meta.provider))
+    }
+
+    @Test func aLaunchCreatesExactlyTheExpectedObjects() async throws {
+        let (meta, _, account, adapter) = try await connected()
 
         let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
         let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
@@ -84,10 +89,7 @@ import Testing
     }
 
     @Test func aRefusedAdLeavesNoCreativeBehindSoARetryCreatesEachObjectOnce() async throws {
-        let meta = try MetaSimulatorFixture()
-        let tokens = try await meta.connect()
-        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
-        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let (meta, tokens, account, adapter) = try await connected()
         let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
         let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
         let ad = adSpec(adSetID: adSetID)
@@ -137,10 +139,7 @@ import Testing
     }
 
     @Test func statusChangesRoundTrip() async throws {
-        let meta = try MetaSimulatorFixture()
-        let tokens = try await meta.connect()
-        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
-        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let (meta, _, account, adapter) = try await connected()
         let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
         let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
 
@@ -162,10 +161,8 @@ import Testing
     }
 
     @Test func metricsAreNormalizedOntoOurKeys() async throws {
-        let meta = try MetaSimulatorFixture()
-        let tokens = try await meta.connect()
-        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
-        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let (meta, _, account, adapter) = try await connected()
+        defer { withExtendedLifetime(meta) {} }  // the simulator runs as long as its fixture lives
         let first = try adapter.createCampaign(campaignSpec(), in: account)
         let second = try adapter.createCampaign(campaignSpec(), in: account)
         let paused = try adapter.createCampaign(campaignSpec(), in: account)
@@ -194,10 +191,7 @@ import Testing
     }
 
     @Test func metricsOfManyDaysArriveInOneRequestOverSeveralPages() async throws {
-        let meta = try MetaSimulatorFixture()
-        let tokens = try await meta.connect()
-        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
-        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let (meta, _, account, adapter) = try await connected()
         let first = try adapter.createCampaign(campaignSpec(), in: account)
         let second = try adapter.createCampaign(campaignSpec(), in: account)
         try await meta.control("meta_ads/backdate", ["id": first, "days": 90])
@@ -254,10 +248,7 @@ import Testing
     }
 
     @Test func theSimulatorRefusesHeadlinesOverFortyCharactersAndUnknownCallsToAction() async throws {
-        let meta = try MetaSimulatorFixture()
-        let tokens = try await meta.connect()
-        let account = PlatformAccount(externalAccountID: Self.accountID, currency: "USD", accessToken: tokens.accessToken)
-        let adapter = MetaAdsAdapter(provider: meta.provider)
+        let (meta, tokens, account, adapter) = try await connected()
         let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
         let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
 
