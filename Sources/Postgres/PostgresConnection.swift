@@ -62,6 +62,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    @discardableResult
     public func withTransaction<Value>(
         isolation: IsolationLevel = .readCommitted,
         _ body: (PostgresConnection) throws -> Value

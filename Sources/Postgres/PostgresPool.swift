@@ -40,6 +40,7 @@ public final class PostgresPool: @unchecked Sendable {
     }
 
     /// Lends a connection to `body` exclusively and takes it back afterwards.
+    @discardableResult
     public func withConnection<Value>(_ body: (PostgresConnection) throws -> Value) throws -> Value {
         let connection = try checkOut()
         do {
@@ -57,6 +58,7 @@ public final class PostgresPool: @unchecked Sendable {
 
     /// Runs `body` in one transaction; serialization failures and deadlocks (SQLSTATE 40001, 40P01)
     /// rerun the whole body up to `retries` more times, since only a rerun can succeed.
+    @discardableResult
     public func withTransaction<Value>(
         isolation: IsolationLevel = .readCommitted,
         retries: Int = 0,

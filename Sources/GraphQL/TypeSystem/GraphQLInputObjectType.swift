@@ -7,7 +7,7 @@ public final class GraphQLInputObjectType: @unchecked Sendable {
     public let isOneOf: Bool
     /// Set once while the schema is built (input objects may refer to each other), never after.
     public internal(set) var fields: [GraphQLInputField] = []
-    @usableFromInline internal(set) var fieldIndexByName: [String: Int] = [:]
+    @usableFromInline var fieldIndexByName: [String: Int] = [:]
 
     public init(id: Int, name: String, description: String? = nil, isOneOf: Bool = false) {
         self.id = id

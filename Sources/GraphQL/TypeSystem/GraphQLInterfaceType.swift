@@ -7,7 +7,7 @@ public final class GraphQLInterfaceType: @unchecked Sendable {
     /// Set once while the schema is built, never after.
     public internal(set) var fields: [GraphQLField] = []
     public internal(set) var interfaces: [GraphQLInterfaceType] = []
-    @usableFromInline internal(set) var fieldIndexByName: [String: Int] = [:]
+    @usableFromInline var fieldIndexByName: [String: Int] = [:]
 
     public init(id: Int, name: String, description: String? = nil) {
         self.id = id

@@ -7,7 +7,7 @@ public final class GraphQLObjectType: @unchecked Sendable {
     /// other cyclically), never after, which is why the class may be shared across threads.
     public internal(set) var fields: [GraphQLField] = []
     public internal(set) var interfaces: [GraphQLInterfaceType] = []
-    @usableFromInline internal(set) var fieldIndexByName: [String: Int] = [:]
+    @usableFromInline var fieldIndexByName: [String: Int] = [:]
 
     public init(id: Int, name: String, description: String? = nil) {
         self.id = id
