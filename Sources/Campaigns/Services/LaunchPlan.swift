@@ -119,6 +119,29 @@ struct LaunchPlan: Sendable {
                 }
             }
         }
+        return problems + adapterProblems
+    }
+
+    /// What the platform's adapter would refuse only once it is sending — a location missing from Google's
+    /// geo target table, a budget Meta's minor units cannot express — found here instead, before the campaign
+    /// exists on the platform, so a launch never stops half-way for a reason known in advance.
+    private var adapterProblems: [LaunchProblem] {
+        var problems: [LaunchProblem] = []
+        if campaign.platform == .metaAds, let budget, budget.amount.value > 0,
+           (try? MetaCurrency.minorUnits(budget.amount.value, currency: budget.currency, field: "budget.amount")) == nil {
+            problems.append(LaunchProblem(
+                field: "budget.amount", code: "NOT_EXPRESSIBLE",
+                message: "\(budget.amount.value) \(budget.currency) is not a whole number of \(budget.currency)'s smallest unit on Meta."))
+        }
+        if campaign.platform == .googleAds {
+            for (unitIndex, planned) in units.enumerated() {
+                for location in planned.audience?.locations ?? [] where (try? GoogleAdsTargeting.geoTargetConstant(location)) == nil {
+                    problems.append(LaunchProblem(
+                        field: "units[\(unitIndex)].audience.locations", code: "LOCATION_NOT_SUPPORTED",
+                        message: "Google Ads has no geo target for the location \"\(location)\" of unit \"\(planned.unit.name)\"."))
+                }
+            }
+        }
         return problems
     }
 

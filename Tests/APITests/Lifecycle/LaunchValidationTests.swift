@@ -47,6 +47,33 @@ import TestSupport
         #expect(try harness.scalar("SELECT count(*)::int FROM campaign_platform_maps") == 0)
     }
 
+    /// What an adapter would refuse only once sending (Google has no geo target for "KR" in its table; 25.50 JPY
+    /// is no whole number of yen) is a validation problem: nothing reaches the platform, the campaign stays a draft.
+    @Test func whatTheAdapterWouldRefuseIsFoundBeforeSending() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let google = try harness.insertServerIntegration(key: key, provider: "google_ads")
+        let googleFixture = try await LaunchFixture.make(harness, key: key, platform: "google_ads", integration: google, externalAccount: "1234567890")
+        // The second unit's audience (the fixture's only "Audience 2" so far) gains a location Google's table lacks.
+        try harness.sql("UPDATE audiences SET rules = jsonb_set(rules, '{locations}', '[\"DE\", \"KR\"]') WHERE name = 'Audience 2'")
+        let meta = try harness.insertServerIntegration(key: key, provider: "meta_ads")
+        let metaFixture = try await LaunchFixture.make(harness, key: key, platform: "meta_ads", integration: meta, externalAccount: "1001", currency: "JPY")
+
+        for (fixture, expected) in [(googleFixture, "units[1].audience.locations:LOCATION_NOT_SUPPORTED"), (metaFixture, "budget.amount:NOT_EXPRESSIBLE")] {
+            for dryRun in [true, false] {
+                let body = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": dryRun], key: key)
+                let ext = extensions(body)
+                #expect(ext["code"] as? String == "BAD_USER_INPUT", "\(body)")
+                let problems = ext["problems"] as? [[String: Any]] ?? []
+                #expect(problems.map { "\($0["field"] as? String ?? ""):\($0["code"] as? String ?? "")" } == [expected], "\(body)")
+            }
+            #expect(try harness.status(fixture.campaignID) == "draft")
+            #expect(try harness.logSteps(fixture.campaignID).isEmpty)
+        }
+        #expect(try harness.scalar("SELECT count(*)::int FROM campaign_platform_maps") == 0)
+    }
+
     @Test func missingBudgetUnitsAndLiveStatus() async throws {
         let harness = try APITestHarness()
         defer { harness.stop() }
