@@ -168,4 +168,6 @@ public protocol PlatformAdapter: Sendable {
 
     /// The requests a launch of `campaign` with these ad groups and ads would send, in order, without sending.
     func plannedLaunchRequests(campaign: CampaignLaunchSpec, adGroups: [AdGroupLaunchSpec], ads: [AdLaunchSpec], in account: PlatformAccount) -> [PlannedPlatformRequest]
+    /// The request `setCampaignStatus` would send, for dry runs (a retried launch enables its held campaign).
+    func plannedCampaignStatusRequest(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) -> PlannedPlatformRequest
 }

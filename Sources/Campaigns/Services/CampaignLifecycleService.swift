@@ -71,6 +71,8 @@ public struct CampaignLifecycleService: Sendable {
             // The campaign exists: its own requests, which come first, are not sent again.
             let campaignSteps = adapter.plannedLaunchRequests(campaign: plan.campaignSpec, adGroups: [], ads: [], in: account).count
             requests.removeFirst(min(campaignSteps, requests.count))
+            // …and the campaign an earlier attempt held paused is enabled last.
+            requests.append(adapter.plannedCampaignStatusRequest(.active, externalCampaignID: campaignRef, in: account))
         }
         return requests
     }

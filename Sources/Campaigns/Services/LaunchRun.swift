@@ -32,7 +32,8 @@ struct LaunchRun {
                 externalAdGroupID = existing
             } else {
                 let spec = plan.adGroupSpec(planned, externalCampaignID: externalCampaignID)
-                externalAdGroupID = try call(LifecycleStep.createAdGroup, "Creating the ad group of unit \"\(planned.unit.name)\"") {
+                externalAdGroupID = try call(
+                    LifecycleStep.createAdGroup, "Creating the ad group of unit \"\(planned.unit.name)\"", holding: externalCampaignID) {
                     try adapter.createAdGroup(spec, in: $0)
                 }
                 try recorder.adGroupCreated(unit: planned.unit, externalID: externalAdGroupID)
@@ -40,11 +41,18 @@ struct LaunchRun {
             }
             for item in planned.creatives where item.externalID == nil {
                 let spec = plan.adSpec(item.creative, externalAdGroupID: externalAdGroupID)
-                let externalAdID = try call(LifecycleStep.createAd, "Creating the ad for creative \"\(item.creative.headline)\"") {
+                let externalAdID = try call(
+                    LifecycleStep.createAd, "Creating the ad for creative \"\(item.creative.headline)\"", holding: externalCampaignID) {
                     try adapter.createAd(spec, in: $0)
                 }
                 try recorder.adCreated(creative: item.creative, unitName: planned.unit.name, externalID: externalAdID)
                 created.ads += 1
+            }
+        }
+        if plan.externalCampaignID != nil {
+            // An earlier attempt stopped part-way and held the campaign paused: it delivers again only now.
+            try call(LifecycleStep.launch, "Enabling the campaign", holding: externalCampaignID) {
+                try adapter.setCampaignStatus(.active, externalCampaignID: externalCampaignID, in: $0)
             }
         }
         try recorder.statusChanged(
@@ -53,8 +61,11 @@ struct LaunchRun {
     }
 
     /// A platform call with a current access token. A failure marks the campaign `error`, logs what failed and
-    /// why, and ends the attempt.
-    private func call<Value>(_ step: String, _ what: String, _ body: (PlatformAccount) throws -> Value) throws -> Value {
+    /// why, and ends the attempt; a campaign already on the platform (`holding`) is paused there first, so a
+    /// launch that stopped half-way does not spend while it shows `error` here (where it cannot be paused).
+    @discardableResult
+    private func call<Value>(_ step: String, _ what: String, holding externalCampaignID: String? = nil,
+                             _ body: (PlatformAccount) throws -> Value) throws -> Value {
         guard let integrationID = plan.account?.integrationID else { throw LifecycleError.notFound }
         do {
             return try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) { token in
@@ -62,8 +73,23 @@ struct LaunchRun {
             }
         } catch {
             guard let platformError = PlatformError.of(error) else { throw error }
-            try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError)", status: .error)
+            let held = externalCampaignID.map { hold($0, integrationID: integrationID) } ?? ""
+            try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError)\(held)", status: .error)
             throw LifecycleError.platform(step: step, platformError)
+        }
+    }
+
+    /// Pauses the platform campaign of a launch that failed part-way (best effort); says how it went, for the log.
+    private func hold(_ externalCampaignID: String, integrationID: UUID) -> String {
+        let platform = plan.campaign.platform.displayName
+        do {
+            try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) { token in
+                try adapter.setCampaignStatus(.paused, externalCampaignID: externalCampaignID, in: plan.platformAccount(accessToken: token))
+            }
+            return " The campaign is paused on \(platform) until a launch completes."
+        } catch {
+            let reason = PlatformError.of(error).map { "\($0)" } ?? "a database error"
+            return " Pausing the campaign on \(platform) failed too (\(reason)): it may be delivering."
         }
     }
 }

@@ -141,10 +141,18 @@ import TestSupport
         #expect(extensions(second)["step"] as? String == "create_ad_group", "\(second)")
         #expect(try harness.status(fixture.campaignID) == "error")
         #expect(try await objects(harness, platform).counts == [1, 1, 2])
-        // A dry run now plans only what is missing (the second unit and its ad), under the known campaign id.
+        // Shown as `error` here, where it cannot be paused, the half-launched campaign does not deliver there either.
+        let active = google ? "ENABLED" : "ACTIVE"
+        func campaignStatuses() async throws -> [String] {
+            try await objects(harness, platform).campaigns.map { $0.fields["status"] as? String ?? "?" }
+        }
+        #expect(try await campaignStatuses() == ["PAUSED"])
+        // A dry run now plans only what is missing (the second unit and its ad), under the known campaign id, and
+        // enabling the held campaign last.
         let plan = try await launch(harness, fixture, dryRun: true)
         let planned = try #require((data(plan, "launchCampaign") as? [String: Any])?["plannedRequests"] as? [[String: Any]], "\(plan)")
-        #expect(planned.count == (google ? 2 : 3), "\(planned)")
+        #expect(planned.count == (google ? 3 : 4), "\(planned)")
+        #expect((planned.last?["body"] as? String)?.contains(active) == true, "\(planned)")
         let externalCampaign: String = try harness.rows("SELECT external_campaign_id FROM campaign_platform_maps")[0].decode("external_campaign_id")
         let plannedText = String(decoding: try JSONSerialization.data(withJSONObject: planned), as: UTF8.self)
         #expect(plannedText.contains(externalCampaign) && !plannedText.contains("{campaign}"))
@@ -153,12 +161,14 @@ import TestSupport
         let third = try await launch(harness, fixture)
         #expect(extensions(third)["step"] as? String == "create_ad", "\(third)")
         #expect(try await objects(harness, platform).counts == [1, 2, 2])
+        #expect(try await campaignStatuses() == ["PAUSED"])
 
         let last = try await launch(harness, fixture)
         #expect(last["errors"] == nil, "\(last)")
         #expect(try harness.status(fixture.campaignID) == "live")
         let state = try await objects(harness, platform)
         #expect(state.counts == [1, 2, 3])
+        #expect(try await campaignStatuses() == [active])
         if !google { #expect(state.extras.count == 3) }
         #expect(try harness.logSteps(fixture.campaignID) == [
             "create_campaign:error",
@@ -170,6 +180,7 @@ import TestSupport
             .map { try $0.decode("message", as: String.self) }
         #expect(reasons.count == 3)
         #expect(reasons.allSatisfy { $0.contains("failed") && $0.count > 40 }, "\(reasons)")
+        #expect(reasons.dropFirst().allSatisfy { $0.contains("paused on") }, "\(reasons)")
         #expect(try harness.scalar("SELECT count(*)::int FROM campaign_platform_maps") == 1)
     }
 

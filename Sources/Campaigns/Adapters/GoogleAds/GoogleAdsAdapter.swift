@@ -77,6 +77,12 @@ public struct GoogleAdsAdapter: PlatformAdapter {
         return planned
     }
 
+    public func plannedCampaignStatusRequest(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) -> PlannedPlatformRequest {
+        let step = "set campaign \(externalCampaignID) \(status.rawValue)"
+        do { return PlannedPlatformRequest(step: step, request: try requests(account).status(status, service: "campaigns", id: externalCampaignID)) }
+        catch { return Self.refused(step, error) }
+    }
+
     /// A step a real launch would fail at before sending anything, shown in the plan instead of a request.
     private static func refused(_ step: String, _ error: Error) -> PlannedPlatformRequest {
         PlannedPlatformRequest(step: "\(step): refused before sending (\((error as? PlatformError)?.message ?? "\(error)"))", method: "NONE", url: "", body: nil)

@@ -48,6 +48,12 @@ public struct MetaAdsAdapter: PlatformAdapter {
         return MetaMetricsMapping.normalize(rows)
     }
 
+    public func plannedCampaignStatusRequest(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) -> PlannedPlatformRequest {
+        PlannedPlatformRequest(
+            step: "campaign \(externalCampaignID) \(status.rawValue)",
+            request: provider.requests.setStatus(MetaLaunchMapping.status(status), objectID: externalCampaignID))
+    }
+
     /// Campaign, ad sets, then per ad its creative and the ad; the creative ids not known yet appear as
     /// `{creative1}`, `{creative2}`, … (the caller's specs carry its own placeholders for campaign and ad sets).
     public func plannedLaunchRequests(campaign: CampaignLaunchSpec, adGroups: [AdGroupLaunchSpec], ads: [AdLaunchSpec], in account: PlatformAccount) -> [PlannedPlatformRequest] {
