@@ -168,7 +168,13 @@ public final class Worker: @unchecked Sendable {
         guard let definition = definitions[job.kind] else { return }
         let workerID = configuration.workerID
         condition.withLock { running[job.id] = definition.lease }
-        defer { condition.withLock { _ = running.removeValue(forKey: job.id) } }
+        defer {
+            condition.withLock {
+                _ = running.removeValue(forKey: job.id)
+                // A stopping heartbeat waits for the last running job.
+                condition.broadcast()
+            }
+        }
         let context = JobContext(workerID: workerID) { [weak self] in self?.isStopping ?? true }
         let started = Date()
         do {
@@ -198,7 +204,8 @@ public final class Worker: @unchecked Sendable {
         while true {
             condition.lock()
             let deadline = Date(timeIntervalSinceNow: interval)
-            while !stopping, condition.wait(until: deadline) {}
+            // Once stopping, the heartbeat ends as soon as the last running job is done, not an interval later.
+            while !(stopping && running.isEmpty), condition.wait(until: deadline) {}
             let leases = running
             let stop = stopping
             condition.unlock()
@@ -210,7 +217,6 @@ public final class Worker: @unchecked Sendable {
             } catch {
                 configuration.log("jobs: lease renewal failed: \(error)")
             }
-            if stop { Thread.sleep(forTimeInterval: interval) }
         }
     }
 }

@@ -218,6 +218,24 @@ import TestSupport
         #expect(started.values == [first])
     }
 
+    @Test func stopReturnsAsSoonAsTheRunningJobIsDoneNotAHeartbeatLater() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("brief").job.id
+        let started = Recorder<UUID>()
+        // A 60 s lease renews every 20 s; the job takes 0.3 s and the grace is 30 s.
+        let worker = harness.worker([JobDefinition(kind: "brief", lease: 60) { job, _ in
+            started.append(job.id)
+            Thread.sleep(forTimeInterval: 0.3)
+        }], threads: 1, poll: 0.05, grace: 30)
+        worker.start()
+        #expect(eventually { started.values == [id] })
+        let stopping = Date()
+        worker.stop()
+        let took = Date().timeIntervalSince(stopping)
+        #expect(took < 3, "stop() took \(took) s")
+        #expect(try harness.job(id).state == .succeeded)
+    }
+
     @Test func stopGivesBackJobsThatOutlastTheGraceAndThoseReleasedByTheirHandler() throws {
         let harness = try JobsHarness()
         let stuck = try harness.enqueue("stuck").job.id
