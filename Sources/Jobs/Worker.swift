@@ -189,7 +189,8 @@ public final class Worker: @unchecked Sendable {
             let delay = definition.backoff.delay(afterAttempt: job.attempts)
             do {
                 let state = try pool.withConnection {
-                    try queue.fail(job.id, workerID: workerID, error: String(describing: error), retryDelay: delay, retry: retry, on: $0)
+                    try queue.fail(job.id, workerID: workerID, error: String(describing: error), retryDelay: delay, retry: retry,
+                                   maxAttempts: definition.maxAttempts, on: $0)
                 }
                 let outcome = state == .dead ? "dead" : "retried in \(String(format: "%.1f", delay))s"
                 configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) attempt \(job.attempts) failed (\(outcome)): \(error)")

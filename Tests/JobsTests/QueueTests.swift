@@ -75,6 +75,22 @@ import TestSupport
         #expect(try harness.job(id).attempts == 2)
     }
 
+    @Test func theKindsMaximumOfAttemptsAlsoWinsWhenItIsHigherThanTheJobs() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("patient", maxAttempts: 1).job.id
+        let worker = harness.worker([JobDefinition(kind: "patient", backoff: BackoffPolicy(baseDelay: 0.01, jitter: 0), maxAttempts: 3) { job, _ in
+            if job.attempts < 3 { throw TestFailure("not yet") }
+        }], poll: 0.05)
+        worker.start()
+        let finished = try eventually { [.succeeded, .dead].contains(try harness.job(id).state) }
+        worker.stop()
+        #expect(finished)
+        let job = try harness.job(id)
+        #expect(job.state == .succeeded)
+        #expect(job.attempts == 3)
+        #expect(job.maxAttempts == 3)
+    }
+
     @Test func aPermanentFailureIsDeadAtOnce() throws {
         let harness = try JobsHarness()
         let id = try harness.enqueue("broken", maxAttempts: 5).job.id
