@@ -167,6 +167,31 @@ import TestSupport
         #expect(try harness.pool.withConnection { try harness.queue.complete(id, workerID: "ghost", on: $0) } == false)
     }
 
+    @Test func whenALeaseExpiredAndAnotherThreadOfTheSameWorkerTookTheJobTheFirstCannotFinishIt() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("slowpoke").job.id
+        let runs = Recorder<Int>()
+        let finishes = Recorder<Int>()
+        // A 60 s lease renews every 20 s: the test expires it by hand while the first run goes on.
+        let worker = harness.worker([JobDefinition(kind: "slowpoke", lease: 60) { job, _ in
+            runs.append(job.attempts)
+            Thread.sleep(forTimeInterval: job.attempts == 1 ? 1.5 : 3)
+            finishes.append(job.attempts)
+        }], threads: 2, poll: 0.05)
+        worker.start()
+        defer { worker.stop() }
+        #expect(eventually { runs.values == [1] })
+        try harness.pool.withConnection { _ = try $0.query("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = $1", [id]) }
+        // The worker's other thread reclaims the job and runs it again.
+        #expect(eventually(timeout: 5) { runs.values == [1, 2] })
+        #expect(eventually(timeout: 5) { finishes.values == [1] })
+        Thread.sleep(forTimeInterval: 0.3)
+        // The first run lost its lease: it does not mark the job done under the second run.
+        #expect(try harness.job(id).state == .running)
+        #expect(try eventually(timeout: 10) { try harness.job(id).state == .succeeded })
+        #expect(finishes.values == [1, 2])
+    }
+
     @Test func anExpiredLeaseOnTheLastAttemptMakesTheJobDead() throws {
         let harness = try JobsHarness()
         let id = try harness.enqueue("last", maxAttempts: 1).job.id
