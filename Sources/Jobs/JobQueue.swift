@@ -100,20 +100,23 @@ public struct JobQueue: Sendable {
     }
 
     /// Records a failed attempt: the job waits `retryDelay` seconds for the next one, or is dead when it has
-    /// used its attempts (or `retry` is false). Returns the new state, `nil` when the lease was lost.
+    /// used its attempts (its own, or `maxAttempts`, the kind's, when given) or `retry` is false. Returns the
+    /// new state, `nil` when the lease was lost.
     @discardableResult
-    public func fail(_ id: UUID, workerID: String, error: String, retryDelay: Double, retry: Bool = true,
+    public func fail(_ id: UUID, workerID: String, error: String, retryDelay: Double, retry: Bool = true, maxAttempts: Int? = nil,
                      on connection: PostgresConnection) throws -> JobState? {
         let rows = try connection.query(
             """
             UPDATE jobs SET
-                state = CASE WHEN $5 AND attempts < max_attempts THEN 'failed' ELSE 'dead' END,
-                run_at = CASE WHEN $5 AND attempts < max_attempts THEN now() + make_interval(secs => $4::float8) ELSE run_at END,
-                finished_at = CASE WHEN $5 AND attempts < max_attempts THEN NULL ELSE now() END,
+                state = CASE WHEN $5 AND attempts < coalesce($6::integer, max_attempts) THEN 'failed' ELSE 'dead' END,
+                run_at = CASE WHEN $5 AND attempts < coalesce($6::integer, max_attempts)
+                    THEN now() + make_interval(secs => $4::float8) ELSE run_at END,
+                finished_at = CASE WHEN $5 AND attempts < coalesce($6::integer, max_attempts) THEN NULL ELSE now() END,
+                max_attempts = coalesce($6::integer, max_attempts),
                 last_error = $3, locked_until = NULL, locked_by = NULL, updated_at = now()
             WHERE id = $1 AND locked_by = $2 AND state = 'running'
             RETURNING state
-            """, [id, workerID, String(error.prefix(4000)), retryDelay, retry])
+            """, [id, workerID, String(error.prefix(4000)), retryDelay, retry, maxAttempts])
         return try rows.first.flatMap { JobState(rawValue: try $0.decode("state")) }
     }
 

@@ -11,7 +11,7 @@ public final class Worker: @unchecked Sendable {
         public var pollInterval: Double
         /// Seconds `stop()` waits for running handlers before giving their jobs back.
         public var shutdownGrace: Double
-        /// Names this worker in `locked_by`; unique per process.
+        /// Names this worker in `locked_by` (with `#n`, the claiming thread's number); unique per process.
         public var workerID: String
         public var log: @Sendable (String) -> Void
 
@@ -37,8 +37,8 @@ public final class Worker: @unchecked Sendable {
     private let condition = NSCondition()
     private var generation = 0
     private var stopping = false
-    /// Jobs being run, with their leases, for the heartbeat and for release on stop.
-    private var running: [UUID: Double] = [:]
+    /// Jobs being run, with their leases and holders, for the heartbeat and for release on stop.
+    private var running: [UUID: (lease: Double, holder: String)] = [:]
     private let threadsDone = DispatchGroup()
     private var listener: NotificationListener?
     private let doneCondition = NSCondition()
@@ -64,7 +64,7 @@ public final class Worker: @unchecked Sendable {
         for index in 0..<configuration.threads {
             threadsDone.enter()
             let thread = Thread { [self] in
-                runLoop()
+                runLoop(holder: "\(configuration.workerID)#\(index)")
                 threadsDone.leave()
             }
             thread.name = "jobs-worker-\(index)"
@@ -90,9 +90,11 @@ public final class Worker: @unchecked Sendable {
         guard !alreadyStopping else { waitUntilStopped(); return }
         listener?.stop()
         if threadsDone.wait(timeout: .now() + configuration.shutdownGrace) == .timedOut {
-            let unfinished = condition.withLock { Array(running.keys) }
+            let unfinished = condition.withLock { Dictionary(grouping: running, by: \.value.holder).mapValues { $0.map(\.key) } }
             do {
-                let released = try pool.withConnection { try queue.release(unfinished, workerID: configuration.workerID, on: $0) }
+                let released = try pool.withConnection { connection in
+                    try unfinished.reduce(0) { $0 + (try queue.release($1.value, workerID: $1.key, on: connection)) }
+                }
                 configuration.log("jobs: released \(released) unfinished job(s) after \(configuration.shutdownGrace)s")
             } catch {
                 configuration.log("jobs: could not release unfinished jobs (their leases will expire): \(error)")
@@ -121,7 +123,9 @@ public final class Worker: @unchecked Sendable {
 
     private var isStopping: Bool { condition.withLock { stopping } }
 
-    private func runLoop() {
+    /// `holder` is the thread's name in `locked_by`: one per thread, so that when a lease expired under a
+    /// running handler and another thread of this worker took the job over, the first can no longer finish it.
+    private func runLoop(holder: String) {
         let leases = definitions.mapValues(\.lease)
         while true {
             let seen: Int = condition.withLock { stopping ? -1 : generation }
@@ -130,13 +134,13 @@ public final class Worker: @unchecked Sendable {
             var job: Job?
             do {
                 job = try pool.withConnection { connection in
-                    try queue.claim(leases: leases, limit: 1, workerID: configuration.workerID, on: connection).first
+                    try queue.claim(leases: leases, limit: 1, workerID: holder, on: connection).first
                 }
             } catch {
                 configuration.log("jobs: claim failed: \(error)")
             }
             if let job {
-                run(job)
+                run(job, holder: holder)
                 continue
             }
             condition.lock()
@@ -164,16 +168,26 @@ public final class Worker: @unchecked Sendable {
         }
     }
 
-    private func run(_ job: Job) {
+    private func run(_ job: Job, holder: String) {
         guard let definition = definitions[job.kind] else { return }
-        let workerID = configuration.workerID
-        condition.withLock { running[job.id] = definition.lease }
-        defer { condition.withLock { _ = running.removeValue(forKey: job.id) } }
-        let context = JobContext(workerID: workerID) { [weak self] in self?.isStopping ?? true }
+        let workerID = holder
+        condition.withLock { running[job.id] = (definition.lease, holder) }
+        defer {
+            condition.withLock {
+                if running[job.id]?.holder == holder { running[job.id] = nil }
+                // A stopping heartbeat waits for the last running job.
+                condition.broadcast()
+            }
+        }
+        let context = JobContext(workerID: configuration.workerID) { [weak self] in self?.isStopping ?? true }
         let started = Date()
         do {
             try definition.handler(job, context)
-            try pool.withConnection { _ = try queue.complete(job.id, workerID: workerID, on: $0) }
+            let completed = try pool.withConnection { try queue.complete(job.id, workerID: workerID, on: $0) }
+            guard completed else {
+                configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) finished after its lease was lost; not recorded")
+                return
+            }
             configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) succeeded in \(String(format: "%.3f", Date().timeIntervalSince(started)))s")
         } catch is JobReleased {
             _ = try? pool.withConnection { try queue.release([job.id], workerID: workerID, on: $0) }
@@ -183,7 +197,8 @@ public final class Worker: @unchecked Sendable {
             let delay = definition.backoff.delay(afterAttempt: job.attempts)
             do {
                 let state = try pool.withConnection {
-                    try queue.fail(job.id, workerID: workerID, error: String(describing: error), retryDelay: delay, retry: retry, on: $0)
+                    try queue.fail(job.id, workerID: workerID, error: String(describing: error), retryDelay: delay, retry: retry,
+                                   maxAttempts: definition.maxAttempts, on: $0)
                 }
                 let outcome = state == .dead ? "dead" : "retried in \(String(format: "%.1f", delay))s"
                 configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) attempt \(job.attempts) failed (\(outcome)): \(error)")
@@ -198,7 +213,8 @@ public final class Worker: @unchecked Sendable {
         while true {
             condition.lock()
             let deadline = Date(timeIntervalSinceNow: interval)
-            while !stopping, condition.wait(until: deadline) {}
+            // Once stopping, the heartbeat ends as soon as the last running job is done, not an interval later.
+            while !(stopping && running.isEmpty), condition.wait(until: deadline) {}
             let leases = running
             let stop = stopping
             condition.unlock()
@@ -206,11 +222,14 @@ public final class Worker: @unchecked Sendable {
             if stop && leases.isEmpty { return }
             guard !leases.isEmpty else { continue }
             do {
-                try pool.withConnection { _ = try queue.extendLeases(leases, workerID: configuration.workerID, on: $0) }
+                try pool.withConnection { connection in
+                    for (holder, held) in Dictionary(grouping: leases, by: \.value.holder) {
+                        _ = try queue.extendLeases(held.reduce(into: [:]) { $0[$1.key] = $1.value.lease }, workerID: holder, on: connection)
+                    }
+                }
             } catch {
                 configuration.log("jobs: lease renewal failed: \(error)")
             }
-            if stop { Thread.sleep(forTimeInterval: interval) }
         }
     }
 }

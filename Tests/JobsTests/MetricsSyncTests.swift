@@ -104,6 +104,37 @@ import TestSupport
         #expect(try fixture.count("SELECT count(*) FROM campaigns WHERE last_metrics_sync_at IS NOT NULL") == 2)
     }
 
+    @Test func aBatchWhoseWritesFailIsLoggedAndTheNextBatchesAreSynced() throws {
+        let fixture = try MetricsSyncFixture()
+        defer { fixture.stop() }
+        let meta = try fixture.connect(.metaAds)[0]
+        _ = try (0..<3).map { try fixture.launch("Crisps \($0)", in: meta) }
+        // Batches of 2 by id: the database refuses the first campaign's values, which fails the first batch's write.
+        let byID: [UUID] = try fixture.pool.withConnection { connection in
+            try connection.query("SELECT id FROM campaigns ORDER BY id").map { try $0.decode("id") }
+        }
+        try fixture.pool.withConnection { connection in
+            try connection.execute(
+                """
+                CREATE FUNCTION refuse_metrics() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.campaign_id = '\(byID[0].uuidString.lowercased())' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER refuse_metrics BEFORE INSERT ON campaign_metrics FOR EACH ROW EXECUTE FUNCTION refuse_metrics();
+                """)
+        }
+        let report = try fixture.sync().syncAll()
+        #expect(report.campaigns == 3 && report.synced == 1 && report.failed == 2, "\(report)")
+        #expect(Set(report.failures.keys) == Set(byID[0...1]))
+        #expect(try fixture.metrics(byID[0]).isEmpty && fixture.metrics(byID[1]).isEmpty)
+        #expect(try !fixture.metrics(byID[2]).isEmpty)
+        #expect(try fixture.count("SELECT count(*) FROM campaign_execution_logs WHERE action = 'sync_metrics' AND status = 'error'") == 2)
+        // The database's words stay in the operators' log, not on the campaign's.
+        #expect(try fixture.count("SELECT count(*) FROM campaign_execution_logs WHERE message LIKE '%refused by the test%'") == 0)
+        #expect(fixture.logged.values.contains { $0.contains("refused by the test") })
+    }
+
     @Test func pausedCampaignsAreReadForTheirLastDaysOnlyWhilePausedLately() throws {
         let fixture = try MetricsSyncFixture()
         defer { fixture.stop() }

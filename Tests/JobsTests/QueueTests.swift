@@ -75,6 +75,22 @@ import TestSupport
         #expect(try harness.job(id).attempts == 2)
     }
 
+    @Test func theKindsMaximumOfAttemptsAlsoWinsWhenItIsHigherThanTheJobs() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("patient", maxAttempts: 1).job.id
+        let worker = harness.worker([JobDefinition(kind: "patient", backoff: BackoffPolicy(baseDelay: 0.01, jitter: 0), maxAttempts: 3) { job, _ in
+            if job.attempts < 3 { throw TestFailure("not yet") }
+        }], poll: 0.05)
+        worker.start()
+        let finished = try eventually { [.succeeded, .dead].contains(try harness.job(id).state) }
+        worker.stop()
+        #expect(finished)
+        let job = try harness.job(id)
+        #expect(job.state == .succeeded)
+        #expect(job.attempts == 3)
+        #expect(job.maxAttempts == 3)
+    }
+
     @Test func aPermanentFailureIsDeadAtOnce() throws {
         let harness = try JobsHarness()
         let id = try harness.enqueue("broken", maxAttempts: 5).job.id
@@ -151,6 +167,31 @@ import TestSupport
         #expect(try harness.pool.withConnection { try harness.queue.complete(id, workerID: "ghost", on: $0) } == false)
     }
 
+    @Test func whenALeaseExpiredAndAnotherThreadOfTheSameWorkerTookTheJobTheFirstCannotFinishIt() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("slowpoke").job.id
+        let runs = Recorder<Int>()
+        let finishes = Recorder<Int>()
+        // A 60 s lease renews every 20 s: the test expires it by hand while the first run goes on.
+        let worker = harness.worker([JobDefinition(kind: "slowpoke", lease: 60) { job, _ in
+            runs.append(job.attempts)
+            Thread.sleep(forTimeInterval: job.attempts == 1 ? 1.5 : 3)
+            finishes.append(job.attempts)
+        }], threads: 2, poll: 0.05)
+        worker.start()
+        defer { worker.stop() }
+        #expect(eventually { runs.values == [1] })
+        try harness.pool.withConnection { _ = try $0.query("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = $1", [id]) }
+        // The worker's other thread reclaims the job and runs it again.
+        #expect(eventually(timeout: 5) { runs.values == [1, 2] })
+        #expect(eventually(timeout: 5) { finishes.values == [1] })
+        Thread.sleep(forTimeInterval: 0.3)
+        // The first run lost its lease: it does not mark the job done under the second run.
+        #expect(try harness.job(id).state == .running)
+        #expect(try eventually(timeout: 10) { try harness.job(id).state == .succeeded })
+        #expect(finishes.values == [1, 2])
+    }
+
     @Test func anExpiredLeaseOnTheLastAttemptMakesTheJobDead() throws {
         let harness = try JobsHarness()
         let id = try harness.enqueue("last", maxAttempts: 1).job.id
@@ -216,6 +257,24 @@ import TestSupport
         #expect(try harness.job(first).state == .succeeded)
         #expect(try harness.job(second).state == .queued)
         #expect(started.values == [first])
+    }
+
+    @Test func stopReturnsAsSoonAsTheRunningJobIsDoneNotAHeartbeatLater() throws {
+        let harness = try JobsHarness()
+        let id = try harness.enqueue("brief").job.id
+        let started = Recorder<UUID>()
+        // A 60 s lease renews every 20 s; the job takes 0.3 s and the grace is 30 s.
+        let worker = harness.worker([JobDefinition(kind: "brief", lease: 60) { job, _ in
+            started.append(job.id)
+            Thread.sleep(forTimeInterval: 0.3)
+        }], threads: 1, poll: 0.05, grace: 30)
+        worker.start()
+        #expect(eventually { started.values == [id] })
+        let stopping = Date()
+        worker.stop()
+        let took = Date().timeIntervalSince(stopping)
+        #expect(took < 3, "stop() took \(took) s")
+        #expect(try harness.job(id).state == .succeeded)
     }
 
     @Test func stopGivesBackJobsThatOutlastTheGraceAndThoseReleasedByTheirHandler() throws {

@@ -1,5 +1,6 @@
 import Campaigns
 import Foundation
+import Jobs
 import Postgres
 import Simulator
 import Testing
@@ -58,6 +59,39 @@ import TestSupport
         let figures = SimulatedMetrics.day(objectID: campaign.external, day: today)
         let points = (synced["metrics"] as? [[String: Any]] ?? []).map { "\($0["date"] ?? "") \($0["key"] ?? "") \($0["value"] ?? "")" }
         #expect(points == ["\(today) impressions \(figures.impressions)", "\(today) spend \((Decimal(figures.spendMinor) / 100).description)"])
+        #expect(worker.stop(signal: SIGTERM, timeout: 15) == 0)
+    }
+
+    @Test func aCampaignSyncThatFailsInsideShowsTheOrganizationNoDatabaseDetails() throws {
+        let fixture = try MetricsSyncFixture()
+        defer { fixture.stop() }
+        let campaign = try fixture.launch("Crisps", in: try fixture.connect(.metaAds)[0])
+        try fixture.pool.withConnection { connection in
+            try connection.execute(
+                """
+                CREATE FUNCTION refuse_metrics() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+                CREATE TRIGGER refuse_metrics BEFORE INSERT ON campaign_metrics FOR EACH ROW EXECUTE FUNCTION refuse_metrics();
+                """)
+        }
+        let log = try TestPaths.temporaryDirectory("campaignd-worker").appendingPathComponent("worker.log")
+        let worker = try ChildProcess(TestPaths.campaignd, ["worker"], environment: [
+            "DATABASE_URL": fixture.database.url, "CAMPAIGND_TOKEN_KEY": MetricsSyncFixture.tokenKey,
+            "CAMPAIGND_SIMULATOR_URL": fixture.simulatorURL.absoluteString, "CAMPAIGND_SCHEDULER": "off",
+            "CAMPAIGND_WORKER_POLL_SECONDS": "0.2",
+        ], logFile: log)
+        let queue = JobQueue()
+        let id = try fixture.pool.withTransaction { connection in
+            try queue.enqueue(NewJob(kind: MetricsSyncRequest.jobKind, payload: MetricsSyncRequest(campaignId: campaign.id),
+                                     organizationID: fixture.organizationID, maxAttempts: 1), on: connection).job.id
+        }
+        let job = { try fixture.pool.withConnection { try #require(try queue.find(id, on: $0)) } }
+        #expect(try eventually(timeout: 30) { try job().state == .dead }, "\(worker.output)")
+        let lastError = try job().lastError ?? ""
+        #expect(lastError.contains("could not be synced"), "\(lastError)")
+        #expect(!lastError.contains("refused by the test") && !lastError.contains("SQLSTATE"), "\(lastError)")
+        // The operators still read what happened.
+        #expect(worker.output.contains("refused by the test"), "\(worker.output)")
         #expect(worker.stop(signal: SIGTERM, timeout: 15) == 0)
     }
 }

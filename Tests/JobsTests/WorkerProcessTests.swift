@@ -137,5 +137,9 @@ import TestSupport
         let badThreads = try runCommand(TestPaths.campaignd.path, ["worker"], environment: ["CAMPAIGND_WORKER_THREADS": "many"])
         #expect(badThreads.status == 2)
         #expect(badThreads.output == "campaignd: CAMPAIGND_WORKER_THREADS must be an integer in 1...64, got \"many\"\n")
+        // A lease shorter than the heartbeat's renewals would expire under running jobs.
+        let shortLease = try runCommand(TestPaths.campaignd.path, ["worker"], environment: ["CAMPAIGND_JOB_LEASE_SECONDS": "0.1"])
+        #expect(shortLease.status == 2)
+        #expect(shortLease.output == "campaignd: CAMPAIGND_JOB_LEASE_SECONDS must be a number of seconds in [1, 86400], got \"0.1\"\n")
     }
 }

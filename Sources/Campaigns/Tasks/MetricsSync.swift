@@ -62,7 +62,7 @@ public struct MetricsSync: Sendable {
                                                after: after, limit: settings.batchSize, on: connection)
                 }
                 guard let last = targets.last else { break }
-                report.add(try sync(targets))
+                report.add(syncBatch(targets))
                 after = last.campaignID
             }
         }
@@ -76,6 +76,34 @@ public struct MetricsSync: Sendable {
                                        after: nil, limit: 1, on: connection)
         }
         return try sync(targets)
+    }
+
+    /// One batch of a sync of many: a batch whose writes fail (a deadlock, a lost connection, a refused value)
+    /// counts its campaigns as failed, on their execution logs, and the next batches and organizations go on.
+    func syncBatch(_ targets: [MetricsSyncTarget]) -> MetricsSyncReport {
+        do {
+            return try sync(targets)
+        } catch {
+            log("metrics sync: a batch of \(targets.count) campaign(s) could not be stored: \(Self.describe(error))")
+            var report = MetricsSyncReport()
+            report.campaigns = targets.count
+            report.failed = targets.count
+            let message = "the metrics read from the platform could not be stored; the next sync tries again"
+            for target in targets { report.failures[target.campaignID] = message }
+            guard let organizationID = targets.first?.organizationID else { return report }
+            do {
+                try pool.withTransaction { connection in
+                    try connection.query(
+                        """
+                        INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
+                        SELECT organization_id, id, 'sync_metrics', 'error', $3 FROM campaigns WHERE organization_id = $1 AND id = ANY($2::uuid[])
+                        """, [organizationID, uuidArray(targets.map(\.campaignID)), "Metrics sync failed: \(message)"])
+                }
+            } catch {
+                log("metrics sync: the batch's failure could not be written to its execution logs: \(Self.describe(error))")
+            }
+            return report
+        }
     }
 
     /// Reads one batch from the platforms and writes it in one transaction.

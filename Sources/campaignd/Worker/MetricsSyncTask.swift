@@ -14,7 +14,15 @@ enum MetricsSyncTask {
                 guard let organizationID = job.organizationID else {
                     throw PermanentJobFailure("a campaign's sync needs the job's organization")
                 }
-                let report = try sync.sync(campaignID: campaignID, organizationID: organizationID)
+                let report: MetricsSyncReport
+                do {
+                    report = try sync.sync(campaignID: campaignID, organizationID: organizationID)
+                } catch {
+                    // The job's last error is the organization's to read (`Job.lastError`): database and network
+                    // details are for the operators' log only.
+                    log("metrics sync of campaign \(campaignID.uuidString.lowercased()) failed: \(error)")
+                    throw MetricsSyncFailed(message: "the campaign's metrics could not be synced (an internal error, logged for the operators)")
+                }
                 // The failure is on the campaign's execution log; failing the job retries it.
                 if let message = report.failures[campaignID] { throw MetricsSyncFailed(message: message) }
                 return

@@ -20,10 +20,11 @@ struct WorkerSettings: Sendable {
             }
             return number
         }
-        func seconds(_ name: String, default value: Double) throws -> Double {
+        func seconds(_ name: String, default value: Double, minimum: Double? = nil) throws -> Double {
             guard let text = environment[name], !text.isEmpty else { return value }
-            guard let number = Double(text), number > 0, number <= 86_400 else {
-                throw UsageError("\(name) must be a number of seconds in (0, 86400], got \"\(text)\"")
+            guard let number = Double(text), minimum.map({ number >= $0 }) ?? (number > 0), number <= 86_400 else {
+                let range = minimum.map { "[\(String(format: "%g", $0)), 86400]" } ?? "(0, 86400]"
+                throw UsageError("\(name) must be a number of seconds in \(range), got \"\(text)\"")
             }
             return number
         }
@@ -35,7 +36,9 @@ struct WorkerSettings: Sendable {
             threads: try integer("CAMPAIGND_WORKER_THREADS", default: 4, range: 1...64),
             pollSeconds: try seconds("CAMPAIGND_WORKER_POLL_SECONDS", default: 5),
             shutdownSeconds: try seconds("CAMPAIGND_WORKER_SHUTDOWN_SECONDS", default: 30),
-            leaseSeconds: try seconds("CAMPAIGND_JOB_LEASE_SECONDS", default: 60),
+            // The heartbeat renews leases at most every 0.2 s: a shorter lease would expire under a running
+            // job, and another worker would run it a second time.
+            leaseSeconds: try seconds("CAMPAIGND_JOB_LEASE_SECONDS", default: 60, minimum: 1),
             runScheduler: scheduler != "off",
             metricsBatchSize: try integer("CAMPAIGND_SYNC_METRICS_BATCH", default: 500, range: 1...10_000),
             retentionDays: try integer("CAMPAIGND_JOBS_RETENTION_DAYS", default: 14, range: 1...3650),
@@ -52,7 +55,7 @@ struct WorkerSettings: Sendable {
           CAMPAIGND_WORKER_THREADS          jobs run at once (default 4)
           CAMPAIGND_WORKER_POLL_SECONDS     claim interval when no NOTIFY arrives (default 5)
           CAMPAIGND_WORKER_SHUTDOWN_SECONDS on SIGTERM, wait this long for running jobs, then give them back (default 30)
-          CAMPAIGND_JOB_LEASE_SECONDS       how soon another worker takes over a dead worker's job (default 60)
+          CAMPAIGND_JOB_LEASE_SECONDS       how soon another worker takes over a dead worker's job (default 60, at least 1)
           CAMPAIGND_SCHEDULER               on|off: queue the periodic jobs (default on)
           CAMPAIGND_SYNC_METRICS_INTERVAL   seconds between metrics syncs (default 900)
           CAMPAIGND_SYNC_METRICS_BATCH      campaigns per metrics sync batch (default 500)
