@@ -5,6 +5,20 @@ import TestSupport
 
 /// Checks, uniqueness, triggers and delete rules of each table.
 extension DataModelTests {
+    /// A metrics sync stamps the campaign without moving updated_at, which tells how lately it was paused.
+    @Test func stampingAMetricsSyncIsNotAChangeOfTheCampaign() throws {
+        let tenant = try makeTenant()
+        func updatedAt() throws -> String {
+            try connection.query("SELECT updated_at::text AS t FROM campaigns WHERE id = $1", [tenant.campaign])[0].decode("t")
+        }
+        try connection.execute("UPDATE campaigns SET updated_at = now() - interval '30 days'")
+        let before = try updatedAt()
+        try connection.query("UPDATE campaigns SET last_metrics_sync_at = now() WHERE id = $1", [tenant.campaign])
+        #expect(try updatedAt() == before)
+        try connection.query("UPDATE campaigns SET status = 'paused' WHERE id = $1", [tenant.campaign])
+        #expect(try updatedAt() != before)
+    }
+
     @Test func integrationsAndAdAccountsRefuseBadValues() throws {
         let tenant = try makeTenant()
         let provider = failure("INSERT INTO integrations (organization_id, provider) VALUES ($1, 'tiktok_ads')", [tenant.organization])
