@@ -22,15 +22,10 @@ public struct AccountSyncService: Sendable {
     /// disconnected) in its own committed transaction, and the accounts are applied in another.
     @discardableResult
     public func sync(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [UUID] {
-        guard connection.isInTransaction else {
-            let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
-            return try connection.withTransaction { connection in
-                try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
-                return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
-            }
-        }
         let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
-        return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+        return try connection.inOrganizationTransaction(organizationID) { connection in
+            try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+        }
     }
 
     /// The accounts the platform lists for the integration's token.
