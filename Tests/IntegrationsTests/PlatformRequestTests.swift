@@ -41,18 +41,9 @@ import Testing
         #expect(read.isSafeToRepeat && !create.isSafeToRepeat && searchByPost.isSafeToRepeat)
         let transient = PlatformError.transient(message: "500")
         let limited = PlatformError.rateLimited(retryAfter: 1, message: "slow down")
-        let policy = RetryPolicy()
-        #expect(PlatformHTTPClient.retries(transient, of: read, policy: policy))
-        #expect(!PlatformHTTPClient.retries(transient, of: create, policy: policy))
-        #expect(PlatformHTTPClient.retries(limited, of: create, policy: policy))
-        #expect(!PlatformHTTPClient.retries(.tokenExpired(message: "expired"), of: read, policy: policy))
-    }
-
-    /// A platform that asks for a longer wait than the policy would ever sleep is not asked again early.
-    @Test func aRateLimitLongerThanTheLongestBackoffIsSurfacedAtOnce() {
-        let read = PlatformRequest(method: "GET", url: URL(string: "https://example.test/v1/x")!)
-        let policy = RetryPolicy(maximumAttempts: 4, baseDelay: 0.2, maximumDelay: 10)
-        #expect(PlatformHTTPClient.retries(.rateLimited(retryAfter: 10, message: "wait"), of: read, policy: policy))
-        #expect(!PlatformHTTPClient.retries(.rateLimited(retryAfter: 300, message: "wait five minutes"), of: read, policy: policy))
+        #expect(PlatformHTTPClient.retries(transient, of: read))
+        #expect(!PlatformHTTPClient.retries(transient, of: create))
+        #expect(PlatformHTTPClient.retries(limited, of: create))
+        #expect(!PlatformHTTPClient.retries(.tokenExpired(message: "expired"), of: read))
     }
 }

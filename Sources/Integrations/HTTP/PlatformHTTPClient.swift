@@ -75,7 +75,7 @@ public struct PlatformHTTPClient: Sendable {
                 let response = try sendOnce(request)
                 if let error = parseError(response) { throw error }
                 return response
-            } catch let error as PlatformError where Self.retries(error, of: request, policy: retryPolicy) && attempt < retryPolicy.maximumAttempts {
+            } catch let error as PlatformError where Self.retries(error, of: request) && attempt < retryPolicy.maximumAttempts {
                 var retryAfter: Double?
                 if case .rateLimited(let seconds, _) = error { retryAfter = seconds }
                 Thread.sleep(forTimeInterval: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
@@ -84,11 +84,9 @@ public struct PlatformHTTPClient: Sendable {
         }
     }
 
-    /// A rate limit whose wait the platform sets beyond `policy.maximumDelay` is surfaced at once: retrying
-    /// before the platform allows it only spends quota (Meta extends the block) and holds the caller.
-    static func retries(_ error: PlatformError, of request: PlatformRequest, policy: RetryPolicy) -> Bool {
+    static func retries(_ error: PlatformError, of request: PlatformRequest) -> Bool {
         switch error {
-        case .rateLimited(let seconds, _): return seconds <= policy.maximumDelay
+        case .rateLimited: return true
         case .transient: return request.isSafeToRepeat
         default: return false
         }
