@@ -93,4 +93,25 @@ import TestSupport
             try pool.withConnection { try service.sync(integrationID: UUID(), organizationID: organization, on: $0) }
         }
     }
+
+    /// An account the platform lists with a currency that is not ISO 4217 fails the sync with PLATFORM_ERROR
+    /// and nothing of it is written: not the rename listed before it, not the removal.
+    @Test func anAccountWithABadCurrencyFailsTheSyncWithoutWritingAnything() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
+        let integration = try await client.connect("META_ADS")
+        let id = try #require(integration["id"] as? String)
+        let before = try #require(integration["adAccounts"] as? [[String: Any]])
+        let renamed = try #require(before.first?["externalAccountId"] as? String)
+
+        try await harness.simulatorControl("meta_ads/rename_account", ["accountId": renamed.filter(\.isNumber), "name": "Renamed on the platform"])
+        try await harness.simulatorControl("meta_ads/add_account", ["accountId": "1000000888", "name": "Odd", "currency": "EURO"])
+        let sync = try await client.sync(id)
+        #expect(firstError(sync).code == "PLATFORM_ERROR", "\(sync)")
+
+        let after = (try await client.integration(id))["adAccounts"] as? [[String: Any]] ?? []
+        #expect(after.count == before.count, "\(after)")
+        #expect(!after.contains { $0["name"] as? String == "Renamed on the platform" }, "nothing of a refused sync is written: \(after)")
+    }
 }

@@ -57,6 +57,20 @@ import TestSupport
         #expect(count == 0)
     }
 
+    /// A scheme in capitals is still an http(s) URL: accepted, and stored and sent with the scheme lower-case.
+    @Test func aRedirectURIWithACapitalisedSchemeIsAccepted() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
+        let body = try await client.send(
+            "mutation($r: String!) { startOAuth(platform: META_ADS, redirectUri: $r) { authorizationUrl state } }",
+            ["r": "HTTPS://App.example/OAuth/Callback?x=1"])
+        #expect(body["errors"] == nil, "\(body)")
+        let url = try #require((data(body, "startOAuth") as? [String: Any])?["authorizationUrl"] as? String)
+        let items = URLComponents(string: url)?.queryItems ?? []
+        #expect(items.first { $0.name == "redirect_uri" }?.value == "https://App.example/OAuth/Callback?x=1", "\(url)")
+    }
+
     @Test func unknownReusedExpiredForeignAndOtherPlatformStatesAreRefused() async throws {
         let harness = try APITestHarness(simulatorEnvironment: [:])
         defer { harness.stop() }

@@ -62,4 +62,17 @@ import TestSupport
         }
         #expect(name == "Tasty Chips – Renamed")
     }
+
+    /// A connection the platform refuses is marked disconnected by the task, and that sticks: it is not
+    /// rolled back with the failed sync and tried again forever.
+    @Test func syncAdAccountsDisconnectsARevokedIntegration() throws {
+        let fixture = try MetricsSyncFixture()
+        defer { fixture.stop() }
+        _ = try fixture.connect(.googleAds)
+        try fixture.control("google_ads/revoke_tokens", [:])
+        let run = try runJob(fixture, kind: "syncAdAccounts")
+        #expect(run.worker.contains("ad account sync: 0 integrations synced, 1 failed"), "\(run.worker)")
+        let connected: Bool = try fixture.pool.withConnection { try $0.query("SELECT connected FROM integrations")[0].decode("connected") }
+        #expect(!connected, "\(run.worker)")
+    }
 }

@@ -22,15 +22,10 @@ public struct AccountSyncService: Sendable {
     /// disconnected) in its own committed transaction, and the accounts are applied in another.
     @discardableResult
     public func sync(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [UUID] {
-        guard connection.isInTransaction else {
-            let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
-            return try connection.withTransaction { connection in
-                try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
-                return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
-            }
-        }
         let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
-        return try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+        return try connection.inOrganizationTransaction(organizationID) { connection in
+            try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+        }
     }
 
     /// The accounts the platform lists for the integration's token.
@@ -46,11 +41,16 @@ public struct AccountSyncService: Sendable {
     @discardableResult
     func apply(_ accounts: [PlatformAdAccount], integrationID: UUID, organizationID: UUID,
                on connection: PostgresConnection) throws -> [UUID] {
-        for account in accounts {
+        // Every account is checked before any is written: the API keeps what a platform error leaves behind,
+        // so a refusal half-way would leave some accounts updated and vanished ones unmarked.
+        let currencies = try accounts.map { account in
             let currency = account.currency.uppercased()
             guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 throw PlatformError.permanent(message: "the platform listed account \(account.externalID) with currency \"\(account.currency)\", which is not ISO 4217")
             }
+            return currency
+        }
+        for (account, currency) in zip(accounts, currencies) {
             try connection.query(
                 """
                 INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)

@@ -24,6 +24,8 @@ enum OAuthState {
             throw IntegrationError.invalidRedirectURI("The redirect URI must not contain a fragment (#…).")
         }
         guard text.count <= 2_000 else { throw IntegrationError.invalidRedirectURI("The redirect URI is too long.") }
-        return text
+        // Schemes are case-insensitive, but oauth_states stores the URI lower-case `http(s)://` (its CHECK would
+        // refuse `HTTPS://…` as an internal error); only the scheme is rewritten, the rest stays as sent.
+        return scheme + text.dropFirst(scheme.count)
     }
 }

@@ -43,13 +43,9 @@ public struct TokenService: Sendable {
 
     /// The platform of an integration of the organization; `IntegrationError.integrationNotFound` when there is none.
     public func platform(of integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> AdPlatform {
-        let read = { (connection: PostgresConnection) throws -> String? in
+        let name: String? = try connection.inOrganizationTransaction(organizationID) { connection in
             try connection.query("SELECT provider FROM integrations WHERE organization_id = $1 AND id = $2",
                                  [organizationID, integrationID]).first?.decode("provider")
-        }
-        let name = try connection.isInTransaction ? read(connection) : connection.withTransaction { connection in
-            try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
-            return try read(connection)
         }
         guard let name, let platform = AdPlatform(rawValue: name) else { throw IntegrationError.integrationNotFound }
         return platform
@@ -103,18 +99,9 @@ public struct TokenService: Sendable {
     /// The token, and whether it was refreshed for this call.
     func token(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection,
                replacing: Replacement?, margin: TimeInterval) throws -> (token: String, refreshed: Bool) {
-        let work = { (connection: PostgresConnection) throws -> Outcome in
-            try self.lockedAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection,
-                                       replacing: replacing, margin: margin)
-        }
-        let outcome: Outcome
-        if connection.isInTransaction {
-            outcome = try work(connection)
-        } else {
-            outcome = try connection.withTransaction { connection in
-                try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
-                return try work(connection)
-            }
+        let outcome = try connection.inOrganizationTransaction(organizationID) { connection in
+            try lockedAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection,
+                                  replacing: replacing, margin: margin)
         }
         switch outcome {
         case .token(let token, let refreshed): return (token, refreshed)

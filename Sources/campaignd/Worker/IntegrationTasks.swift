@@ -38,10 +38,8 @@ enum IntegrationTasks {
                 }
                 for integrationID in integrations {
                     do {
-                        try pool.withTransaction { connection in
-                            try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
-                            _ = try accounts.sync(integrationID: integrationID, organizationID: organizationID, on: connection)
-                        }
+                        // Outside a transaction the service commits a refused connection's disconnection itself.
+                        try pool.withConnection { try accounts.sync(integrationID: integrationID, organizationID: organizationID, on: $0) }
                         synced += 1
                     } catch {
                         failures.append("integration \(integrationID.uuidString.lowercased()): \(error)")
