@@ -39,7 +39,8 @@ import Testing
     @Test func aLaunchCreatesExactlyTheExpectedObjects() async throws {
         let (meta, _, account, adapter) = try await connected()
 
-        let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
+        let launched = campaignSpec()
+        let campaignID = try adapter.createCampaign(launched, in: account)
         let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
         let ad = adSpec(adSetID: adSetID)
         let adID = try adapter.createAd(ad, in: account)
@@ -50,7 +51,7 @@ import Testing
         #expect(campaigns[0]["id"] as? String == campaignID)
         #expect(campaigns[0]["accountID"] as? String == Self.accountID)
         let campaign = fields(campaigns[0])
-        #expect(campaign["name"] as? String == "Spicy Jalapeño Launch")
+        #expect(campaign["name"] as? String == LaunchMarker.name("Spicy Jalapeño Launch", id: launched.campaignID))
         #expect(campaign["objective"] as? String == "OUTCOME_SALES")
         #expect(campaign["daily_budget"] as? String == "5000")
         #expect(campaign["lifetime_budget"] == nil)
@@ -226,7 +227,7 @@ import Testing
         #expect(plan.map(\.url) == ["campaigns", "adsets", "adsets", "adcreatives", "ads", "adcreatives", "ads"].map { root + $0 })
         // The very bodies the provider sends.
         #expect(plan[0] == PlannedPlatformRequest(step: "campaign", request: meta.provider.requests.createCampaign(
-            MetaCampaignParameters(name: campaign.name, objective: "OUTCOME_SALES", status: "ACTIVE", budget: .daily(minorUnits: 5000)),
+            MetaCampaignParameters(name: LaunchMarker.name(campaign.name, id: campaign.campaignID), objective: "OUTCOME_SALES", status: "ACTIVE", budget: .daily(minorUnits: 5000)),
             accountID: Self.accountID)))
         #expect(plan[1].body?.contains(#""campaign_id":"{campaign}""#) == true)
         #expect(plan[4].body?.contains(#""adset_id":"{adGroup1}""#) == true)
