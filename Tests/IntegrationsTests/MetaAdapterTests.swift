@@ -113,6 +113,51 @@ import Testing
         #expect(throws: PlatformError.self) { try meta.provider.delete(objectID: creativeID, accessToken: tokens.accessToken) }
     }
 
+    /// Lost answers (the simulator applies the create, then answers 500): a retried launch adopts the campaign
+    /// and ad set by their marked names within their parent, and reuses the creative, or adopts the ad, it finds.
+    @Test func aRetryAdoptsWhatLostAnswersCreated() async throws {
+        let (meta, _, account, adapter) = try await connected()
+        var campaign = campaignSpec()
+        try await meta.fail("/campaigns", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createCampaign(campaign, in: account) }
+        campaign.adoptExisting = true
+        let campaignID = try adapter.createCampaign(campaign, in: account)
+        #expect(try await meta.objects("campaign").map { $0["id"] as? String } == [campaignID])
+
+        var adSet = adGroupSpec(campaignID: campaignID)
+        try await meta.fail("/adsets", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createAdGroup(adSet, in: account) }
+        adSet.adoptExisting = true
+        let adSetID = try adapter.createAdGroup(adSet, in: account)
+        #expect(try await meta.objects("adset").map { $0["id"] as? String } == [adSetID])
+
+        // The creative was made but its answer lost: the retry places that creative in the ad.
+        var ad = adSpec(adSetID: adSetID)
+        try await meta.fail("/adcreatives", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createAd(ad, in: account) }
+        #expect(try await meta.objects("adcreative").count == 1)
+        #expect(try await meta.objects("ad").isEmpty)
+        ad.adoptExisting = true
+        let adID = try adapter.createAd(ad, in: account)
+        let creativeID = try #require(try await meta.objects("adcreative").first?["id"] as? String)
+        #expect(try await meta.objects("adcreative").count == 1)
+        #expect(try await meta.objects("ad").map { ($0["fields"] as? [String: Any])?["creative"] as? [String: String] } == [["id": creativeID]])
+
+        // The ad was made but its answer lost: adopted, not made again.
+        var second = adSpec(adSetID: adSetID, headline: "Second chips")
+        try await meta.fail("act_\(Self.accountID)/ads", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createAd(second, in: account) }
+        second.adoptExisting = true
+        let secondID = try adapter.createAd(second, in: account)
+        #expect(Set(try await meta.objects("ad").compactMap { $0["id"] as? String }) == [adID, secondID])
+        #expect(try await meta.objects("adcreative").count == 2)
+
+        // Another campaign's marker is not adopted.
+        var other = campaignSpec()
+        other.adoptExisting = true
+        #expect(try adapter.createCampaign(other, in: account) != campaignID)
+    }
+
     @Test func budgetsAreExactMinorUnitsOfTheAccountCurrency() async throws {
         let meta = try MetaSimulatorFixture()
         let tokens = try await meta.connect()
