@@ -5,6 +5,12 @@ public enum InjectedFailure: String, Sendable {
     case rateLimit = "rate_limit"
     case serverError = "server_error"
     case expiredToken = "expired_token"
+    /// The platform applies the request, then answers 500 as a server error: the caller never learns the
+    /// id of what it created (a lost response).
+    case serverErrorAfterApply = "server_error_after_apply"
+
+    /// The failure the platform reports (the request itself is applied or not according to the case).
+    var reported: InjectedFailure { self == .serverErrorAfterApply ? .serverError : self }
 }
 
 /// Failures on demand: "the next N requests to this endpoint fail like this", so that tests and users see
@@ -31,7 +37,7 @@ public final class FailureInjector: @unchecked Sendable {
     func add(_ body: [String: Any]) throws {
         guard let platform = body["platform"] as? String else { throw SimulatorControlError("platform is required") }
         guard let failureName = body["failure"] as? String, let failure = InjectedFailure(rawValue: failureName) else {
-            throw SimulatorControlError("failure must be rate_limit, server_error or expired_token")
+            throw SimulatorControlError("failure must be rate_limit, server_error, server_error_after_apply or expired_token")
         }
         let times = (body["times"] as? Int) ?? 1
         let skip = (body["after"] as? Int) ?? 0

@@ -38,7 +38,8 @@ public final class SimulatorServer: Sendable {
         let rest = "/" + segments.joined(separator: "/")
         let simulatorRequest = SimulatorRequest(request, prefix: prefix, path: rest)
         if let failure = failures.failure(platform: platform.name, method: request.method, path: rest) {
-            return platform.render(failure, for: simulatorRequest)
+            if failure == .serverErrorAfterApply { _ = platform.handle(simulatorRequest) }
+            return platform.render(failure.reported, for: simulatorRequest)
         }
         return platform.handle(simulatorRequest)
     }

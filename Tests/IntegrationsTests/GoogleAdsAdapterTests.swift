@@ -50,14 +50,15 @@ enum GoogleAdsSpecs {
         #expect(campaigns.count == 1)
         let campaign = try #require(campaigns.first)
         #expect(campaign["id"] as? String == campaignID)
-        #expect(campaign["name"] as? String == "Spicy Jalapeño Chips – Search")
+        // Our campaign id's first 8 hex digits mark the name, so a retried launch can find it again.
+        #expect(campaign["name"] as? String == "Spicy Jalapeño Chips – Search · 6f9619ff")
         #expect(campaign["advertisingChannelType"] as? String == "SEARCH")
         #expect(campaign["status"] as? String == "ENABLED")
         #expect(campaign["maximizeConversionValue"] != nil)
         #expect(campaign["campaignBudget"] as? String == budgets.first?["resourceName"] as? String)
 
         let adGroups = try await google.objects("adGroups")
-        #expect(adGroups.map { $0["name"] as? String } == ["Ad group – Snackers", "Ad group – Foodies"])
+        #expect(adGroups.map { ($0["name"] as? String)?.components(separatedBy: " · ").first } == ["Ad group – Snackers", "Ad group – Foodies"])
         #expect(adGroups.allSatisfy { $0["campaign"] as? String == "customers/1234567890/campaigns/\(campaignID)" })
 
         // Locations: the union of both ad groups', once each, on the campaign.
@@ -87,6 +88,42 @@ enum GoogleAdsSpecs {
         #expect((rsa["headlines"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["New Spicy Jalapeño Chips", "20% Off"])
         #expect((rsa["descriptions"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Kettle cooked, seriously hot. Free shipping on your first box."])
         #expect(ad["finalUrls"] as? [String] == ["https://tastychips.example/jalapeno"])
+    }
+
+    /// A retried launch adopts what the lost answers created: the campaign and ad group by their marked names
+    /// (quotes, backslashes and " AND " in a name stay inside the GAQL string), the ad by its content.
+    @Test func aRetryAdoptsObjectsFoundByMarkedNameAndContent() async throws {
+        let google = try GoogleAdsFixture()
+        let account = google.account(try await google.connect())
+        let adapter = google.adapter
+        var campaign = GoogleAdsSpecs.campaign()
+        campaign.name = #"O'Brien's "hot" AND \ chips' OR campaign.name != 'x"#
+        let campaignID = try adapter.createCampaign(campaign, in: account)
+        var adGroup = GoogleAdsSpecs.adGroup(campaignID: campaignID, name: "Snackers ' AND ad_group.id = 1")
+        let adGroupID = try adapter.createAdGroup(adGroup, in: account)
+        var ad = GoogleAdsSpecs.ad(adGroupID: adGroupID)
+        let adID = try adapter.createAd(ad, in: account)
+
+        campaign.adoptExisting = true
+        adGroup.adoptExisting = true
+        ad.adoptExisting = true
+        #expect(try adapter.createCampaign(campaign, in: account) == campaignID)
+        #expect(try adapter.createAdGroup(adGroup, in: account) == adGroupID)
+        #expect(try adapter.createAd(ad, in: account) == adID)
+        #expect(try await google.objects("campaigns").count == 1)
+        #expect(try await google.objects("adGroups").count == 1)
+        #expect(try await google.objects("adGroupAds").count == 1)
+
+        // Nothing matches another campaign's marker, another ad group's name, or other ad texts: those are created.
+        var other = GoogleAdsSpecs.campaign()
+        other.campaignID = UUID()
+        other.adoptExisting = true
+        #expect(try adapter.createCampaign(other, in: account) != campaignID)
+        var otherAd = GoogleAdsSpecs.ad(adGroupID: adGroupID, headline: "Other chips")
+        otherAd.adoptExisting = true
+        #expect(try adapter.createAd(otherAd, in: account) != adID)
+        #expect(try await google.objects("campaigns").count == 2)
+        #expect(try await google.objects("adGroupAds").count == 2)
     }
 
     @Test func statusesRoundTrip() async throws {

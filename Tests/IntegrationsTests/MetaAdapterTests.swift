@@ -39,7 +39,8 @@ import Testing
     @Test func aLaunchCreatesExactlyTheExpectedObjects() async throws {
         let (meta, _, account, adapter) = try await connected()
 
-        let campaignID = try adapter.createCampaign(campaignSpec(), in: account)
+        let launched = campaignSpec()
+        let campaignID = try adapter.createCampaign(launched, in: account)
         let adSetID = try adapter.createAdGroup(adGroupSpec(campaignID: campaignID), in: account)
         let ad = adSpec(adSetID: adSetID)
         let adID = try adapter.createAd(ad, in: account)
@@ -50,7 +51,7 @@ import Testing
         #expect(campaigns[0]["id"] as? String == campaignID)
         #expect(campaigns[0]["accountID"] as? String == Self.accountID)
         let campaign = fields(campaigns[0])
-        #expect(campaign["name"] as? String == "Spicy Jalapeño Launch")
+        #expect(campaign["name"] as? String == LaunchMarker.name("Spicy Jalapeño Launch", id: launched.campaignID))
         #expect(campaign["objective"] as? String == "OUTCOME_SALES")
         #expect(campaign["daily_budget"] as? String == "5000")
         #expect(campaign["lifetime_budget"] == nil)
@@ -110,6 +111,51 @@ import Testing
         // A creative in use cannot be deleted.
         let creativeID = try #require(try await meta.objects("adcreative").first?["id"] as? String)
         #expect(throws: PlatformError.self) { try meta.provider.delete(objectID: creativeID, accessToken: tokens.accessToken) }
+    }
+
+    /// Lost answers (the simulator applies the create, then answers 500): a retried launch adopts the campaign
+    /// and ad set by their marked names within their parent, and reuses the creative, or adopts the ad, it finds.
+    @Test func aRetryAdoptsWhatLostAnswersCreated() async throws {
+        let (meta, _, account, adapter) = try await connected()
+        var campaign = campaignSpec()
+        try await meta.fail("/campaigns", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createCampaign(campaign, in: account) }
+        campaign.adoptExisting = true
+        let campaignID = try adapter.createCampaign(campaign, in: account)
+        #expect(try await meta.objects("campaign").map { $0["id"] as? String } == [campaignID])
+
+        var adSet = adGroupSpec(campaignID: campaignID)
+        try await meta.fail("/adsets", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createAdGroup(adSet, in: account) }
+        adSet.adoptExisting = true
+        let adSetID = try adapter.createAdGroup(adSet, in: account)
+        #expect(try await meta.objects("adset").map { $0["id"] as? String } == [adSetID])
+
+        // The creative was made but its answer lost: the retry places that creative in the ad.
+        var ad = adSpec(adSetID: adSetID)
+        try await meta.fail("/adcreatives", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createAd(ad, in: account) }
+        #expect(try await meta.objects("adcreative").count == 1)
+        #expect(try await meta.objects("ad").isEmpty)
+        ad.adoptExisting = true
+        let adID = try adapter.createAd(ad, in: account)
+        let creativeID = try #require(try await meta.objects("adcreative").first?["id"] as? String)
+        #expect(try await meta.objects("adcreative").count == 1)
+        #expect(try await meta.objects("ad").map { ($0["fields"] as? [String: Any])?["creative"] as? [String: String] } == [["id": creativeID]])
+
+        // The ad was made but its answer lost: adopted, not made again.
+        var second = adSpec(adSetID: adSetID, headline: "Second chips")
+        try await meta.fail("act_\(Self.accountID)/ads", with: "server_error_after_apply", times: 1)
+        #expect(throws: PlatformError.self) { try adapter.createAd(second, in: account) }
+        second.adoptExisting = true
+        let secondID = try adapter.createAd(second, in: account)
+        #expect(Set(try await meta.objects("ad").compactMap { $0["id"] as? String }) == [adID, secondID])
+        #expect(try await meta.objects("adcreative").count == 2)
+
+        // Another campaign's marker is not adopted.
+        var other = campaignSpec()
+        other.adoptExisting = true
+        #expect(try adapter.createCampaign(other, in: account) != campaignID)
     }
 
     @Test func budgetsAreExactMinorUnitsOfTheAccountCurrency() async throws {
@@ -226,7 +272,7 @@ import Testing
         #expect(plan.map(\.url) == ["campaigns", "adsets", "adsets", "adcreatives", "ads", "adcreatives", "ads"].map { root + $0 })
         // The very bodies the provider sends.
         #expect(plan[0] == PlannedPlatformRequest(step: "campaign", request: meta.provider.requests.createCampaign(
-            MetaCampaignParameters(name: campaign.name, objective: "OUTCOME_SALES", status: "ACTIVE", budget: .daily(minorUnits: 5000)),
+            MetaCampaignParameters(name: LaunchMarker.name(campaign.name, id: campaign.campaignID), objective: "OUTCOME_SALES", status: "ACTIVE", budget: .daily(minorUnits: 5000)),
             accountID: Self.accountID)))
         #expect(plan[1].body?.contains(#""campaign_id":"{campaign}""#) == true)
         #expect(plan[4].body?.contains(#""adset_id":"{adGroup1}""#) == true)

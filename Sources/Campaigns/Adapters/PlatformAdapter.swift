@@ -24,6 +24,9 @@ public struct CampaignLaunchSpec: Sendable {
     /// In the account's currency, exactly (converted to micros or minor units by the adapter).
     public var budgetAmount: Decimal
     public var currency: String
+    /// The launch retries one that failed: before creating, the adapter looks for the object an earlier
+    /// attempt created but never heard back about (`LaunchMarker`), and adopts its id.
+    public var adoptExisting = false
 
     public init(campaignID: UUID, name: String, objective: Objective, budgetType: BudgetType, budgetAmount: Decimal, currency: String) {
         self.campaignID = campaignID
@@ -51,6 +54,9 @@ public struct AdGroupLaunchSpec: Sendable {
     /// 65 means 65 and over.
     public var ageMax: Int
     public var interests: [String]
+    /// The launch retries one that failed: before creating, the adapter looks for the object an earlier
+    /// attempt created but never heard back about (`LaunchMarker`), and adopts its id.
+    public var adoptExisting = false
 
     public init(unitID: UUID, name: String, externalCampaignID: String, objective: Objective, budgetType: BudgetType,
                 budgetAllocation: Decimal?, currency: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String]) {
@@ -79,6 +85,9 @@ public struct AdLaunchSpec: Sendable {
     public var landingURL: String
     /// Shown as the advertiser on Meta (the organization's name).
     public var advertiserName: String
+    /// The launch retries one that failed: before creating, the adapter looks for the object an earlier
+    /// attempt created but never heard back about (`LaunchMarker`), and adopts its id.
+    public var adoptExisting = false
 
     public init(creativeID: UUID, externalAdGroupID: String, headline: String, description: String?, mediaURL: String?,
                 callToAction: CallToAction, landingURL: String, advertiserName: String) {

@@ -147,25 +147,35 @@ struct LaunchPlan: Sendable {
 
     // MARK: Specs (only once `problems` is empty)
 
+    /// A failed launch is being retried: an earlier attempt may have created an object whose answer was lost,
+    /// so the adapters look for it before creating (a first launch skips those lookups).
+    var retriesFailedLaunch: Bool { campaign.status == .error }
+
     var campaignSpec: CampaignLaunchSpec {
-        CampaignLaunchSpec(
+        var spec = CampaignLaunchSpec(
             campaignID: campaign.id, name: campaign.name, objective: campaign.objective, budgetType: budget!.type,
             budgetAmount: budget!.amount.value, currency: budget!.currency)
+        spec.adoptExisting = retriesFailedLaunch
+        return spec
     }
 
     func adGroupSpec(_ planned: Unit, externalCampaignID: String) -> AdGroupLaunchSpec {
         let audience = planned.audience!
-        return AdGroupLaunchSpec(
+        var spec = AdGroupLaunchSpec(
             unitID: planned.unit.id, name: planned.unit.name, externalCampaignID: externalCampaignID, objective: campaign.objective,
             budgetType: budget!.type, budgetAllocation: planned.unit.budgetAllocation?.value, currency: budget!.currency,
             locations: audience.locations, ageMin: audience.ageMin, ageMax: audience.ageMax, interests: audience.interests)
+        spec.adoptExisting = retriesFailedLaunch
+        return spec
     }
 
     func adSpec(_ creative: AdCreative, externalAdGroupID: String) -> AdLaunchSpec {
-        AdLaunchSpec(
+        var spec = AdLaunchSpec(
             creativeID: creative.id, externalAdGroupID: externalAdGroupID, headline: creative.headline,
             description: creative.description, mediaURL: creative.mediaURL, callToAction: creative.callToAction,
             landingURL: creative.landingURL, advertiserName: advertiserName)
+        spec.adoptExisting = retriesFailedLaunch
+        return spec
     }
 
     func platformAccount(accessToken: String) -> PlatformAccount {

@@ -61,7 +61,7 @@ extension GoogleAdsSimulator {
         if request.prefix == "google-oauth" {
             switch failure {
             case .rateLimit: return .simulatorJSON(429, ["error": "rate_limit_exceeded", "error_description": "Rate limit exceeded."])
-            case .serverError: return .simulatorJSON(500, ["error": "internal_failure", "error_description": "Backend error."])
+            case .serverError, .serverErrorAfterApply: return .simulatorJSON(500, ["error": "internal_failure", "error_description": "Backend error."])
             case .expiredToken: return .simulatorJSON(400, ["error": "invalid_grant", "error_description": "Token has been expired or revoked."])
             }
         }
@@ -71,7 +71,7 @@ extension GoogleAdsSimulator {
                                          message: "Too many requests. Retry in 1 seconds.")
             quota.retryDelay = "0.05s"
             return quota.response
-        case .serverError:
+        case .serverError, .serverErrorAfterApply:
             return GoogleAdsFailure(httpStatus: 500, status: "INTERNAL", errorCode: ["internalError": "INTERNAL_ERROR"],
                                     message: "An internal error has occurred.").response
         case .expiredToken:

@@ -44,19 +44,21 @@ struct GoogleAdsQuery {
         resource = rest.trimmingCharacters(in: .whitespaces)
         guard !fields.isEmpty, !resource.isEmpty, !resource.contains(" ") else { throw invalid("expected fields and one resource") }
         conditions = []
-        var parts = whereText.isEmpty ? [] : whereText.components(separatedBy: " AND ").flatMap { $0.components(separatedBy: " and ") }
+        var parts = Self.splitConditions(whereText)
         while !parts.isEmpty {
             let part = parts.removeFirst().trimmingCharacters(in: .whitespaces)
-            if let between = part.range(of: " BETWEEN ", options: .caseInsensitive) {
+            // The operator is read before the first quote, so a quoted value may hold "=", " IN " or " AND ".
+            let head = part.firstIndex(where: { $0 == "'" || $0 == "\"" }).map { part[..<$0] } ?? part[...]
+            if let between = head.range(of: " BETWEEN ", options: .caseInsensitive) {
                 guard !parts.isEmpty else { throw invalid("BETWEEN needs two values") }
                 let field = part[..<between.lowerBound].trimmingCharacters(in: .whitespaces)
                 conditions.append(.between(field, Self.literal(part[between.upperBound...]), Self.literal(parts.removeFirst())))
-            } else if let range = part.range(of: " IN ", options: .caseInsensitive) {
+            } else if let range = head.range(of: " IN ", options: .caseInsensitive) {
                 let list = part[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
                 conditions.append(.isIn(part[..<range.lowerBound].trimmingCharacters(in: .whitespaces), Set(list.split(separator: ",").map(Self.literal))))
-            } else if let range = part.range(of: "!=") {
+            } else if let range = head.range(of: "!=") {
                 conditions.append(.notEquals(part[..<range.lowerBound].trimmingCharacters(in: .whitespaces), Self.literal(part[range.upperBound...])))
-            } else if let range = part.range(of: "=") {
+            } else if let range = head.range(of: "=") {
                 conditions.append(.equals(part[..<range.lowerBound].trimmingCharacters(in: .whitespaces), Self.literal(part[range.upperBound...])))
             } else {
                 throw invalid("cannot read condition \"\(part)\"")
@@ -64,8 +66,37 @@ struct GoogleAdsQuery {
         }
     }
 
+    /// The WHERE clause's conditions: split at each AND outside quoted strings.
+    static func splitConditions(_ text: String) -> [String] {
+        var parts: [String] = [], current = "", quote: Character?, escaped = false
+        var rest = Substring(text)
+        while let character = rest.first {
+            if quote == nil, rest.range(of: " AND ", options: [.anchored, .caseInsensitive]) != nil {
+                parts.append(current)
+                current = ""
+                rest = rest.dropFirst(5)
+                continue
+            }
+            current.append(character)
+            rest = rest.dropFirst()
+            if escaped { escaped = false } else if character == "\\", quote != nil { escaped = true }
+            else if character == "'" || character == "\"" { quote = quote == nil ? character : (quote == character ? nil : quote) }
+        }
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty { parts.append(current) }
+        return parts
+    }
+
+    /// A value: a quoted string with its backslash escapes undone (`'O\'Brien'` → `O'Brien`), or a bare word.
     static func literal<S: StringProtocol>(_ text: S) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " '\""))
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first == "'" || first == "\"", trimmed.count >= 2, trimmed.last == first else {
+            return trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        }
+        var value = "", escaped = false
+        for character in trimmed.dropFirst().dropLast() {
+            if escaped { value.append(character); escaped = false } else if character == "\\" { escaped = true } else { value.append(character) }
+        }
+        return value
     }
 
     func matches(_ field: String, _ value: String?) -> Bool {

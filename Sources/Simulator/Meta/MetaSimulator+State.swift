@@ -14,7 +14,7 @@ extension MetaSimulator {
                                      headers: [("X-Business-Use-Case-Usage", usage)]).response
                 : MetaSimulatedError(code: 613, message: "Calls to this api have exceeded the rate limit.", isTransient: true,
                                      headers: [("X-Business-Use-Case-Usage", usage)]).response
-        case .serverError:
+        case .serverError, .serverErrorAfterApply:
             return MetaSimulatedError(status: 500, code: 2, message: "An unexpected error has occurred. Please retry your request later.",
                                       isTransient: true).response
         case .expiredToken:

@@ -60,7 +60,10 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
             try authorize(request)
             guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }
             let accountID = try account(segments[0]).id
-            return page(request, rows: lock.withLock { objects.filter { $0.kind == kind && $0.accountID == accountID }.map(\.json) })
+            let filters = try Self.listFilters(request.query["filtering"])
+            return page(request, rows: lock.withLock {
+                objects.filter { $0.kind == kind && $0.accountID == accountID && filters.allSatisfy($0.matches) }.map(\.json)
+            })
         case ("POST", 1):
             try authorize(request)
             return try updateStatus(objectID: segments[0], Self.parameters(request))

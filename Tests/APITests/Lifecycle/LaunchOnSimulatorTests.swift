@@ -80,7 +80,7 @@ import TestSupport
         if platform == "google_ads" {
             #expect(state.budgets.count == 1)
             #expect(state.budgets.first?.fields["amountMicros"] as? String == "25500000", "\(state.budgets)")
-            #expect(state.campaigns[0].fields["name"] as? String == "Spicy Jalapeño Launch")
+            #expect(state.campaigns[0].fields["name"] as? String == "Spicy Jalapeño Launch · \(fixture.campaignID.uuidString.prefix(8).lowercased())")
             #expect(state.campaigns[0].fields["maximizeConversionValue"] != nil)
             let locations = Set(state.extras.compactMap { ($0.fields["location"] as? [String: Any])?["geoTargetConstant"] as? String })
             #expect(locations == ["geoTargetConstants/2840", "geoTargetConstants/21137", "geoTargetConstants/2276"], "\(state.extras)")

@@ -13,6 +13,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
 
     public func createCampaign(_ campaign: CampaignLaunchSpec, in account: PlatformAccount) throws -> String {
         try checkCurrency(campaign.currency, account)
+        if campaign.adoptExisting, let id = try existingCampaign(campaign, in: account) { return id }
         let requests = try requests(account)
         let names = try provider.batchMutate(try requests.campaign(campaign), accessToken: account.accessToken)
         guard let name = names.first(where: { $0.contains("/campaigns/") }) else {
@@ -22,6 +23,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
     }
 
     public func createAdGroup(_ adGroup: AdGroupLaunchSpec, in account: PlatformAccount) throws -> String {
+        if adGroup.adoptExisting, let id = try existingAdGroup(adGroup, in: account) { return id }
         let requests = try requests(account)
         let existing = try existingLocations(campaignID: adGroup.externalCampaignID, account)
         let names = try provider.batchMutate(try requests.adGroup(adGroup, existingLocations: existing), accessToken: account.accessToken)
@@ -32,6 +34,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
     }
 
     public func createAd(_ ad: AdLaunchSpec, in account: PlatformAccount) throws -> String {
+        if ad.adoptExisting, let id = try existingAd(ad, in: account) { return id }
         let names = try provider.mutate(try requests(account).ad(ad), accessToken: account.accessToken)
         guard let name = names.first else { throw PlatformError.permanent(message: "Google Ads created no ad.") }
         return GoogleResourceName.id(of: name)
@@ -92,7 +95,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
         GoogleAdsLaunchRequests(provider: provider, customerID: try customerID(account), accessToken: account.accessToken)
     }
 
-    private func customerID(_ account: PlatformAccount) throws -> String {
+    func customerID(_ account: PlatformAccount) throws -> String {
         guard let id = GoogleCustomerID.normalized(account.externalAccountID) else {
             throw PlatformError.invalidRequest(message: "\"\(account.externalAccountID)\" is not a Google Ads customer id.", field: "adAccount")
         }

@@ -34,7 +34,7 @@ struct GoogleAdsLaunchRequests {
         }
         let campaign: [String: Any] = [
             "resourceName": resource("campaigns", "-2"),
-            "name": spec.name,
+            "name": LaunchMarker.name(spec.name, id: spec.campaignID),
             "status": "ENABLED",
             "advertisingChannelType": "SEARCH",
             "campaignBudget": resource("campaignBudgets", "-1"),
@@ -60,7 +60,7 @@ struct GoogleAdsLaunchRequests {
         let campaign = resource("campaigns", spec.externalCampaignID.isEmpty ? "{campaign}" : spec.externalCampaignID)
         let adGroup = resource("adGroups", "-1")
         var operations: [GoogleAdsOperation] = [.create("adGroupOperation", [
-            "resourceName": adGroup, "name": spec.name, "campaign": campaign, "status": "ENABLED", "type": "SEARCH_STANDARD",
+            "resourceName": adGroup, "name": LaunchMarker.name(spec.name, id: spec.unitID), "campaign": campaign, "status": "ENABLED", "type": "SEARCH_STANDARD",
         ])]
         var added = existingLocations
         for location in spec.locations {
@@ -86,8 +86,7 @@ struct GoogleAdsLaunchRequests {
 
     /// A responsive search ad: each headline part (capability table) as a headline, the description, the landing page.
     func ad(_ spec: AdLaunchSpec) -> PlatformRequest {
-        let headlines = PlatformCapabilities.googleSearch.headlineParts(spec.headline)
-        let descriptions = [spec.description].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let (headlines, descriptions) = Self.adContent(spec)
         return provider.mutateRequest(customerID: customerID, service: "adGroupAds", operations: [["create": [
             "adGroup": resource("adGroups", spec.externalAdGroupID.isEmpty ? "{adGroup}" : spec.externalAdGroupID),
             "status": "ENABLED",
@@ -99,6 +98,12 @@ struct GoogleAdsLaunchRequests {
                 ],
             ] as [String: Any],
         ] as [String: Any]]], accessToken: accessToken)
+    }
+
+    /// The ad's headlines (each headline part) and descriptions, as sent and as found again on retries.
+    static func adContent(_ spec: AdLaunchSpec) -> (headlines: [String], descriptions: [String]) {
+        (PlatformCapabilities.googleSearch.headlineParts(spec.headline),
+         [spec.description].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     /// ENABLED or PAUSED, through an update whose mask names only the status.

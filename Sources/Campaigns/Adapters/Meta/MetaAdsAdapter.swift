@@ -12,18 +12,33 @@ public struct MetaAdsAdapter: PlatformAdapter {
     public init(provider: MetaAdsProvider) { self.provider = provider }
 
     public func createCampaign(_ campaign: CampaignLaunchSpec, in account: PlatformAccount) throws -> String {
-        try provider.createCampaign(MetaLaunchMapping.campaign(campaign), accountID: account.externalAccountID, accessToken: account.accessToken)
+        let parameters = try MetaLaunchMapping.campaign(campaign)
+        if campaign.adoptExisting, let id = try existing("campaigns", named: parameters.name, in: account).first?.id { return id }
+        return try provider.createCampaign(parameters, accountID: account.externalAccountID, accessToken: account.accessToken)
     }
 
     public func createAdGroup(_ adGroup: AdGroupLaunchSpec, in account: PlatformAccount) throws -> String {
-        try provider.createAdSet(MetaLaunchMapping.adSet(adGroup), accountID: account.externalAccountID, accessToken: account.accessToken)
+        let parameters = MetaLaunchMapping.adSet(adGroup)
+        if adGroup.adoptExisting,
+           let id = try existing("adsets", named: parameters.name, in: account).first(where: { $0.parent == adGroup.externalCampaignID })?.id {
+            return id
+        }
+        return try provider.createAdSet(parameters, accountID: account.externalAccountID, accessToken: account.accessToken)
     }
 
     /// The creative first, then the ad that places it in the ad set. When the ad is refused, the creative is
-    /// deleted again (best effort), so that a retried launch leaves no unused creative behind.
+    /// deleted again (best effort), so that a retried launch leaves no unused creative behind. A retried
+    /// launch adopts the ad, or else the creative, that an earlier attempt created without hearing back.
     public func createAd(_ ad: AdLaunchSpec, in account: PlatformAccount) throws -> String {
-        let creativeID = try provider.createCreative(
-            MetaLaunchMapping.creative(ad), accountID: account.externalAccountID, accessToken: account.accessToken)
+        let creative = MetaLaunchMapping.creative(ad)
+        var adoptedCreativeID: String?
+        if ad.adoptExisting {
+            let adName = MetaLaunchMapping.ad(ad, creativeID: "").name
+            if let id = try existing("ads", named: adName, in: account).first(where: { $0.parent == ad.externalAdGroupID })?.id { return id }
+            adoptedCreativeID = try existing("adcreatives", named: creative.name, in: account).first?.id
+        }
+        let creativeID = try adoptedCreativeID
+            ?? provider.createCreative(creative, accountID: account.externalAccountID, accessToken: account.accessToken)
         do {
             return try provider.createAd(
                 MetaLaunchMapping.ad(ad, creativeID: creativeID), accountID: account.externalAccountID, accessToken: account.accessToken)
@@ -31,6 +46,23 @@ public struct MetaAdsAdapter: PlatformAdapter {
             try? provider.delete(objectID: creativeID, accessToken: account.accessToken)
             throw error
         }
+    }
+
+    /// The account's objects on `edge` with exactly this (marked) name: their ids and, for ad sets and ads,
+    /// the campaign or ad set they belong to.
+    private func existing(_ edge: String, named name: String, in account: PlatformAccount) throws -> [(id: String, parent: String?)] {
+        let parentField = ["adsets": "campaign_id", "ads": "adset_id"][edge]
+        let rows = try provider.objects(
+            named: name, edge: edge, fields: (["id", "name"] + [parentField].compactMap { $0 }).joined(separator: ","),
+            accountID: account.externalAccountID, accessToken: account.accessToken)
+        return rows.compactMap { row in
+            guard let id = Self.text(row["id"]), (row["name"] as? String).map({ $0 == name }) ?? true else { return nil }
+            return (id, parentField.flatMap { Self.text(row[$0]) })
+        }
+    }
+
+    private static func text(_ value: Any?) -> String? {
+        (value as? String) ?? (value as? NSNumber)?.stringValue
     }
 
     public func setCampaignStatus(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) throws {

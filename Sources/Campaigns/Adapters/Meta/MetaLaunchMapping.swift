@@ -17,13 +17,13 @@ enum MetaLaunchMapping {
         let minor = try MetaCurrency.minorUnits(spec.budgetAmount, currency: spec.currency, field: "budget.amount")
         guard minor > 0 else { throw PlatformError.invalidRequest(message: "The budget must be positive.", field: "budget.amount") }
         return MetaCampaignParameters(
-            name: spec.name, objective: objective(spec.objective), status: "ACTIVE",
+            name: LaunchMarker.name(spec.name, id: spec.campaignID), objective: objective(spec.objective), status: "ACTIVE",
             budget: spec.budgetType == .daily ? .daily(minorUnits: minor) : .lifetime(minorUnits: minor))
     }
 
     static func adSet(_ spec: AdGroupLaunchSpec) -> MetaAdSetParameters {
         MetaAdSetParameters(
-            name: spec.name, campaignID: spec.externalCampaignID, targeting: targeting(spec),
+            name: LaunchMarker.name(spec.name, id: spec.unitID), campaignID: spec.externalCampaignID, targeting: targeting(spec),
             billingEvent: billingEvent, optimizationGoal: optimizationGoals[spec.objective] ?? "LINK_CLICKS", status: "ACTIVE")
     }
 
@@ -46,7 +46,7 @@ enum MetaLaunchMapping {
 
     static func ad(_ spec: AdLaunchSpec, creativeID: String) -> MetaAdParameters {
         let headline = PlatformCapabilities.of(.metaAds).headlineParts(spec.headline).first ?? spec.headline
-        return MetaAdParameters(name: headline, adSetID: spec.externalAdGroupID, creativeID: creativeID, status: "ACTIVE")
+        return MetaAdParameters(name: LaunchMarker.name(headline, id: spec.creativeID), adSetID: spec.externalAdGroupID, creativeID: creativeID, status: "ACTIVE")
     }
 
     static func objective(_ objective: Objective) -> String {

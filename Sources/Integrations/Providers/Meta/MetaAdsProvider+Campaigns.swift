@@ -18,6 +18,11 @@ extension MetaAdsProvider {
         try Self.createdID(send(requests.createAd(ad, accountID: accountID), accessToken: accessToken), what: "ad")
     }
 
+    /// The account's objects on `edge` named exactly `name` (every page), as the Graph API lists them.
+    public func objects(named name: String, edge: String, fields: String, accountID: String, accessToken: String) throws -> [[String: Any]] {
+        try sendPaged(requests.objects(named: name, edge: edge, fields: fields, accountID: accountID), accessToken: accessToken)
+    }
+
     /// `status` is `ACTIVE` or `PAUSED` (also `ARCHIVED`, `DELETED`).
     public func setStatus(_ status: String, objectID: String, accessToken: String) throws {
         let answer = try send(requests.setStatus(status, objectID: objectID), accessToken: accessToken)

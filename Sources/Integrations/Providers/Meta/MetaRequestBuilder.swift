@@ -65,6 +65,15 @@ public struct MetaRequestBuilder: Sendable {
         ])
     }
 
+    /// The account's objects on `edge` (`campaigns`, `adsets`, `adcreatives`, `ads`) with exactly this name,
+    /// with `fields` (`id,name,adset_id`): how a launch finds what an earlier attempt created when the answer was lost.
+    public func objects(named name: String, edge: String, fields: String, accountID: String, limit: Int = 100) -> PlatformRequest {
+        let filtering: [[String: Any]] = [["field": "name", "operator": "EQUAL", "value": name]]
+        return get("\(MetaGraphAPI.accountNode(accountID))/\(edge)", [
+            ("fields", fields), ("filtering", Self.json(filtering)), ("limit", String(limit)),
+        ])
+    }
+
     public func adAccounts(limit: Int = 100) -> PlatformRequest {
         get("me/adaccounts", [("fields", "account_id,name,currency,account_status"), ("limit", String(limit))])
     }
