@@ -147,15 +147,16 @@ struct LaunchPlan: Sendable {
 
     // MARK: Specs (only once `problems` is empty)
 
-    /// A failed launch is being retried: an earlier attempt may have created an object whose answer was lost,
-    /// so the adapters look for it before creating (a first launch skips those lookups).
-    var retriesFailedLaunch: Bool { campaign.status == .error }
+    /// Any launch may follow an attempt that created an object whose answer was lost (a 5xx after the platform
+    /// applied it, a timeout, or this process dying before it recorded the id, which leaves no `error` status to
+    /// tell), so the adapters always look for the step's object before creating it: one read per object.
+    var mayFollowAnEarlierAttempt: Bool { true }
 
     var campaignSpec: CampaignLaunchSpec {
         var spec = CampaignLaunchSpec(
             campaignID: campaign.id, name: campaign.name, objective: campaign.objective, budgetType: budget!.type,
             budgetAmount: budget!.amount.value, currency: budget!.currency)
-        spec.adoptExisting = retriesFailedLaunch
+        spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }
 
@@ -165,7 +166,7 @@ struct LaunchPlan: Sendable {
             unitID: planned.unit.id, name: planned.unit.name, externalCampaignID: externalCampaignID, objective: campaign.objective,
             budgetType: budget!.type, budgetAllocation: planned.unit.budgetAllocation?.value, currency: budget!.currency,
             locations: audience.locations, ageMin: audience.ageMin, ageMax: audience.ageMax, interests: audience.interests)
-        spec.adoptExisting = retriesFailedLaunch
+        spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }
 
@@ -174,7 +175,7 @@ struct LaunchPlan: Sendable {
             creativeID: creative.id, externalAdGroupID: externalAdGroupID, headline: creative.headline,
             description: creative.description, mediaURL: creative.mediaURL, callToAction: creative.callToAction,
             landingURL: creative.landingURL, advertiserName: advertiserName)
-        spec.adoptExisting = retriesFailedLaunch
+        spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }
 
