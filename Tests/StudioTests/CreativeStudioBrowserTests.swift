@@ -101,7 +101,7 @@ import TestSupport
         try await page.chooseFile("#media-file", fake)
         try await page.waitUntil("!document.querySelector('#media-file-error').hidden", "the upload error shows")
         #expect(try await page.text("#media-file-error") == "The file is not a JPEG, PNG, GIF or WebP image.")
-        #expect(try await page.evaluate("document.querySelector('#media-file').hasAttribute('aria-invalid')") as? Bool == true)
+        #expect(try await page.evaluate("document.querySelector('#media-file').getAttribute('aria-invalid')") as? String == "true")
         #expect(try await page.text("#alert")?.contains("The file is not a JPEG, PNG, GIF or WebP image.") == true)
         #expect(try await page.text("#upload-status") == "No image.")
 
