@@ -105,6 +105,14 @@ import TestSupport
         #expect(try await page.text("#alert")?.contains("The file is not a JPEG, PNG, GIF or WebP image.") == true)
         #expect(try await page.text("#upload-status") == "No image.")
 
+        // An image over nginx's 10 MB limit: refused before the responder, and said so at the field.
+        let huge = harness.server.directory.appendingPathComponent("huge.jpg")
+        try (Data([0xFF, 0xD8, 0xFF]) + Data(repeating: 0x41, count: 11 << 20)).write(to: huge)
+        try await page.chooseFile("#media-file", huge)
+        try await page.waitUntil("document.querySelector('#media-file-error').textContent.startsWith('huge.jpg')", "the size error shows", timeout: 30)
+        #expect(try await page.text("#media-file-error") == "huge.jpg is too large to upload (11.0 MB).")
+        #expect(try await page.text("#alert")?.contains("The request is larger than 10 MB") == true)
+
         // A key the server does not know sends the user back to the key form with a message.
         try await page.evaluate("sessionStorage.setItem('campaignd.apiKey', 'cmk_wrong'); location.reload()")
         try await page.waitUntil("document.querySelector('#api-key') && !document.querySelector('#alert').hidden", "the key form shows again")

@@ -124,7 +124,10 @@ async function upload(studio, input, status, removeButton, refresh) {
     creative.mediaUrl = previous;
     input.value = '';
     status.textContent = previous ? 'The previous image is kept.' : 'No image.';
-    setFieldError('media-file', error instanceof ApiError ? error.message : 'The image could not be uploaded.');
+    // Too large for nginx or the responder (both say PAYLOAD_TOO_LARGE): said in the user's terms.
+    const tooLarge = error instanceof ApiError && error.code === 'PAYLOAD_TOO_LARGE';
+    setFieldError('media-file', tooLarge ? `${file.name} is too large to upload (${(file.size / 1048576).toFixed(1)} MB).`
+      : error instanceof ApiError ? error.message : 'The image could not be uploaded.');
     studio.fail(error);
   }
   studio.save();
