@@ -92,6 +92,32 @@ import TestSupport
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 
+    @Test func theLastImageChosenWinsWhicheverUploadFinishesLast() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        try await StudioPage.walkToCreative(page)
+        // The JPEG (9.8 KB) is still uploading, slowly, when a tiny PNG is chosen; the PNG's upload finishes first.
+        let png = harness.server.directory.appendingPathComponent("dot.png")
+        try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")).write(to: png)
+        try await page.throttleUploads(bytesPerSecond: 4000)
+        try await page.chooseFile("#media-file", TastyChips.image)
+        try await page.waitUntil("document.querySelector('#upload-status').textContent === 'Uploading chips_bag_spicy.jpg…'", "the JPEG is uploading")
+        try await page.chooseFile("#media-file", png)
+        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded dot.png')", "the PNG is uploaded")
+        // Both files are stored once the JPEG's upload is over; the page keeps the PNG.
+        let media = harness.server.mediaDirectory.path
+        let deadline = Date().addingTimeInterval(20)
+        while !((try? FileManager.default.subpathsOfDirectory(atPath: media))?.contains { $0.hasSuffix(".jpg") } ?? false), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: media).contains { $0.hasSuffix(".jpg") })
+        try await Task.sleep(for: .milliseconds(500))
+        try await page.waitUntil("document.querySelector('#previews').getAttribute('aria-busy') === 'false'", "the previews are drawn")
+        #expect(try await page.text("#upload-status")?.hasPrefix("Uploaded dot.png") == true)
+        #expect(try await (page.evaluate("document.querySelector('#preview-meta img.m-image').src") as? String)?.hasSuffix(".png") == true)
+        #expect(try await (page.evaluate("JSON.parse(sessionStorage.getItem('campaignd.studio')).creative.mediaUrl") as? String)?.hasSuffix(".png") == true)
+    }
+
     @Test func aRefusedUploadAndAWrongKeyAreExplained() async throws {
         let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }

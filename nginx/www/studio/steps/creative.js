@@ -33,6 +33,7 @@ export const creativeStep = {
     const uploadStatus = h('p', { class: 'upload-status', id: 'upload-status', role: 'status' },
       creative.mediaUrl ? 'Image uploaded.' : 'No image.');
     const removeImage = h('button', { type: 'button', class: 'link', hidden: !creative.mediaUrl, onclick: () => {
+      uploadsStarted += 1; // an upload still running must not bring the image back
       creative.mediaUrl = ''; fileInput.value = ''; removeImage.hidden = true; uploadStatus.textContent = 'No image.';
       studio.save(); refresh();
     } }, 'Remove image');
@@ -104,11 +105,16 @@ function previewUpdater(studio, region) {
   };
 }
 
+/** Counts the uploads started: only the last file chosen may set the image, whichever upload finishes last. */
+let uploadsStarted = 0;
+
 async function upload(studio, input, status, removeButton, refresh) {
   const file = input.files?.[0];
   if (!file) return;
+  const mine = ++uploadsStarted;
   const creative = studio.state.creative;
-  const previous = creative.mediaUrl;
+  // An image still uploading (blob:) is no image to go back to: this choice replaces it.
+  const previous = creative.mediaUrl.startsWith('blob:') ? '' : creative.mediaUrl;
   setFieldError('media-file', null);
   creative.mediaUrl = URL.createObjectURL(file);
   status.textContent = `Uploading ${file.name}…`;
@@ -117,10 +123,12 @@ async function upload(studio, input, status, removeButton, refresh) {
     const { uploadMedia } = await graphql(
       'mutation($input: UploadMediaInput!) { uploadMedia(input: $input) { url byteSize } }',
       { input: { filename: file.name, contentType: file.type || 'application/octet-stream', dataBase64: await fileToBase64(file) } });
+    if (mine !== uploadsStarted) return;
     creative.mediaUrl = uploadMedia.url;
     status.textContent = `Uploaded ${file.name} (${Math.round(uploadMedia.byteSize / 1024)} KB).`;
     removeButton.hidden = false;
   } catch (error) {
+    if (mine !== uploadsStarted) return;
     creative.mediaUrl = previous;
     input.value = '';
     status.textContent = previous ? 'The previous image is kept.' : 'No image.';
