@@ -26,11 +26,7 @@ import TestSupport
         try await page.click("#next")
 
         try await StudioPage.newAudienceToCreative(page)
-        try await page.type("#headline", TastyChips.headline)
-        try await page.type("#description", TastyChips.description)
-        try await page.type("#landing-url", TastyChips.landing)
-        try await page.chooseFile("#media-file", TastyChips.image)
-        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
+        try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
         try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse")
