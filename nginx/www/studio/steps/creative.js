@@ -3,7 +3,7 @@
 // once (a local blob: URL) and is replaced by the uploaded file's URL when the upload finishes.
 import { graphql, fileToBase64, ApiError } from '../api.js';
 import { h, field, setFieldError } from '../dom.js';
-import { drawPreview, PREVIEW_FIELDS } from '../previews.js';
+import { drawPreview, fetchPreviews } from '../previews.js';
 import { stepNav } from './nav.js';
 
 export const CALLS_TO_ACTION = ['SHOP_NOW', 'LEARN_MORE', 'SIGN_UP', 'BOOK_NOW', 'CONTACT_US', 'DOWNLOAD', 'GET_OFFER', 'SUBSCRIBE'];
@@ -82,11 +82,9 @@ function previewUpdater(studio, region) {
       const mine = ++sequence;
       const creative = studio.state.creative;
       try {
-        const { adPreview } = await graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
-          input: {
-            headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
-            callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: ['GOOGLE_ADS', 'META_ADS'],
-          },
+        const adPreview = await fetchPreviews({
+          headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
+          callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: ['GOOGLE_ADS', 'META_ADS'],
         });
         if (mine !== sequence) return;
         for (const preview of adPreview) {

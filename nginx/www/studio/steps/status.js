@@ -3,7 +3,7 @@
 import { graphql } from '../api.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
-import { drawPreview, PREVIEW_FIELDS } from '../previews.js';
+import { drawPreview, fetchPreviews } from '../previews.js';
 
 const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED: 'Completed', ERROR: 'Error' };
 
@@ -113,12 +113,10 @@ function creativePreviews(campaign, cache) {
     if (cache.has(creative.id)) return cache.get(creative.id);
     const section = h('section', { class: 'preview', 'data-creative': creative.id, 'aria-label': 'Ad preview' }, h('p', {}, 'Loading the preview…'));
     cache.set(creative.id, section);
-    graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
-      input: {
-        headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
-        callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
-      },
-    }).then(({ adPreview }) => drawPreview(section, adPreview[0]))
+    fetchPreviews({
+      headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
+      callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
+    }).then((adPreview) => drawPreview(section, adPreview[0]))
       .catch(() => replace(section, h('p', {}, 'The preview could not be drawn.')));
     return section;
   }));
