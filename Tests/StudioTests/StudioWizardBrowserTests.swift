@@ -34,7 +34,13 @@ import TestSupport
               .map(e => e.id || e.name)
             """) as? [String]
         #expect(unlabelled == [])
-        #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") as? String == "polite")
+        // The previews are redrawn at every key: not a live region; what they would refuse is announced when it changes.
+        #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") is NSNull)
+        try await page.type("#headline", "Extra Crunchy Spicy Jalapeño Chips")
+        try await page.waitUntil("document.querySelector('#announcer').textContent.startsWith('Google Search: Headline part')", "the Google warning is announced")
+        #expect(try await page.text("#announcer")?.contains("Meta Feed: The landing URL must be an http or https URL.") == true)
+        #expect(try await page.text("#announcer")?.contains("Sponsored") == false)
+        try await page.evaluate("const h = document.querySelector('#headline'); h.value = ''; h.dispatchEvent(new Event('input'))")
 
         // Back on the audience step, the audience just saved is listed, chosen, and can be reused.
         try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Audience')).click()")

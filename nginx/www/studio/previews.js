@@ -17,6 +17,12 @@ export async function fetchPreviews(input) {
 
 const TITLES = { GOOGLE_SEARCH: 'Google Search', META_FEED: 'Meta Feed' };
 
+/** One line for screen readers: the placement and what it would refuse (not the whole ad, re-read on every key). */
+export function previewSummary(preview) {
+  const title = TITLES[preview.placement] ?? preview.placement;
+  return preview.warnings.length ? `${title}: ${preview.warnings.map((w) => w.message).join(' ')}` : `${title}: fits this placement.`;
+}
+
 /** Draws one preview into `container` (its own <section>). */
 export function drawPreview(container, preview) {
   const ad = preview.placement === 'GOOGLE_SEARCH' ? googleSearchAd(preview) : metaFeedAd(preview);

@@ -3,7 +3,7 @@
 // once (a local blob: URL) and is replaced by the uploaded file's URL when the upload finishes.
 import { graphql, fileToBase64, ApiError } from '../api.js';
 import { h, field, setFieldError } from '../dom.js';
-import { drawPreview, fetchPreviews } from '../previews.js';
+import { drawPreview, fetchPreviews, previewSummary } from '../previews.js';
 import { stepNav } from './nav.js';
 
 export const CALLS_TO_ACTION = ['SHOP_NOW', 'LEARN_MORE', 'SIGN_UP', 'BOOK_NOW', 'CONTACT_US', 'DOWNLOAD', 'GET_OFFER', 'SUBSCRIBE'];
@@ -18,7 +18,8 @@ export const creativeStep = {
   render(container, studio) {
     const { state } = studio;
     const creative = state.creative;
-    const previewRegion = h('div', { class: 'previews', id: 'previews', 'aria-live': 'polite', 'aria-busy': 'true' },
+    // Not a live region: both ads are redrawn as the user types; what they would refuse is announced when it changes.
+    const previewRegion = h('div', { class: 'previews', id: 'previews', 'aria-busy': 'true' },
       h('section', { class: 'preview', id: 'preview-google', 'data-platform': 'GOOGLE_ADS', 'aria-label': 'Google Search preview' }),
       h('section', { class: 'preview', id: 'preview-meta', 'data-platform': 'META_ADS', 'aria-label': 'Meta Feed preview' }));
     const refresh = previewUpdater(studio, previewRegion);
@@ -75,6 +76,7 @@ export const creativeStep = {
 function previewUpdater(studio, region) {
   let timer = null;
   let sequence = 0;
+  let announced = null; // the warnings last announced (codes); the first drawing is not announced (the step's title is)
   return function refresh() {
     clearTimeout(timer);
     region.setAttribute('aria-busy', 'true');
@@ -96,6 +98,10 @@ function previewUpdater(studio, region) {
         }
         region.setAttribute('aria-busy', 'false');
         region.dataset.version = String(mine);
+        // Announced when a warning comes or goes, not at every key while a part stays too long.
+        const codes = adPreview.map((p) => `${p.placement}:${p.warnings.map((w) => `${w.code}/${w.part ?? ''}`).join(',')}`).join(' ');
+        if (announced !== null && codes !== announced) studio.announce(adPreview.map(previewSummary).join(' '));
+        announced = codes;
       } catch (error) {
         if (mine === sequence) studio.fail(error);
       }

@@ -28,7 +28,8 @@ export const statusStep = {
       container.append(h('p', {}, 'Launch a campaign to follow it here.'));
       return;
     }
-    const view = h('div', { id: 'campaign-status', 'aria-live': 'polite' }, h('p', {}, 'Loading the campaign…'));
+    // Not a live region: it is redrawn every few seconds; a change of status is announced instead.
+    const view = h('div', { id: 'campaign-status' }, h('p', {}, 'Loading the campaign…'));
     container.append(view, h('div', { class: 'step-nav' },
       h('span'),
       h('button', { type: 'button', class: 'primary', onclick: () => studio.reset() }, 'Build another campaign')));
@@ -36,6 +37,7 @@ export const statusStep = {
     const from = new Date(to.getTime() - 29 * 86400000);
     let timer = null;
     let generation = 0;
+    let shownStatus = null;
     const previews = new Map(); // creative id → its preview section, drawn once
     const load = async () => {
       clearTimeout(timer);
@@ -51,6 +53,10 @@ export const statusStep = {
           metricDefinitions { key label } }`, { id: state.campaignId, from: day(from), to: day(to) });
         if (mine !== generation) return;
         if (!campaign) return replace(view, h('p', {}, 'The campaign no longer exists.'));
+        if (shownStatus !== null && campaign.status !== shownStatus) {
+          studio.announce(`${campaign.name} is now ${(STATUS_TEXT[campaign.status] ?? campaign.status).toLowerCase()}.`);
+        }
+        shownStatus = campaign.status;
         const labels = Object.fromEntries(metricDefinitions.map((d) => [d.key, d.label]));
         replace(view,
           h('p', { class: 'status-line' },
