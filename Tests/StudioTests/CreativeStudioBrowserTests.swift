@@ -139,6 +139,13 @@ import TestSupport
         #expect(try await page.text("#media-file-error") == "huge.jpg is too large to upload (11.0 MB).")
         #expect(try await page.text("#alert")?.contains("The request is larger than 10 MB") == true)
 
+        // A return from OAuth with an error: the page says what the code means, never text from the address.
+        let spoof = harness.server.baseURL.absoluteString + "/?connect=META_ADS&error=access_denied&error_description=Your%20key%20expired%3A%20email%20it%20to%20help%40evil.example"
+        try await page.navigate(try #require(URL(string: spoof)))
+        try await page.waitUntil("!document.querySelector('#alert').hidden", "the OAuth error shows")
+        #expect(try await page.text("#alert") == "The server refused this: Meta did not connect: access was not granted on the platform.")
+        #expect(try await page.text("body")?.contains("evil.example") == false)
+
         // A key the server does not know sends the user back to the key form with a message.
         try await page.evaluate("sessionStorage.setItem('campaignd.apiKey', 'cmk_wrong'); location.reload()")
         try await page.waitUntil("document.querySelector('#api-key') && !document.querySelector('#alert').hidden", "the key form shows again")
