@@ -36,6 +36,8 @@ import TestSupport
         #expect(unlabelled == [])
         // The previews are redrawn at every key: not a live region; what they would refuse is announced when it changes.
         #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") is NSNull)
+        // The first drawing (empty headline) is not announced: wait for it, so the typing below is a change.
+        try await page.waitUntil("document.querySelector('#previews').dataset.version", "the first previews are drawn")
         try await page.type("#headline", "Extra Crunchy Spicy Jalapeño Chips")
         try await page.waitUntil("document.querySelector('#announcer').textContent.startsWith('Google Search: Headline part')", "the Google warning is announced")
         #expect(try await page.text("#announcer")?.contains("Meta Feed: The landing URL must be an http or https URL.") == true)
