@@ -92,6 +92,32 @@ import TestSupport
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 
+    @Test func theLastImageChosenWinsWhicheverUploadFinishesLast() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        try await StudioPage.walkToCreative(page)
+        // The JPEG (9.8 KB) is still uploading, slowly, when a tiny PNG is chosen; the PNG's upload finishes first.
+        let png = harness.server.directory.appendingPathComponent("dot.png")
+        try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")).write(to: png)
+        try await page.throttleUploads(bytesPerSecond: 4000)
+        try await page.chooseFile("#media-file", TastyChips.image)
+        try await page.waitUntil("document.querySelector('#upload-status').textContent === 'Uploading chips_bag_spicy.jpg…'", "the JPEG is uploading")
+        try await page.chooseFile("#media-file", png)
+        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded dot.png')", "the PNG is uploaded")
+        // Both files are stored once the JPEG's upload is over; the page keeps the PNG.
+        let media = harness.server.mediaDirectory.path
+        let deadline = Date().addingTimeInterval(20)
+        while !((try? FileManager.default.subpathsOfDirectory(atPath: media))?.contains { $0.hasSuffix(".jpg") } ?? false), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: media).contains { $0.hasSuffix(".jpg") })
+        try await Task.sleep(for: .milliseconds(500))
+        try await page.waitUntil("document.querySelector('#previews').getAttribute('aria-busy') === 'false'", "the previews are drawn")
+        #expect(try await page.text("#upload-status")?.hasPrefix("Uploaded dot.png") == true)
+        #expect(try await (page.evaluate("document.querySelector('#preview-meta img.m-image').src") as? String)?.hasSuffix(".png") == true)
+        #expect(try await (page.evaluate("JSON.parse(sessionStorage.getItem('campaignd.studio')).creative.mediaUrl") as? String)?.hasSuffix(".png") == true)
+    }
+
     @Test func aRefusedUploadAndAWrongKeyAreExplained() async throws {
         let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
@@ -101,9 +127,24 @@ import TestSupport
         try await page.chooseFile("#media-file", fake)
         try await page.waitUntil("!document.querySelector('#media-file-error').hidden", "the upload error shows")
         #expect(try await page.text("#media-file-error") == "The file is not a JPEG, PNG, GIF or WebP image.")
-        #expect(try await page.evaluate("document.querySelector('#media-file').hasAttribute('aria-invalid')") as? Bool == true)
+        #expect(try await page.evaluate("document.querySelector('#media-file').getAttribute('aria-invalid')") as? String == "true")
         #expect(try await page.text("#alert")?.contains("The file is not a JPEG, PNG, GIF or WebP image.") == true)
         #expect(try await page.text("#upload-status") == "No image.")
+
+        // An image over nginx's 10 MB limit: refused before the responder, and said so at the field.
+        let huge = harness.server.directory.appendingPathComponent("huge.jpg")
+        try (Data([0xFF, 0xD8, 0xFF]) + Data(repeating: 0x41, count: 11 << 20)).write(to: huge)
+        try await page.chooseFile("#media-file", huge)
+        try await page.waitUntil("document.querySelector('#media-file-error').textContent.startsWith('huge.jpg')", "the size error shows", timeout: 30)
+        #expect(try await page.text("#media-file-error") == "huge.jpg is too large to upload (11.0 MB).")
+        #expect(try await page.text("#alert")?.contains("The request is larger than 10 MB") == true)
+
+        // A return from OAuth with an error: the page says what the code means, never text from the address.
+        let spoof = harness.server.baseURL.absoluteString + "/?connect=META_ADS&error=access_denied&error_description=Your%20key%20expired%3A%20email%20it%20to%20help%40evil.example"
+        try await page.navigate(try #require(URL(string: spoof)))
+        try await page.waitUntil("!document.querySelector('#alert').hidden", "the OAuth error shows")
+        #expect(try await page.text("#alert") == "The server refused this: Meta did not connect: access was not granted on the platform.")
+        #expect(try await page.text("body")?.contains("evil.example") == false)
 
         // A key the server does not know sends the user back to the key form with a message.
         try await page.evaluate("sessionStorage.setItem('campaignd.apiKey', 'cmk_wrong'); location.reload()")

@@ -107,4 +107,23 @@ import TestSupport
         let stored = try FileManager.default.subpathsOfDirectory(atPath: harness.server.mediaDirectory.path)
         #expect(stored.filter { $0.contains(".") }.isEmpty, "\(stored)")
     }
+
+    @Test func aBodyOverNginxsLimitIsRefusedAsGraphQL() async throws {
+        let harness = try StudioHarness()
+        defer { harness.stop() }
+        // 11 MB: over client_max_body_size (10m), so nginx answers before the responder sees it.
+        let image = Data([0xFF, 0xD8, 0xFF]) + Data(repeating: 0x41, count: 11 << 20)
+        let body = try JSONSerialization.data(withJSONObject: [
+            "query": "mutation($input: UploadMediaInput!) { uploadMedia(input: $input) { url } }",
+            "variables": ["input": ["filename": "huge.jpg", "contentType": "image/jpeg", "dataBase64": image.base64EncodedString()]],
+        ])
+        let response = try await HTTPClient.send(
+            harness.server.url("/graphql"), method: "POST",
+            headers: ["Content-Type": "application/json", "Authorization": "Bearer \(harness.key)"], body: body)
+        #expect(response.status == 413)
+        #expect(response.header("Content-Type")?.hasPrefix("application/json") == true, "\(response.headers)")
+        let refusal = errorInfo(try response.json())
+        #expect(refusal.code == "PAYLOAD_TOO_LARGE")
+        #expect(refusal.message == "The request is larger than 10 MB, the most this server accepts.")
+    }
 }

@@ -26,11 +26,7 @@ import TestSupport
         try await page.click("#next")
 
         try await StudioPage.newAudienceToCreative(page)
-        try await page.type("#headline", TastyChips.headline)
-        try await page.type("#description", TastyChips.description)
-        try await page.type("#landing-url", TastyChips.landing)
-        try await page.chooseFile("#media-file", TastyChips.image)
-        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
+        try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
         try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse")
@@ -55,6 +51,9 @@ import TestSupport
         // Pause and resume from the status view; both show in the log.
         try await page.click("#campaign-pause")
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Paused'", "the campaign is paused", timeout: 30)
+        // The status view is redrawn every few seconds: not a live region; the new status is announced once.
+        #expect(try await page.evaluate("document.querySelector('#campaign-status').getAttribute('aria-live')") is NSNull)
+        try await page.waitUntil("document.querySelector('#announcer').textContent.endsWith(' is now paused.')", "the pause is announced")
         try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged)", "the pause is logged")
         try await page.click("#campaign-resume")
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the campaign is live again", timeout: 30)

@@ -34,7 +34,15 @@ import TestSupport
               .map(e => e.id || e.name)
             """) as? [String]
         #expect(unlabelled == [])
-        #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") as? String == "polite")
+        // The previews are redrawn at every key: not a live region; what they would refuse is announced when it changes.
+        #expect(try await page.evaluate("document.querySelector('#previews').getAttribute('aria-live')") is NSNull)
+        // The first drawing (empty headline) is not announced: wait for it, so the typing below is a change.
+        try await page.waitUntil("document.querySelector('#previews').dataset.version", "the first previews are drawn")
+        try await page.type("#headline", "Extra Crunchy Spicy Jalapeño Chips")
+        try await page.waitUntil("document.querySelector('#announcer').textContent.startsWith('Google Search: Headline part')", "the Google warning is announced")
+        #expect(try await page.text("#announcer")?.contains("Meta Feed: The landing URL must be an http or https URL.") == true)
+        #expect(try await page.text("#announcer")?.contains("Sponsored") == false)
+        try await page.evaluate("const h = document.querySelector('#headline'); h.value = ''; h.dispatchEvent(new Event('input'))")
 
         // Back on the audience step, the audience just saved is listed, chosen, and can be reused.
         try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Audience')).click()")
@@ -57,11 +65,7 @@ import TestSupport
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Search')).click()")
         try await page.click("#next")
         try await StudioPage.newAudienceToCreative(page)
-        try await page.type("#headline", TastyChips.headline)
-        try await page.type("#description", TastyChips.description)
-        try await page.type("#landing-url", TastyChips.landing)
-        try await page.chooseFile("#media-file", TastyChips.image)
-        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
+        try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
         try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")

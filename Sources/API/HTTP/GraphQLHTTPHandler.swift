@@ -79,13 +79,23 @@ public struct GraphQLHTTPHandler: Sendable {
         return FastCGIResponse(status: refusal.status, headers: headers, body: body.serializedBytes())
     }
 
-    /// `scheme://host[:port]` from what nginx passes (its `$host` carries no port, `SERVER_PORT` does).
+    /// `scheme://host[:port]` from what nginx passes. Debian's fastcgi_params send `$host` (no port) as
+    /// HTTP_HOST, and `SERVER_PORT` adds it; nginx's own send the Host header as the client wrote it, port
+    /// included, which is then kept as it is (not given a second port).
     static func origin(of request: FastCGIRequest) -> String {
         let scheme = request.parameters["REQUEST_SCHEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "http"
         let host = request.parameters["HTTP_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+        if hasPort(host) { return "\(scheme)://\(host)" }
         let port = request.parameters["SERVER_PORT"] ?? ""
         let defaultPort = scheme == "https" ? "443" : "80"
         return port.isEmpty || port == defaultPort ? "\(scheme)://\(host)" : "\(scheme)://\(host):\(port)"
+    }
+
+    /// `example.com:8080` and `[::1]:8080` have a port; `example.com` and `[::1]` do not.
+    static func hasPort(_ host: String) -> Bool {
+        guard let colon = host.lastIndex(of: ":") else { return false }
+        let port = host[host.index(after: colon)...]
+        return !port.isEmpty && port.allSatisfy(\.isASCII) && port.allSatisfy(\.isNumber) && (host.first != "[" || host[..<colon].hasSuffix("]"))
     }
 
     static func bearerToken(_ header: String?) -> String? {

@@ -53,6 +53,15 @@ enum StudioPage {
         try await Self.newAudienceToCreative(page)
     }
 
+    /// The Tasty Chips creative typed in, its image chosen and uploaded.
+    static func typeTastyChipsCreative(_ page: BrowserPage) async throws {
+        try await page.type("#headline", TastyChips.headline)
+        try await page.type("#description", TastyChips.description)
+        try await page.type("#landing-url", TastyChips.landing)
+        try await page.chooseFile("#media-file", TastyChips.image)
+        try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
+    }
+
     static func newAudienceToCreative(_ page: BrowserPage) async throws {
         try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
         try await page.type("#audience-name", "Young snackers")

@@ -54,7 +54,9 @@ export function setFieldError(id, message) {
   const control = document.getElementById(id);
   const error = document.getElementById(`${id}-error`);
   if (!control || !error) return false;
-  control.toggleAttribute('aria-invalid', Boolean(message));
+  // aria-invalid="" means false to assistive technology: the invalid state is "true" or absent.
+  if (message) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
   error.hidden = !message;
   error.textContent = message ?? '';
   return true;

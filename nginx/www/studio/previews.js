@@ -1,5 +1,6 @@
 // Draws the server's previews (Query.adPreview) as Google Search and Meta Feed show ads. Everything
 // shown comes from the preview: the page has no platform rules of its own.
+import { graphql } from './api.js';
 import { h, replace } from './dom.js';
 
 export const PREVIEW_FIELDS = `
@@ -8,7 +9,19 @@ export const PREVIEW_FIELDS = `
   primaryText description imageUrl callToActionLabel
   warnings { code field part message }`;
 
+/** The server's previews of `input` (an AdPreviewInput), one per platform asked for. */
+export async function fetchPreviews(input) {
+  const { adPreview } = await graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, { input });
+  return adPreview;
+}
+
 const TITLES = { GOOGLE_SEARCH: 'Google Search', META_FEED: 'Meta Feed' };
+
+/** One line for screen readers: the placement and what it would refuse (not the whole ad, re-read on every key). */
+export function previewSummary(preview) {
+  const title = TITLES[preview.placement] ?? preview.placement;
+  return preview.warnings.length ? `${title}: ${preview.warnings.map((w) => w.message).join(' ')}` : `${title}: fits this placement.`;
+}
 
 /** Draws one preview into `container` (its own <section>). */
 export function drawPreview(container, preview) {

@@ -59,6 +59,17 @@ function connectButtons(studio) {
     }, `Connect ${name}`)));
 }
 
+/** The OAuth 2.0 authorization errors (RFC 6749 §4.1.2.1) a platform may send back. */
+const OAUTH_ERRORS = {
+  access_denied: 'access was not granted on the platform.',
+  invalid_request: 'the platform found the request invalid.',
+  invalid_scope: 'the platform refused the permissions asked for.',
+  unauthorized_client: 'this app may not connect to the platform.',
+  unsupported_response_type: 'the platform refused the request.',
+  server_error: 'the platform had an error; try again.',
+  temporarily_unavailable: 'the platform is temporarily unavailable; try again.',
+};
+
 /**
  * Back from the platform's consent page (`/?connect=PLATFORM&code=…&state=…`): finishes the connection
  * with `completeOAuth` and returns a message for the connection step, or null when this is no such return.
@@ -68,8 +79,11 @@ export async function finishConnecting(studio) {
   const platform = params.get('connect');
   if (!platform) return null;
   window.history.replaceState(null, '', '/');
-  const error = params.get('error_description') ?? params.get('error');
-  if (error) throw new Error(`${PLATFORM_NAMES[platform] ?? platform} did not connect: ${error}`);
+  if (!PLATFORM_NAMES[platform]) return null;
+  // Anyone can send a link to /?connect=…&error_description=…: the page says what the OAuth error code
+  // means in its own words, and never shows text from the address.
+  const error = params.get('error');
+  if (error) throw new Error(`${PLATFORM_NAMES[platform]} did not connect: ${OAUTH_ERRORS[error] ?? 'the platform refused the connection.'}`);
   const { completeOAuth } = await graphql(
     'mutation($platform: Platform!, $code: String!, $state: String!) { completeOAuth(platform: $platform, code: $code, state: $state) { platform adAccounts { id } } }',
     { platform, code: params.get('code') ?? '', state: params.get('state') ?? '' });

@@ -3,7 +3,7 @@
 // once (a local blob: URL) and is replaced by the uploaded file's URL when the upload finishes.
 import { graphql, fileToBase64, ApiError } from '../api.js';
 import { h, field, setFieldError } from '../dom.js';
-import { drawPreview, PREVIEW_FIELDS } from '../previews.js';
+import { drawPreview, fetchPreviews, previewSummary } from '../previews.js';
 import { stepNav } from './nav.js';
 
 export const CALLS_TO_ACTION = ['SHOP_NOW', 'LEARN_MORE', 'SIGN_UP', 'BOOK_NOW', 'CONTACT_US', 'DOWNLOAD', 'GET_OFFER', 'SUBSCRIBE'];
@@ -18,7 +18,8 @@ export const creativeStep = {
   render(container, studio) {
     const { state } = studio;
     const creative = state.creative;
-    const previewRegion = h('div', { class: 'previews', id: 'previews', 'aria-live': 'polite', 'aria-busy': 'true' },
+    // Not a live region: both ads are redrawn as the user types; what they would refuse is announced when it changes.
+    const previewRegion = h('div', { class: 'previews', id: 'previews', 'aria-busy': 'true' },
       h('section', { class: 'preview', id: 'preview-google', 'data-platform': 'GOOGLE_ADS', 'aria-label': 'Google Search preview' }),
       h('section', { class: 'preview', id: 'preview-meta', 'data-platform': 'META_ADS', 'aria-label': 'Meta Feed preview' }));
     const refresh = previewUpdater(studio, previewRegion);
@@ -33,6 +34,7 @@ export const creativeStep = {
     const uploadStatus = h('p', { class: 'upload-status', id: 'upload-status', role: 'status' },
       creative.mediaUrl ? 'Image uploaded.' : 'No image.');
     const removeImage = h('button', { type: 'button', class: 'link', hidden: !creative.mediaUrl, onclick: () => {
+      uploadsStarted += 1; // an upload still running must not bring the image back
       creative.mediaUrl = ''; fileInput.value = ''; removeImage.hidden = true; uploadStatus.textContent = 'No image.';
       studio.save(); refresh();
     } }, 'Remove image');
@@ -74,6 +76,7 @@ export const creativeStep = {
 function previewUpdater(studio, region) {
   let timer = null;
   let sequence = 0;
+  let announced = null; // the warnings last announced (codes); the first drawing is not announced (the step's title is)
   return function refresh() {
     clearTimeout(timer);
     region.setAttribute('aria-busy', 'true');
@@ -81,11 +84,9 @@ function previewUpdater(studio, region) {
       const mine = ++sequence;
       const creative = studio.state.creative;
       try {
-        const { adPreview } = await graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
-          input: {
-            headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
-            callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: ['GOOGLE_ADS', 'META_ADS'],
-          },
+        const adPreview = await fetchPreviews({
+          headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
+          callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: ['GOOGLE_ADS', 'META_ADS'],
         });
         if (mine !== sequence) return;
         for (const preview of adPreview) {
@@ -97,6 +98,10 @@ function previewUpdater(studio, region) {
         }
         region.setAttribute('aria-busy', 'false');
         region.dataset.version = String(mine);
+        // Announced when a warning comes or goes, not at every key while a part stays too long.
+        const codes = adPreview.map((p) => `${p.placement}:${p.warnings.map((w) => `${w.code}/${w.part ?? ''}`).join(',')}`).join(' ');
+        if (announced !== null && codes !== announced) studio.announce(adPreview.map(previewSummary).join(' '));
+        announced = codes;
       } catch (error) {
         if (mine === sequence) studio.fail(error);
       }
@@ -104,11 +109,16 @@ function previewUpdater(studio, region) {
   };
 }
 
+/** Counts the uploads started: only the last file chosen may set the image, whichever upload finishes last. */
+let uploadsStarted = 0;
+
 async function upload(studio, input, status, removeButton, refresh) {
   const file = input.files?.[0];
   if (!file) return;
+  const mine = ++uploadsStarted;
   const creative = studio.state.creative;
-  const previous = creative.mediaUrl;
+  // An image still uploading (blob:) is no image to go back to: this choice replaces it.
+  const previous = creative.mediaUrl.startsWith('blob:') ? '' : creative.mediaUrl;
   setFieldError('media-file', null);
   creative.mediaUrl = URL.createObjectURL(file);
   status.textContent = `Uploading ${file.name}…`;
@@ -117,14 +127,19 @@ async function upload(studio, input, status, removeButton, refresh) {
     const { uploadMedia } = await graphql(
       'mutation($input: UploadMediaInput!) { uploadMedia(input: $input) { url byteSize } }',
       { input: { filename: file.name, contentType: file.type || 'application/octet-stream', dataBase64: await fileToBase64(file) } });
+    if (mine !== uploadsStarted) return;
     creative.mediaUrl = uploadMedia.url;
     status.textContent = `Uploaded ${file.name} (${Math.round(uploadMedia.byteSize / 1024)} KB).`;
     removeButton.hidden = false;
   } catch (error) {
+    if (mine !== uploadsStarted) return;
     creative.mediaUrl = previous;
     input.value = '';
     status.textContent = previous ? 'The previous image is kept.' : 'No image.';
-    setFieldError('media-file', error instanceof ApiError ? error.message : 'The image could not be uploaded.');
+    // Too large for nginx or the responder (both say PAYLOAD_TOO_LARGE): said in the user's terms.
+    const tooLarge = error instanceof ApiError && error.code === 'PAYLOAD_TOO_LARGE';
+    setFieldError('media-file', tooLarge ? `${file.name} is too large to upload (${(file.size / 1048576).toFixed(1)} MB).`
+      : error instanceof ApiError ? error.message : 'The image could not be uploaded.');
     studio.fail(error);
   }
   studio.save();

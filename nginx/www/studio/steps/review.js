@@ -2,7 +2,7 @@
 // the launch: the draft campaign with its unit and creative is saved, and launched on the platform.
 import { graphql, ApiError } from '../api.js';
 import { h, replace, field, setFieldError } from '../dom.js';
-import { PREVIEW_FIELDS } from '../previews.js';
+import { fetchPreviews } from '../previews.js';
 import { ctaLabel } from './creative.js';
 import { describe } from './audience.js';
 import { stepNav } from './nav.js';
@@ -54,12 +54,10 @@ export const reviewStep = {
     graphql('query($id: ID!) { node(id: $id) { ... on Audience { id name locations ageMin ageMax interests } } }', { id: state.audienceId })
       .then(({ node }) => replace(audience, node ? `${node.name}: ${describe(node)}` : '—'))
       .catch(() => replace(audience, '—'));
-    graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
-      input: {
-        headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
-        callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [account.platform],
-      },
-    }).then(({ adPreview }) => {
+    fetchPreviews({
+      headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
+      callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [account.platform],
+    }).then((adPreview) => {
       const warnings = adPreview.flatMap((preview) => preview.warnings);
       replace(problems, warnings.length
         ? h('ul', { class: 'problems' }, warnings.map((w) => h('li', { 'data-code': w.code }, w.message)))

@@ -3,7 +3,7 @@
 import { graphql } from '../api.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
-import { drawPreview, PREVIEW_FIELDS } from '../previews.js';
+import { drawPreview, fetchPreviews } from '../previews.js';
 
 const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED: 'Completed', ERROR: 'Error' };
 
@@ -28,7 +28,8 @@ export const statusStep = {
       container.append(h('p', {}, 'Launch a campaign to follow it here.'));
       return;
     }
-    const view = h('div', { id: 'campaign-status', 'aria-live': 'polite' }, h('p', {}, 'Loading the campaign…'));
+    // Not a live region: it is redrawn every few seconds; a change of status is announced instead.
+    const view = h('div', { id: 'campaign-status' }, h('p', {}, 'Loading the campaign…'));
     container.append(view, h('div', { class: 'step-nav' },
       h('span'),
       h('button', { type: 'button', class: 'primary', onclick: () => studio.reset() }, 'Build another campaign')));
@@ -36,6 +37,7 @@ export const statusStep = {
     const from = new Date(to.getTime() - 29 * 86400000);
     let timer = null;
     let generation = 0;
+    let shownStatus = null;
     const previews = new Map(); // creative id → its preview section, drawn once
     const load = async () => {
       clearTimeout(timer);
@@ -51,6 +53,10 @@ export const statusStep = {
           metricDefinitions { key label } }`, { id: state.campaignId, from: day(from), to: day(to) });
         if (mine !== generation) return;
         if (!campaign) return replace(view, h('p', {}, 'The campaign no longer exists.'));
+        if (shownStatus !== null && campaign.status !== shownStatus) {
+          studio.announce(`${campaign.name} is now ${(STATUS_TEXT[campaign.status] ?? campaign.status).toLowerCase()}.`);
+        }
+        shownStatus = campaign.status;
         const labels = Object.fromEntries(metricDefinitions.map((d) => [d.key, d.label]));
         replace(view,
           h('p', { class: 'status-line' },
@@ -113,12 +119,10 @@ function creativePreviews(campaign, cache) {
     if (cache.has(creative.id)) return cache.get(creative.id);
     const section = h('section', { class: 'preview', 'data-creative': creative.id, 'aria-label': 'Ad preview' }, h('p', {}, 'Loading the preview…'));
     cache.set(creative.id, section);
-    graphql(`query($input: AdPreviewInput!) { adPreview(input: $input) { ${PREVIEW_FIELDS} } }`, {
-      input: {
-        headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
-        callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
-      },
-    }).then(({ adPreview }) => drawPreview(section, adPreview[0]))
+    fetchPreviews({
+      headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
+      callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
+    }).then((adPreview) => drawPreview(section, adPreview[0]))
       .catch(() => replace(section, h('p', {}, 'The preview could not be drawn.')));
     return section;
   }));
