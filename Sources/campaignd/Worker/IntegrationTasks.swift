@@ -5,12 +5,14 @@ import Postgres
 
 /// `refreshExpiringTokens` and `syncAdAccounts`: the integrations' periodic upkeep, as system jobs.
 enum IntegrationTasks {
-    /// Refreshes every connected integration's token that expires within the refresh margin; integrations the
-    /// platform refuses are marked disconnected. Fails (and is retried) only when every refresh failed.
-    static func refreshExpiringTokens(tokens: TokenService, pool: PostgresPool, lease: Double,
+    /// Refreshes every connected integration's token that expires before the run after next (`interval`
+    /// seconds apart) plus the usual margin: a Meta token that expired between two runs cannot be exchanged
+    /// any more. Integrations the platform refuses are marked disconnected. Fails (and is retried) only when
+    /// every refresh failed.
+    static func refreshExpiringTokens(tokens: TokenService, pool: PostgresPool, interval: Double, lease: Double,
                                       log: @escaping @Sendable (String) -> Void) -> JobDefinition {
         JobDefinition(kind: JobKinds.refreshExpiringTokens, lease: lease, backoff: BackoffPolicy(baseDelay: 30, maximumDelay: 300)) { _, _ in
-            let summary = try tokens.refreshExpiring(pool: pool)
+            let summary = try tokens.refreshExpiring(pool: pool, within: 2 * interval + TokenService.refreshMargin)
             log("token refresh: \(summary.refreshed.count) refreshed, \(summary.disconnected.count) disconnected, \(summary.failed.count) failed")
             for failure in summary.failed {
                 log("token refresh: integration \(failure.integrationID.uuidString.lowercased()) failed: \(failure.reason)")

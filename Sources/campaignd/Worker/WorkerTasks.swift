@@ -27,7 +27,8 @@ struct WorkerTasks {
             settings: MetricsSync.Settings(batchSize: settings.metricsBatchSize), log: log)
         let definitions = [
             MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log),
-            IntegrationTasks.refreshExpiringTokens(tokens: tokens, pool: pool, lease: lease, log: log),
+            IntegrationTasks.refreshExpiringTokens(
+                tokens: tokens, pool: pool, interval: Double(settings.intervals[JobKinds.refreshExpiringTokens] ?? 300), lease: lease, log: log),
             IntegrationTasks.syncAdAccounts(accounts: AccountSyncService(providers: providers, tokens: tokens), pool: pool, lease: lease, log: log),
             JobKinds.pruneDefinition(retentionDays: settings.retentionDays, lease: lease, log: log, pool: pool),
             JobKinds.noopDefinition(lease: lease),
