@@ -28,7 +28,7 @@ struct BrowserPage: Sendable {
     }
 
     /// Polls `condition` (a JavaScript expression) until it is truthy.
-    func waitUntil(_ condition: String, _ what: String, timeout: Double = 15) async throws {
+    func waitUntil(_ condition: String, _ what: String, timeout: Double = 30) async throws {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while true {
             let value = try? await evaluate("Boolean(\(condition))")
