@@ -47,3 +47,14 @@ import Testing
         #expect(!PlatformHTTPClient.retries(.tokenExpired(message: "expired"), of: read))
     }
 }
+
+@Suite struct PlatformRequestPrintingTests {
+    @Test func printingARequestShowsNoSecret() {
+        let request = PlatformRequest(
+            method: "POST", url: URL(string: "https://oauth.example/token?code=abc")!,
+            secretHeaders: ["Authorization": "Bearer ya29-secret"], body: .form([("client_secret", "s3cret")]))
+        for text in ["\(request)", String(reflecting: request)] {
+            #expect(text == "POST https://oauth.example/token?code=REDACTED")
+        }
+    }
+}

@@ -61,3 +61,9 @@ public struct PlatformRequest: Sendable, Equatable {
         "access_token", "refresh_token", "client_secret", "fb_exchange_token", "code", "appsecret_proof",
     ]
 }
+
+extension PlatformRequest: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Method and redacted URL only: secret headers and bodies (which may carry codes or secrets) never print.
+    public var description: String { "\(method) \(redactedURL)" }
+    public var debugDescription: String { description }
+}

@@ -22,10 +22,15 @@ public struct MetaAdsProvider: PlatformConnector {
     }
 
     /// Reads every page of a list edge, following `paging.next` while it stays on the Graph API's host.
-    public func sendPaged(_ request: PlatformRequest, accessToken: String) throws -> [[String: Any]] {
+    public func sendPaged(_ request: PlatformRequest, accessToken: String, maximumPages: Int = 1_000) throws -> [[String: Any]] {
         var rows: [[String: Any]] = []
         var next: PlatformRequest? = request
+        var visited: Set<URL> = []
         while let current = next {
+            // A next link seen before, or no end in sight, would page forever.
+            guard visited.insert(current.url).inserted, visited.count <= maximumPages else {
+                throw PlatformError.permanent(message: "the Graph API's paging does not end (\(visited.count) pages)")
+            }
             let page = try send(current, accessToken: accessToken)
             rows += page["data"] as? [[String: Any]] ?? []
             next = nil
