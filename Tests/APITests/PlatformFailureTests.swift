@@ -53,4 +53,27 @@ import TestSupport
         let list = try await client.send("{ integrations { id } }")
         #expect((data(list, "integrations") as? [Any])?.isEmpty == true)
     }
+
+    /// The accounts cannot be listed right after the code was exchanged: the connection is kept (the code is
+    /// spent), and its accounts arrive with the next sync.
+    @Test func aFailingAccountListKeepsTheConnectionForTheNextSync() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
+        let (url, state) = try await client.start("GOOGLE_ADS")
+        let redirect = try await client.authorize(url)
+        try await harness.simulatorControl("failures", [
+            "platform": "google_ads", "path": "listAccessibleCustomers", "failure": "server_error", "times": 4,
+        ])
+        let body = try await client.complete("GOOGLE_ADS", code: redirect.code, state: state)
+        #expect(firstError(body).code == "PLATFORM_UNAVAILABLE", "\(body)")
+        let list = try await client.send("{ integrations { id connected adAccounts { id } } }")
+        let integrations = try #require(data(list, "integrations") as? [[String: Any]], "\(list)")
+        #expect(integrations.count == 1)
+        #expect(integrations.first?["connected"] as? Bool == true)
+        #expect((integrations.first?["adAccounts"] as? [Any])?.isEmpty == true)
+        let sync = try await client.sync(try #require(integrations.first?["id"] as? String))
+        #expect(sync["errors"] == nil, "\(sync)")
+        #expect(((data(sync, "syncAdAccounts") as? [Any])?.count ?? 0) > 0)
+    }
 }

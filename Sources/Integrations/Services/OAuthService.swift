@@ -57,7 +57,16 @@ public struct OAuthService: Sendable {
                 throw error
             }
         }
-        let listed = try connector.listAdAccounts(accessToken: tokens.accessToken)
+        let listed: [PlatformAdAccount]
+        do {
+            listed = try connector.listAdAccounts(accessToken: tokens.accessToken)
+        } catch let error as PlatformError {
+            // The code is spent: keep the connection rather than make the user start again; its accounts come
+            // with the next account sync (periodic, or syncAdAccounts). The API keeps what a failed platform
+            // call wrote, so the integration stays.
+            _ = try store.insert(tokens, provider: platform, organizationID: organizationID, on: connection)
+            throw error
+        }
         let integrationID: UUID
         if let existing = try integration(sharing: listed, platform: platform, organizationID: organizationID, on: connection) {
             try store.store(tokens, integrationID: existing, organizationID: organizationID, on: connection)
