@@ -40,10 +40,9 @@ public struct GraphQLHTTPHandler: Sendable {
         do {
             return try pool.withConnection { connection in
                 try connection.withTransaction { connection in
-                    guard let organizationID = try authenticator.organization(forKey: key, on: connection) else {
+                    guard let session = try authenticator.session(forKey: key, on: connection) else {
                         return refusal(.unauthenticated("The API key is not valid."), as: mediaType)
                     }
-                    let session = try TenantSession.begin(organizationID: organizationID, on: connection)
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
                         context: RequestContext(

@@ -19,11 +19,13 @@ public struct TenantSession: @unchecked Sendable {
 public struct APIKeyAuthenticator: Sendable {
     public init() {}
 
-    /// Switches the transaction to `campaignd_app`, the role that owns nothing and is bound by
-    /// row-level security, then looks the key up through the one function allowed to see every key.
-    public func organization(forKey key: String, on connection: PostgresConnection) throws -> UUID? {
-        try connection.execute("SET LOCAL ROLE campaignd_app")
-        return try connection.query("SELECT authenticate_api_key($1) AS organization_id", [key])[0]
+    /// The key's organization's session, in one statement (`begin_api_request`): the key is looked up through
+    /// the one function allowed to see every key, `app.organization_id` is set, and the transaction switches to
+    /// `campaignd_app`, the role that owns nothing and is bound by row-level security. `nil` for an unknown key
+    /// (the transaction is then in the application role with no organization: it sees no rows).
+    public func session(forKey key: String, on connection: PostgresConnection) throws -> TenantSession? {
+        let organizationID = try connection.query("SELECT begin_api_request($1) AS organization_id", [key])[0]
             .decode("organization_id", as: UUID?.self)
+        return organizationID.map { TenantSession(organizationID: $0, connection: connection) }
     }
 }

@@ -11,6 +11,27 @@ extension DataModelTests {
         "campaign_units", "ad_creatives", "campaign_metrics", "campaign_execution_logs", "campaign_platform_maps", "oauth_states",
     ]
 
+    /// An API request's scope opens in one statement: the key's organization is set and the transaction runs as
+    /// the application role, which sees that organization's rows only; an unknown key sees none.
+    @Test func beginAPIRequestAuthenticatesScopesAndSwitchesRoleInOneStatement() throws {
+        let a = try makeTenant("A")
+        _ = try makeTenant("B")
+        try connection.query(
+            "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to('cmk_a_key', 'UTF8')), 'cmk_a')",
+            [a.organization])
+        for (key, organization) in [("cmk_a_key", Optional(a.organization)), ("cmk_unknown", nil)] {
+            try connection.withTransaction { connection in
+                let found: UUID? = try connection.query("SELECT begin_api_request($1) AS o", [key])[0].decode("o")
+                #expect(found == organization)
+                let row = try connection.query("SELECT current_user::text AS role, (SELECT count(*) FROM campaigns)::int AS campaigns")[0]
+                #expect(try row.decode("role", as: String.self) == "campaignd_app")
+                #expect(try row.decode("campaigns", as: Int.self) == (organization == nil ? 0 : 1))
+            }
+        }
+        let after: String = try connection.query("SELECT current_user::text AS role")[0].decode("role")
+        #expect(after != "campaignd_app")  // the switch ends with the transaction
+    }
+
     @Test func aChildCannotPointAtAnotherOrganizationsParent() throws {
         let a = try makeTenant("A")
         let b = try makeTenant("B")
