@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(name: "campaignd", dependencies: ["Postgres", "FastCGI", "GraphQL", "Integrations", "Simulator", "Campaigns", "API", "Jobs"]),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+        .testTarget(name: "GraphQLTests", dependencies: ["GraphQL", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Campaigns", "Integrations", "Postgres", "TestSupport"]),
         .testTarget(name: "IntegrationsTests", dependencies: ["Integrations", "Campaigns", "Postgres", "Simulator", "TestSupport"]),

@@ -7,6 +7,11 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# graphql-core (PyPI): the tests compare our introspection with the reference implementation's Python port.
+if ! python3 -c "import graphql" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check "graphql-core>=3.2,<3.3" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "graphql-core>=3.2,<3.3"
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing: ${missing[*]}" >&2
 sudo=""
