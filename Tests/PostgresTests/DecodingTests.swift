@@ -6,6 +6,21 @@ import TestSupport
 @Suite struct DecodingTests {
     let database = try! TestCluster.shared.emptyDatabase()
 
+    /// The hand-written UUID text form agrees with Foundation's, both ways, and refuses what is not canonical.
+    @Test func uuidTextRoundTripsLikeFoundation() {
+        for _ in 0..<500 {
+            let id = UUID()
+            #expect(id.postgresText == id.uuidString.lowercased())
+            #expect(UUID.decode(postgresText: id.postgresText, type: .uuid) == id)
+            #expect(UUID.decode(postgresText: id.uuidString, type: .uuid) == id)
+        }
+        for text in ["", "not-a-uuid", "0c2d4b1e-7f0a-4c1b-9a55-2f3e4d5c6b7", "0c2d4b1e-7f0a-4c1b-9a55-2f3e4d5c6b7a0",
+                     "0c2d4b1e7f0a-4c1b-9a55-2f3e4d5c6b7a0", "0c2d4b1e-7f0a-4c1b-9a55-2f3e4d5c6b7g", "0c2d4b1e-7f0a-4c1b-9a55+2f3e4d5c6b7a"] {
+            #expect(UUID.decode(postgresText: text, type: .uuid) == nil, "\(text)")
+        }
+        #expect(UUID.decode(postgresText: "0c2d4b1e-7f0a-4c1b-9a55-2f3e4d5c6b7a", type: .text) == nil)
+    }
+
     @Test func decodesEveryColumnTypeIntoItsSwiftType() throws {
         let connection = try PostgresConnection(conninfo: database.url)
         let row = try connection.query("""
