@@ -26,7 +26,7 @@ public struct Money: Sendable, Equatable, CustomStringConvertible {
     /// `nil` unless `text` is a plain decimal number (optional sign, digits, optional fraction).
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard Money.isPlainDecimal(trimmed), let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard Money.isPlainDecimal(trimmed), let value = Decimal(posixText: trimmed) else { return nil }
         self.text = trimmed
         self.value = value
     }

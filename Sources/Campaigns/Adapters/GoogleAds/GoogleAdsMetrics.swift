@@ -34,7 +34,7 @@ public enum GoogleAdsMetrics {
                     unknown.insert(name)
                     continue
                 }
-                guard let text = GoogleAdsJSON.string(raw), let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+                guard let text = GoogleAdsJSON.string(raw), let number = Decimal(posixText: text) else { continue }
                 let value = name == "costMicros" ? number / Decimal(1_000_000) : number
                 metrics.append(NormalizedMetric(externalCampaignID: campaignID, date: day, key: key, value: value))
             }

@@ -15,7 +15,7 @@ enum MetaMetricsMapping {
         for row in rows {
             guard let date = CalendarDate(iso: row.date), !row.campaignID.isEmpty else { continue }
             func add(_ key: String, _ text: String?) {
-                guard let text, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return }
+                guard let text, let value = Decimal(posixText: text) else { return }
                 metrics.append(NormalizedMetric(externalCampaignID: row.campaignID, date: date, key: key, value: value))
             }
             add("impressions", row.fields["impressions"])
@@ -24,7 +24,7 @@ enum MetaMetricsMapping {
             add("reach", row.fields["reach"])
             let offsite = row.actions.filter { $0.key.hasPrefix("offsite_conversion.") }
             if !offsite.isEmpty {
-                let total = offsite.values.compactMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }.reduce(0, +)
+                let total = offsite.values.compactMap { Decimal(posixText: $0) }.reduce(0, +)
                 add("conversions", total.description)
             } else {
                 add("conversions", row.actions["purchase"])
