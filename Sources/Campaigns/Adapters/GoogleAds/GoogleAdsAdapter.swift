@@ -110,9 +110,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
 
     /// The campaign's location criteria already on Google (an earlier ad group added them).
     private func existingLocations(campaignID: String, _ account: PlatformAccount) throws -> Set<String> {
-        guard !campaignID.isEmpty, campaignID.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw PlatformError.invalidRequest(message: "\"\(campaignID)\" is not a Google Ads campaign id.", field: "externalCampaignId")
-        }
+        let campaignID = try GAQL.id(campaignID, "externalCampaignId", kind: "campaign id")
         let rows = try provider.search(
             customerID: try customerID(account),
             query: "SELECT campaign_criterion.location.geo_target_constant FROM campaign_criterion WHERE campaign.id = \(campaignID) AND campaign_criterion.type = 'LOCATION'",

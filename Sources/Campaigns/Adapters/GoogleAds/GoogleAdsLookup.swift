@@ -53,10 +53,10 @@ enum GAQL {
         "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 
-    /// A numeric id, refused unless it is one (it goes into the query unquoted).
-    static func id(_ value: String, _ field: String) throws -> String {
+    /// A numeric id, refused unless it is one (it goes into the query unquoted); `kind` names it in the error.
+    static func id(_ value: String, _ field: String, kind: String = "id") throws -> String {
         guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw PlatformError.invalidRequest(message: "\"\(value)\" is not a Google Ads id.", field: field)
+            throw PlatformError.invalidRequest(message: "\"\(value)\" is not a Google Ads \(kind).", field: field)
         }
         return value
     }

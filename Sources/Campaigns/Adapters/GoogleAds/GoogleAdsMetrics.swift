@@ -11,9 +11,7 @@ public enum GoogleAdsMetrics {
     ]
 
     public static func query(campaignIDs: [String], from: CalendarDate, to: CalendarDate) throws -> String {
-        for id in campaignIDs where id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            throw PlatformError.invalidRequest(message: "\"\(id)\" is not a Google Ads campaign id.", field: "externalCampaignId")
-        }
+        for id in campaignIDs { _ = try GAQL.id(id, "externalCampaignId", kind: "campaign id") }
         return """
             SELECT campaign.id, segments.date, metrics.impressions, metrics.clicks, metrics.cost_micros, \
             metrics.conversions, metrics.conversions_value FROM campaign \
