@@ -1,6 +1,5 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
 
 /// A migrated database, organizations with known API keys, and the server behind nginx.
@@ -11,11 +10,6 @@ struct APITestHarness {
     init() throws {
         database = try TestCluster.shared.migratedDatabase()
         server = try TestServer(databaseURL: database.url)
-    }
-
-    init(database: TestDatabase, server: TestServer) {
-        self.database = database
-        self.server = server
     }
 
     /// Creates an organization and returns its API key.
@@ -36,14 +30,6 @@ struct APITestHarness {
         if let key { headers["Authorization"] = "Bearer \(key)" }
         if let accept { headers["Accept"] = accept }
         return try await HTTPClient.send(server.url("/graphql"), method: "POST", headers: headers, body: JSONSerialization.data(withJSONObject: body))
-    }
-
-    /// Runs a document that must succeed and returns its `data`.
-    func data(_ query: String, _ variables: [String: Any] = [:], key: String) async throws -> [String: Any] {
-        let response = try await post(["query": query, "variables": variables], key: key)
-        let body = try response.json()
-        try #require(body["errors"] == nil, "\(body["errors"] ?? "")")
-        return try #require(body["data"] as? [String: Any])
     }
 
     func stop() { server.stop() }

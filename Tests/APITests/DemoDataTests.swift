@@ -8,18 +8,16 @@ import TestSupport
 /// on both platforms, and pausing and resuming shows in the execution log.
 @Suite struct DemoDataTests {
     @Test func theDemoSetupConnectsLoadsAndLaunchesThroughTheAPI() async throws {
-        let database = try TestCluster.shared.migratedDatabase()
-        let server = try TestServer(databaseURL: database.url, simulator: true)
-        defer { server.stop() }
-        let harness = APITestHarness(database: database, server: server)
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
         let key = try harness.organization(named: "Tasty Chips Co.")
         let script = TestPaths.repository.appendingPathComponent("scripts/demo-setup.py").path
         for _ in 0..<2 {  // the second run finds everything in place and changes nothing
-            let setup = try runCommand("/usr/bin/env", ["python3", script, server.baseURL.absoluteString, key, database.url])
+            let setup = try runCommand("/usr/bin/env", ["python3", script, harness.server.baseURL.absoluteString, key, harness.database.url])
             try #require(setup.status == 0, "\(setup.output)")
         }
 
-        let campaigns = try await harness.data("""
+        let campaigns = try await harness.succeed("""
             { integrations { platform connected adAccounts { name currency } }
               campaigns(first: 20) { totalCount edges { node { id name status platform externalCampaignId } } } }
             """, key: key)
@@ -41,10 +39,10 @@ import TestSupport
         // The example creative launches on both platforms; pausing and resuming shows in the log.
         for name in ["Spicy Jalapeño Chips – Launch", "Spicy Jalapeño Chips – Search"] {
             let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
-            let launch = try await harness.data("mutation($id: ID!) { launchCampaign(id: $id) { campaign { status } } }", ["id": id], key: key)
+            let launch = try await harness.succeed("mutation($id: ID!) { launchCampaign(id: $id) { campaign { status } } }", ["id": id], key: key)
             #expect(((launch["launchCampaign"] as? [String: Any])?["campaign"] as? [String: Any])?["status"] as? String == "LIVE", "\(name)")
-            _ = try await harness.data("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": id], key: key)
-            let resumed = try await harness.data("""
+            _ = try await harness.succeed("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": id], key: key)
+            let resumed = try await harness.succeed("""
                 mutation($id: ID!) { resumeCampaign(id: $id) { status executionLog(first: 50) { edges { node { action status } } } } }
                 """, ["id": id], key: key)
             let campaign = try #require(resumed["resumeCampaign"] as? [String: Any])

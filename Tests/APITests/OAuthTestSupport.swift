@@ -23,15 +23,15 @@ extension APITestHarness {
         #expect(response.status == 200, "simulator control \(path): \(response.text)")
     }
 
-    /// Every access and refresh token the simulator has issued: the keys of each platform's token tables
-    /// (`accessTokens`, `refreshTokens` in TokenIssuer's snapshot), wherever the platform's state nests them.
-    func simulatorTokens() async throws -> Set<String> {
+    /// Every token the simulator has issued in the token tables named `tables` (`accessTokens`, `refreshTokens`
+    /// in TokenIssuer's snapshot), wherever the platform's state nests them.
+    func simulatorTokens(tables: Set<String> = ["accessTokens", "refreshTokens"]) async throws -> Set<String> {
         var tokens = Set<String>()
         func collect(_ value: Any) {
             switch value {
             case let object as [String: Any]:
                 for (key, child) in object {
-                    if key == "accessTokens" || key == "refreshTokens", let table = child as? [String: Any] {
+                    if tables.contains(key), let table = child as? [String: Any] {
                         tokens.formUnion(table.keys)
                     }
                     collect(child)
@@ -46,17 +46,7 @@ extension APITestHarness {
 
     /// The simulator's access tokens only.
     func simulatorAccessTokens() async throws -> Set<String> {
-        var tokens = Set<String>()
-        func collect(_ value: Any) {
-            if let object = value as? [String: Any] {
-                for (key, child) in object {
-                    if key == "accessTokens", let table = child as? [String: Any] { tokens.formUnion(table.keys) }
-                    collect(child)
-                }
-            }
-        }
-        collect(try await simulatorState())
-        return tokens
+        try await simulatorTokens(tables: ["accessTokens"])
     }
 
     /// The integration's tokens decrypted with the test server's key, and whether the raw columns hold them in clear.

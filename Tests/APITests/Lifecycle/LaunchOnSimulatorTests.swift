@@ -251,7 +251,7 @@ import TestSupport
         #expect(refreshed != before)
         #expect(try await objects(harness, platform).counts == [1, 2, 3])
 
-        try await harness.control("\(platform)/expire_tokens")
+        try await harness.simulatorControl("\(platform)/expire_tokens")
         let pause = try await harness.send("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)
         #expect((data(pause, "pauseCampaign") as? [String: Any])?["status"] as? String == "PAUSED", "\(pause)")
         #expect(try storedToken() != refreshed)

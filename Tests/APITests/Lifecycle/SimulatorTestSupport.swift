@@ -32,28 +32,15 @@ extension APITestHarness {
         return (try #require(integration["id"] as? String), accounts)
     }
 
-    /// `GET /simulator/_control/state`: one platform's objects and tokens.
+    /// One platform's objects and tokens from the simulator's whole state.
     func simulatorState(_ platform: String) async throws -> [String: Any] {
-        let response = try await HTTPClient.send(server.url("/simulator/_control/state"))
-        #expect(response.status == 200)
-        let state: [String: Any] = try response.json()
-        return try #require(state[platform] as? [String: Any])
+        try #require(try await simulatorState()[platform] as? [String: Any])
     }
 
-    /// `POST /simulator/_control/…` with a JSON body.
-    func control(_ path: String, _ body: [String: Any] = [:]) async throws {
-        let response = try await HTTPClient.send(
-            server.url("/simulator/_control/\(path)"), method: "POST", headers: ["Content-Type": "application/json"],
-            body: JSONSerialization.data(withJSONObject: body))
-        #expect(response.status == 200, "\(path): \(String(decoding: response.body, as: UTF8.self))")
-    }
-
-    /// The next `times` requests whose path contains `path` fail the way the platform reports a server error
-    /// (four times outlasts the HTTP client's retries), after letting `after` matching requests through.
-    /// Fails the next `times` POSTs to `path`. One server error surfaces from a create (the HTTP client does not
-    /// repeat creates); status changes and rate limits are retried, so it takes four failures to outlast them.
+    /// Fails the next `times` POSTs whose path contains `path`, after letting `after` matching requests through.
+    /// One server error surfaces from a create (the HTTP client does not repeat creates); status changes and rate limits are retried, so it takes four failures to outlast them.
     func failNext(_ platform: String, path: String, after: Int = 0, failure: String = "server_error", times: Int = 1) async throws {
-        try await control("failures", ["platform": platform, "path": path, "method": "POST", "failure": failure, "times": times, "after": after])
+        try await simulatorControl("failures", ["platform": platform, "path": path, "method": "POST", "failure": failure, "times": times, "after": after])
     }
 }
 
