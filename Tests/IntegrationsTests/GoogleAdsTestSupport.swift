@@ -82,14 +82,3 @@ final class GoogleAdsFixture: @unchecked Sendable {
         return counts.filter { $0.key.hasSuffix(suffix) }.values.reduce(0, +)
     }
 }
-
-/// Today in UTC, as the simulator counts days.
-enum GoogleAdsToday {
-    static var value: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
-    }
-}
