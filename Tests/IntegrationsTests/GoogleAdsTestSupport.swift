@@ -2,9 +2,6 @@ import Campaigns
 import Foundation
 import Integrations
 import TestSupport
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A simulator behind nginx and a Google Ads provider and adapter pointed at it, with quick retries.
 final class GoogleAdsFixture: @unchecked Sendable {
