@@ -2,9 +2,6 @@ import Campaigns
 import Foundation
 import Integrations
 import TestSupport
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A simulator behind nginx and a Google Ads provider and adapter pointed at it, with quick retries.
 final class GoogleAdsFixture: @unchecked Sendable {
@@ -34,7 +31,11 @@ final class GoogleAdsFixture: @unchecked Sendable {
 
     /// Follows the authorization URL to its 302 and reads `code` and `state` from the Location.
     func approve(state: String) async throws -> (code: String, state: String) {
-        let location = try await GoogleAdsNoRedirect.location(provider.authorizationURL(state: state, redirectURI: Self.redirectURI))
+        let url = provider.authorizationURL(state: state, redirectURI: Self.redirectURI)
+        let response = try await HTTPClient.sendWithoutRedirects(url)
+        guard response.status == 302, let location = response.header("Location") else {
+            throw TestSupportError("expected a 302 from \(url), got \(response.status)")
+        }
         let items = URLComponents(string: location)?.queryItems ?? []
         guard location.hasPrefix(Self.redirectURI + "?"), let code = items.first(where: { $0.name == "code" })?.value,
               let returnedState = items.first(where: { $0.name == "state" })?.value else {
@@ -76,36 +77,5 @@ final class GoogleAdsFixture: @unchecked Sendable {
     func requestCount(_ suffix: String) async throws -> Int {
         let counts = try await state()["requests"] as? [String: Int] ?? [:]
         return counts.filter { $0.key.hasSuffix(suffix) }.values.reduce(0, +)
-    }
-}
-
-/// A GET that reports a redirect instead of following it.
-enum GoogleAdsNoRedirect {
-    final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-            completionHandler(nil)
-        }
-    }
-
-    static func location(_ url: URL) async throws -> String {
-        let session = URLSession(configuration: .ephemeral, delegate: Delegate(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        let (_, response) = try await session.data(for: URLRequest(url: url))
-        guard let http = response as? HTTPURLResponse, http.statusCode == 302, let location = http.value(forHTTPHeaderField: "Location") else {
-            throw TestSupportError("expected a 302 from \(url)")
-        }
-        return location
-    }
-}
-
-/// Today in UTC, as the simulator counts days.
-enum GoogleAdsToday {
-    static var value: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Integrations
 import TestSupport
 
@@ -57,32 +54,10 @@ final class MetaSimulatorFixture: @unchecked Sendable {
 
     /// The `Location` of a redirect, without following it.
     func redirectLocation(_ url: URL) async throws -> String {
-        let (status, location) = try await NoRedirectFetch.get(url)
-        guard status == 302, let location else { throw TestSupportError("expected a 302 from \(url), got \(status)") }
+        let response = try await HTTPClient.sendWithoutRedirects(url)
+        guard response.status == 302, let location = response.header("Location") else {
+            throw TestSupportError("expected a 302 from \(url), got \(response.status)")
+        }
         return location
-    }
-}
-
-/// GET without following redirects, to see where a consent page sends the browser.
-enum NoRedirectFetch {
-    final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-            completionHandler(nil)
-        }
-    }
-
-    static let session = URLSession(configuration: .ephemeral, delegate: Delegate(), delegateQueue: nil)
-
-    static func get(_ url: URL) async throws -> (status: Int, location: String?) {
-        try await withCheckedThrowingContinuation { continuation in
-            session.dataTask(with: url) { _, response, error in
-                if let error { continuation.resume(throwing: error); return }
-                guard let http = response as? HTTPURLResponse else {
-                    continuation.resume(throwing: TestSupportError("not an HTTP response")); return
-                }
-                continuation.resume(returning: (http.statusCode, http.value(forHTTPHeaderField: "Location")))
-            }.resume()
-        }
     }
 }

@@ -125,8 +125,8 @@ public struct TokenService: Sendable {
         }
         guard needsRefresh else { return .token(tokens.accessToken, refreshed: false) }
         do {
-            var fresh = try providers.connector(for: integration.provider).refresh(tokens)
-            if fresh.refreshToken == nil { fresh.refreshToken = tokens.refreshToken }
+            // A platform that sends no new refresh token keeps the old one: `store` leaves it in place.
+            let fresh = try providers.connector(for: integration.provider).refresh(tokens)
             try store.store(fresh, integrationID: integrationID, organizationID: organizationID, on: connection)
             return .token(fresh.accessToken, refreshed: true)
         } catch let error as PlatformError {
