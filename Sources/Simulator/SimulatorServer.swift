@@ -14,9 +14,14 @@ public final class SimulatorServer: Sendable {
 
     /// Writes every platform's state to `file`, so that a restarted simulator still knows what it created.
     public func saveState(to file: URL) throws {
+        try JSONSerialization.data(withJSONObject: state(), options: [.sortedKeys]).write(to: file, options: .atomic)
+    }
+
+    /// Every platform's snapshot by platform name: what `saveState` writes and `GET _control/state` answers.
+    private func state() -> [String: Any] {
         var state: [String: Any] = [:]
         for platform in platforms { state[platform.name] = platform.snapshot() }
-        try JSONSerialization.data(withJSONObject: state, options: [.sortedKeys]).write(to: file, options: .atomic)
+        return state
     }
 
     /// Reads what `saveState` wrote; a missing file is an empty start.
@@ -48,9 +53,7 @@ public final class SimulatorServer: Sendable {
         let body = ((try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any]) ?? [:]
         switch (request.method, segments) {
         case ("GET", ["state"]):
-            var state: [String: Any] = [:]
-            for platform in platforms { state[platform.name] = platform.snapshot() }
-            return .simulatorJSON(200, state)
+            return .simulatorJSON(200, state())
         case ("POST", ["failures"]):
             do {
                 try failures.add(body)

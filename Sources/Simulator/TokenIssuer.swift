@@ -39,7 +39,7 @@ public final class TokenIssuer: @unchecked Sendable {
         return code
     }
 
-    /// Consumes a code; nil when it is unknown, used, expired, or was issued to another client or redirect URI.
+    /// Consumes a code; false when it is unknown, used, expired, or was issued to another client or redirect URI.
     public func redeemCode(_ code: String, clientID: String, redirectURI: String) -> Bool {
         lock.withLock {
             guard let stored = codes.removeValue(forKey: code) else { return false }

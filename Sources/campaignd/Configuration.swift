@@ -23,27 +23,20 @@ struct Configuration: Sendable {
     var publicURL: String?
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
-        func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-            guard let text = environment[name], !text.isEmpty else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                throw UsageError("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
-            }
-            return number
-        }
-        let threads = try integer("CAMPAIGND_THREADS", default: 8, range: 1...256)
+        let threads = try environment.integerSetting("CAMPAIGND_THREADS", default: 8, range: 1...256)
         return Configuration(
             databaseURL: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "postgresql:///campaignd",
             socket: environment["CAMPAIGND_SOCKET"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/run/campaignd.sock",
             threads: threads,
-            maximumBodyBytes: try integer("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
+            maximumBodyBytes: try environment.integerSetting("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
             // Twice the threads: a launch or status change holds a second connection beside its request's.
-            databasePoolSize: try integer("CAMPAIGND_DB_POOL_SIZE", default: threads * 2, range: 1...512),
+            databasePoolSize: try environment.integerSetting("CAMPAIGND_DB_POOL_SIZE", default: threads * 2, range: 1...512),
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
             schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
             platforms: try platformSettings(environment),
             tokenKey: try tokenKey(environment),
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
-            mediaMaximumBytes: try integer("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
+            mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
             publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) }
         )
     }
@@ -84,5 +77,16 @@ extension String {
         var text = Substring(self)
         while text.last == suffix { text.removeLast() }
         return text
+    }
+}
+
+extension [String: String] {
+    /// An integer setting: `value` when unset or empty, a UsageError when it is not a number in `range`.
+    func integerSetting(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = self[name], !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+        }
+        return number
     }
 }

@@ -125,23 +125,17 @@ extension GoogleAdsStore {
     }
 }
 
-/// Days since 1970-01-01 (UTC) ↔ ISO dates, for metrics.
+/// Days since 1970-01-01 (UTC) ↔ ISO dates, for metrics. The UTC calendar (made once, not per row) and the
+/// ISO writing are MetaSimulatedDays': both platforms write days alike.
 enum GoogleAdsDay {
     static func days(_ iso: String) -> Int? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        components.timeZone = TimeZone(identifier: "UTC")
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components) else { return nil }
+        guard parts.count == 3,
+              let date = MetaSimulatedDays.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return nil }
         return Int(date.timeIntervalSince1970 / 86_400)
     }
 
     static func iso(_ days: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
-        return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
+        MetaSimulatedDays.string(Date(timeIntervalSince1970: Double(days) * 86_400))
     }
 }

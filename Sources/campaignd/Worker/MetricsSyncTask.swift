@@ -1,10 +1,26 @@
 import Campaigns
 import Foundation
+import Integrations
 import Jobs
+import Postgres
 
 /// `syncCampaignMetrics` jobs: with `{"campaignId": …}` and an organization, one campaign (queued by the API);
 /// without, every organization's live and lately paused campaigns (queued by the scheduler).
 enum MetricsSyncTask {
+    /// The metrics sync of the worker and of `jobs bench-sync`: access tokens come through `tokens` (refreshed
+    /// when the platform says they expired).
+    static func sync(pool: PostgresPool, adapters: PlatformAdapters, tokens: TokenService, batchSize: Int,
+                     log: @escaping @Sendable (String) -> Void = { _ in }) -> MetricsSync {
+        MetricsSync(
+            pool: pool, adapters: adapters,
+            accessToken: { organizationID, integrationID, force in
+                try pool.withConnection { connection in
+                    try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: connection, forceRefresh: force)
+                }
+            },
+            settings: MetricsSync.Settings(batchSize: batchSize), log: log)
+    }
+
     static func definition(sync: MetricsSync, lease: Double, log: @escaping @Sendable (String) -> Void) -> JobDefinition {
         JobDefinition(kind: JobKinds.syncCampaignMetrics, lease: lease, backoff: BackoffPolicy(baseDelay: 10, maximumDelay: 600)) { job, _ in
             guard let payload = try? job.payload(as: MetricsSyncRequest.self) else {

@@ -80,12 +80,7 @@ enum SyncBench {
         }
         FileHandleOutput.standardError(String(format: "jobs bench-sync: created in %.1f s\n", Date().timeIntervalSince(created)))
 
-        let sync = MetricsSync(
-            pool: pool, adapters: adapters,
-            accessToken: { organizationID, integrationID, force in
-                try pool.withConnection { try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: $0, forceRefresh: force) }
-            },
-            settings: MetricsSync.Settings(batchSize: batch))
+        let sync = MetricsSyncTask.sync(pool: pool, adapters: adapters, tokens: tokens, batchSize: batch)
         for run in ["first sync", "re-run"] {
             let started = Date()
             let report = try sync.syncAll()

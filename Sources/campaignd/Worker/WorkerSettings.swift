@@ -13,13 +13,6 @@ struct WorkerSettings: Sendable {
     var intervals: [String: Int]
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WorkerSettings {
-        func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-            guard let text = environment[name], !text.isEmpty else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                throw UsageError("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
-            }
-            return number
-        }
         func seconds(_ name: String, default value: Double, minimum: Double? = nil) throws -> Double {
             guard let text = environment[name], !text.isEmpty else { return value }
             guard let number = Double(text), minimum.map({ number >= $0 }) ?? (number > 0), number <= 86_400 else {
@@ -33,19 +26,19 @@ struct WorkerSettings: Sendable {
             throw UsageError("CAMPAIGND_SCHEDULER must be on or off, got \"\(scheduler)\"")
         }
         return WorkerSettings(
-            threads: try integer("CAMPAIGND_WORKER_THREADS", default: 4, range: 1...64),
+            threads: try environment.integerSetting("CAMPAIGND_WORKER_THREADS", default: 4, range: 1...64),
             pollSeconds: try seconds("CAMPAIGND_WORKER_POLL_SECONDS", default: 5),
             shutdownSeconds: try seconds("CAMPAIGND_WORKER_SHUTDOWN_SECONDS", default: 30),
             // The heartbeat renews leases at most every 0.2 s: a shorter lease would expire under a running
             // job, and another worker would run it a second time.
             leaseSeconds: try seconds("CAMPAIGND_JOB_LEASE_SECONDS", default: 60, minimum: 1),
             runScheduler: scheduler != "off",
-            metricsBatchSize: try integer("CAMPAIGND_SYNC_METRICS_BATCH", default: 500, range: 1...10_000),
-            retentionDays: try integer("CAMPAIGND_JOBS_RETENTION_DAYS", default: 14, range: 1...3650),
+            metricsBatchSize: try environment.integerSetting("CAMPAIGND_SYNC_METRICS_BATCH", default: 500, range: 1...10_000),
+            retentionDays: try environment.integerSetting("CAMPAIGND_JOBS_RETENTION_DAYS", default: 14, range: 1...3650),
             intervals: [
-                JobKinds.syncCampaignMetrics: try integer("CAMPAIGND_SYNC_METRICS_INTERVAL", default: 900, range: 1...604_800),
-                JobKinds.refreshExpiringTokens: try integer("CAMPAIGND_REFRESH_TOKENS_INTERVAL", default: 300, range: 1...604_800),
-                JobKinds.syncAdAccounts: try integer("CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL", default: 3600, range: 1...604_800),
+                JobKinds.syncCampaignMetrics: try environment.integerSetting("CAMPAIGND_SYNC_METRICS_INTERVAL", default: 900, range: 1...604_800),
+                JobKinds.refreshExpiringTokens: try environment.integerSetting("CAMPAIGND_REFRESH_TOKENS_INTERVAL", default: 300, range: 1...604_800),
+                JobKinds.syncAdAccounts: try environment.integerSetting("CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL", default: 3600, range: 1...604_800),
                 JobKinds.pruneJobs: 3600,
             ])
     }

@@ -17,14 +17,7 @@ struct WorkerTasks {
         let providers = PlatformProviders(settings: configuration.platforms)
         let adapters = PlatformAdapters(providers: providers)
         let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
-        let metricsSync = MetricsSync(
-            pool: pool, adapters: adapters,
-            accessToken: { organizationID, integrationID, force in
-                try pool.withConnection { connection in
-                    try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: connection, forceRefresh: force)
-                }
-            },
-            settings: MetricsSync.Settings(batchSize: settings.metricsBatchSize), log: log)
+        let metricsSync = MetricsSyncTask.sync(pool: pool, adapters: adapters, tokens: tokens, batchSize: settings.metricsBatchSize, log: log)
         let definitions = [
             MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log),
             IntegrationTasks.refreshExpiringTokens(
