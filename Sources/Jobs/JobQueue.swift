@@ -61,7 +61,7 @@ public struct JobQueue: Sendable {
                 updated_at = now()
             FROM due WHERE j.id = due.due_id
             RETURNING \(Job.columns)
-            """, [textArray(kinds), limit, workerID, "{" + kinds.map { "\(leases[$0]!)" }.joined(separator: ",") + "}"])
+            """, [textArray(kinds), limit, workerID, doubleArray(kinds.map { leases[$0]! })])
             .map(Job.init(row:))
     }
 
@@ -145,7 +145,7 @@ public struct JobQueue: Sendable {
             UPDATE jobs j SET locked_until = now() + make_interval(secs => l.lease), updated_at = now()
             FROM unnest($1::uuid[], $2::float8[]) AS l(id, lease)
             WHERE j.id = l.id AND j.locked_by = $3 AND j.state = 'running'
-            """, [uuidArray(ids), "{" + ids.map { "\(leases[$0]!)" }.joined(separator: ",") + "}", workerID]).affectedRows
+            """, [uuidArray(ids), doubleArray(ids.map { leases[$0]! }), workerID]).affectedRows
     }
 
     /// Deletes jobs that finished (succeeded or dead) more than `age` seconds ago, at most `limit` at a time,
@@ -212,13 +212,4 @@ public enum JobQueueError: Error, CustomStringConvertible {
         case .uniqueKeyContended(let key): "the job with unique key \(key) kept changing while queuing; try again"
         }
     }
-}
-
-func uuidArray(_ ids: [UUID]) -> String {
-    "{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
-}
-
-func textArray(_ values: [String]) -> String {
-    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        .joined(separator: ",") + "}"
 }

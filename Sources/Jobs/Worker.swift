@@ -170,7 +170,6 @@ public final class Worker: @unchecked Sendable {
 
     private func run(_ job: Job, holder: String) {
         guard let definition = definitions[job.kind] else { return }
-        let workerID = holder
         condition.withLock { running[job.id] = (definition.lease, holder) }
         defer {
             condition.withLock {
@@ -183,21 +182,21 @@ public final class Worker: @unchecked Sendable {
         let started = Date()
         do {
             try definition.handler(job, context)
-            let completed = try pool.withConnection { try queue.complete(job.id, workerID: workerID, on: $0) }
+            let completed = try pool.withConnection { try queue.complete(job.id, workerID: holder, on: $0) }
             guard completed else {
                 configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) finished after its lease was lost; not recorded")
                 return
             }
             configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) succeeded in \(String(format: "%.3f", Date().timeIntervalSince(started)))s")
         } catch is JobReleased {
-            _ = try? pool.withConnection { try queue.release([job.id], workerID: workerID, on: $0) }
+            _ = try? pool.withConnection { try queue.release([job.id], workerID: holder, on: $0) }
             configuration.log("jobs: \(job.kind) \(job.id.uuidString.lowercased()) released")
         } catch {
             let retry = !(error is PermanentJobFailure) && job.attempts < (definition.maxAttempts ?? job.maxAttempts)
             let delay = definition.backoff.delay(afterAttempt: job.attempts)
             do {
                 let state = try pool.withConnection {
-                    try queue.fail(job.id, workerID: workerID, error: String(describing: error), retryDelay: delay, retry: retry,
+                    try queue.fail(job.id, workerID: holder, error: String(describing: error), retryDelay: delay, retry: retry,
                                    maxAttempts: definition.maxAttempts, on: $0)
                 }
                 let outcome = state == .dead ? "dead" : "retried in \(String(format: "%.1f", delay))s"

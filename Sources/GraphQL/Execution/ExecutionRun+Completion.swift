@@ -103,16 +103,19 @@ extension ExecutionRun {
             switch complete(value, type: itemType, plan: plan, position: itemPosition, isNonNull: false) {
             case .value(let slot): list[index] = slot
             case .failed:
-                if itemIsNonNull {
-                    list.isNull = true
-                    anyNodeNulled = true
-                    // Dropped from the tree, but its items may already be pending: keep it alive.
-                    _ = arena.adopt(list)
-                    return .failed
-                }
+                if itemIsNonNull { return failList(list) }
             }
         }
         return .value(.node(list))
+    }
+
+    /// A failed non-null item nulls its whole list.
+    func failList(_ list: ResultNode) -> Completion {
+        list.isNull = true
+        anyNodeNulled = true
+        // Dropped from the tree, but its items may already be pending: keep it alive.
+        _ = arena.adopt(list)
+        return .failed
     }
 
     func completeObject(

@@ -79,12 +79,7 @@ extension ExecutionRun {
             switch completion {
             case .value(let slot): list[index] = slot
             case .failed:
-                if itemIsNonNull {
-                    list.isNull = true
-                    anyNodeNulled = true
-                    _ = arena.adopt(list)
-                    return .failed
-                }
+                if itemIsNonNull { return failList(list) }
             }
         }
         return .value(.node(list))

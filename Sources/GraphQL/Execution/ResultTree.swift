@@ -73,12 +73,6 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
     }
 
     /// Writes this node as JSON; nulled nodes write `null`.
-    func write(into buffer: inout [UInt8]) {
-        var sink = ByteSink(capacity: 1024)
-        write(into: &sink)
-        buffer.append(contentsOf: UnsafeBufferPointer(start: sink.base, count: sink.count))
-    }
-
     func write(into sink: inout ByteSink) {
         withUnsafeMutablePointers { header, slots in
             if header.pointee.isNull {

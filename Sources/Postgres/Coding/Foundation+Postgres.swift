@@ -15,7 +15,7 @@ extension Decimal: PostgresEncodable, PostgresDecodable {
 /// sscanf and sprintf, a visible share of a page of rows.
 extension UUID: PostgresEncodable, PostgresDecodable {
     public var postgresText: String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = Self.hexDigits
         return withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { text in
                 var index = 0
@@ -36,6 +36,9 @@ extension UUID: PostgresEncodable, PostgresDecodable {
     public static func decode(postgresText text: String, type: PostgresType) -> UUID? {
         type == .uuid ? UUID(canonical: text) : nil
     }
+
+    /// Built once, not per UUID written.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in either case; nil for anything else.
     init?(canonical text: String) {
