@@ -99,8 +99,3 @@ public struct ConnectionService: Sendable {
         return platform
     }
 }
-
-/// A uuid[] parameter in PostgreSQL's array text form, for `= ANY($n::uuid[])`.
-func uuidArray(_ ids: [UUID]) -> String {
-    "{" + ids.map { $0.uuidString.lowercased() }.joined(separator: ",") + "}"
-}

@@ -165,8 +165,3 @@ public struct MetricService: Sendable {
         return result
     }
 }
-
-func textArray(_ values: [String]) -> String {
-    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        .joined(separator: ",") + "}"
-}
