@@ -8,6 +8,7 @@ enum APIResolvers {
         resolvers.merge(organization)
         resolvers.merge(node)
         resolvers.merge(AudienceResolvers.all)
+        resolvers.merge(TargetingResolvers.all)
         resolvers.merge(ConnectionResolvers.all)
         resolvers.merge(IntegrationResolvers.all)
         resolvers.merge(CampaignResolvers.all)

@@ -47,7 +47,9 @@ enum AudienceResolvers {
             let draft = AudienceDraft(
                 name: input["name"]?.stringValue ?? "", locations: input["locations"]?.stringList ?? [],
                 ageMin: input["ageMin"]?.intValue ?? 0, ageMax: input["ageMax"]?.intValue ?? 0,
-                interests: input["interests"]?.stringList ?? [])
+                interests: input["interests"]?.stringList ?? [],
+                locationTargets: TargetingResolvers.entries(input["locationTargets"]) ?? [],
+                interestTargets: TargetingResolvers.entries(input["interestTargets"]) ?? [])
             return try mapped { try service.create(draft, in: session) }
         }
         resolvers.mutation("updateAudience") { context, session in
@@ -59,7 +61,9 @@ enum AudienceResolvers {
             let changes = AudienceChanges(
                 name: input["name"]?.stringValue, locations: input["locations"]?.stringList,
                 ageMin: input["ageMin"]?.intValue, ageMax: input["ageMax"]?.intValue,
-                interests: input["interests"] == .null ? [] : input["interests"]?.stringList)
+                interests: input["interests"] == .null ? [] : input["interests"]?.stringList,
+                locationTargets: TargetingResolvers.entries(input["locationTargets"]),
+                interestTargets: input["interestTargets"] == .null ? [] : TargetingResolvers.entries(input["interestTargets"]))
             return try mapped { try service.update(id, with: changes, in: session) }
         }
         resolvers.mutation("deleteAudience") { context, session in

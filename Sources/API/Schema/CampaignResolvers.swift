@@ -154,7 +154,8 @@ enum CampaignResolvers {
             let draft = CampaignUnitDraft(
                 campaignID: input["campaignId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Campaign") },
                 audienceID: input["audienceId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Audience") },
-                name: input["name"]?.stringValue ?? "", budgetAllocation: allocation)
+                name: input["name"]?.stringValue ?? "", budgetAllocation: allocation,
+                keywords: TargetingResolvers.keywords(input["keywords"]))
             return try mapped(prefix: "input.") { try service.createUnit(draft, in: session) }
         }
         resolvers.mutation("createAdCreative") { context, session in

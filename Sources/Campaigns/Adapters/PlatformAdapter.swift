@@ -48,18 +48,22 @@ public struct AdGroupLaunchSpec: Sendable {
     /// The unit's share of the budget, when it has one (Meta ad sets may carry their own budget).
     public var budgetAllocation: Decimal?
     public var currency: String
-    /// Country codes ("US") or region codes ("US-CA").
-    public var locations: [String]
+    /// Where the ads show, with each platform's id (`TargetingEntry`).
+    public var locations: [TargetingEntry]
     public var ageMin: Int
     /// 65 means 65 and over.
     public var ageMax: Int
-    public var interests: [String]
+    /// Meta targets them by id; Google Search has no interest targeting, so they are not sent there.
+    public var interests: [TargetingEntry]
+    /// Google Search keywords, one KEYWORD criterion each.
+    public var keywords: [Keyword] = []
     /// The launch retries one that failed: before creating, the adapter looks for the object an earlier
     /// attempt created but never heard back about (`LaunchMarker`), and adopts its id.
     public var adoptExisting = false
 
     public init(unitID: UUID, name: String, externalCampaignID: String, objective: Objective, budgetType: BudgetType,
-                budgetAllocation: Decimal?, currency: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String]) {
+                budgetAllocation: Decimal?, currency: String, locations: [TargetingEntry], ageMin: Int, ageMax: Int, interests: [TargetingEntry],
+                keywords: [Keyword] = []) {
         self.unitID = unitID
         self.name = name
         self.externalCampaignID = externalCampaignID
@@ -71,6 +75,16 @@ public struct AdGroupLaunchSpec: Sendable {
         self.ageMin = ageMin
         self.ageMax = ageMax
         self.interests = interests
+        self.keywords = keywords
+    }
+
+    /// Locations and interests as plain strings, read the way audiences saved as strings are (`legacyLocation`).
+    public init(unitID: UUID, name: String, externalCampaignID: String, objective: Objective, budgetType: BudgetType,
+                budgetAllocation: Decimal?, currency: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String],
+                keywords: [Keyword] = []) {
+        self.init(unitID: unitID, name: name, externalCampaignID: externalCampaignID, objective: objective, budgetType: budgetType,
+                  budgetAllocation: budgetAllocation, currency: currency, locations: locations.map(TargetingEntry.legacyLocation),
+                  ageMin: ageMin, ageMax: ageMax, interests: interests.map(TargetingEntry.legacyInterest), keywords: keywords)
     }
 }
 

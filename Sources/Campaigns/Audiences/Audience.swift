@@ -8,16 +8,33 @@ public struct Audience: Sendable, Equatable {
     public var ageMin: Int
     public var ageMax: Int
     public var interests: [String]
+    /// Locations picked from the platforms' targeting search, with their ids; `locations` are their names.
+    /// Empty for audiences saved as plain strings, which `targetedLocations` reads as entries.
+    public var locationTargets: [TargetingEntry]
+    public var interestTargets: [TargetingEntry]
     public var createdAt: Date
 
-    public init(id: UUID, name: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String], createdAt: Date) {
+    public init(id: UUID, name: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String], createdAt: Date,
+                locationTargets: [TargetingEntry] = [], interestTargets: [TargetingEntry] = []) {
         self.id = id
         self.name = name
         self.locations = locations
         self.ageMin = ageMin
         self.ageMax = ageMax
         self.interests = interests
+        self.locationTargets = locationTargets
+        self.interestTargets = interestTargets
         self.createdAt = createdAt
+    }
+
+    /// The locations as entries: the picked ones, or else the plain strings read as `legacyLocation`s.
+    public var targetedLocations: [TargetingEntry] {
+        locationTargets.isEmpty ? locations.map(TargetingEntry.legacyLocation) : locationTargets
+    }
+
+    /// The interests as entries: the picked ones, or else the plain names (without ids).
+    public var targetedInterests: [TargetingEntry] {
+        interestTargets.isEmpty ? interests.map(TargetingEntry.legacyInterest) : interestTargets
     }
 }
 
@@ -28,13 +45,20 @@ public struct AudienceDraft: Sendable, Equatable {
     public var ageMin: Int
     public var ageMax: Int
     public var interests: [String]
+    /// When not empty, these replace `locations` (which become their names).
+    public var locationTargets: [TargetingEntry]
+    /// When not empty, these replace `interests` (which become their names).
+    public var interestTargets: [TargetingEntry]
 
-    public init(name: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String] = []) {
+    public init(name: String, locations: [String], ageMin: Int, ageMax: Int, interests: [String] = [],
+                locationTargets: [TargetingEntry] = [], interestTargets: [TargetingEntry] = []) {
         self.name = name
         self.locations = locations
         self.ageMin = ageMin
         self.ageMax = ageMax
         self.interests = interests
+        self.locationTargets = locationTargets
+        self.interestTargets = interestTargets
     }
 }
 
@@ -45,19 +69,28 @@ public struct AudienceChanges: Sendable, Equatable {
     public var ageMin: Int?
     public var ageMax: Int?
     public var interests: [String]?
+    public var locationTargets: [TargetingEntry]?
+    public var interestTargets: [TargetingEntry]?
 
-    public init(name: String? = nil, locations: [String]? = nil, ageMin: Int? = nil, ageMax: Int? = nil, interests: [String]? = nil) {
+    public init(name: String? = nil, locations: [String]? = nil, ageMin: Int? = nil, ageMax: Int? = nil, interests: [String]? = nil,
+                locationTargets: [TargetingEntry]? = nil, interestTargets: [TargetingEntry]? = nil) {
         self.name = name
         self.locations = locations
         self.ageMin = ageMin
         self.ageMax = ageMax
         self.interests = interests
+        self.locationTargets = locationTargets
+        self.interestTargets = interestTargets
     }
 
+    /// Plain `locations` (or `interests`) given without entries replace the entries too, so names and
+    /// entries never disagree.
     func applied(to audience: Audience) -> AudienceDraft {
         AudienceDraft(
             name: name ?? audience.name, locations: locations ?? audience.locations,
-            ageMin: ageMin ?? audience.ageMin, ageMax: ageMax ?? audience.ageMax, interests: interests ?? audience.interests)
+            ageMin: ageMin ?? audience.ageMin, ageMax: ageMax ?? audience.ageMax, interests: interests ?? audience.interests,
+            locationTargets: locationTargets ?? (locations != nil ? [] : audience.locationTargets),
+            interestTargets: interestTargets ?? (interests != nil ? [] : audience.interestTargets))
     }
 }
 
@@ -79,6 +112,7 @@ public enum AudienceRules {
     /// The draft with names and list entries trimmed, or the first rule it breaks.
     public static func validated(_ draft: AudienceDraft) throws(AudienceError) -> AudienceDraft {
         var draft = draft
+        try validateTargets(&draft)
         draft.name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
         if draft.name.isEmpty {
             throw .validation(field: "name", message: "Name must not be empty.")
@@ -107,5 +141,24 @@ public enum AudienceRules {
             throw .validation(field: "interests", message: "Interests must not be empty strings.")
         }
         return draft
+    }
+
+    /// Entries checked and, when given, their names become `locations` / `interests`.
+    private static func validateTargets(_ draft: inout AudienceDraft) throws(AudienceError) {
+        for (field, entries, locations) in [("locationTargets", draft.locationTargets, true), ("interestTargets", draft.interestTargets, false)] {
+            if entries.count > TargetingEntryRules.maximumEntries {
+                throw .validation(field: field, message: "At most \(TargetingEntryRules.maximumEntries) entries.")
+            }
+            for entry in entries {
+                if let problem = TargetingEntryRules.problem(entry) { throw .validation(field: field, message: problem) }
+                if entry.kind.isLocation != locations {
+                    throw .validation(field: field, message: "\(field) takes \(locations ? "COUNTRY, REGION or CITY" : "INTEREST") entries.")
+                }
+            }
+        }
+        draft.locationTargets = draft.locationTargets.map { var entry = $0; entry.name = entry.name.trimmingCharacters(in: .whitespaces); return entry }
+        draft.interestTargets = draft.interestTargets.map { var entry = $0; entry.name = entry.name.trimmingCharacters(in: .whitespaces); return entry }
+        if !draft.locationTargets.isEmpty { draft.locations = draft.locationTargets.map(\.name) }
+        if !draft.interestTargets.isEmpty { draft.interests = draft.interestTargets.map(\.name) }
     }
 }

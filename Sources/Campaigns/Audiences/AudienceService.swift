@@ -121,10 +121,14 @@ public struct AudienceService: Sendable {
         var age_min: Int?
         var age_max: Int?
         var interests: [String]?
+        var location_targets: [TargetingEntry]?
+        var interest_targets: [TargetingEntry]?
     }
 
     private static func rules(_ draft: AudienceDraft) throws -> PostgresJSON {
-        let rules = Rules(locations: draft.locations, age_min: draft.ageMin, age_max: draft.ageMax, interests: draft.interests)
+        let rules = Rules(locations: draft.locations, age_min: draft.ageMin, age_max: draft.ageMax, interests: draft.interests,
+                          location_targets: draft.locationTargets.isEmpty ? nil : draft.locationTargets,
+                          interest_targets: draft.interestTargets.isEmpty ? nil : draft.interestTargets)
         return PostgresJSON(text: String(decoding: try JSONEncoder().encode(rules), as: UTF8.self))
     }
 
@@ -141,6 +145,7 @@ public struct AudienceService: Sendable {
         return Audience(
             id: try row.decode("id"), name: try row.decode("name"), locations: rules.locations,
             ageMin: rules.age_min ?? AudienceRules.ages.lowerBound, ageMax: rules.age_max ?? AudienceRules.ages.upperBound,
-            interests: rules.interests ?? [], createdAt: try row.decode("created_at"))
+            interests: rules.interests ?? [], createdAt: try row.decode("created_at"),
+            locationTargets: rules.location_targets ?? [], interestTargets: rules.interest_targets ?? [])
     }
 }

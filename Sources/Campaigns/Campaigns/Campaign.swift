@@ -116,6 +116,8 @@ public struct CampaignUnit: Sendable, Equatable {
     public var name: String
     public var budgetAllocation: Money?
     public var externalID: String?
+    /// Google Search keywords (a Meta unit has none).
+    public var keywords: [Keyword] = []
 }
 
 public struct CampaignUnitDraft: Sendable, Equatable {
@@ -123,12 +125,14 @@ public struct CampaignUnitDraft: Sendable, Equatable {
     public var audienceID: UUID?
     public var name: String
     public var budgetAllocation: Money?
+    public var keywords: [Keyword]
 
-    public init(campaignID: UUID?, audienceID: UUID?, name: String, budgetAllocation: Money?) {
+    public init(campaignID: UUID?, audienceID: UUID?, name: String, budgetAllocation: Money?, keywords: [Keyword] = []) {
         self.campaignID = campaignID
         self.audienceID = audienceID
         self.name = name
         self.budgetAllocation = budgetAllocation
+        self.keywords = keywords
     }
 }
 

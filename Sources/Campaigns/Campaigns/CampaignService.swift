@@ -155,7 +155,7 @@ public struct CampaignService: Sendable {
 
     // MARK: Units
 
-    static let unitColumns = "u.id, u.campaign_id, u.audience_id, u.name, u.budget_allocation::text AS budget_allocation, u.external_id"
+    static let unitColumns = "u.id, u.campaign_id, u.audience_id, u.name, u.budget_allocation::text AS budget_allocation, u.external_id, u.keywords"
 
     public func units(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: [CampaignUnit]] {
         guard !campaignIDs.isEmpty else { return [:] }
@@ -188,12 +188,41 @@ public struct CampaignService: Sendable {
                     field: "budgetAllocation", message: "budgetAllocation must have at most 12 digits before and 2 after the decimal point.")
             }
         }
+        let keywords = try Self.validatedKeywords(draft.keywords)
         return try session.connection.query(
             """
-            INSERT INTO campaign_units AS u (organization_id, campaign_id, audience_id, name, budget_allocation)
-            VALUES ($1, $2, $3, $4, $5::numeric) RETURNING \(Self.unitColumns)
-            """, [session.organizationID, campaignID, audienceID, name, draft.budgetAllocation?.text]
+            INSERT INTO campaign_units AS u (organization_id, campaign_id, audience_id, name, budget_allocation, keywords)
+            VALUES ($1, $2, $3, $4, $5::numeric, $6::jsonb) RETURNING \(Self.unitColumns)
+            """, [session.organizationID, campaignID, audienceID, name, draft.budgetAllocation?.text, try Self.keywordsJSON(keywords)]
         ).map(Self.unit)[0]
+    }
+
+    /// Replaces a unit's keywords. Only while its campaign is a draft or a failed launch: a live campaign's
+    /// ad group changes on Google through the live-sync path, not here.
+    public func setKeywords(unitID: UUID, _ keywords: [Keyword], in session: TenantSession) throws -> CampaignUnit {
+        guard let unit = try unit(unitID, in: session), let campaign = try find(unit.campaignID, in: session) else {
+            throw CampaignError.notFound
+        }
+        guard campaign.status == .draft || campaign.status == .error else {
+            throw CampaignError.validation(field: "keywords", message: "Keywords change only on draft campaigns and failed launches.")
+        }
+        let keywords = try Self.validatedKeywords(keywords)
+        return try session.connection.query(
+            "UPDATE campaign_units u SET keywords = $3::jsonb WHERE u.organization_id = $1 AND u.id = $2 RETURNING \(Self.unitColumns)",
+            [session.organizationID, unitID, try Self.keywordsJSON(keywords)]
+        ).map(Self.unit)[0]
+    }
+
+    static func validatedKeywords(_ keywords: [Keyword]) throws(CampaignError) -> [Keyword] {
+        switch KeywordRules.validated(keywords) {
+        case .success(let keywords): return keywords
+        case .failure(let problem):
+            throw .validation(field: problem.index.map { "keywords[\($0)].text" } ?? "keywords", message: problem.message)
+        }
+    }
+
+    static func keywordsJSON(_ keywords: [Keyword]) throws -> PostgresJSON {
+        PostgresJSON(text: String(decoding: try JSONEncoder().encode(keywords), as: UTF8.self))
     }
 
     // MARK: Creatives
@@ -333,7 +362,8 @@ public struct CampaignService: Sendable {
         CampaignUnit(
             id: try row.decode("id"), campaignID: try row.decode("campaign_id"), audienceID: try row.decode("audience_id"),
             name: try row.decode("name"), budgetAllocation: try row.decode("budget_allocation", as: String?.self).map(money),
-            externalID: try row.decode("external_id", as: String?.self))
+            externalID: try row.decode("external_id", as: String?.self),
+            keywords: try JSONDecoder().decode([Keyword].self, from: Data(row.decode("keywords", as: PostgresJSON.self).text.utf8)))
     }
 
     static func creative(_ row: PostgresRow) throws -> AdCreative {

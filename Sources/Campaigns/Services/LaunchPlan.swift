@@ -133,14 +133,10 @@ struct LaunchPlan: Sendable {
                 field: "budget.amount", code: "NOT_EXPRESSIBLE",
                 message: "\(budget.amount.value) \(budget.currency) is not a whole number of \(budget.currency)'s smallest unit on Meta."))
         }
-        if campaign.platform == .googleAds {
-            for (unitIndex, planned) in units.enumerated() {
-                for location in planned.audience?.locations ?? [] where (try? GoogleAdsTargeting.geoTargetConstant(location)) == nil {
-                    problems.append(LaunchProblem(
-                        field: "units[\(unitIndex)].audience.locations", code: "LOCATION_NOT_SUPPORTED",
-                        message: "Google Ads has no geo target for the location \"\(location)\" of unit \"\(planned.unit.name)\"."))
-                }
-            }
+        for (unitIndex, planned) in units.enumerated() {
+            problems += TargetingProblems.of(
+                platform: campaign.platform, audience: planned.audience, keywords: planned.unit.keywords,
+                unitName: planned.unit.name, field: "units[\(unitIndex)]")
         }
         return problems
     }
@@ -165,7 +161,8 @@ struct LaunchPlan: Sendable {
         var spec = AdGroupLaunchSpec(
             unitID: planned.unit.id, name: planned.unit.name, externalCampaignID: externalCampaignID, objective: campaign.objective,
             budgetType: budget!.type, budgetAllocation: planned.unit.budgetAllocation?.value, currency: budget!.currency,
-            locations: audience.locations, ageMin: audience.ageMin, ageMax: audience.ageMax, interests: audience.interests)
+            locations: audience.targetedLocations, ageMin: audience.ageMin, ageMax: audience.ageMax,
+            interests: audience.targetedInterests, keywords: planned.unit.keywords)
         spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }

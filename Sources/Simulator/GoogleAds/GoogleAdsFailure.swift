@@ -12,6 +12,17 @@ struct GoogleAdsFailure: Error {
     /// Proto field names with their index: `[("operations", 0), ("create", nil), ("name", nil)]`.
     var fieldPath: [(String, Int?)] = []
     var retryDelay: String?
+    /// A body that does not parse as the request proto (an unknown field name): Google answers before any
+    /// Google Ads check, with a `google.rpc.BadRequest` field violation instead of a GoogleAdsFailure.
+    var payloadViolation: (field: String, description: String)?
+
+    /// `{"x": …}` where the message has no field `x`: "Invalid JSON payload received. Unknown name …".
+    static func unknownField(_ name: String, at field: String) -> GoogleAdsFailure {
+        let description = "Invalid JSON payload received. Unknown name \"\(name)\" at '\(field)': Cannot find field."
+        var failure = GoogleAdsFailure(httpStatus: 400, status: "INVALID_ARGUMENT", errorCode: [:], message: description)
+        failure.payloadViolation = (field, description)
+        return failure
+    }
 
     static func invalid(_ kind: String, _ code: String, _ message: String, at path: [(String, Int?)]) -> GoogleAdsFailure {
         GoogleAdsFailure(httpStatus: 400, status: "INVALID_ARGUMENT", errorCode: [kind: code], message: message, fieldPath: path)
@@ -31,6 +42,13 @@ struct GoogleAdsFailure: Error {
 
     /// The JSON body and status Google sends.
     var response: FastCGIResponse {
+        if let payloadViolation {
+            return .simulatorJSON(400, ["error": [
+                "code": 400, "message": payloadViolation.description, "status": "INVALID_ARGUMENT",
+                "details": [["@type": "type.googleapis.com/google.rpc.BadRequest",
+                             "fieldViolations": [["field": payloadViolation.field, "description": payloadViolation.description]]]],
+            ]])
+        }
         var failure: [String: Any] = ["errorCode": errorCode, "message": message]
         if !fieldPath.isEmpty {
             failure["location"] = ["fieldPathElements": fieldPath.map { name, index -> [String: Any] in

@@ -11,6 +11,9 @@ extension GoogleAdsSimulator {
             if segments.count == 2, segments[1] == "customers:listAccessibleCustomers", request.method == "GET" {
                 return listAccessibleCustomers()
             }
+            if segments.count == 2, segments[1] == "geoTargetConstants:suggest", request.method == "POST" {
+                return .simulatorJSON(200, try suggestGeoTargets(request.json ?? [:]))
+            }
             guard segments.count == 4, segments[1] == "customers", request.method == "POST" else { throw notFound(request) }
             let customerID = segments[2]
             let method = segments[3]

@@ -22,7 +22,9 @@ extension GoogleAdsSimulator {
         return ["results": results]
     }
 
-    /// googleAds:mutate with `mutateOperations`, each `{"<service>Operation": {...}}`; all or none.
+    /// googleAds:mutate with `mutateOperations`, each `{"<service>Operation": {...}}`; all or none. The members are
+    /// `MutateOperation`'s (google/ads/googleads/v25/services/google_ads_service.proto): it has no
+    /// `customAudienceOperation` — custom audiences are created through CustomAudienceService's own mutate.
     func batchMutate(_ body: [String: Any], customerID: String) throws -> [String: Any] {
         guard let operations = body["mutateOperations"] as? [[String: Any]], !operations.isEmpty else {
             throw GoogleAdsFailure.required([("mutate_operations", nil)])
@@ -31,6 +33,10 @@ extension GoogleAdsSimulator {
         var temporaryIDs: [String: String] = [:]
         var responses: [[String: Any]] = []
         for (index, wrapped) in operations.enumerated() {
+            // A member `MutateOperation` lacks (a `customAudienceOperation`, say) does not parse: the whole request is refused.
+            if let unknown = wrapped.keys.sorted().first(where: { GoogleAdsCollections.byOperation[$0] == nil }) {
+                throw GoogleAdsFailure.unknownField(unknown, at: "mutate_operations[\(index)]")
+            }
             guard wrapped.count == 1, let (kind, value) = wrapped.first, let operation = value as? [String: Any],
                   let collection = GoogleAdsCollections.byOperation[kind] else {
                 throw GoogleAdsFailure.invalid("mutateError", "MUTATE_NOT_ALLOWED", "Unknown or missing operation.", at: [("mutate_operations", index)])
@@ -46,12 +52,14 @@ extension GoogleAdsSimulator {
 
 /// The collections the simulator keeps, by their REST names, and their googleAds:mutate operation names.
 enum GoogleAdsCollections {
+    /// The `MutateOperation` members the simulator keeps (a subset of the proto's; others are unknown here).
     static let byOperation = [
         "campaignBudgetOperation": "campaignBudgets", "campaignOperation": "campaigns", "adGroupOperation": "adGroups",
         "campaignCriterionOperation": "campaignCriteria", "adGroupCriterionOperation": "adGroupCriteria",
-        "customAudienceOperation": "customAudiences", "adGroupAdOperation": "adGroupAds",
+        "adGroupAdOperation": "adGroupAds",
     ]
-    static let all = Set(byOperation.values)
+    /// Collections with a `{collection}:mutate` endpoint (custom audiences only through their own service).
+    static let all = Set(byOperation.values).union(["customAudiences"])
     /// The field other objects refer to a collection's objects by (`campaign`, `adGroup`, ...).
     static let referenceField = [
         "campaignBudgets": "campaignBudget", "campaigns": "campaign", "adGroups": "adGroup", "customAudiences": "customAudience",

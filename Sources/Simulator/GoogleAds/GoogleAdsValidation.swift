@@ -55,7 +55,9 @@ enum GoogleAdsValidation {
                 guard let type = age["type"] as? String, GoogleAdsStore.ageRanges.contains(type) else {
                     throw GoogleAdsFailure.invalid("requestError", "INVALID_ENUM_VALUE", "Unknown age range.", at: path + [("age_range", nil), ("type", nil)])
                 }
-            } else if object["customAudience"] == nil && object["userInterest"] == nil && object["keyword"] == nil {
+            } else if let keyword = object["keyword"] as? [String: Any] {
+                try checkKeyword(keyword, path: path + [("keyword", nil)])
+            } else if object["customAudience"] == nil && object["userInterest"] == nil {
                 throw GoogleAdsFailure.invalid("fieldError", "REQUIRED", "A criterion needs ageRange, customAudience, userInterest or keyword.", at: path + [("criterion", nil)])
             }
         case "adGroupAds":
@@ -63,6 +65,33 @@ enum GoogleAdsValidation {
             try checkResponsiveSearchAd(object["ad"] as? [String: Any], path: path + [("ad", nil)])
         default:
             break
+        }
+    }
+
+    /// `KeywordInfo`: text at most 80 characters and 10 words, a `KeywordMatchType` of EXACT, PHRASE or BROAD
+    /// (https://developers.google.com/google-ads/api/reference/rpc/latest/KeywordInfo; the errors are
+    /// `CriterionError` KEYWORD_TEXT_TOO_LONG and KEYWORD_HAS_TOO_MANY_WORDS, an empty text INVALID_KEYWORD_TEXT).
+    /// An enum value the proto lacks does not parse at all (INVALID_ARGUMENT with a field violation).
+    static let keywordMatchTypes: Set<String> = ["EXACT", "PHRASE", "BROAD"]
+
+    private static func checkKeyword(_ keyword: [String: Any], path: Path) throws {
+        guard let matchType = keyword["matchType"] as? String else { throw GoogleAdsFailure.required(path + [("match_type", nil)]) }
+        guard keywordMatchTypes.contains(matchType) else {
+            var failure = GoogleAdsFailure.unknownField(matchType, at: "match_type")
+            let description = "Invalid value at 'keyword.match_type' (type.googleapis.com/google.ads.googleads.v26.enums.KeywordMatchTypeEnum.KeywordMatchType), \"\(matchType)\""
+            failure.message = description
+            failure.payloadViolation = ("keyword.match_type", description)
+            throw failure
+        }
+        let text = (keyword["text"] as? String ?? "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            throw GoogleAdsFailure.invalid("criterionError", "INVALID_KEYWORD_TEXT", "Keyword text is invalid.", at: path + [("text", nil)])
+        }
+        if text.count > 80 {
+            throw GoogleAdsFailure.invalid("criterionError", "KEYWORD_TEXT_TOO_LONG", "Keyword text is too long.", at: path + [("text", nil)])
+        }
+        if text.split(separator: " ").count > 10 {
+            throw GoogleAdsFailure.invalid("criterionError", "KEYWORD_HAS_TOO_MANY_WORDS", "Keyword has too many words.", at: path + [("text", nil)])
         }
     }
 

@@ -10,6 +10,7 @@ struct MetaSimulatedError: Error {
     var type = "OAuthException"
     var message: String
     var userMessage: String?
+    var userTitle = "Invalid parameter"
     /// The path of the blamed field (`["object_story_spec", "link_data", "name"]`).
     var blame: [String]?
     var isTransient = false
@@ -19,7 +20,7 @@ struct MetaSimulatedError: Error {
         var error: [String: Any] = ["message": message, "type": type, "code": code, "fbtrace_id": Self.traceID(), "is_transient": isTransient]
         if let subcode { error["error_subcode"] = subcode }
         if let userMessage {
-            error["error_user_title"] = "Invalid parameter"
+            error["error_user_title"] = userTitle
             error["error_user_msg"] = userMessage
         }
         if let blame { error["error_data"] = ["blame_field_specs": [blame]] }

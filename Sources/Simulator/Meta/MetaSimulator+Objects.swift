@@ -77,12 +77,14 @@ extension MetaSimulator {
         let geo = targeting["geo_locations"] as? [String: Any] ?? [:]
         let countries = geo["countries"] as? [String] ?? []
         let regions = geo["regions"] as? [[String: Any]] ?? []
-        guard !countries.isEmpty || !regions.isEmpty else {
+        let cities = geo["cities"] as? [[String: Any]] ?? []
+        guard !countries.isEmpty || !regions.isEmpty || !cities.isEmpty else {
             throw MetaSimulatedError.invalidParameter(["targeting", "geo_locations"], "Your audience needs at least one location.", subcode: 1_487_756)
         }
         guard regions.allSatisfy({ $0["key"] is String }) else {
             throw MetaSimulatedError.invalidParameter(["targeting", "geo_locations", "regions"], "Every region needs a key.")
         }
+        try checkTargeting(targeting)
         let ageMin = targeting["age_min"] as? Int ?? 18, ageMax = targeting["age_max"] as? Int ?? 65
         guard (13...65).contains(ageMin), (13...65).contains(ageMax), ageMin <= ageMax else {
             throw MetaSimulatedError.invalidParameter(["targeting", "age_min"], "Ages must be between 13 and 65, the minimum not above the maximum.")

@@ -70,6 +70,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("DELETE", 1):
             try authorize(request)
             return try delete(objectID: segments[0])
+        case ("GET", 1) where segments == ["search"]:
+            try authorize(request)
+            return try targetingSearch(request)
         case ("GET", 1):
             try authorize(request)
             guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }

@@ -68,8 +68,9 @@ public struct GoogleAdsAdapter: PlatformAdapter {
         for adGroup in adGroups {
             do {
                 let request = try requests.adGroup(adGroup, existingLocations: locations)
-                locations.formUnion(adGroup.locations.compactMap { try? GoogleAdsTargeting.geoTargetConstant($0) })
-                planned.append(PlannedPlatformRequest(step: "create ad group \"\(adGroup.name)\" with its targeting", request: request))
+                locations.formUnion((try? GoogleAdsLaunchRequests.geoTargetConstants(adGroup.locations)) ?? [])
+                let note = GoogleAdsLaunchRequests.interestsIgnoredNote(adGroup).map { " (\($0))" } ?? ""
+                planned.append(PlannedPlatformRequest(step: "create ad group \"\(adGroup.name)\" with its targeting and keywords\(note)", request: request))
             } catch {
                 planned.append(Self.refused("create ad group \"\(adGroup.name)\"", error))
             }

@@ -2,7 +2,7 @@ import Foundation
 import Integrations
 
 /// The requests a launch sends, built in one place for real calls and dry runs alike. A campaign with its
-/// budget, and an ad group with its criteria and custom audience, each go in one googleAds:mutate, so that
+/// budget, and an ad group with its criteria and keywords, each go in one googleAds:mutate, so that
 /// either everything exists on Google afterwards or nothing does (a retry never duplicates half of it).
 struct GoogleAdsLaunchRequests {
     let provider: GoogleAdsProvider
@@ -54,8 +54,13 @@ struct GoogleAdsLaunchRequests {
          "MAXIMIZE_CONVERSION_VALUE": "maximizeConversionValue"][strategy]
     }
 
-    /// The ad group (-1), the campaign's locations not yet targeted, the excluded age ranges, and the
-    /// interests as a custom audience (-2) attached to the ad group.
+    /// The ad group (-1), the campaign's locations not yet targeted, the excluded age ranges and the unit's
+    /// keywords, in one googleAds:mutate. Every operation is a member of `MutateOperation`
+    /// (google/ads/googleads/v25/services/google_ads_service.proto): a member it lacks, such as the
+    /// `customAudienceOperation` sent before, makes Google refuse the whole request (INVALID_ARGUMENT, "Unknown
+    /// name"). Keywords: `adGroupCriterionOperation` with `keyword: {text, matchType}` (KeywordInfo: text at most
+    /// 80 characters and 10 words; https://developers.google.com/google-ads/api/reference/rpc/latest/KeywordInfo).
+    /// Interests are not sent: Search takes no interest targeting (see `interestsIgnoredNote`).
     func adGroup(_ spec: AdGroupLaunchSpec, existingLocations: Set<String>) throws -> PlatformRequest {
         let campaign = resource("campaigns", spec.externalCampaignID.isEmpty ? "{campaign}" : spec.externalCampaignID)
         let adGroup = resource("adGroups", "-1")
@@ -63,25 +68,40 @@ struct GoogleAdsLaunchRequests {
             "resourceName": adGroup, "name": LaunchMarker.name(spec.name, id: spec.unitID), "campaign": campaign, "status": "ENABLED", "type": "SEARCH_STANDARD",
         ])]
         var added = existingLocations
-        for location in spec.locations {
-            let constant = try GoogleAdsTargeting.geoTargetConstant(location)
+        for constant in try Self.geoTargetConstants(spec.locations) {
             guard added.insert(constant).inserted else { continue }
             operations.append(.create("campaignCriterionOperation", ["campaign": campaign, "location": ["geoTargetConstant": constant]]))
         }
         for range in GoogleAdsTargeting.excludedAgeRanges(ageMin: spec.ageMin, ageMax: spec.ageMax) {
             operations.append(.create("adGroupCriterionOperation", ["adGroup": adGroup, "negative": true, "ageRange": ["type": range]]))
         }
-        if !spec.interests.isEmpty {
-            let audience = resource("customAudiences", "-2")
-            operations.append(.create("customAudienceOperation", [
-                "resourceName": audience,
-                "name": "\(spec.name) – interests \(spec.unitID.uuidString.prefix(8).lowercased())",
-                "type": "AUTO", "status": "ENABLED",
-                "members": spec.interests.map { ["memberType": "KEYWORD", "keyword": $0] },
+        for keyword in spec.keywords {
+            operations.append(.create("adGroupCriterionOperation", [
+                "adGroup": adGroup, "status": "ENABLED", "keyword": ["text": keyword.text, "matchType": keyword.matchType.rawValue],
             ]))
-            operations.append(.create("adGroupCriterionOperation", ["adGroup": adGroup, "status": "ENABLED", "customAudience": ["customAudience": audience]]))
         }
         return provider.batchMutateRequest(customerID: customerID, operations: operations, accessToken: accessToken)
+    }
+
+    /// `geoTargetConstants/{id}` for each location, from the id its entry carries; a location without one is
+    /// refused before sending (the launch checks report it first).
+    static func geoTargetConstants(_ locations: [TargetingEntry]) throws -> [String] {
+        try locations.map { entry in
+            guard let id = entry.googleID else {
+                throw PlatformError.invalidRequest(message: "Google Ads has no geo target for the location \"\(entry.name)\"; pick it from targetingSearch.", field: "locations")
+            }
+            return "geoTargetConstants/\(id)"
+        }
+    }
+
+    /// What the plan says about interests on Search, or nil when the unit has none. Google's custom audiences
+    /// (their own `CustomAudienceService`, not a `MutateOperation` member) are documented for Display, Demand
+    /// Gen, Video and Performance Max campaigns, not Search
+    /// (https://developers.google.com/google-ads/api/docs/remarketing/audience-segments/custom-audiences),
+    /// so interests are ignored there, like an image on a responsive search ad.
+    static func interestsIgnoredNote(_ spec: AdGroupLaunchSpec) -> String? {
+        spec.interests.isEmpty ? nil
+            : "interests ignored on Search: \(spec.interests.map(\.name).joined(separator: ", ")); keywords choose the searches"
     }
 
     /// A responsive search ad: each headline part (capability table) as a headline, the description, the landing page.

@@ -2,9 +2,11 @@ import Foundation
 import Integrations
 
 /// Our launch specs in the Marketing API's terms. Objectives and calls to action come from the capability
-/// table. Locations: a country code ("US") goes to `geo_locations.countries`, a region code ("US-CA", ISO
-/// 3166-2) to `geo_locations.regions` as its key; interests go by name in one `flexible_spec` group (any of
-/// them qualifies). Ages: 65 means "65 and over", which is Meta's own maximum.
+/// table. Locations go by their Meta ids (`TargetingEntry.metaID`): countries to `geo_locations.countries`,
+/// regions and cities as `{key}` to `geo_locations.regions` / `cities`; interests by id in one
+/// `flexible_spec` group (any of them qualifies); entries without a Meta id are left out (the launch checks
+/// report them first). `targeting_automation.advantage_audience` is 0 (see `MetaTargeting`). Ages: 65 means
+/// "65 and over", which is Meta's own maximum.
 enum MetaLaunchMapping {
     /// How an ad set is optimized and billed, per objective: clicks for traffic, leads, purchases on the
     /// advertiser's site for sales; always billed per impression.
@@ -28,10 +30,12 @@ enum MetaLaunchMapping {
     }
 
     static func targeting(_ spec: AdGroupLaunchSpec) -> MetaTargeting {
-        let codes = spec.locations.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        func keys(_ kind: TargetingEntry.Kind) -> [String] { spec.locations.filter { $0.kind == kind }.compactMap(\.metaID) }
         return MetaTargeting(
-            countries: codes.filter { !$0.contains("-") }, regions: codes.filter { $0.contains("-") },
-            ageMin: max(13, spec.ageMin), ageMax: min(65, spec.ageMax), interests: spec.interests)
+            countries: keys(.country), regions: keys(.region), cities: keys(.city),
+            ageMin: max(13, spec.ageMin), ageMax: min(65, spec.ageMax),
+            interests: spec.interests.compactMap { entry in entry.metaID.map { MetaInterest(id: $0, name: entry.name) } },
+            advantageAudience: 0)
     }
 
     /// The card's title is the headline's first part (the table says Meta shows only that one).

@@ -27,23 +27,37 @@ public struct MetaCampaignParameters: Sendable, Equatable {
     }
 }
 
-/// Who an ad set reaches: `targeting` of `POST act_{id}/adsets`.
+/// Who an ad set reaches: `targeting` of `POST act_{id}/adsets`. Locations and interests go by the ids of
+/// the Marketing API's targeting search (https://developers.facebook.com/docs/marketing-api/audiences/reference/targeting-search):
+/// countries by ISO code, regions and cities by their numeric `key`, interests by numeric `id` — names are
+/// refused. Since Graph v23.0 a new ad set must say whether Advantage+ audience is on
+/// (`targeting_automation.advantage_audience` 1 or 0), or Meta refuses it with code 100, subcode 1870227
+/// ("Advantage Audience Flag Required"); we send 0 because our audiences set their own age range, which
+/// Advantage+ audience would only treat as a suggestion
+/// (https://developers.facebook.com/docs/marketing-api/audiences/reference/targeting-expansion/advantage-audience).
 public struct MetaTargeting: Sendable, Equatable {
     /// ISO 3166-1 alpha-2 codes.
     public var countries: [String]
-    /// Region keys.
+    /// Numeric region keys.
     public var regions: [String]
+    /// Numeric city keys.
+    public var cities: [String]
     public var ageMin: Int
     public var ageMax: Int
-    /// Interests by name (the Graph API also takes their ids from targeting search).
-    public var interests: [String]
+    /// Interests by id (the name is informative).
+    public var interests: [MetaInterest]
+    /// 0: our age range and locations are constraints; 1: Meta may widen the audience.
+    public var advantageAudience: Int
 
-    public init(countries: [String], regions: [String], ageMin: Int, ageMax: Int, interests: [String]) {
+    public init(countries: [String], regions: [String], cities: [String] = [], ageMin: Int, ageMax: Int, interests: [MetaInterest],
+                advantageAudience: Int = 0) {
         self.countries = countries
         self.regions = regions
+        self.cities = cities
         self.ageMin = ageMin
         self.ageMax = ageMax
         self.interests = interests
+        self.advantageAudience = advantageAudience
     }
 
     /// The JSON object the API expects.
@@ -51,9 +65,24 @@ public struct MetaTargeting: Sendable, Equatable {
         var geo: [String: Any] = [:]
         if !countries.isEmpty { geo["countries"] = countries }
         if !regions.isEmpty { geo["regions"] = regions.map { ["key": $0] } }
-        var object: [String: Any] = ["geo_locations": geo, "age_min": ageMin, "age_max": ageMax]
-        if !interests.isEmpty { object["flexible_spec"] = [["interests": interests.map { ["name": $0] }]] }
+        if !cities.isEmpty { geo["cities"] = cities.map { ["key": $0] } }
+        var object: [String: Any] = [
+            "geo_locations": geo, "age_min": ageMin, "age_max": ageMax,
+            "targeting_automation": ["advantage_audience": advantageAudience],
+        ]
+        if !interests.isEmpty { object["flexible_spec"] = [["interests": interests.map { ["id": $0.id, "name": $0.name] }]] }
         return object
+    }
+}
+
+/// An interest from `/search?type=adinterest`: its numeric id and name.
+public struct MetaInterest: Sendable, Equatable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
     }
 }
 
