@@ -16,9 +16,11 @@ enum GoogleAdsSpecs {
     }
 
     static func adGroup(campaignID: String, name: String = "Ad group – Snackers", locations: [String] = ["US", "US-CA"],
-                        ageMin: Int = 18, ageMax: Int = 34, interests: [String] = ["snacks", "spicy food"]) -> AdGroupLaunchSpec {
+                        ageMin: Int = 18, ageMax: Int = 34, interests: [String] = ["snacks", "spicy food"],
+                        keywords: [Keyword] = [Keyword(text: "spicy chips", matchType: .phrase), Keyword(text: "jalapeño chips", matchType: .exact)]) -> AdGroupLaunchSpec {
         AdGroupLaunchSpec(unitID: UUID(), name: name, externalCampaignID: campaignID, objective: .sales, budgetType: .daily,
-                          budgetAllocation: nil, currency: "USD", locations: locations, ageMin: ageMin, ageMax: ageMax, interests: interests)
+                          budgetAllocation: nil, currency: "USD", locations: locations, ageMin: ageMin, ageMax: ageMax, interests: interests,
+                          keywords: keywords)
     }
 
     static func ad(adGroupID: String, headline: String = "New Spicy Jalapeño Chips | 20% Off") -> AdLaunchSpec {
@@ -66,7 +68,7 @@ enum GoogleAdsSpecs {
         #expect(Set(locations) == ["geoTargetConstants/2840", "geoTargetConstants/21137", "geoTargetConstants/21170"])
         #expect(locations.count == 3)
 
-        // Ages: 18–34 excludes 35+; 25–65+ excludes 18–24. Interests: a custom audience on the first ad group.
+        // Ages: 18–34 excludes 35+; 25–65+ excludes 18–24. Interests: not sent (Search takes keywords).
         let criteria = try await google.objects("adGroupCriteria")
         func excluded(_ adGroupID: String) -> Set<String> {
             Set(criteria.filter { ($0["adGroup"] as? String)?.hasSuffix("/\(adGroupID)") == true && $0["negative"] as? Bool == true }
@@ -74,12 +76,15 @@ enum GoogleAdsSpecs {
         }
         #expect(excluded(first) == ["AGE_RANGE_35_44", "AGE_RANGE_45_54", "AGE_RANGE_55_64", "AGE_RANGE_65_UP"])
         #expect(excluded(second) == ["AGE_RANGE_18_24"])
-        let audiences = try await google.objects("customAudiences")
-        #expect(audiences.count == 1)
-        #expect((audiences.first?["members"] as? [[String: Any]])?.compactMap { $0["keyword"] as? String } == ["snacks", "spicy food"])
-        let audienceCriteria = criteria.filter { $0["customAudience"] != nil }
-        #expect(audienceCriteria.count == 1)
-        #expect((audienceCriteria.first?["adGroup"] as? String)?.hasSuffix("/\(first)") == true)
+        #expect(try await google.objects("customAudiences").isEmpty)
+        #expect(criteria.filter { $0["customAudience"] != nil }.isEmpty)
+        // Keywords: one KEYWORD criterion each, on its own ad group.
+        func keywords(_ adGroupID: String) -> [String] {
+            criteria.filter { ($0["adGroup"] as? String)?.hasSuffix("/\(adGroupID)") == true }
+                .compactMap { $0["keyword"] as? [String: Any] }.map { "\($0["text"] as? String ?? "") \($0["matchType"] as? String ?? "")" }
+        }
+        #expect(keywords(first) == ["spicy chips PHRASE", "jalapeño chips EXACT"])
+        #expect(keywords(second) == ["spicy chips PHRASE", "jalapeño chips EXACT"])
 
         let ads = try await google.objects("adGroupAds")
         #expect(ads.count == 1)

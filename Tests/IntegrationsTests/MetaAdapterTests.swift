@@ -16,8 +16,13 @@ import Testing
 
     func adGroupSpec(campaignID: String) -> AdGroupLaunchSpec {
         AdGroupLaunchSpec(unitID: UUID(), name: "West Coast snackers", externalCampaignID: campaignID, objective: .sales,
-                          budgetType: .daily, budgetAllocation: nil, currency: "USD", locations: ["US", "us-ca", "CA-BC"],
-                          ageMin: 25, ageMax: 45, interests: ["Snacks", "Hot sauce"])
+                          budgetType: .daily, budgetAllocation: nil, currency: "USD",
+                          locations: [TargetingEntry.legacyLocation("US"),
+                                      TargetingEntry(kind: .region, name: "California", countryCode: "US", googleID: "21137", metaID: "3847"),
+                                      TargetingEntry(kind: .city, name: "Portland", countryCode: "US", metaID: "2513815")],
+                          ageMin: 25, ageMax: 45,
+                          interests: [TargetingEntry(kind: .interest, name: "Snack foods", metaID: "6003346592981"),
+                                      TargetingEntry(kind: .interest, name: "Spicy food", metaID: "6003384248805")])
     }
 
     func adSpec(adSetID: String, headline: String = "New Spicy Jalapeño Chips | 20% Off") -> AdLaunchSpec {
@@ -66,10 +71,13 @@ import Testing
         let targeting = try #require(adSet["targeting"] as? [String: Any])
         let geo = try #require(targeting["geo_locations"] as? [String: Any])
         #expect(geo["countries"] as? [String] == ["US"])
-        #expect((geo["regions"] as? [[String: String]]) == [["key": "US-CA"], ["key": "CA-BC"]])
+        #expect((geo["regions"] as? [[String: String]]) == [["key": "3847"]])
+        #expect((geo["cities"] as? [[String: String]]) == [["key": "2513815"]])
         #expect(targeting["age_min"] as? Int == 25)
         #expect(targeting["age_max"] as? Int == 45)
-        #expect((targeting["flexible_spec"] as? [[String: [[String: String]]]]) == [["interests": [["name": "Snacks"], ["name": "Hot sauce"]]]])
+        #expect((targeting["targeting_automation"] as? [String: Int]) == ["advantage_audience": 0])
+        #expect((targeting["flexible_spec"] as? [[String: [[String: String]]]])
+                == [["interests": [["id": "6003346592981", "name": "Snack foods"], ["id": "6003384248805", "name": "Spicy food"]]]])
 
         let creativeID = try #require(creatives[0]["id"] as? String)
         let linkData = try #require((fields(creatives[0])["object_story_spec"] as? [String: Any])?["link_data"] as? [String: Any])

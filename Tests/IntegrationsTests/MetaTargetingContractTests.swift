@@ -1,0 +1,91 @@
+import Campaigns
+import Foundation
+import Integrations
+import Testing
+import TestSupport
+
+/// Meta's ad set targeting contract, against the strict simulator: each request sent without (or with a bad)
+/// field is refused with the Graph API's error, and the same request done right is accepted.
+@Suite struct MetaTargetingContractTests {
+    static let accountID = "1000000001"
+
+    /// A campaign to put ad sets in, and the token.
+    func campaign(_ meta: MetaSimulatorFixture) async throws -> (campaignID: String, token: String) {
+        let token = try await meta.connect().accessToken
+        let campaignID = try meta.provider.createCampaign(
+            MetaCampaignParameters(name: "Contract", objective: "OUTCOME_TRAFFIC", status: "PAUSED", budget: .daily(minorUnits: 5000)),
+            accountID: Self.accountID, accessToken: token)
+        return (campaignID, token)
+    }
+
+    func adSet(_ campaignID: String, _ targeting: MetaTargeting) -> MetaAdSetParameters {
+        MetaAdSetParameters(name: "Ad set", campaignID: campaignID, targeting: targeting, billingEvent: "IMPRESSIONS",
+                            optimizationGoal: "LINK_CLICKS", status: "PAUSED")
+    }
+
+    /// The request's `targeting` replaced by `targeting` (JSON text), as a raw Graph API answer.
+    func post(_ meta: MetaSimulatorFixture, _ campaignID: String, token: String, targeting: String) async throws -> HTTPResponse {
+        var request = meta.provider.requests.createAdSet(adSet(campaignID, MetaTargeting(countries: ["US"], regions: [], ageMin: 18, ageMax: 65, interests: [])),
+                                                         accountID: Self.accountID)
+        guard case .json(let data) = request.body, var fields = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw TestSupportError("ad set body is not JSON")
+        }
+        fields["targeting"] = targeting
+        request.body = .json(try JSONSerialization.data(withJSONObject: fields))
+        return try await RawPlatformRequest.send(request, bearer: token)
+    }
+
+    func graphError(_ response: HTTPResponse) throws -> [String: Any] {
+        try #require(try response.json()["error"] as? [String: Any])
+    }
+
+    @Test func anAdSetWithoutTheAdvantageAudienceFlagIsRefusedWithSubcode1870227() async throws {
+        let meta = try MetaSimulatorFixture()
+        let (campaignID, token) = try await campaign(meta)
+        let without = try await post(meta, campaignID, token: token, targeting: #"{"geo_locations":{"countries":["US"]},"age_min":25,"age_max":45}"#)
+        #expect(without.status == 400)
+        let error = try graphError(without)
+        #expect(error["code"] as? Int == 100)
+        #expect(error["error_subcode"] as? Int == 1_870_227)
+        #expect(error["error_user_title"] as? String == "Advantage Audience Flag Required")
+
+        let with = try await post(meta, campaignID, token: token,
+                                  targeting: #"{"geo_locations":{"countries":["US"]},"age_min":25,"age_max":45,"targeting_automation":{"advantage_audience":0}}"#)
+        #expect(with.status == 200)
+        #expect(try with.json()["id"] is String)
+    }
+
+    @Test func regionsCitiesAndInterestsMustBeIdsFromTargetingSearch() async throws {
+        let meta = try MetaSimulatorFixture()
+        let (campaignID, token) = try await campaign(meta)
+        let flag = #""targeting_automation":{"advantage_audience":0}"#
+        for (targeting, blamed) in [
+            (#"{"geo_locations":{"regions":[{"key":"US-CA"}]},\#(flag)}"#, "regions"),
+            (#"{"geo_locations":{"cities":[{"key":"Los Angeles"}]},\#(flag)}"#, "cities"),
+            (#"{"geo_locations":{"countries":["XX"]},\#(flag)}"#, "countries"),
+            (#"{"geo_locations":{"countries":["US"]},"flexible_spec":[{"interests":[{"name":"Snacks"}]}],\#(flag)}"#, "interests"),
+        ] {
+            let response = try await post(meta, campaignID, token: token, targeting: targeting)
+            #expect(response.status == 400, "\(targeting)")
+            let error = try graphError(response)
+            #expect(error["code"] as? Int == 100)
+            let blame = ((error["error_data"] as? [String: Any])?["blame_field_specs"] as? [[String]])?.first ?? []
+            #expect(blame.last == blamed, "\(targeting) blamed \(blame)")
+        }
+        let valid = try await post(meta, campaignID, token: token, targeting: """
+            {"geo_locations":{"regions":[{"key":"3847"}],"cities":[{"key":"2418779"}]},
+             "flexible_spec":[{"interests":[{"id":"6003346592981","name":"Snack foods"}]}],\(flag)}
+            """)
+        #expect(valid.status == 200, "\(valid.text)")
+    }
+
+    @Test func theProviderSearchesLocationsAndInterestsWithTheirIds() async throws {
+        let meta = try MetaSimulatorFixture()
+        let token = try await meta.connect().accessToken
+        let places = try meta.provider.targetingSearch(interests: false, query: "califor", accessToken: token)
+        #expect(places == [PlatformTargetingOption(kind: .region, id: "3847", name: "California", countryCode: "US", detail: "United States")])
+        let interests = try meta.provider.targetingSearch(interests: true, query: "snack", accessToken: token)
+        #expect(interests.map(\.id) == ["6003346592981"])
+        #expect(interests.first?.name == "Snack foods")
+    }
+}
