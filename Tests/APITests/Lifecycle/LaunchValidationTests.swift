@@ -37,7 +37,7 @@ import TestSupport
             #expect(found == [
                 "adAccount:AD_ACCOUNT_REMOVED", "adAccount.integration:NOT_CONNECTED", "budget.currency:CURRENCY_MISMATCH",
                 "units[2].creatives:MISSING", "units[1].creatives[1].headline:TOO_LONG", "units[1].creatives[1].mediaUrl:IMAGE_NOT_SUPPORTED",
-                "units[1].creatives[1].callToAction:CALL_TO_ACTION_NOT_ACCEPTED",
+                "units[1].creatives[1].callToAction:CALL_TO_ACTION_NOT_ACCEPTED", "units[2].keywords:KEYWORDS_MISSING",
             ], "\(problems)")
             #expect(problems.allSatisfy { ($0["message"] as? String)?.isEmpty == false })
             #expect(ext["field"] as? String == problems.first?["field"] as? String)

@@ -78,15 +78,24 @@ struct LaunchFixture {
         let campaign = try #require((campaignData["createCampaign"] as? [String: Any])?["id"] as? String)
         var units: [String] = []
         var creatives: [String] = []
+        // Targeting as picked from the platforms' search: ids for both platforms (the simulators' tables).
+        let california: [String: Any] = ["kind": "REGION", "name": "California", "countryCode": "US", "googleId": "21137", "metaId": "3847"]
+        let snacks: [String: Any] = ["kind": "INTEREST", "name": "Snack foods", "metaId": "6003346592981"]
         for (index, audience) in [(["US", "US-CA"], 18, 34, ["Snacks"]), (["DE"], 35, 65, [String]())].enumerated() {
+            var input: [String: Any] = ["name": "Audience \(index + 1)", "locations": audience.0, "ageMin": audience.1, "ageMax": audience.2,
+                                        "interests": audience.3]
+            if index == 0 {
+                input["locationTargets"] = [["kind": "COUNTRY", "name": "United States", "countryCode": "US", "googleId": "2840", "metaId": "US"], california]
+                input["interestTargets"] = [snacks]
+            }
             let audienceData = try await harness.succeed(
-                "mutation($input: CreateAudienceInput!) { createAudience(input: $input) { id } }",
-                ["input": ["name": "Audience \(index + 1)", "locations": audience.0, "ageMin": audience.1, "ageMax": audience.2,
-                           "interests": audience.3]], key: key)
+                "mutation($input: CreateAudienceInput!) { createAudience(input: $input) { id } }", ["input": input], key: key)
             let audienceID = try #require((audienceData["createAudience"] as? [String: Any])?["id"] as? String)
             let unitData = try await harness.succeed(
                 "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }",
-                ["input": ["campaignId": campaign, "audienceId": audienceID, "name": "Unit \(index + 1)"]], key: key)
+                ["input": ["campaignId": campaign, "audienceId": audienceID, "name": "Unit \(index + 1)",
+                           "keywords": google ? [["text": "spicy chips", "matchType": "PHRASE"], ["text": "jalapeño chips \(index + 1)", "matchType": "EXACT"]] : []]],
+                key: key)
             let unit = try #require((unitData["createCampaignUnit"] as? [String: Any])?["id"] as? String)
             units.append(unit)
             for creative in 0..<(index == 0 ? 2 : 1) {
