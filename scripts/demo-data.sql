@@ -23,15 +23,37 @@ BEGIN
 END
 $$;
 
+-- Locations and interests as the platforms' targeting search returns them (targetingSearch), with the ids
+-- each platform takes: Google geo target constants (2840 United States, 2124 Canada, 21137 California, 21170
+-- Oregon, 21180 Washington) and Meta's country codes, region keys and interest ids (the simulator's table).
 INSERT INTO audiences (id, organization_id, name, rules, created_at)
 SELECT snackers, org, 'Young snackers',
-       '{"locations": ["US", "CA"], "age_min": 18, "age_max": 34, "interests": ["snacks", "gaming", "spicy food"]}'::jsonb, now() - interval '30 days' FROM demo_ids
+       '{"locations": ["United States", "Canada"], "age_min": 18, "age_max": 34, "interests": ["Snack foods", "Spicy food"],
+         "location_targets": [
+           {"kind": "COUNTRY", "name": "United States", "country_code": "US", "google_id": "2840", "meta_id": "US"},
+           {"kind": "COUNTRY", "name": "Canada", "country_code": "CA", "google_id": "2124", "meta_id": "CA"}],
+         "interest_targets": [
+           {"kind": "INTEREST", "name": "Snack foods", "meta_id": "6003346592981", "detail": "Interests › Food and drink › Food › Snack foods"},
+           {"kind": "INTEREST", "name": "Spicy food", "meta_id": "6003384248805", "detail": "Interests › Food and drink › Cuisine › Spicy food"}]}'::jsonb,
+       now() - interval '30 days' FROM demo_ids
 UNION ALL
 SELECT foodies, org, 'Foodies on the West Coast',
-       '{"locations": ["US-CA", "US-OR", "US-WA"], "age_min": 25, "age_max": 54, "interests": ["cooking", "organic food"]}'::jsonb, now() - interval '29 days' FROM demo_ids
+       '{"locations": ["California", "Oregon", "Washington"], "age_min": 25, "age_max": 54, "interests": ["Cooking"],
+         "location_targets": [
+           {"kind": "REGION", "name": "California", "country_code": "US", "google_id": "21137", "meta_id": "3847", "detail": "United States"},
+           {"kind": "REGION", "name": "Oregon", "country_code": "US", "google_id": "21170", "meta_id": "3867", "detail": "United States"},
+           {"kind": "REGION", "name": "Washington", "country_code": "US", "google_id": "21180", "meta_id": "3890", "detail": "United States"}],
+         "interest_targets": [
+           {"kind": "INTEREST", "name": "Cooking", "meta_id": "6003385609165", "detail": "Interests › Food and drink › Cooking"}]}'::jsonb,
+       now() - interval '29 days' FROM demo_ids
 UNION ALL
 SELECT parents, org, 'Parents packing lunches',
-       '{"locations": ["US"], "age_min": 30, "age_max": 50, "interests": ["parenting", "healthy snacks"]}'::jsonb, now() - interval '28 days' FROM demo_ids;
+       '{"locations": ["United States"], "age_min": 30, "age_max": 50, "interests": ["Snack foods"],
+         "location_targets": [
+           {"kind": "COUNTRY", "name": "United States", "country_code": "US", "google_id": "2840", "meta_id": "US"}],
+         "interest_targets": [
+           {"kind": "INTEREST", "name": "Snack foods", "meta_id": "6003346592981", "detail": "Interests › Food and drink › Food › Snack foods"}]}'::jsonb,
+       now() - interval '28 days' FROM demo_ids;
 
 CREATE TEMP TABLE demo_campaigns (
     id uuid DEFAULT gen_random_uuid(), name text, platform text, objective text,
@@ -80,6 +102,15 @@ SELECT u.id, u.org, u.campaign_id, u.audience_id,
        CASE u.platform WHEN 'google_ads' THEN 'Ad group – ' ELSE 'Ad set – ' END || split_part(u.name, ' – ', 1),
        u.amount, now() - u.age
 FROM demo_units u;
+
+-- Google Search ad groups serve on their keywords (KeywordInfo: at most 80 characters and 10 words each).
+UPDATE campaign_units cu SET keywords = k.keywords::jsonb
+FROM demo_units u, (VALUES
+    ('Spicy Jalapeño Chips – Search', '[{"text": "spicy chips", "match_type": "PHRASE"}, {"text": "jalapeño chips", "match_type": "EXACT"}, {"text": "hot potato chips", "match_type": "BROAD"}]'),
+    ('Sea Salt Classics – Always On', '[{"text": "sea salt chips", "match_type": "PHRASE"}, {"text": "kettle chips", "match_type": "EXACT"}, {"text": "hand cooked chips", "match_type": "BROAD"}]'),
+    ('Holiday Gift Tins', '[{"text": "chip gift tin", "match_type": "PHRASE"}, {"text": "snack gift box", "match_type": "BROAD"}, {"text": "holiday snack gifts", "match_type": "PHRASE"}]')
+) AS k(campaign, keywords)
+WHERE cu.id = u.id AND u.name = k.campaign;
 
 INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, description, media_url, call_to_action, landing_url, created_at)
 SELECT u.org, u.id, u.headline, u.description, u.media, u.cta, u.landing,

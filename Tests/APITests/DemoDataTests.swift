@@ -37,6 +37,23 @@ import TestSupport
         #expect(launched.allSatisfy { ($0["externalCampaignId"] as? String)?.isEmpty == false })
 
         // The example creative launches on both platforms; pausing and resuming shows in the log.
+        // Dry runs plan bodies the real platforms take: keywords on the Google ad group, no custom audience;
+        // targeting ids and the Advantage+ audience flag on the Meta ad set.
+        for (name, expected, absent) in [
+            ("Spicy Jalapeño Chips – Search", [#""keyword":{"#, #""matchType":"PHRASE""#, "geoTargetConstants/2840"], ["customAudience"]),
+            ("Spicy Jalapeño Chips – Launch", ["targeting_automation", "advantage_audience", "6003346592981", "countries"], [#""name":"snacks""#]),
+        ] {
+            let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
+            let dry = try await harness.succeed(
+                "mutation($id: ID!) { launchCampaign(id: $id, dryRun: true) { plannedRequests { step body } } }", ["id": id], key: key)
+            let planned = ((dry["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]] ?? [])
+            let targeting = try #require(planned.first { ($0["step"] as? String)?.lowercased().contains("ad set") == true
+                || ($0["step"] as? String)?.hasPrefix("adSet") == true || ($0["step"] as? String)?.contains("ad group") == true })
+            let body = ((targeting["body"] as? String ?? "").removingPercentEncoding ?? "").replacingOccurrences(of: "\\/", with: "/")
+            for text in expected { #expect(body.contains(text), "\(name): \(text) in \(body)") }
+            for text in absent { #expect(!body.contains(text), "\(name): no \(text) in \(body)") }
+        }
+
         for name in ["Spicy Jalapeño Chips – Launch", "Spicy Jalapeño Chips – Search"] {
             let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
             let launch = try await harness.succeed("mutation($id: ID!) { launchCampaign(id: $id) { campaign { status } } }", ["id": id], key: key)
