@@ -16,6 +16,7 @@ enum APIResolvers {
         resolvers.merge(MediaResolvers.all)
         resolvers.merge(LifecycleResolvers.all)
         resolvers.merge(JobResolvers.all)
+        resolvers.merge(ReviewResolvers.all)
         return resolvers
     }
 

@@ -27,6 +27,9 @@ public enum LifecycleError: Error, Sendable, Equatable {
     case inProgress
     /// The platform refused or failed `step`; the campaign's log has the reason.
     case platform(step: String, PlatformError)
+    /// A change a campaign on its platform cannot take (its objective, its budget's type, anything once completed);
+    /// `field` names the input.
+    case notChangeableOnPlatform(field: String, message: String)
 }
 
 extension PlatformError {

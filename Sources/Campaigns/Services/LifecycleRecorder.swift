@@ -38,6 +38,11 @@ struct LifecycleRecorder {
         }
     }
 
+    /// One log entry in its own committed transaction.
+    func logged(_ action: String, success: Bool, _ message: String) throws {
+        try transaction { try log(action, success: success, message, in: $0) }
+    }
+
     /// The operation succeeded: the new status and its log entry, together.
     func statusChanged(to status: CampaignStatus, action: String, _ message: String) throws {
         try transaction { session in
@@ -61,7 +66,7 @@ struct LifecycleRecorder {
     }
 
     /// clock_timestamp(), not now(): entries of one transaction still order by when they happened.
-    private func log(_ action: String, success: Bool, _ message: String, in session: TenantSession) throws {
+    func log(_ action: String, success: Bool, _ message: String, in session: TenantSession) throws {
         try session.connection.query(
             """
             INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message, created_at)
@@ -83,4 +88,10 @@ public enum LifecycleStep {
     public static let pause = "pause"
     public static let resume = "resume"
     public static let complete = "complete"
+    /// A live campaign's own fields (name, budget, …) changed on the platform and here.
+    public static let update = "update"
+    /// A replaced creative version's ad paused on the platform.
+    public static let retireAd = "retire_ad"
+    /// A live campaign's addition refused by the platform and removed here.
+    public static let refuseAddition = "refuse_addition"
 }
