@@ -71,6 +71,7 @@ extension GoogleAdsStore {
             ad["id"] = id
             ad["resourceName"] = "customers/\(customerID)/ads/\(id)"
             object["ad"] = ad
+            Self.submitForReview(&object)
         default:
             resourceName = "customers/\(customerID)/\(collection)/\(id)"
             object["id"] = id
@@ -112,8 +113,17 @@ extension GoogleAdsStore {
             case "name":
                 guard let value = input["name"] as? String, !value.isEmpty else { throw GoogleAdsFailure.required(path + [("name", nil)]) }
                 objects[name]?["name"] = value
+            case "amountMicros", "totalAmountMicros" where collection == "campaignBudgets":
+                // The budget's amount, checked as on create; a budget keeps its kind (daily amount or total amount).
+                let other = key == "amountMicros" ? "totalAmountMicros" : "amountMicros"
+                guard objects[name]?[other] == nil else {
+                    throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND",
+                                                   "This budget has \(GoogleAdsCollections.snakeCase(other)), not \(field).", at: path + [(field, nil)])
+                }
+                try GoogleAdsValidation.checkBudget([key: input[key] as Any], path: path)
+                objects[name]?[key] = GoogleAdsValue.string(input[key])
             default:
-                throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND", "The simulator updates only status and name.", at: path + [(field, nil)])
+                throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND", "The simulator updates only status, name and budget amounts.", at: path + [(field, nil)])
             }
         }
         return name
