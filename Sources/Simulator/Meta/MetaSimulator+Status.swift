@@ -49,6 +49,9 @@ extension MetaSimulator {
     /// A campaign's budget: the kind it was created with (Meta refuses a switch between daily and lifetime budgets),
     /// a whole positive number of minor units, a daily budget not below the minimum, and a lifetime budget not below
     /// what the campaign has spent so far. Caller holds the lock.
+    /// Sources: https://developers.facebook.com/docs/marketing-api/bidding/overview/budgets,
+    /// https://developers.facebook.com/docs/marketing-api/reference/minimum-budget (minimums per account and optimization),
+    /// Marketing API v2.7 release notes (daily and lifetime budgets cannot be switched by an edit).
     private func updateBudget(_ object: inout MetaSimulatedObject, _ given: [String: String]) throws {
         for field in ["daily_budget", "lifetime_budget"] {
             guard let value = given[field] else { continue }

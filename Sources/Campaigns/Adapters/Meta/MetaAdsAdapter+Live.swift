@@ -6,7 +6,8 @@ extension MetaAdsAdapter {
     /// `POST /{campaign-id}` with `name` (keeping its `LaunchMarker`) and `daily_budget` or `lifetime_budget` in
     /// minor units of the account currency, in one request. Meta refuses a switch between daily and lifetime
     /// budgets and a lifetime budget below what the campaign has spent.
-    /// Source: https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group#Updating
+    /// Sources: https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group#Updating,
+    /// https://developers.facebook.com/docs/marketing-api/bidding/overview/budgets
     public func updateCampaign(_ update: CampaignUpdate, externalCampaignID: String, in account: PlatformAccount) throws {
         var fields: [String: Any] = [:]
         if let name = update.name { fields["name"] = LaunchMarker.name(name, id: update.campaignID) }
