@@ -48,6 +48,16 @@ import TestSupport
         #expect(try await page.evaluate("document.querySelectorAll('#execution-log li').length") as? Int == logged)
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/launched.png"))
 
+        // Each ad's review under its preview: not read yet, then what the metrics sync stored from the platform.
+        #expect(try await page.text(".status-ad .review") == "Review: not read from the platform yet.")
+        try harness.sql("""
+            INSERT INTO ad_review_statuses (ad_creative_id, organization_id, platform, status, platform_status, reasons)
+            SELECT id, organization_id, 'meta_ads', 'disapproved', 'DISAPPROVED', ARRAY['Your ad makes misleading claims.'] FROM ad_creatives
+            """)
+        try await page.waitUntil("document.querySelector('.status-ad .review')?.dataset.review === 'DISAPPROVED'", "the review shows", timeout: 15)
+        #expect(try await page.text(".status-ad .review strong") == "Review: Disapproved")
+        #expect(try await page.text(".status-ad .review-reasons li") == "Your ad makes misleading claims.")
+
         // Pause and resume from the status view; both show in the log.
         try await page.click("#campaign-pause")
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Paused'", "the campaign is paused", timeout: 30)
