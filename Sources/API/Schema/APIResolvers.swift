@@ -16,7 +16,7 @@ enum APIResolvers {
         resolvers.merge(MediaResolvers.all)
         resolvers.merge(LifecycleResolvers.all)
         resolvers.merge(JobResolvers.all)
-        resolvers.merge(ReviewResolvers.all)
+        resolvers.merge(CreativePlatformResolvers.all)
         return resolvers
     }
 

@@ -107,6 +107,11 @@ enum LifecycleResolvers {
             return UserError(message, code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string(field))]))
         case .inProgress:
             return UserError("Another launch or status change of this campaign is running; try again when it has finished.", code: "CONFLICT")
+        case .pendingOnPlatform(let step, let platformError):
+            var error = userError(.platform(step: step, platformError))
+            error.graphQLMessage += " The addition is saved but not on the platform yet: pushCampaignChanges sends it, without creating anything twice."
+            error.graphQLExtensions["pending"] = .bool(true)
+            return error
         case .platform(let step, let platformError):
             // The integration endpoints' codes (PLATFORM_RATE_LIMITED, PLATFORM_UNAVAILABLE, RECONNECT_REQUIRED, …),
             // plus the step that failed.

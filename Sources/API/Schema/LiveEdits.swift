@@ -9,6 +9,7 @@ enum LiveEdits {
     /// A change of the campaign's own fields, by `write` in whichever session applies it.
     static func edit(_ context: FieldContext, campaign id: UUID, _ session: TenantSession,
                      _ write: (TenantSession) throws -> Void) throws {
+        guard try CampaignLifecycleService.isOnPlatform(id, in: session) else { return try write(session) }
         let handled = try LifecycleResolvers.mapped {
             try LifecycleResolvers.lifecycle(context).editCampaign(id, organizationID: session.organizationID, write)
         }
@@ -19,7 +20,7 @@ enum LiveEdits {
     /// write then reports what is missing).
     static func add<Value>(_ context: FieldContext, campaign id: UUID?, _ session: TenantSession,
                            _ write: (TenantSession) throws -> Value) throws -> Value {
-        guard let id else { return try write(session) }
+        guard let id, try CampaignLifecycleService.isOnPlatform(id, in: session) else { return try write(session) }
         let added = try LifecycleResolvers.mapped {
             try LifecycleResolvers.lifecycle(context).addToCampaign(id, organizationID: session.organizationID, write)
         }

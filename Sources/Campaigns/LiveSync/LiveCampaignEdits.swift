@@ -17,6 +17,16 @@ extension CampaignLifecycleService {
     /// Statuses whose campaign exists on its platform and follows our edits.
     static let followsEdits: Set<CampaignStatus> = [.live, .paused, .error]
 
+    /// Whether edits of the campaign must go through `editCampaign` or `addToCampaign` (it has a platform id and is
+    /// not a draft), read in the caller's session: drafts, the common case, then need no second connection.
+    public static func isOnPlatform(_ campaignID: UUID, in session: TenantSession) throws -> Bool {
+        try session.connection.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM campaigns c JOIN campaign_platform_maps m ON m.organization_id = c.organization_id AND m.campaign_id = c.id
+                           WHERE c.organization_id = $1 AND c.id = $2 AND c.status <> 'draft') AS on_platform
+            """, [session.organizationID, campaignID])[0].decode("on_platform")
+    }
+
     /// Applies `apply` (a write through `CampaignService` in the session given) to a campaign, on its platform too
     /// when it is there. Returns false when the campaign is not on a platform: the caller then writes as usual.
     public func editCampaign(_ campaignID: UUID, organizationID: UUID, _ apply: (TenantSession) throws -> Void) throws -> Bool {
@@ -101,10 +111,12 @@ extension CampaignLifecycleService {
         do {
             try run.createMissing(under: externalCampaignID)
         } catch LifecycleError.platform(let step, let error) {
-            if case .invalidRequest = error, let pendingBefore {
+            guard let pendingBefore else { throw LifecycleError.platform(step: step, error) }
+            if case .invalidRequest = error {
                 try removeAdded(plan, pendingBefore, organizationID, on: connection, recorder: recorder, reason: "\(plan.campaign.platform.displayName) refused it")
+                throw LifecycleError.platform(step: step, error)
             }
-            throw LifecycleError.platform(step: step, error)
+            throw LifecycleError.pendingOnPlatform(step: step, error)
         }
         try retireReplacedAds(plan, organizationID, on: connection, recorder: recorder, run: run)
     }

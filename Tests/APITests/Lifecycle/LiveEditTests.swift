@@ -139,6 +139,14 @@ import TestSupport
         let first = try await harness.send(Self.addCreative, ["input": input], key: fixture.key)
         #expect(extensions(first)["code"] as? String == "PLATFORM_UNAVAILABLE", "\(first)")
         #expect(extensions(first)["step"] as? String == "create_ad")
+        #expect(extensions(first)["pending"] as? Bool == true, "\(first)")
+        func apiExternalIDs() async throws -> [String: Any] {
+            let body = try await harness.succeed("query($id: ID!) { campaign(id: $id) { creatives { headline externalId } } }",
+                                                 ["id": fixture.campaign], key: fixture.key)
+            let creatives = (body["campaign"] as? [String: Any])?["creatives"] as? [[String: Any]] ?? []
+            return Dictionary(creatives.map { ($0["headline"] as? String ?? "", $0["externalId"] ?? NSNull()) }, uniquingKeysWith: { a, _ in a })
+        }
+        #expect(try await apiExternalIDs()["Salt & Vinegar Chips | Tangy"] is NSNull)
         // Kept, pending: no platform id, while the platform has the ad.
         let pending = try harness.rows("SELECT external_id FROM ad_creatives WHERE headline LIKE 'Salt%'")
         #expect(pending.count == 1)
@@ -155,6 +163,7 @@ import TestSupport
         let adopted = try #require(recorded)
         #expect(state.ads.contains { $0.id == adopted || $0.id.hasSuffix("/\(adopted)") })
         #expect(try harness.logSteps(fixture.campaignID).suffix(2) == ["create_ad:error", "create_ad:success"])
+        #expect(try await apiExternalIDs()["Salt & Vinegar Chips | Tangy"] as? String == adopted)
 
         // Pushing again finds nothing to send.
         let again = try await harness.send("mutation($id: ID!) { pushCampaignChanges(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)

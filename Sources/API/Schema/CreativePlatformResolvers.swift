@@ -2,10 +2,15 @@ import Campaigns
 import Foundation
 import GraphQL
 
-/// `AdCreative.review`: the platform's review of each creative's ad, batched per level.
-enum ReviewResolvers {
+/// What the platform knows of each creative: its ad's id (`AdCreative.externalId`) and review (`AdCreative.review`),
+/// batched per level.
+enum CreativePlatformResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
+        resolvers.batch("AdCreative", "externalId", on: AdCreative.self) { creatives, session in
+            let ids = try CampaignService().externalIDs(ofCreatives: creatives.map(\.id), in: session)
+            return creatives.map { ids[$0.id] }
+        }
         resolvers.batch("AdCreative", "review", on: AdCreative.self) { creatives, session in
             let reviews = try AdReviewService().reviews(ofCreatives: creatives.map(\.id), in: session)
             return creatives.map { reviews[$0.id] }
