@@ -92,6 +92,12 @@ extension GoogleAdsStore {
         return resourceName
     }
 
+    /// An update: the object by `resourceName`, and only the fields its `updateMask` names (required:
+    /// FieldMaskError.FIELD_MASK_MISSING). Budget amounts are checked as on create (positive, whole multiples of the
+    /// currency's minimum unit) and keep their kind (`amount_micros` for daily, `total_amount_micros` for total budgets).
+    /// Sources: https://developers.google.com/google-ads/api/docs/mutating/overview,
+    /// https://developers.google.com/google-ads/api/reference/rpc/v26/FieldMaskErrorEnum.FieldMaskError,
+    /// https://developers.google.com/google-ads/api/reference/rpc/v26/CampaignBudget
     private mutating func update(_ input: [String: Any], mask: String, collection: String, customerID: String,
                                  temporaryIDs: [String: String], path: Path) throws -> String {
         guard let name = input["resourceName"] as? String else { throw GoogleAdsFailure.required(path + [("resource_name", nil)]) }
