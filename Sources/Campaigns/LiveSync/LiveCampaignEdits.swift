@@ -52,10 +52,10 @@ extension CampaignLifecycleService {
                 }
                 try connection.withTenantTransaction(organizationID) { session in
                     try apply(session)
-                    let message = update.isEmpty
-                        ? "Changed here only (nothing \(before.campaign.platform.displayName) shows changed)."
-                        : "Changed \(update.summary) on \(before.campaign.platform.displayName) campaign \(externalCampaignID) and here."
-                    try recorder.log(LifecycleStep.update, success: true, message, in: session)
+                    // An edit that changes nothing is no event for the log.
+                    guard !update.isEmpty else { return }
+                    try recorder.log(LifecycleStep.update, success: true,
+                                     "Changed \(update.summary) on \(before.campaign.platform.displayName) campaign \(externalCampaignID) and here.", in: session)
                 }
                 return true
             }

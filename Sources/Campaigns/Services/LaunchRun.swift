@@ -85,7 +85,7 @@ struct LaunchRun {
         } catch {
             guard let platformError = PlatformError.of(error) else { throw error }
             if live {
-                try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError). The campaign delivers as before.", status: nil)
+                try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError). The campaign is otherwise as it was.", status: nil)
                 throw LifecycleError.platform(step: step, platformError)
             }
             let held = externalCampaignID.map { hold($0, integrationID: integrationID) } ?? ""

@@ -60,6 +60,21 @@ import TestSupport
         #expect(state.counts == [1, 2, 3])
         #expect(try harness.logSteps(fixture.campaignID) == LaunchOnSimulatorTests.fullLaunchLog + ["update:success", "update:success"])
         #expect(try harness.status(fixture.campaignID) == "live")
+
+        // The same name again changes nothing, on either side or in the log.
+        body = try await harness.send(Self.rename, ["id": fixture.campaign, "name": "Spicy Summer"], key: fixture.key)
+        #expect(body["errors"] == nil, "\(body)")
+        #expect(try harness.logSteps(fixture.campaignID).count == LaunchOnSimulatorTests.fullLaunchLog.count + 2)
+
+        // A paused campaign follows its edits too, and stays paused.
+        body = try await harness.send("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)
+        #expect(body["errors"] == nil, "\(body)")
+        body = try await harness.send(Self.setBudget, ["id": fixture.campaign, "amount": "45.00", "type": "DAILY"], key: fixture.key)
+        #expect(body["errors"] == nil, "\(body)")
+        state = try await Self.objects(harness, platform)
+        #expect(Self.platformBudget(state, platform) == (google ? "45000000" : "4500"))
+        #expect(state.campaigns.first?.fields["status"] as? String == "PAUSED")
+        #expect(try harness.status(fixture.campaignID) == "paused")
     }
 
     /// Meta refuses a daily budget below its minimum; Google fails the update (server errors through the client's
