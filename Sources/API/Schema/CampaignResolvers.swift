@@ -162,7 +162,9 @@ enum CampaignResolvers {
                 audienceID: input["audienceId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Audience") },
                 name: input["name"]?.stringValue ?? "", budgetAllocation: allocation)
             return try mapped(prefix: "input.") {
-                try LiveEdits.add(context, campaign: draft.campaignID, session) { try service.createUnit(draft, in: $0) }
+                let unit = try LiveEdits.add(context, campaign: draft.campaignID, session) { try service.createUnit(draft, in: $0) }
+                // Read again: on a live campaign, its platform id was recorded after the insert.
+                return try service.unit(unit.id, in: session) ?? unit
             }
         }
         resolvers.mutation("createAdCreative") { context, session in

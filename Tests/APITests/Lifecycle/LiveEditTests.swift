@@ -139,6 +139,35 @@ import TestSupport
         #expect(try harness.status(fixture.campaignID) == "live")
     }
 
+    /// A new unit on a live campaign gets its ad group at once, and its first creative its ad.
+    @Test(arguments: platforms) func newUnitGoesLive(platform: String) async throws {
+        let (harness, fixture) = try await Self.launched(platform)
+        defer { harness.stop() }
+        let audience = try await harness.succeed(
+            "mutation($input: CreateAudienceInput!) { createAudience(input: $input) { id } }",
+            ["input": ["name": "Canada", "locations": ["CA"], "ageMin": 21, "ageMax": 44, "interests": [String]()]], key: fixture.key)
+        let audienceID = try #require((audience["createAudience"] as? [String: Any])?["id"] as? String)
+        let unit = try await harness.send(
+            "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id externalId } }",
+            ["input": ["campaignId": fixture.campaign, "audienceId": audienceID, "name": "Unit 3"]], key: fixture.key)
+        let created = try #require(data(unit, "createCampaignUnit") as? [String: Any], "\(unit)")
+        let adGroup = try #require(created["externalId"] as? String)
+        var state = try await Self.objects(harness, platform)
+        #expect(state.counts == [1, 3, 3])
+        #expect(state.adGroups.contains { $0.id == adGroup || $0.id.hasSuffix("/\(adGroup)") })
+
+        var input: [String: Any] = [
+            "campaignUnitId": try #require(created["id"] as? String), "headline": "Maple Chips | Canada", "description": "Sweet and salty.",
+            "callToAction": "SHOP_NOW", "landingUrl": "https://chips.example.com/maple",
+        ]
+        if platform == "meta_ads" { input["mediaUrl"] = "https://cdn.example.com/maple.jpg" }
+        let creative = try await harness.send(Self.addCreative, ["input": input], key: fixture.key)
+        #expect(creative["errors"] == nil, "\(creative)")
+        state = try await Self.objects(harness, platform)
+        #expect(state.counts == [1, 3, 4])
+        #expect(try harness.logSteps(fixture.campaignID) == LaunchOnSimulatorTests.fullLaunchLog + ["create_ad_group:success", "create_ad:success"])
+    }
+
     /// The platform creates the new ad but its answer is lost: the creative is kept pending, and pushing the
     /// campaign's changes adopts the ad instead of creating a second one.
     @Test(arguments: platforms) func lostAnswerThenRetryCreatesNothingTwice(platform: String) async throws {
