@@ -46,7 +46,7 @@ export const statusStep = {
       try {
         const { campaign, metricDefinitions } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
           campaign(id: $id) { id name status platform externalCampaignId budget { type amount currency }
-            creatives { id headline description mediaUrl callToAction landingUrl review { status platformStatus reasons checkedAt } }
+            creatives { id headline description mediaUrl callToAction landingUrl externalId review { status platformStatus reasons checkedAt } }
             executionLog(first: 50) { edges { node { id action status message createdAt } } }
             metricTotals(from: $from, to: $to) { key label unit value }
             metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
@@ -96,10 +96,14 @@ function controls(studio, campaign, reload) {
     DRAFT: [['launchCampaign', 'Launch']],
     ERROR: [['launchCampaign', 'Launch again']],
   }[campaign.status] ?? [];
+  // An addition whose launch failed part-way waits without a platform id; sending it again creates nothing twice.
+  if (['LIVE', 'PAUSED'].includes(campaign.status) && campaign.creatives.some((creative) => !creative.externalId)) {
+    actions.push(['pushCampaignChanges', 'Send pending changes']);
+  }
   const offered = actions.filter(([mutation]) => studio.capabilities.mutations.has(mutation));
   if (!offered.length) return null;
   return h('div', { class: 'campaign-controls' }, offered.map(([mutation, label]) => h('button', {
-    type: 'button', id: `campaign-${label.toLowerCase().replace(' ', '-')}`, onclick: async (event) => {
+    type: 'button', id: `campaign-${label.toLowerCase().replaceAll(' ', '-')}`, onclick: async (event) => {
       event.target.disabled = true;
       try {
         const selection = mutation === 'launchCampaign' ? '{ campaign { id status } }' : '{ id status }';
@@ -119,7 +123,10 @@ const REVIEW_TEXT = {
   DISAPPROVED: 'Disapproved', WITH_ISSUES: 'With issues', UNKNOWN: 'Unknown',
 };
 
-function reviewLine(creative) {
+function reviewLine(campaign, creative) {
+  if (['LIVE', 'PAUSED'].includes(campaign.status) && !creative.externalId) {
+    return h('p', { class: 'review review-pending', 'data-review': 'PENDING' }, 'Not on the platform yet: send the pending changes.');
+  }
   const review = creative.review;
   if (!review) return h('p', { class: 'review hint', 'data-review': 'NONE' }, 'Review: not read from the platform yet.');
   return h('div', { class: `review review-${review.status.toLowerCase()}`, 'data-review': review.status },
@@ -132,7 +139,7 @@ function reviewLine(creative) {
  * its review (redrawn on every refresh). */
 function creativePreviews(campaign, cache) {
   return h('div', { class: 'status-previews' }, campaign.creatives.map((creative) =>
-    h('div', { class: 'status-ad' }, preview(campaign, creative, cache), reviewLine(creative))));
+    h('div', { class: 'status-ad' }, preview(campaign, creative, cache), reviewLine(campaign, creative))));
 }
 
 /** A creative's preview section, drawn once and kept in `cache` across refreshes. */
