@@ -109,7 +109,7 @@ enum LifecycleResolvers {
             return UserError("Another launch or status change of this campaign is running; try again when it has finished.", code: "CONFLICT")
         case .pendingOnPlatform(let step, let platformError):
             var error = userError(.platform(step: step, platformError))
-            error.graphQLMessage += " The addition is saved but not on the platform yet: pushCampaignChanges sends it, without creating anything twice."
+            error.graphQLMessage += " The change is saved; what it still needs on the platform waits for pushCampaignChanges, which never creates anything twice."
             error.graphQLExtensions["pending"] = .bool(true)
             return error
         case .platform(let step, let platformError):

@@ -118,7 +118,12 @@ extension CampaignLifecycleService {
             }
             throw LifecycleError.pendingOnPlatform(step: step, error)
         }
-        try retireReplacedAds(plan, organizationID, on: connection, recorder: recorder, run: run)
+        do {
+            try retireReplacedAds(plan, organizationID, on: connection, recorder: recorder, run: run)
+        } catch LifecycleError.platform(let step, let error) where pendingBefore != nil {
+            // The new version is live; pausing the old one's ad is what is left, for the next push.
+            throw LifecycleError.pendingOnPlatform(step: step, error)
+        }
     }
 
     /// A refused addition is undone: the units and creatives this edit added that have no platform id are deleted.

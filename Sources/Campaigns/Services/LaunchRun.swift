@@ -4,6 +4,7 @@ import Postgres
 
 /// One launch attempt after validation: creates on the platform what has no platform id yet, in order
 /// (campaign with budget → each unit's ad group → each creative's ad), recording each id and log entry at once.
+/// A live campaign's additions go through `createMissing` alone (`live`).
 struct LaunchRun {
     let plan: LaunchPlan
     let adapter: any PlatformAdapter
@@ -74,6 +75,7 @@ struct LaunchRun {
     /// A platform call with a current access token. A failure marks the campaign `error`, logs what failed and
     /// why, and ends the attempt; a campaign already on the platform (`holding`) is paused there first, so a
     /// launch that stopped half-way does not spend while it shows `error` here (where it cannot be paused).
+    /// For a `live` edit the failure is logged only: the campaign keeps its status and delivery.
     @discardableResult
     func call<Value>(_ step: String, _ what: String, holding externalCampaignID: String? = nil,
                              _ body: (PlatformAccount) throws -> Value) throws -> Value {

@@ -38,11 +38,6 @@ struct LifecycleRecorder {
         }
     }
 
-    /// One log entry in its own committed transaction.
-    func logged(_ action: String, success: Bool, _ message: String) throws {
-        try transaction { try log(action, success: success, message, in: $0) }
-    }
-
     /// The operation succeeded: the new status and its log entry, together.
     func statusChanged(to status: CampaignStatus, action: String, _ message: String) throws {
         try transaction { session in
