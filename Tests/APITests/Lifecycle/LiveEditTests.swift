@@ -139,6 +139,33 @@ import TestSupport
         #expect(try harness.status(fixture.campaignID) == "live")
     }
 
+    /// The new version's ad is created but pausing the replaced one fails: the revision is saved and live, the old ad
+    /// still runs, and pushing the changes pauses it (once).
+    @Test func replacedAdThatCouldNotBePausedIsPausedByThePush() async throws {
+        let (harness, fixture) = try await Self.launched("google_ads")
+        defer { harness.stop() }
+        // The create goes through; the status update (repeated by the HTTP client) fails every time.
+        try await harness.failNext("google_ads", path: "adGroupAds:mutate", after: 1, times: 4)
+        let revised = try await harness.send(
+            "mutation($id: ID!) { reviseAdCreative(id: $id, input: { description: \"Hotter.\" }) { version } }",
+            ["id": fixture.creatives[0]], key: fixture.key)
+        #expect(extensions(revised)["pending"] as? Bool == true, "\(revised)")
+        #expect(extensions(revised)["step"] as? String == "retire_ad")
+        var state = try await Self.objects(harness, "google_ads")
+        #expect(state.counts == [1, 2, 4])
+        #expect(state.ads.allSatisfy { $0.fields["status"] as? String == "ENABLED" })
+        #expect(try harness.rows("SELECT id FROM ad_creatives WHERE version = 2 AND external_id IS NOT NULL").count == 1)
+
+        let push = try await harness.send("mutation($id: ID!) { pushCampaignChanges(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)
+        #expect(push["errors"] == nil, "\(push)")
+        state = try await Self.objects(harness, "google_ads")
+        #expect(state.counts == [1, 2, 4])
+        #expect(state.ads.filter { $0.fields["status"] as? String == "PAUSED" }.count == 1)
+        #expect(try harness.logSteps(fixture.campaignID).suffix(3) == ["create_ad:success", "retire_ad:error", "retire_ad:success"])
+        _ = try await harness.send("mutation($id: ID!) { pushCampaignChanges(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)
+        #expect(try harness.logSteps(fixture.campaignID).filter { $0 == "retire_ad:success" }.count == 1)
+    }
+
     /// A new unit on a live campaign gets its ad group at once, and its first creative its ad.
     @Test(arguments: platforms) func newUnitGoesLive(platform: String) async throws {
         let (harness, fixture) = try await Self.launched(platform)
