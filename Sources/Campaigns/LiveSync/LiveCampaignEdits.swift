@@ -87,7 +87,9 @@ extension CampaignLifecycleService {
             try locked(campaignID, on: connection) {
                 let plan = try connection.withTenantTransaction(organizationID) { try LaunchPlan.load(campaignID, in: $0) }
                 guard plan.externalCampaignID != nil, plan.campaign.status == .live || plan.campaign.status == .paused else {
-                    throw LifecycleError.illegalTransition(action: LifecycleStep.update, status: plan.campaign.status)
+                    throw LifecycleError.notChangeableOnPlatform(
+                        field: "id",
+                        message: "Only LIVE or PAUSED campaigns have changes to send; this campaign is \(plan.campaign.status.rawValue.uppercased()).")
                 }
                 try push(campaignID, organizationID, on: connection, pendingBefore: nil)
             }

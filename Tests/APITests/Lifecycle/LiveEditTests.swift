@@ -244,6 +244,15 @@ import TestSupport
 
     /// A creative the launch checks refuse (a Google headline part over 30 characters) is not added to a live
     /// campaign: it is removed again, the refusal is logged, and nothing reaches the platform.
+    @Test func pushingADraftIsRefused() async throws {
+        let (harness, fixture) = try await LaunchOnSimulatorTests.setUp("meta_ads")
+        defer { harness.stop() }
+        let body = try await harness.send("mutation($id: ID!) { pushCampaignChanges(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)
+        #expect(extensions(body)["code"] as? String == "BAD_USER_INPUT", "\(body)")
+        #expect((errors(body).first?["message"] as? String)?.contains("DRAFT") == true)
+        #expect(try await Self.objects(harness, "meta_ads").counts == [0, 0, 0])
+    }
+
     @Test func refusedAdditionIsRemoved() async throws {
         let (harness, fixture) = try await Self.launched("google_ads")
         defer { harness.stop() }
