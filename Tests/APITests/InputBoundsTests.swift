@@ -159,6 +159,18 @@ import TestSupport
         #expect(firstError(redirect).field == "redirectUri")
         #expect(try harness.scalar("SELECT count(*)::int FROM oauth_states") == 0)
 
+        let code = try await harness.send(
+            "mutation($c: String!) { completeOAuth(platform: META_ADS, code: $c, state: \"s\") { id } }",
+            ["c": String(repeating: "c", count: 2_049)], key: key)
+        #expect(firstError(code).code == "BAD_USER_INPUT")
+        #expect(firstError(code).field == "code")
+        let upload = try await harness.send(
+            "mutation($input: UploadMediaInput!) { uploadMedia(input: $input) { url } }",
+            ["input": ["filename": String(repeating: "f", count: 256) + ".png", "contentType": "image/png", "dataBase64": "iVBORw0KGgo="]],
+            key: key)
+        #expect(firstError(upload).code == "BAD_USER_INPUT")
+        #expect(firstError(upload).field == "input.filename")
+
         let preview = try await harness.send(
             "query($input: AdPreviewInput!) { adPreview(input: $input) { headline } }",
             ["input": ["headline": String(repeating: "h", count: 256), "callToAction": "SHOP_NOW", "landingUrl": "https://tastychips.co/"]],
