@@ -53,6 +53,11 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
         let name = try preparedName(for: sql, parameterCount: parameters.count)
         let texts: [String?] = parameters.map { $0?.postgresText }
+        // libpq reads parameters as C strings: a NUL would silently cut the value short. Refuse it the way
+        // PostgreSQL refuses NUL in text (SQLSTATE 22021) instead.
+        if let index = texts.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError.server(.nulInParameter(index + 1))
+        }
         let result = withCStrings(texts) { values in
             PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0)
         }

@@ -44,6 +44,16 @@ public struct PostgresServerError: Sendable, CustomStringConvertible {
 
     public var kind: Kind { Kind(sqlState: sqlState) }
 
+    /// `character_not_in_repertoire`: what PostgreSQL answers for a NUL byte in text.
+    public static let characterNotInRepertoire = "22021"
+
+    /// Parameter `$number` holds a NUL byte, refused before it reaches libpq (which would truncate it there).
+    static func nulInParameter(_ number: Int) -> PostgresServerError {
+        PostgresServerError(
+            sqlState: characterNotInRepertoire,
+            message: "invalid byte sequence for encoding \"UTF8\": 0x00 in parameter $\(number)")
+    }
+
     public var description: String {
         var text = "\(message) (SQLSTATE \(sqlState))"
         if let detail { text += ": \(detail)" }

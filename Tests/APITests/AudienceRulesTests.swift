@@ -28,8 +28,15 @@ import Testing
 
     @Test func eachRuleNamesItsField() {
         #expect(field { $0.name = " " } == "name")
-        #expect(field { $0.name = String(repeating: "é", count: 201) } == "name")
-        #expect(field { $0.name = String(repeating: "é", count: 200) } == nil)
+        #expect(field { $0.name = String(repeating: "é", count: 256) } == "name")
+        #expect(field { $0.name = String(repeating: "é", count: 255) } == nil)
+        // Code points, not graphemes: 128 "e" + combining acute are 256 code points (the database's count).
+        #expect(field { $0.name = String(repeating: "e\u{301}", count: 128) } == "name")
+        #expect(field { $0.name = "nul\u{0}byte" } == "name")
+        #expect(field { $0.locations = ["DE", String(repeating: "x", count: 101)] } == "locations")
+        #expect(field { $0.locations = Array(repeating: "DE", count: 501) } == "locations")
+        #expect(field { $0.interests = Array(repeating: "chips", count: 501) } == "interests")
+        #expect(field { $0.interests = Array(repeating: "chips", count: 500) } == nil)
         #expect(field { $0.locations = [] } == "locations")
         #expect(field { $0.locations = ["DE", ""] } == "locations")
         #expect(field { $0.ageMin = 12 } == "ageMin")

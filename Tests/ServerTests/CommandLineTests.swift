@@ -26,6 +26,8 @@ import TestSupport
             (["serve", "--bogus"], "campaignd: serve: unknown option --bogus (see --help)\n"),
             (["organizations", "create"], "campaignd: organizations create: --name is required (see --help)\n"),
             (["organizations", "create", "--name"], "campaignd: organizations create: --name needs a value\n"),
+            (["organizations", "create", "--name", String(repeating: "n", count: 201)],
+             "campaignd: organizations create: --name must be at most 200 characters (Unicode code points).\n"),
             (["launch-rockets"], "campaignd: unknown command \"launch-rockets\"; see campaignd --help\n"),
         ] {
             let result = try campaignd(arguments)

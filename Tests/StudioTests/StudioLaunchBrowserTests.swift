@@ -48,6 +48,27 @@ import TestSupport
         #expect(try await page.evaluate("document.querySelectorAll('#execution-log li').length") as? Int == logged)
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/launched.png"))
 
+        // Each ad's review under its preview: not read yet, then what the metrics sync stored from the platform.
+        #expect(try await page.text(".status-ad .review") == "Review: not read from the platform yet.")
+        try harness.sql("""
+            INSERT INTO ad_review_statuses (ad_creative_id, organization_id, platform, status, platform_status, reasons)
+            SELECT id, organization_id, 'meta_ads', 'disapproved', 'DISAPPROVED', ARRAY['Your ad makes misleading claims.'] FROM ad_creatives
+            """)
+        try await page.waitUntil("document.querySelector('.status-ad .review')?.dataset.review === 'DISAPPROVED'", "the review shows", timeout: 15)
+        #expect(try await page.text(".status-ad .review strong") == "Review: Disapproved")
+        #expect(try await page.text(".status-ad .review-reasons li") == "Your ad makes misleading claims.")
+
+        // An ad whose platform id was lost (an addition whose answer never came) shows as pending; sending the
+        // pending changes finds the ad on Meta again instead of creating another.
+        let adID = try #require(try harness.rows("SELECT external_id FROM ad_creatives")[0].decode("external_id", as: String?.self))
+        try harness.sql("UPDATE ad_creatives SET external_id = NULL")
+        try await page.waitUntil("document.querySelector('#campaign-send-pending-changes')", "the pending ad is offered to send", timeout: 15)
+        #expect(try await page.text(".status-ad .review") == "Not on the platform yet: send the pending changes.")
+        try await page.click("#campaign-send-pending-changes")
+        try await page.waitUntil("document.querySelector('.status-ad .review')?.dataset.review === 'DISAPPROVED'", "the ad is found again", timeout: 15)
+        #expect(try harness.rows("SELECT external_id FROM ad_creatives")[0].decode("external_id", as: String?.self) == adID)
+        #expect(try await page.evaluate("document.querySelector('#campaign-send-pending-changes')") is NSNull)
+
         // Pause and resume from the status view; both show in the log.
         try await page.click("#campaign-pause")
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Paused'", "the campaign is paused", timeout: 30)

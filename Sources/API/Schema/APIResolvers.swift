@@ -17,6 +17,7 @@ enum APIResolvers {
         resolvers.merge(MediaResolvers.all)
         resolvers.merge(LifecycleResolvers.all)
         resolvers.merge(JobResolvers.all)
+        resolvers.merge(CreativePlatformResolvers.all)
         return resolvers
     }
 

@@ -132,12 +132,18 @@ enum CampaignResolvers {
             }
             let changes = CampaignChanges(
                 name: input["name"]?.stringValue, objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)))
-            return try mapped(prefix: "input.") { try service.update(id, with: changes, in: session) }
+            return try mapped(prefix: "input.") {
+                try LiveEdits.edit(context, campaign: id, session) { try service.update(id, with: changes, in: $0) }
+                return try service.get(id, in: session)
+            }
         }
         resolvers.mutation("setCampaignBudget") { context, session in
             let id = try campaignID(context.argument("id"))
             let draft = budgetDraft(context.argument("budget")?.objectValue ?? JSONObject())
-            return try mapped(prefix: "") { try service.setBudget(id, draft, in: session) }
+            return try mapped(prefix: "") {
+                try LiveEdits.edit(context, campaign: id, session) { _ = try service.setBudget(id, draft, in: $0) }
+                return try service.get(id, in: session)
+            }
         }
         resolvers.mutation("deleteCampaign") { context, session in
             let id = try campaignID(context.argument("id"))
@@ -156,12 +162,19 @@ enum CampaignResolvers {
                 audienceID: input["audienceId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Audience") },
                 name: input["name"]?.stringValue ?? "", budgetAllocation: allocation,
                 keywords: TargetingResolvers.keywords(input["keywords"]))
-            return try mapped(prefix: "input.") { try service.createUnit(draft, in: session) }
+            return try mapped(prefix: "input.") {
+                let unit = try LiveEdits.add(context, campaign: draft.campaignID, session) { try service.createUnit(draft, in: $0) }
+                // Read again: on a live campaign, its platform id was recorded after the insert.
+                return try service.unit(unit.id, in: session) ?? unit
+            }
         }
         resolvers.mutation("createAdCreative") { context, session in
             let input = context.argument("input")?.objectValue ?? JSONObject()
             let unitID = input["campaignUnitId"]?.stringValue.flatMap { GlobalID.decode($0, as: "CampaignUnit") }
-            return try mapped(prefix: "input.") { try service.createCreative(unitID: unitID, creativeDraft(input), in: session) }
+            return try mapped(prefix: "input.") {
+                let campaignID = try unitID.flatMap { try service.unit($0, in: session)?.campaignID }
+                return try LiveEdits.add(context, campaign: campaignID, session) { try service.createCreative(unitID: unitID, creativeDraft(input), in: $0) }
+            }
         }
         resolvers.mutation("reviseAdCreative") { context, session in
             guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "AdCreative") else {
@@ -172,7 +185,9 @@ enum CampaignResolvers {
                 throw AudienceResolvers.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             return try mapped(prefix: "input.", notFound: "Ad creative not found.") {
-                try service.reviseCreative(id, creativeDraft(input), in: session)
+                let campaignID = try service.creatives(ids: [id], in: session)[id]
+                    .flatMap { try service.unit($0.campaignUnitID, in: session)?.campaignID }
+                return try LiveEdits.add(context, campaign: campaignID, session) { try service.reviseCreative(id, creativeDraft(input), in: $0) }
             }
         }
         return resolvers

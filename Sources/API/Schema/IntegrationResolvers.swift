@@ -88,6 +88,7 @@ extension Resolvers {
         _ fieldName: String, _ resolve: @escaping @Sendable (FieldContext, RequestContext) throws -> T
     ) {
         field("Mutation", fieldName) { context in
+            try ArgumentLimits.check(context)
             let request = try context.context(as: RequestContext.self)
             let connection = request.session.connection
             try connection.execute("SAVEPOINT platform_mutation")

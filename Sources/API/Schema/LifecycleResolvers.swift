@@ -32,6 +32,11 @@ enum LifecycleResolvers {
                 return try CampaignService().get(id, in: session)
             }
         }
+        resolvers.mutation("pushCampaignChanges") { context, session in
+            let id = try CampaignResolvers.campaignID(context.argument("id"))
+            try mapped { try lifecycle(context).pushPendingChanges(id, organizationID: session.organizationID) }
+            return try CampaignService().get(id, in: session)
+        }
         resolvers.field("LaunchResult", "campaign", on: LaunchResult.self) { result, _ in result.campaign }
         resolvers.field("LaunchResult", "dryRun", on: LaunchResult.self) { result, _ in result.dryRun }
         resolvers.field("LaunchResult", "plannedRequests", on: LaunchResult.self) { result, _ in result.plannedRequests }
@@ -98,8 +103,15 @@ enum LifecycleResolvers {
             return UserError(
                 "Only \(allowed) campaigns can be \(action == LifecycleStep.complete ? "completed" : action + "d"); this campaign is \(status.apiName).",
                 code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string("id")), ("status", .string(status.apiName))]))
+        case .notChangeableOnPlatform(let field, let message):
+            return UserError(message, code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string(field))]))
         case .inProgress:
             return UserError("Another launch or status change of this campaign is running; try again when it has finished.", code: "CONFLICT")
+        case .pendingOnPlatform(let step, let platformError):
+            var error = userError(.platform(step: step, platformError))
+            error.graphQLMessage += " The change is saved; what it still needs on the platform waits for pushCampaignChanges, which never creates anything twice."
+            error.graphQLExtensions["pending"] = .bool(true)
+            return error
         case .platform(let step, let platformError):
             // The integration endpoints' codes (PLATFORM_RATE_LIMITED, PLATFORM_UNAVAILABLE, RECONNECT_REQUIRED, …),
             // plus the step that failed.

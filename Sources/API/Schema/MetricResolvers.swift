@@ -53,6 +53,7 @@ enum MetricResolvers {
         resolvers.field("ExecutionLogEntry", "createdAt", on: ExecutionLogEntry.self) { entry, _ in entry.createdAt.graphQLDateTime }
 
         resolvers.batchField("Campaign", "metrics") { (batch: BatchFieldContext) throws -> [[MetricPoint]] in
+            try ArgumentLimits.check(batch)
             let session = try batch.context(as: RequestContext.self).session
             let campaigns = try batch.parents(as: Campaign.self)
             let (from, to) = try range(batch)

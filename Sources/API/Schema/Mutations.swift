@@ -6,11 +6,12 @@ extension Resolvers {
     /// Binds a `Mutation` field that is atomic on its own: it runs inside a SAVEPOINT of the request's
     /// transaction, rolled back when the resolver throws, so a refused mutation leaves nothing written
     /// while earlier mutation fields of the same request keep their effects. Mutation fields run one
-    /// at a time, so one savepoint name suffices.
+    /// at a time, so one savepoint name suffices. Its arguments are checked against ``ArgumentLimits`` first.
     mutating func mutation<T: ResolvedValueConvertible>(
         _ fieldName: String, _ resolve: @escaping @Sendable (FieldContext, TenantSession) throws -> T
     ) {
         field("Mutation", fieldName) { context in
+            try ArgumentLimits.check(context)
             let session = try context.context(as: RequestContext.self).session
             let connection = session.connection
             try connection.execute("SAVEPOINT mutation_field")
@@ -20,7 +21,7 @@ extension Resolvers {
             } catch {
                 try connection.execute("ROLLBACK TO SAVEPOINT mutation_field")
                 try connection.execute("RELEASE SAVEPOINT mutation_field")
-                throw error
+                throw StoredDataRefusal.userError(for: error) ?? error
             }
             try connection.execute("RELEASE SAVEPOINT mutation_field")
             return value

@@ -6,6 +6,7 @@ enum PreviewResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
         resolvers.field("Query", "adPreview") { context -> [AdPreview] in
+            try ArgumentLimits.check(context)
             let session = try context.context(as: RequestContext.self).session
             let input = context.argument("input")?.objectValue ?? JSONObject()
             guard let callToAction = input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)) else {

@@ -193,4 +193,14 @@ public protocol PlatformAdapter: Sendable {
     func plannedLaunchRequests(campaign: CampaignLaunchSpec, adGroups: [AdGroupLaunchSpec], ads: [AdLaunchSpec], in account: PlatformAccount) -> [PlannedPlatformRequest]
     /// The request `setCampaignStatus` would send, for dry runs (a retried launch enables its held campaign).
     func plannedCampaignStatusRequest(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) -> PlannedPlatformRequest
+
+    // MARK: Live campaigns
+
+    /// Changes the set fields of a campaign on the platform, all in one request: the platform applies all of
+    /// them or none. Sending the same update again changes nothing more.
+    func updateCampaign(_ update: CampaignUpdate, externalCampaignID: String, in account: PlatformAccount) throws
+    /// Pauses or enables one ad (a creative version replaced by a newer one is paused).
+    func setAdStatus(_ status: DeliveryStatus, externalAdID: String, in account: PlatformAccount) throws
+    /// The platform's review of each of these ads of one account (ads it no longer has are left out).
+    func fetchAdReviews(externalAdIDs: [String], in account: PlatformAccount) throws -> [AdReview]
 }

@@ -106,7 +106,6 @@ public enum AudienceError: Error, Sendable, Equatable {
 
 /// The rules an audience must satisfy, checked before anything reaches the database.
 public enum AudienceRules {
-    public static let maximumNameLength = 200
     public static let ages = 13...65
 
     /// The draft with names and list entries trimmed, or the first rule it breaks.
@@ -117,10 +116,9 @@ public enum AudienceRules {
         if draft.name.isEmpty {
             throw .validation(field: "name", message: "Name must not be empty.")
         }
-        if draft.name.count > maximumNameLength {
-            throw .validation(field: "name", message: "Name must be at most \(maximumNameLength) characters.")
-        }
+        try InputLimits.name.check(draft.name, field: "name", else: AudienceError.validation)
         draft.locations = draft.locations.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        try InputLimits.locations.check(draft.locations, field: "locations", else: AudienceError.validation)
         if draft.locations.isEmpty {
             throw .validation(field: "locations", message: "At least one location is required.")
         }
@@ -137,6 +135,7 @@ public enum AudienceRules {
             throw .validation(field: "ageMin", message: "ageMin must not be greater than ageMax.")
         }
         draft.interests = draft.interests.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        try InputLimits.interests.check(draft.interests, field: "interests", else: AudienceError.validation)
         if draft.interests.contains(where: \.isEmpty) {
             throw .validation(field: "interests", message: "Interests must not be empty strings.")
         }

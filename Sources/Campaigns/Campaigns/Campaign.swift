@@ -175,14 +175,10 @@ public enum CampaignError: Error, Sendable, Equatable {
 
 /// The rules checked before anything reaches the database.
 public enum CampaignRules {
-    public static let maximumNameLength = 255
-
     public static func name(_ name: String, field: String = "name") throws(CampaignError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw .validation(field: field, message: "\(field) must not be empty.") }
-        if trimmed.count > maximumNameLength {
-            throw .validation(field: field, message: "\(field) must be at most \(maximumNameLength) characters.")
-        }
+        try InputLimits.name.check(trimmed, field: field, else: CampaignError.validation)
         return trimmed
     }
 
@@ -206,6 +202,7 @@ public enum CampaignRules {
     /// An http(s) URL with a host.
     public static func webURL(_ text: String, field: String) throws(CampaignError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        try InputLimits.url.check(trimmed, field: field, else: CampaignError.validation)
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host, !host.isEmpty else {
             throw .validation(field: field, message: "\(field) must be an http or https URL.")

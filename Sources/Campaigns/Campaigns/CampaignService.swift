@@ -330,8 +330,9 @@ public struct CampaignService: Sendable {
         }
         let headline = headlineText.trimmingCharacters(in: .whitespacesAndNewlines)
         if headline.isEmpty { throw .validation(field: "headline", message: "headline must not be empty.") }
-        if headline.count > 255 { throw .validation(field: "headline", message: "headline must be at most 255 characters.") }
+        try InputLimits.headline.check(headline, field: "headline", else: CampaignError.validation)
         let description = (draft.description ?? base?.description).flatMap { $0 }
+        if let description { try InputLimits.description.check(description, field: "description", else: CampaignError.validation) }
         var mediaURL = (draft.mediaURL ?? base?.mediaURL).flatMap { $0 }
         if let media = mediaURL { mediaURL = try CampaignRules.webURL(media, field: "mediaUrl") }
         guard let callToAction = draft.callToAction ?? base?.callToAction else {

@@ -32,9 +32,10 @@ public struct MediaStore: Sendable {
         filename: String, contentType: String, base64: String, organizationID: UUID
     ) throws -> StoredMedia {
         let trimmedName = filename.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedName.isEmpty || trimmedName.count > 255 {
-            throw MediaError.invalid(field: "filename", message: "filename must be 1 to 255 characters.")
+        if trimmedName.isEmpty {
+            throw MediaError.invalid(field: "filename", message: "filename must not be empty.")
         }
+        try InputLimits.filename.check(trimmedName, field: "filename", else: MediaError.invalid)
         guard let declared = ImageFormat(contentType: contentType) else {
             throw MediaError.invalid(field: "contentType", message: "Only JPEG, PNG, GIF and WebP images can be uploaded.")
         }

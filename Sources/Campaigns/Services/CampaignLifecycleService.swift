@@ -129,7 +129,7 @@ public struct CampaignLifecycleService: Sendable {
     }
 
     /// Runs `body` holding the campaign's advisory lock on `connection`; refused at once if another holds it.
-    private func locked<Value>(_ campaignID: UUID, on connection: PostgresConnection, _ body: () throws -> Value) throws -> Value {
+    func locked<Value>(_ campaignID: UUID, on connection: PostgresConnection, _ body: () throws -> Value) throws -> Value {
         guard let lock = try CampaignOperationLock.acquire(campaignID, on: connection) else { throw LifecycleError.inProgress }
         defer { lock.release() }
         return try body()

@@ -40,7 +40,7 @@ struct LaunchPlan: Sendable {
         let units = try campaigns.units(of: [campaignID], in: session)[campaignID] ?? []
         let audiences = try AudienceService().get(ids: units.map(\.audienceID), in: session)
         let creatives = try campaigns.creatives(ofUnits: units.map(\.id), in: session)
-        let creativeIDs = try externalIDs(ofCreatives: creatives.values.flatMap { $0.map(\.id) }, in: session)
+        let creativeIDs = try campaigns.externalIDs(ofCreatives: creatives.values.flatMap { $0.map(\.id) }, in: session)
         return LaunchPlan(
             campaign: campaign, budget: try campaigns.budgets(of: [campaignID], in: session)[campaignID],
             account: account, integration: integration, integrationHasToken: hasToken,
@@ -50,16 +50,6 @@ struct LaunchPlan: Sendable {
                 Unit(unit: unit, audience: audiences[unit.audienceID],
                      creatives: (creatives[unit.id] ?? []).map { Creative(creative: $0, externalID: creativeIDs[$0.id]) })
             })
-    }
-
-    private static func externalIDs(ofCreatives ids: [UUID], in session: TenantSession) throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try session.connection.query(
-            "SELECT id, external_id FROM ad_creatives WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL",
-            [session.organizationID, uuidArray(ids)])
-        var result: [UUID: String] = [:]
-        for row in rows { result[try row.decode("id")] = try row.decode("external_id") }
-        return result
     }
 
     /// Every reason the launch cannot go ahead; empty when it can.

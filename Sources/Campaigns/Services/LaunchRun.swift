@@ -4,6 +4,7 @@ import Postgres
 
 /// One launch attempt after validation: creates on the platform what has no platform id yet, in order
 /// (campaign with budget → each unit's ad group → each creative's ad), recording each id and log entry at once.
+/// A live campaign's additions go through `createMissing` alone (`live`).
 struct LaunchRun {
     let plan: LaunchPlan
     let adapter: any PlatformAdapter
@@ -15,9 +16,11 @@ struct LaunchRun {
         LifecycleRecorder(connection: connection, organizationID: organizationID, campaignID: plan.campaign.id)
     }
 
+    /// A live campaign's edit: a failure is logged, but the campaign keeps its status and keeps delivering.
+    var live = false
+
     func run() throws {
         let platform = plan.campaign.platform
-        var created = (adGroups: 0, ads: 0)
         let externalCampaignID: String
         if let existing = plan.externalCampaignID {
             externalCampaignID = existing
@@ -26,6 +29,23 @@ struct LaunchRun {
             externalCampaignID = try call(LifecycleStep.createCampaign, "Creating the campaign") { try adapter.createCampaign(spec, in: $0) }
             try recorder.campaignCreated(platform: platform, externalID: externalCampaignID)
         }
+        let created = try createMissing(under: externalCampaignID)
+        if plan.externalCampaignID != nil {
+            // An earlier attempt stopped part-way and held the campaign paused: it delivers again only now.
+            try call(LifecycleStep.launch, "Enabling the campaign", holding: externalCampaignID) {
+                try adapter.setCampaignStatus(.active, externalCampaignID: externalCampaignID, in: $0)
+            }
+        }
+        try recorder.statusChanged(
+            to: .live, action: LifecycleStep.launch,
+            "Live on \(platform.displayName) as campaign \(externalCampaignID) (created \(created.adGroups) ad group\(created.adGroups == 1 ? "" : "s") and \(created.ads) ad\(created.ads == 1 ? "" : "s") in this attempt).")
+    }
+
+    /// Creates each unit's ad group and each creative's ad that has no platform id yet, recording each at once;
+    /// the adapters adopt what an earlier attempt created without hearing back, so nothing is created twice.
+    @discardableResult
+    func createMissing(under externalCampaignID: String) throws -> (adGroups: Int, ads: Int) {
+        var created = (adGroups: 0, ads: 0)
         for planned in plan.units {
             let externalAdGroupID: String
             if let existing = planned.unit.externalID {
@@ -49,22 +69,15 @@ struct LaunchRun {
                 created.ads += 1
             }
         }
-        if plan.externalCampaignID != nil {
-            // An earlier attempt stopped part-way and held the campaign paused: it delivers again only now.
-            try call(LifecycleStep.launch, "Enabling the campaign", holding: externalCampaignID) {
-                try adapter.setCampaignStatus(.active, externalCampaignID: externalCampaignID, in: $0)
-            }
-        }
-        try recorder.statusChanged(
-            to: .live, action: LifecycleStep.launch,
-            "Live on \(platform.displayName) as campaign \(externalCampaignID) (created \(created.adGroups) ad group\(created.adGroups == 1 ? "" : "s") and \(created.ads) ad\(created.ads == 1 ? "" : "s") in this attempt).")
+        return created
     }
 
     /// A platform call with a current access token. A failure marks the campaign `error`, logs what failed and
     /// why, and ends the attempt; a campaign already on the platform (`holding`) is paused there first, so a
     /// launch that stopped half-way does not spend while it shows `error` here (where it cannot be paused).
+    /// For a `live` edit the failure is logged only: the campaign keeps its status and delivery.
     @discardableResult
-    private func call<Value>(_ step: String, _ what: String, holding externalCampaignID: String? = nil,
+    func call<Value>(_ step: String, _ what: String, holding externalCampaignID: String? = nil,
                              _ body: (PlatformAccount) throws -> Value) throws -> Value {
         guard let integrationID = plan.account?.integrationID else { throw LifecycleError.notFound }
         do {
@@ -73,6 +86,10 @@ struct LaunchRun {
             }
         } catch {
             guard let platformError = PlatformError.of(error) else { throw error }
+            if live {
+                try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError). The campaign is otherwise as it was.", status: nil)
+                throw LifecycleError.platform(step: step, platformError)
+            }
             let held = externalCampaignID.map { hold($0, integrationID: integrationID) } ?? ""
             try recorder.failed(step, "\(what) on \(plan.campaign.platform.displayName) failed: \(platformError)\(held)", status: .error)
             throw LifecycleError.platform(step: step, platformError)

@@ -27,6 +27,13 @@ public enum LifecycleError: Error, Sendable, Equatable {
     case inProgress
     /// The platform refused or failed `step`; the campaign's log has the reason.
     case platform(step: String, PlatformError)
+    /// An addition to a live campaign is saved, but `step` failed on the platform for a reason other than a refusal
+    /// (the platform may even have applied it): what is left (an object without a platform id, a replaced version's
+    /// ad to pause) waits for `pushPendingChanges`.
+    case pendingOnPlatform(step: String, PlatformError)
+    /// A change a campaign on its platform cannot take (its objective, its budget's type, anything once completed);
+    /// `field` names the input.
+    case notChangeableOnPlatform(field: String, message: String)
 }
 
 extension PlatformError {

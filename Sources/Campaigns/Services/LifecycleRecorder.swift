@@ -61,7 +61,7 @@ struct LifecycleRecorder {
     }
 
     /// clock_timestamp(), not now(): entries of one transaction still order by when they happened.
-    private func log(_ action: String, success: Bool, _ message: String, in session: TenantSession) throws {
+    func log(_ action: String, success: Bool, _ message: String, in session: TenantSession) throws {
         try session.connection.query(
             """
             INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message, created_at)
@@ -83,4 +83,10 @@ public enum LifecycleStep {
     public static let pause = "pause"
     public static let resume = "resume"
     public static let complete = "complete"
+    /// A live campaign's own fields (name, budget, …) changed on the platform and here.
+    public static let update = "update"
+    /// A replaced creative version's ad paused on the platform.
+    public static let retireAd = "retire_ad"
+    /// A live campaign's addition refused by the platform and removed here.
+    public static let refuseAddition = "refuse_addition"
 }

@@ -129,6 +129,7 @@ public struct MetricsSync: Sendable {
             }
         }
         let organizationID = targets.first?.organizationID
+        let reviews = readReviews(groups)
         var report = MetricsSyncReport()
         report.campaigns = targets.count
         report.synced = succeeded.count
@@ -143,6 +144,7 @@ public struct MetricsSync: Sendable {
             }
             let rows = values.filter { known.contains($0.key.key) }
             let written = try write(rows, organizationID: organizationID, on: connection)
+            try AdReviewService.store(reviews.reviews, platform: reviews.platforms, organizationID: organizationID, on: connection)
             try connection.query(
                 "UPDATE campaigns SET last_metrics_sync_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[])",
                 [organizationID, uuidArray(succeeded)])
@@ -199,6 +201,48 @@ public struct MetricsSync: Sendable {
             }
             return results
         }
+    }
+
+    /// The review of every ad of the batch's campaigns, one bulk read per account, by creative. Best effort: an
+    /// account whose read fails keeps its last stored reviews and is reported in the worker's log only.
+    private func readReviews(_ groups: [AccountWindow: [MetricsSyncTarget]]) -> (reviews: [UUID: AdReview], platforms: [UUID: Platform]) {
+        var reviews: [UUID: AdReview] = [:], platforms: [UUID: Platform] = [:]
+        guard let organizationID = groups.values.first?.first?.organizationID else { return ([:], [:]) }
+        let ads: [UUID: [(creativeID: UUID, externalAdID: String)]]
+        do {
+            ads = try pool.withConnection { connection in
+                try AdReviewService.ads(ofCampaigns: groups.values.flatMap { $0.map(\.campaignID) }, organizationID: organizationID, on: connection)
+            }
+        } catch {
+            log("metrics sync: the ads to review could not be read: \(Self.describe(error))")
+            return ([:], [:])
+        }
+        for (_, campaigns) in groups.sorted(by: { $0.key.sortKey < $1.key.sortKey }) {
+            guard let first = campaigns.first else { continue }
+            let groupAds = campaigns.flatMap { ads[$0.campaignID] ?? [] }
+            guard !groupAds.isEmpty else { continue }
+            let creatives = Dictionary(groupAds.map { ($0.externalAdID, $0.creativeID) }, uniquingKeysWith: { first, _ in first })
+            do {
+                var account = PlatformAccount(externalAccountID: first.externalAccountID, currency: first.currency,
+                                              accessToken: try accessToken(first.organizationID, first.integrationID, false))
+                let adapter = adapters(first.platform)
+                let read: [AdReview]
+                do {
+                    read = try adapter.fetchAdReviews(externalAdIDs: groupAds.map(\.externalAdID), in: account)
+                } catch PlatformError.tokenExpired {
+                    account.accessToken = try accessToken(first.organizationID, first.integrationID, true)
+                    read = try adapter.fetchAdReviews(externalAdIDs: groupAds.map(\.externalAdID), in: account)
+                }
+                for review in read {
+                    guard let creativeID = creatives[review.externalAdID] else { continue }
+                    reviews[creativeID] = review
+                    platforms[creativeID] = first.platform
+                }
+            } catch {
+                log("metrics sync: the ad reviews of \(first.platform.rawValue) account \(first.externalAccountID) could not be read: \(Self.describe(error))")
+            }
+        }
+        return (reviews, platforms)
     }
 
     /// Upserts by campaign, metric and day; rows whose value did not change are left alone. Returns rows written.

@@ -151,7 +151,9 @@ struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                guard let string = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) else {
+                    throw invalidUTF8(in: start..<position)
+                }
                 position += 1
                 return string
             }
@@ -163,8 +165,9 @@ struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                guard let string = String(validating: scratch, as: UTF8.self) else { throw invalidUTF8(in: start..<position) }
                 position += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return string
             }
             if byte < 0x20 { throw error("Bad control character in string literal") }
             if byte != UInt8(ascii: "\\") {
@@ -199,7 +202,11 @@ struct JSONParser {
                         position = saved
                     }
                 }
-                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &scratch)
+                guard let decoded = Unicode.Scalar(scalar) else {
+                    position -= 6
+                    throw error("Unpaired UTF-16 surrogate \\u\(String(scalar, radix: 16, uppercase: true)) in string")
+                }
+                appendUTF8(decoded, to: &scratch)
             default:
                 position -= 1
                 throw error("Bad escaped character in JSON")
@@ -281,6 +288,21 @@ struct JSONParser {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// Strings must be UTF-8 (RFC 8259 §8.1): bytes that are not are refused, never replaced by U+FFFD.
+    private mutating func invalidUTF8(in range: Range<Int>) -> JSONParseError {
+        var index = range.lowerBound
+        var iterator = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
+        var decoder = UTF8()
+        decodeLoop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): index += UTF8.width(scalar)
+            case .emptyInput, .error: break decodeLoop
+            }
+        }
+        position = index
+        return error("Invalid UTF-8 in string (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16, uppercase: true)))")
+    }
 
     private func unexpected(expecting expected: String? = nil) -> JSONParseError {
         guard position < bytes.count else { return error("Unexpected end of JSON input") }

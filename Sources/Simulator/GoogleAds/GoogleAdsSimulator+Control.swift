@@ -44,7 +44,7 @@ extension GoogleAdsSimulator {
             }
             return found ? .simulatorJSON(200, ["ok": true]) : .simulatorJSON(404, ["error": "no campaign \(id)"])
         default:
-            return nil
+            return reviewControl(action, body)
         }
     }
 

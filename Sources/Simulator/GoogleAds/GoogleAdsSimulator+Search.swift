@@ -33,7 +33,8 @@ extension GoogleAdsStore {
             throw GoogleAdsFailure.invalid("queryError", "PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE", "The simulator has metrics for campaigns only.", at: [("query", nil)])
         }
         var rows: [[String: Any]] = []
-        for object in objects(customerID: account.id, collection: collection) where object["status"] as? String != "REMOVED" {
+        for stored in objects(customerID: account.id, collection: collection) where stored["status"] as? String != "REMOVED" {
+            let object = collection == "adGroupAds" ? reviewed(stored) : stored
             let context = related(object, resource: query.resource)
             guard query.conditions.filter({ !$0.field.hasPrefix("segments.") })
                 .allSatisfy({ query.matches($0.field, value(of: $0.field, in: context)) }) else { continue }

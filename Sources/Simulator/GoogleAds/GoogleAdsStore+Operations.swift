@@ -71,6 +71,7 @@ extension GoogleAdsStore {
             ad["id"] = id
             ad["resourceName"] = "customers/\(customerID)/ads/\(id)"
             object["ad"] = ad
+            Self.submitForReview(&object)
         default:
             resourceName = "customers/\(customerID)/\(collection)/\(id)"
             object["id"] = id
@@ -91,6 +92,12 @@ extension GoogleAdsStore {
         return resourceName
     }
 
+    /// An update: the object by `resourceName`, and only the fields its `updateMask` names (required:
+    /// FieldMaskError.FIELD_MASK_MISSING). Budget amounts are checked as on create (positive, whole multiples of the
+    /// currency's minimum unit) and keep their kind (`amount_micros` for daily, `total_amount_micros` for total budgets).
+    /// Sources: https://developers.google.com/google-ads/api/docs/mutating/overview,
+    /// https://developers.google.com/google-ads/api/reference/rpc/v26/FieldMaskErrorEnum.FieldMaskError,
+    /// https://developers.google.com/google-ads/api/reference/rpc/v26/CampaignBudget
     private mutating func update(_ input: [String: Any], mask: String, collection: String, customerID: String,
                                  temporaryIDs: [String: String], path: Path) throws -> String {
         guard let name = input["resourceName"] as? String else { throw GoogleAdsFailure.required(path + [("resource_name", nil)]) }
@@ -112,8 +119,17 @@ extension GoogleAdsStore {
             case "name":
                 guard let value = input["name"] as? String, !value.isEmpty else { throw GoogleAdsFailure.required(path + [("name", nil)]) }
                 objects[name]?["name"] = value
+            case "amountMicros", "totalAmountMicros" where collection == "campaignBudgets":
+                // The budget's amount, checked as on create; a budget keeps its kind (daily amount or total amount).
+                let other = key == "amountMicros" ? "totalAmountMicros" : "amountMicros"
+                guard objects[name]?[other] == nil else {
+                    throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND",
+                                                   "This budget has \(GoogleAdsCollections.snakeCase(other)), not \(field).", at: path + [(field, nil)])
+                }
+                try GoogleAdsValidation.checkBudget([key: input[key] as Any], path: path)
+                objects[name]?[key] = GoogleAdsValue.string(input[key])
             default:
-                throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND", "The simulator updates only status and name.", at: path + [(field, nil)])
+                throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND", "The simulator updates only status, name and budget amounts.", at: path + [(field, nil)])
             }
         }
         return name

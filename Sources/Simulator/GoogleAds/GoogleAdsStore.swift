@@ -24,6 +24,8 @@ struct GoogleAdsStore {
     var order: [String] = []
     var statusHistory: [String: [StatusChange]] = [:]
     var nextID = 10_000_001
+    /// Seconds a new ad stays in review before it reads as approved (control `review_delay`).
+    var reviewDelay: Double = 60
 
     /// The accounts a fresh simulator knows: a shop with a US and a Canadian account, and the demo's search account.
     static let seededAccounts = [

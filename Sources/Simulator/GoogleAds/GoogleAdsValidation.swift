@@ -95,7 +95,7 @@ enum GoogleAdsValidation {
         }
     }
 
-    private static func checkBudget(_ object: [String: Any], path: Path) throws {
+    static func checkBudget(_ object: [String: Any], path: Path) throws {
         let field = object["amountMicros"] != nil ? "amountMicros" : "totalAmountMicros"
         guard let text = GoogleAdsValue.string(object[field]) else { throw GoogleAdsFailure.required(path + [("amount_micros", nil)]) }
         guard let micros = Int64(text), micros > 0 else {

@@ -30,10 +30,15 @@ struct MetaSimulatedObject {
 
     var status: String? { fields["status"] as? String }
 
-    var json: [String: Any] {
-        var object = fields
+    var json: [String: Any] { json(reviewDelay: .infinity) }
+
+    /// The object as the Graph API shows it: the simulator's own keys (`_…`) left out, and an ad's
+    /// `effective_status` and `ad_review_feedback` from its review (`MetaSimulatedObject+Review`).
+    func json(reviewDelay: Double) -> [String: Any] {
+        var object = fields.filter { !$0.key.hasPrefix("_") }
         object["id"] = id
         object["account_id"] = accountID
+        if kind == .ad { presentReview(into: &object, reviewDelay: reviewDelay) }
         return object
     }
 

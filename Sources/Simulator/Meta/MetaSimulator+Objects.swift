@@ -130,6 +130,7 @@ extension MetaSimulator {
         fields["adset_id"] = adSetID
         fields["creative"] = ["id": creativeID]
         fields["status"] = try status(parameters)
+        MetaSimulatedObject.submitForReview(&fields)
     }
 
     func status(_ parameters: [String: String]) throws -> String {

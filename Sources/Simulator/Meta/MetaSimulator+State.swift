@@ -64,7 +64,7 @@ extension MetaSimulator {
             }
             if !found { return Self.controlError("no object \(id)", status: 404) }
         default:
-            return nil
+            return reviewControl(action, body)
         }
         return .simulatorJSON(200, ["ok": true])
     }

@@ -1,22 +1,82 @@
 import FastCGI
 import Foundation
 
-/// Changes to existing objects: `POST /{object-id}` with `status`, and `DELETE /{object-id}`.
+/// Changes to existing objects: `POST /{object-id}` with the fields to change, and `DELETE /{object-id}`.
 extension MetaSimulator {
-    /// `POST /{object-id}` with `status`.
-    func updateStatus(objectID: String, _ parameters: [String: String]) throws -> FastCGIResponse {
-        guard let status = parameters["status"] else { throw MetaSimulatedError.missing("status") }
-        guard ["ACTIVE", "PAUSED", "ARCHIVED", "DELETED"].contains(status) else {
-            throw MetaSimulatedError.invalidParameter(["status"], "status must be one of ACTIVE, PAUSED, ARCHIVED, DELETED.")
-        }
+    /// Fields `POST /{object-id}` changes, by kind (the rest of the request, such as the token, is not a field).
+    /// Source: https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group#Updating
+    static let updatableFields: [MetaSimulatedObject.Kind: Set<String>] = [
+        .campaign: ["status", "name", "daily_budget", "lifetime_budget"],
+        .adset: ["status", "name"],
+        .ad: ["status", "name"],
+        .adcreative: ["name"],
+    ]
+    static let notFields: Set<String> = ["access_token", "appsecret_proof", "method", "format", "suppress_http_code"]
+    /// The smallest daily budget the simulator takes, in minor units (1.00 in a two-decimal currency). Meta's own
+    /// minimum depends on the currency and the billing event; a lower budget is refused as too low.
+    static let minimumDailyBudgetMinor = 100
+
+    /// `POST /{object-id}`: the given fields only, all checked before any is applied (all or nothing), as Meta does.
+    func update(objectID: String, _ parameters: [String: String]) throws -> FastCGIResponse {
+        let given = parameters.filter { !Self.notFields.contains($0.key) }
         try lock.withLock {
             guard let index = objects.firstIndex(where: { $0.id == objectID }) else { throw MetaSimulatedError.unknownObject(objectID) }
-            guard objects[index].kind != .adcreative else {
-                throw MetaSimulatedError.invalidParameter(["status"], "Ad creatives have no delivery status.")
+            var object = objects[index]
+            guard !given.isEmpty else { throw MetaSimulatedError.invalidParameter([], "Nothing to update: give at least one field.") }
+            let allowed = Self.updatableFields[object.kind] ?? []
+            for name in given.keys.sorted() where !allowed.contains(name) {
+                if name == "status", object.kind == .adcreative {
+                    throw MetaSimulatedError.invalidParameter(["status"], "Ad creatives have no delivery status.")
+                }
+                throw MetaSimulatedError.invalidParameter([name], "\(name) cannot be changed on a \(object.kind.rawValue) here.")
             }
-            objects[index].fields["status"] = status
+            if let status = given["status"] {
+                guard ["ACTIVE", "PAUSED", "ARCHIVED", "DELETED"].contains(status) else {
+                    throw MetaSimulatedError.invalidParameter(["status"], "status must be one of ACTIVE, PAUSED, ARCHIVED, DELETED.")
+                }
+                object.fields["status"] = status
+            }
+            if let name = given["name"] {
+                guard !name.isEmpty else { throw MetaSimulatedError.missing("name") }
+                object.fields["name"] = name
+            }
+            try updateBudget(&object, given)
+            objects[index] = object
         }
         return .simulatorJSON(200, ["success": true])
+    }
+
+    /// A campaign's budget: the kind it was created with (Meta refuses a switch between daily and lifetime budgets),
+    /// a whole positive number of minor units, a daily budget not below the minimum, and a lifetime budget not below
+    /// what the campaign has spent so far. Caller holds the lock.
+    /// Sources: https://developers.facebook.com/docs/marketing-api/bidding/overview/budgets,
+    /// https://developers.facebook.com/docs/marketing-api/reference/minimum-budget (minimums per account and optimization),
+    /// Marketing API v2.7 release notes (daily and lifetime budgets cannot be switched by an edit).
+    private func updateBudget(_ object: inout MetaSimulatedObject, _ given: [String: String]) throws {
+        for field in ["daily_budget", "lifetime_budget"] {
+            guard let value = given[field] else { continue }
+            let other = field == "daily_budget" ? "lifetime_budget" : "daily_budget"
+            guard object.fields[other] == nil, given[other] == nil else {
+                throw MetaSimulatedError.invalidParameter(
+                    [field], "You can't switch a campaign between a daily and a lifetime budget; this one has a \(other.replacingOccurrences(of: "_", with: " ")).")
+            }
+            guard let minor = Int(value), minor > 0, String(minor) == value else {
+                throw MetaSimulatedError.invalidParameter([field], "\(field) must be a positive whole number of minor units, got \"\(value)\".", subcode: 1_885_272)
+            }
+            if field == "daily_budget", minor < Self.minimumDailyBudgetMinor {
+                throw MetaSimulatedError.invalidParameter(
+                    [field], "Your budget is too low: the minimum daily budget is \(Self.minimumDailyBudgetMinor) minor units.", subcode: 1_885_272)
+            }
+            if field == "lifetime_budget" {
+                let spent = MetaSimulatedDays.range(object.createdDay, Self.today())
+                    .reduce(0) { $0 + SimulatedMetrics.day(objectID: object.id, day: $1).spendMinor }
+                guard minor > spent else {
+                    throw MetaSimulatedError.invalidParameter(
+                        [field], "The lifetime budget must be more than the \(spent) minor units the campaign has already spent.", subcode: 1_885_272)
+                }
+            }
+            object.fields[field] = value
+        }
     }
 
     /// `DELETE /{object-id}`; a creative an ad uses cannot go, nor an object with children.

@@ -14,6 +14,8 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
     /// In creation order.
     var objects: [MetaSimulatedObject] = []
     var nextID = firstID
+    /// Seconds a new ad stays PENDING_REVIEW before it reads as approved (control `review_delay`).
+    var reviewDelay: Double = 60
 
     /// Ids look like Meta's: long numeric strings.
     static let firstID = 120_210_000_000_000_001
@@ -62,11 +64,11 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
             let accountID = try account(segments[0]).id
             let filters = try Self.listFilters(request.query["filtering"])
             return page(request, rows: lock.withLock {
-                objects.filter { $0.kind == kind && $0.accountID == accountID && filters.allSatisfy($0.matches) }.map(\.json)
+                objects.filter { $0.kind == kind && $0.accountID == accountID && filters.allSatisfy($0.matches) }.map { $0.json(reviewDelay: reviewDelay) }
             })
         case ("POST", 1):
             try authorize(request)
-            return try updateStatus(objectID: segments[0], Self.parameters(request))
+            return try update(objectID: segments[0], Self.parameters(request))
         case ("DELETE", 1):
             try authorize(request)
             return try delete(objectID: segments[0])
@@ -76,7 +78,7 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("GET", 1):
             try authorize(request)
             guard let object = lock.withLock({ objects.first { $0.id == segments[0] } }) else { throw MetaSimulatedError.unknownObject(segments[0]) }
-            return .simulatorJSON(200, object.json)
+            return .simulatorJSON(200, object.json(reviewDelay: lock.withLock { reviewDelay }))
         default:
             throw Self.unknownPath(request)
         }

@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import Postgres
 
@@ -21,6 +22,7 @@ enum OrganizationsCommand {
         let options = try CommandOptions(Array(arguments.dropFirst()), command: "organizations create", valued: ["name", "key-file"])
         if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
         let name = try options.required("name", command: "organizations create")
+        if let violation = InputLimits.organizationName.violation(of: name, field: "organizations create: --name") { throw UsageError(violation.message) }
         let configuration = try Configuration.fromEnvironment()
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1)
         let key = APIKeyGenerator.newKey()

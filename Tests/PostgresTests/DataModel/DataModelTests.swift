@@ -75,6 +75,9 @@ import TestSupport
         try connection.query(
             "INSERT INTO campaign_platform_maps (organization_id, campaign_id, platform, external_campaign_id) VALUES ($1, $2, 'google_ads', $3)",
             [tenant.organization, tenant.campaign, "ext-\(tenant.campaign)"])
+        try connection.query(
+            "INSERT INTO ad_review_statuses (ad_creative_id, organization_id, platform, status, platform_status) VALUES ($1, $2, 'google_ads', 'approved', 'APPROVED / REVIEWED')",
+            [tenant.creative, tenant.organization])
     }
 
     /// The server error `body` fails with, or nil when it succeeds.

@@ -33,6 +33,10 @@ struct StudioHarness {
     }
 
     /// Runs SQL as the superuser, for setting up what the API cannot create.
+    func rows(_ statement: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
+        try database.pool(maximumConnections: 1).withConnection { try $0.query(statement, parameters) }
+    }
+
     func sql(_ statement: String, _ parameters: [(any PostgresEncodable)?] = []) throws {
         try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement, parameters) }
     }

@@ -92,7 +92,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
         PlannedPlatformRequest(step: "\(step): refused before sending (\((error as? PlatformError)?.message ?? "\(error)"))", method: "NONE", url: "", body: nil)
     }
 
-    private func requests(_ account: PlatformAccount) throws -> GoogleAdsLaunchRequests {
+    func requests(_ account: PlatformAccount) throws -> GoogleAdsLaunchRequests {
         GoogleAdsLaunchRequests(provider: provider, customerID: try customerID(account), accessToken: account.accessToken)
     }
 

@@ -46,7 +46,7 @@ export const statusStep = {
       try {
         const { campaign, metricDefinitions } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
           campaign(id: $id) { id name status platform externalCampaignId budget { type amount currency }
-            creatives { id headline description mediaUrl callToAction landingUrl }
+            creatives { id headline description mediaUrl callToAction landingUrl externalId review { status platformStatus reasons checkedAt } }
             executionLog(first: 50) { edges { node { id action status message createdAt } } }
             metricTotals(from: $from, to: $to) { key label unit value }
             metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
@@ -96,10 +96,14 @@ function controls(studio, campaign, reload) {
     DRAFT: [['launchCampaign', 'Launch']],
     ERROR: [['launchCampaign', 'Launch again']],
   }[campaign.status] ?? [];
+  // An addition whose launch failed part-way waits without a platform id; sending it again creates nothing twice.
+  if (['LIVE', 'PAUSED'].includes(campaign.status) && campaign.creatives.some((creative) => !creative.externalId)) {
+    actions.push(['pushCampaignChanges', 'Send pending changes']);
+  }
   const offered = actions.filter(([mutation]) => studio.capabilities.mutations.has(mutation));
   if (!offered.length) return null;
   return h('div', { class: 'campaign-controls' }, offered.map(([mutation, label]) => h('button', {
-    type: 'button', id: `campaign-${label.toLowerCase().replace(' ', '-')}`, onclick: async (event) => {
+    type: 'button', id: `campaign-${label.toLowerCase().replaceAll(' ', '-')}`, onclick: async (event) => {
       event.target.disabled = true;
       try {
         const selection = mutation === 'launchCampaign' ? '{ campaign { id status } }' : '{ id status }';
@@ -113,17 +117,40 @@ function controls(studio, campaign, reload) {
   }, label)));
 }
 
-/** Each creative as the campaign's platform shows it, from the server's adPreview (asked once per creative). */
+/** The platform's review of each ad, as the metrics sync last read it. */
+const REVIEW_TEXT = {
+  APPROVED: 'Approved', APPROVED_LIMITED: 'Approved (limited)', UNDER_REVIEW: 'Under review',
+  DISAPPROVED: 'Disapproved', WITH_ISSUES: 'With issues', UNKNOWN: 'Unknown',
+};
+
+function reviewLine(campaign, creative) {
+  if (['LIVE', 'PAUSED'].includes(campaign.status) && !creative.externalId) {
+    return h('p', { class: 'review review-pending', 'data-review': 'PENDING' }, 'Not on the platform yet: send the pending changes.');
+  }
+  const review = creative.review;
+  if (!review) return h('p', { class: 'review hint', 'data-review': 'NONE' }, 'Review: not read from the platform yet.');
+  return h('div', { class: `review review-${review.status.toLowerCase()}`, 'data-review': review.status },
+    h('strong', {}, `Review: ${REVIEW_TEXT[review.status] ?? review.status}`),
+    h('span', { class: 'hint' }, ` · ${review.platformStatus}`),
+    review.reasons.length ? h('ul', { class: 'review-reasons' }, review.reasons.map((reason) => h('li', {}, reason))) : null);
+}
+
+/** Each creative as the campaign's platform shows it, from the server's adPreview (asked once per creative), with
+ * its review (redrawn on every refresh). */
 function creativePreviews(campaign, cache) {
-  return h('div', { class: 'status-previews' }, campaign.creatives.map((creative) => {
-    if (cache.has(creative.id)) return cache.get(creative.id);
-    const section = h('section', { class: 'preview', 'data-creative': creative.id, 'aria-label': 'Ad preview' }, h('p', {}, 'Loading the preview…'));
-    cache.set(creative.id, section);
-    fetchPreviews({
-      headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
-      callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
-    }).then((adPreview) => drawPreview(section, adPreview[0]))
-      .catch(() => replace(section, h('p', {}, 'The preview could not be drawn.')));
-    return section;
-  }));
+  return h('div', { class: 'status-previews' }, campaign.creatives.map((creative) =>
+    h('div', { class: 'status-ad' }, preview(campaign, creative, cache), reviewLine(campaign, creative))));
+}
+
+/** A creative's preview section, drawn once and kept in `cache` across refreshes. */
+function preview(campaign, creative, cache) {
+  if (cache.has(creative.id)) return cache.get(creative.id);
+  const section = h('section', { class: 'preview', 'data-creative': creative.id, 'aria-label': 'Ad preview' }, h('p', {}, 'Loading the preview…'));
+  cache.set(creative.id, section);
+  fetchPreviews({
+    headline: creative.headline, description: creative.description, mediaUrl: creative.mediaUrl,
+    callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [campaign.platform],
+  }).then((adPreview) => drawPreview(section, adPreview[0]))
+    .catch(() => replace(section, h('p', {}, 'The preview could not be drawn.')));
+  return section;
 }
