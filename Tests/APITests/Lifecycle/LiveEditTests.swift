@@ -176,7 +176,8 @@ import TestSupport
         let audienceID = try #require((audience["createAudience"] as? [String: Any])?["id"] as? String)
         let unit = try await harness.send(
             "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id externalId } }",
-            ["input": ["campaignId": fixture.campaign, "audienceId": audienceID, "name": "Unit 3"]], key: fixture.key)
+            ["input": ["campaignId": fixture.campaign, "audienceId": audienceID, "name": "Unit 3",
+                       "keywords": platform == "google_ads" ? [["text": "maple chips", "matchType": "PHRASE"]] : []]], key: fixture.key)
         let created = try #require(data(unit, "createCampaignUnit") as? [String: Any], "\(unit)")
         let adGroup = try #require(created["externalId"] as? String)
         var state = try await Self.objects(harness, platform)
