@@ -152,6 +152,37 @@ extension DataModelTests {
         }
     }
 
+    /// Migration 0011: picked targeting entries carry digit ids (a Meta country its code) and a kind that fits
+    /// the list; unit keywords are 1–80 characters with an EXACT, PHRASE or BROAD match type.
+    @Test func targetingEntriesAndKeywordsAreValidated() throws {
+        let tenant = try makeTenant()
+        let insert = "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'A', $2::jsonb)"
+        for rules in [
+            #"{"locations": ["California"], "location_targets": [{"kind": "REGION", "name": "California", "google_id": "21137", "meta_id": "3847"}]}"#,
+            #"{"locations": ["US"], "location_targets": [{"kind": "COUNTRY", "name": "United States", "meta_id": "US"}], "interest_targets": [{"kind": "INTEREST", "name": "Snack foods", "meta_id": "6003346592981"}]}"#,
+        ] {
+            #expect(failure(insert, [tenant.organization, rules]) == nil, "\(rules)")
+        }
+        for rules in [
+            #"{"locations": ["X"], "location_targets": [{"kind": "REGION", "name": "X", "meta_id": "US-CA"}]}"#,
+            #"{"locations": ["X"], "location_targets": [{"kind": "INTEREST", "name": "X"}]}"#,
+            #"{"locations": ["X"], "location_targets": [{"name": "X"}]}"#,
+            #"{"locations": ["X"], "location_targets": [{"kind": "CITY", "name": "X", "google_id": 1013962}]}"#,
+            #"{"locations": ["X"], "interest_targets": [{"kind": "COUNTRY", "name": "X"}]}"#,
+            #"{"locations": ["X"], "interest_targets": "snacks"}"#,
+        ] {
+            #expect(failure(insert, [tenant.organization, rules])?.constraint == "audiences_rules_check", "\(rules)")
+        }
+        let unit = "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, keywords) VALUES ($1, $2, $3, 'U', $4::jsonb)"
+        #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, #"[{"text": "spicy chips", "match_type": "PHRASE"}]"#]) == nil)
+        for keywords in [
+            #"[{"text": "spicy chips"}]"#, #"[{"text": "spicy chips", "match_type": "FUZZY"}]"#, #"[{"text": "", "match_type": "EXACT"}]"#,
+            "[{\"text\": \"\(String(repeating: "a", count: 81))\", \"match_type\": \"EXACT\"}]", #"{"text": "x"}"#, #"["spicy chips"]"#,
+        ] {
+            #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, keywords])?.constraint == "campaign_units_keywords_check", "\(keywords)")
+        }
+    }
+
     @Test func unitsAndCreativesRefuseBadValues() throws {
         let tenant = try makeTenant()
         let unit = "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, budget_allocation) VALUES ($1, $2, $3, 'U', $4)"
