@@ -25,7 +25,8 @@ import TestSupport
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').querySelector('.choice-title').textContent === 'Tasty Chips Co.').click()")
         try await page.click("#next")
 
-        try await StudioPage.newAudienceToCreative(page)
+        // The interest is picked from Meta's targeting search, so the ad set carries its id.
+        try await StudioPage.newAudienceToCreative(page, pickInterest: true)
         try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
@@ -44,6 +45,9 @@ import TestSupport
         #expect(campaign["status"] as? String == "LIVE")
         #expect((campaign["externalCampaignId"] as? String)?.isEmpty == false)
         #expect(((campaign["units"] as? [[String: Any]])?.first?["externalId"] as? String)?.isEmpty == false)
+        let audiences = try await harness.graphQL("{ audiences { edges { node { interestTargets { name metaId } } } } }")
+        let picked = ((field(audiences, "audiences") as? [String: Any])?["edges"] as? [[String: Any]])?.first?["node"] as? [String: Any]
+        #expect((picked?["interestTargets"] as? [[String: Any]])?.compactMap { $0["metaId"] as? String } == ["6003346592981"], "\(audiences)")
         let logged = ((campaign["executionLog"] as? [String: Any])?["edges"] as? [[String: Any]] ?? []).count
         #expect(try await page.evaluate("document.querySelectorAll('#execution-log li').length") as? Int == logged)
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/launched.png"))

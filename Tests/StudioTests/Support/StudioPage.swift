@@ -62,11 +62,20 @@ enum StudioPage {
         try await page.waitUntil("document.querySelector('#upload-status').textContent.startsWith('Uploaded')", "the image is uploaded")
     }
 
-    static func newAudienceToCreative(_ page: BrowserPage) async throws {
+    /// `pickInterest`: the interest is found in the platform's targeting search (needs a connection) instead of typed.
+    static func newAudienceToCreative(_ page: BrowserPage, pickInterest: Bool = false) async throws {
         try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
         try await page.type("#audience-name", "Young snackers")
         try await page.type("#audience-locations", "US, CA")
-        try await page.type("#audience-interests", "snacks, spicy food")
+        if pickInterest {
+            try await page.type("#interest-search", "snack")
+            try await page.click("#interest-search-button")
+            try await page.waitUntil("document.querySelector('#interest-search-suggestions .suggestion')", "Meta's interests are suggested")
+            try await page.click("#interest-search-suggestions .suggestion")
+            try await page.waitUntil("document.querySelector('#interest-search-picked .chip')?.textContent.includes('Snack foods')", "the interest is chosen")
+        } else {
+            try await page.type("#audience-interests", "snacks, spicy food")
+        }
         try await page.click("#next")
         try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
     }

@@ -7,7 +7,8 @@ export function initialState() {
     objective: null,
     adAccount: null, // { id, name, currency, platform }
     audienceId: null,
-    newAudience: { name: '', locations: '', ageMin: 18, ageMax: 65, interests: '' },
+    newAudience: { name: '', locations: '', ageMin: 18, ageMax: 65, interests: '', locationTargets: [], interestTargets: [] },
+    keywords: { text: '', matchType: 'PHRASE' }, // Google Search keywords, one per line
     creative: { headline: '', description: '', mediaUrl: '', callToAction: 'SHOP_NOW', landingUrl: '' },
     budget: { type: 'DAILY', amount: '' },
     campaignName: '',

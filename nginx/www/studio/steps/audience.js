@@ -2,6 +2,7 @@
 import { graphql, ApiError } from '../api.js';
 import { h, replace, field, setFieldError } from '../dom.js';
 import { stepNav } from './nav.js';
+import { targetingPicker, keywordsField } from './targeting.js';
 
 const AUDIENCE_FIELDS = 'id name locations ageMin ageMax interests';
 
@@ -21,12 +22,24 @@ export const audienceStep = {
     const form = h('fieldset', { class: 'new-audience' },
       h('legend', {}, 'Or describe a new audience'),
       field('Name', input('audience-name', 'name')),
-      field('Locations', input('audience-locations', 'locations'), 'Countries, regions or cities, separated by commas: US, CA'),
+      field('Locations', input('audience-locations', 'locations'), 'Country codes, separated by commas: US, CA — or find places below (found ones replace these)'),
       h('div', { class: 'row' },
         field('Minimum age', input('audience-age-min', 'ageMin', { type: 'number', min: '13', max: '65' })),
         field('Maximum age', input('audience-age-max', 'ageMax', { type: 'number', min: '13', max: '65' }), '65 means 65 and over')),
       field('Interests', input('audience-interests', 'interests'), 'Separated by commas: snacks, spicy food'));
-    container.append(h('div', { class: 'audience-columns' }, saved, form), stepNav(studio, {
+    // Picked from the platform's own search, with its ids: what the platform takes (typed names may lack them).
+    const platform = state.adAccount?.platform;
+    draft.locationTargets ??= [];
+    draft.interestTargets ??= [];
+    const changed = () => { state.audienceId = null; studio.save(); uncheck(); };
+    const fail = (error) => studio.fail(error);
+    form.append(
+      targetingPicker({ id: 'location-search', label: 'Find locations', kind: 'LOCATION', platform, picked: draft.locationTargets, onChange: changed, fail }),
+      platform === 'META_ADS'
+        ? targetingPicker({ id: 'interest-search', label: 'Find interests', kind: 'INTEREST', platform, picked: draft.interestTargets, onChange: changed, fail })
+        : h('p', { class: 'hint' }, 'Google Search ignores interests: its ads are shown for the keywords below.'));
+    const keywords = platform === 'GOOGLE_ADS' ? keywordsField(state, () => studio.save()) : null;
+    container.append(h('div', { class: 'audience-columns' }, saved, form), keywords, stepNav(studio, {
       check: () => (state.audienceId || draft.name.trim() ? null : 'Choose a saved audience or describe a new one.'),
       onNext: async () => {
         if (!state.audienceId && !(await createAudience(studio))) return;
@@ -65,14 +78,17 @@ const list = (text) => String(text).split(',').map((item) => item.trim()).filter
 async function createAudience(studio) {
   const { state } = studio;
   const draft = state.newAudience;
-  const ids = { name: 'audience-name', locations: 'audience-locations', ageMin: 'audience-age-min', ageMax: 'audience-age-max', interests: 'audience-interests' };
+  const ids = { name: 'audience-name', locations: 'audience-locations', ageMin: 'audience-age-min', ageMax: 'audience-age-max', interests: 'audience-interests',
+    locationTargets: 'location-search', interestTargets: 'interest-search' };
   Object.values(ids).forEach((id) => setFieldError(id, null));
   try {
     const { createAudience: audience } = await graphql(
       `mutation($input: CreateAudienceInput!) { createAudience(input: $input) { ${AUDIENCE_FIELDS} } }`,
-      { input: { name: draft.name, locations: list(draft.locations), ageMin: Number(draft.ageMin), ageMax: Number(draft.ageMax), interests: list(draft.interests) } });
+      { input: { name: draft.name, locations: list(draft.locations), ageMin: Number(draft.ageMin), ageMax: Number(draft.ageMax), interests: list(draft.interests),
+        locationTargets: draft.locationTargets ?? [],
+        interestTargets: draft.interestTargets ?? [] } });
     state.audienceId = audience.id;
-    state.newAudience = { name: '', locations: '', ageMin: 18, ageMax: 65, interests: '' };
+    state.newAudience = { name: '', locations: '', ageMin: 18, ageMax: 65, interests: '', locationTargets: [], interestTargets: [] };
     studio.save();
     studio.announce(`Audience ${audience.name} saved.`);
     return true;

@@ -5,6 +5,7 @@ import { h, replace, field, setFieldError } from '../dom.js';
 import { fetchPreviews } from '../previews.js';
 import { ctaLabel } from './creative.js';
 import { describe } from './audience.js';
+import { keywordInputs } from './targeting.js';
 import { stepNav } from './nav.js';
 
 const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
@@ -90,7 +91,8 @@ async function launch(studio) {
     if (!draft.unitId) {
       const { createCampaignUnit } = await graphql(
         'mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }',
-        { input: { campaignId: draft.campaignId, audienceId: state.audienceId, name: `${state.campaignName} – audience` } });
+        { input: { campaignId: draft.campaignId, audienceId: state.audienceId, name: `${state.campaignName} – audience`,
+          keywords: state.adAccount.platform === 'GOOGLE_ADS' ? keywordInputs(state) : [] } });
       draft.unitId = createCampaignUnit.id;
       studio.save();
     }
