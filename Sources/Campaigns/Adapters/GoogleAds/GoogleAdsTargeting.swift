@@ -1,5 +1,4 @@
 import Foundation
-import Integrations
 
 /// How an audience becomes Google Ads criteria:
 /// - locations → campaign LOCATION criteria with geo target constants (Google targets locations per
@@ -8,7 +7,7 @@ import Integrations
 ///   audience's ages (Google shows ads to all ages unless ranges are excluded);
 /// - interests → not sent: Search campaigns take keywords, not interests (`GoogleAdsLaunchRequests`).
 /// Location ids come from the audience's `TargetingEntry`s; the tables here read audiences saved as plain
-/// codes, and seed the simulator's `geoTargetConstants:suggest`. Country ids are 2000 + ISO 3166-1 numeric;
+/// codes (`TargetingEntry.legacyLocation`); the simulator keeps its own copy for `geoTargetConstants:suggest`. Country ids are 2000 + ISO 3166-1 numeric;
 /// US states are Google's geotargets table ids (https://developers.google.com/google-ads/api/data/geotargets;
 /// New York = 21167 is quoted in https://developers.google.com/search-ads/reporting/api/data/geo_targets),
 /// numbered in the order of the states' postal codes from Alaska 21132 to Wyoming 21184 (21134 and 21181
@@ -25,13 +24,6 @@ public enum GoogleAdsTargeting {
         ageRanges.filter { $0.upper < ageMin || $0.lower > (ageMax >= 65 ? Int.max : ageMax) }.map(\.type)
     }
 
-    /// `geoTargetConstants/2840` for "US", `geoTargetConstants/21137` for "US-CA".
-    public static func geoTargetConstant(_ location: String) throws -> String {
-        let code = location.uppercased()
-        if let id = regions[code] ?? countries[code].map({ 2000 + $0 }) { return "geoTargetConstants/\(id)" }
-        throw PlatformError.invalidRequest(message: "Google Ads has no geo target for the location \"\(location)\" in this application's table.", field: "locations")
-    }
-
     /// Country criterion ids are 2000 + the ISO 3166-1 numeric code (United States 840 → 2840).
     public static let countries: [String: Int] = [
         "US": 840, "CA": 124, "MX": 484, "GB": 826, "IE": 372, "DE": 276, "FR": 250, "ES": 724, "IT": 380, "NL": 528,
@@ -39,7 +31,7 @@ public enum GoogleAdsTargeting {
         "NZ": 554, "JP": 392, "BR": 76, "AR": 32, "IN": 356, "SG": 702, "ZA": 710,
     ]
 
-    /// US states (and DC) as geo target constants; other regions are refused until added here.
+    /// US states (and DC) as geo target constant ids, for audiences saved as `US-CA` codes.
     public static let regions: [String: Int] = [
         "US-AL": 21133, "US-AK": 21132, "US-AZ": 21136, "US-AR": 21135, "US-CA": 21137, "US-CO": 21138, "US-CT": 21139,
         "US-DE": 21141, "US-DC": 21140, "US-FL": 21142, "US-GA": 21143, "US-HI": 21144, "US-ID": 21146, "US-IL": 21147,
