@@ -34,11 +34,11 @@ CREATE OR REPLACE FUNCTION audience_rules_are_valid(rules jsonb) RETURNS boolean
 $$;
 
 -- Keywords of a Google Search unit: [{"text": 1..80 characters, "match_type": "EXACT"|"PHRASE"|"BROAD"}],
--- at most 200 (Google's KeywordInfo: at most 80 characters and 10 words; the words are checked by the
+-- at most 100 (Google's KeywordInfo: at most 80 characters and 10 words; the words are checked by the
 -- application, which also refuses them before launch).
 CREATE OR REPLACE FUNCTION unit_keywords_are_valid(keywords jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
     SELECT coalesce(jsonb_typeof(keywords) = 'array'
-        AND jsonb_array_length(keywords) <= 200
+        AND jsonb_array_length(keywords) <= 100
         AND NOT jsonb_path_exists(keywords, '$[*] ? (@.type() != "object")')
         AND NOT jsonb_path_exists(keywords, '$[*] ? (!exists(@.text) || @.text.type() != "string" || !(@.text like_regex "^.{1,80}$"))')
         AND NOT jsonb_path_exists(keywords, '$[*] ? (!exists(@.match_type) || @.match_type != "EXACT" && @.match_type != "PHRASE" && @.match_type != "BROAD")'), false)

@@ -10,6 +10,7 @@ enum TargetingResolvers {
         var resolvers = Resolvers()
 
         resolvers.field("Query", "targetingSearch") { context in
+            try ArgumentLimits.check(context)
             let request = try context.context(as: RequestContext.self)
             guard case .string(let platformName)? = context.argument("platform"), let platform = Platform(apiName: platformName),
                   case .string(let kindName)? = context.argument("kind"), let kind = TargetingSearchKind(rawValue: kindName) else {

@@ -32,7 +32,7 @@ public enum KeywordRules {
     public static let maximumTextLength = 80
     public static let maximumWords = 10
     /// Our own cap per unit, so the list stays bounded (Google allows far more criteria per ad group).
-    public static let maximumPerUnit = 200
+    public static let maximumPerUnit = 100
 
     public static func wordCount(_ text: String) -> Int {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
