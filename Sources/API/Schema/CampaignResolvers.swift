@@ -133,7 +133,7 @@ enum CampaignResolvers {
             let changes = CampaignChanges(
                 name: input["name"]?.stringValue, objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)))
             return try mapped(prefix: "input.") {
-                try LiveEdits.edit(context, campaign: id, session) { try service.update(id, with: changes, in: $0) }
+                try LiveEdits.edit(context, campaign: id, session) { _ = try service.update(id, with: changes, in: $0) }
                 return try service.get(id, in: session)
             }
         }
