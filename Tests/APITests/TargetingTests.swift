@@ -105,4 +105,35 @@ import TestSupport
         let problems = extensions(launch)["problems"] as? [[String: Any]] ?? []
         #expect(problems.map { "\($0["field"] ?? ""):\($0["code"] ?? "")" } == ["units[0].keywords:KEYWORDS_MISSING"])
     }
+
+    /// On Meta, a location or interest saved without a Meta id is a launch problem found before any request;
+    /// Google takes the same audience's US-state code (its geo target id is known) and ignores the interest.
+    @Test func entriesWithoutThePlatformsIdAreLaunchProblems() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let meta = try harness.insertServerIntegration(key: key, provider: "meta_ads")
+        let fixture = try await LaunchFixture.make(harness, key: key, platform: "meta_ads", integration: meta, externalAccount: "1001")
+        try harness.sql("""
+            UPDATE audiences SET rules = '{"locations": ["US", "US-CA"], "age_min": 18, "age_max": 34, "interests": ["Snacks"]}'
+            WHERE name = 'Audience 1'
+            """)
+        let body = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": true], key: key)
+        let problems = extensions(body)["problems"] as? [[String: Any]] ?? []
+        #expect(problems.map { "\($0["field"] ?? ""):\($0["code"] ?? "")" }
+                == ["units[0].audience.locations:TARGETING_ID_MISSING", "units[0].audience.interests:TARGETING_ID_MISSING"], "\(body)")
+        #expect((problems.first?["message"] as? String)?.contains("US-CA") == true)
+        #expect(try harness.logSteps(fixture.campaignID).isEmpty)
+
+        let google = try harness.insertServerIntegration(key: key, provider: "google_ads")
+        let googleFixture = try await LaunchFixture.make(harness, key: key, platform: "google_ads", integration: google, externalAccount: "1234567890")
+        try harness.sql("""
+            UPDATE audiences SET rules = '{"locations": ["US", "US-CA"], "age_min": 18, "age_max": 34, "interests": ["Snacks"]}'
+            WHERE name = 'Audience 1'
+            """)
+        let planned = try await harness.succeed(
+            "mutation($id: ID!) { launchCampaign(id: $id, dryRun: true) { plannedRequests { step body } } }", ["id": googleFixture.campaign], key: key)
+        let steps = ((planned["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]] ?? []).compactMap { $0["step"] as? String }
+        #expect(steps.contains { $0.contains("interests ignored on Search: Snacks") }, "\(steps)")
+    }
 }
