@@ -11,9 +11,12 @@ public struct APIServices: Sendable {
     public let adapters: PlatformAdapters
     /// The pgp_sym_encrypt passphrase for integration tokens; it never reaches the database's storage.
     public let tokenEncryptionKey: String
+    /// Time limits and the rate limit of each request.
+    public let limits: RequestLimits
 
-    public init(pool: PostgresPool, platformSettings: PlatformSettings, tokenEncryptionKey: String) {
+    public init(pool: PostgresPool, platformSettings: PlatformSettings, tokenEncryptionKey: String, limits: RequestLimits = RequestLimits()) {
         self.pool = pool
+        self.limits = limits
         providers = PlatformProviders(settings: platformSettings)
         adapters = PlatformAdapters(providers: providers)
         self.tokenEncryptionKey = tokenEncryptionKey

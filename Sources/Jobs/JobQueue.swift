@@ -162,6 +162,17 @@ public struct JobQueue: Sendable {
             """, [age, limit]).affectedRows
     }
 
+    /// The newest job with `uniqueKey` of the organization that was queued less than `seconds` ago, whatever its
+    /// state: a caller that asks again so soon gets that job instead of new work.
+    public func recent(uniqueKey: String, organizationID: UUID, within seconds: Int, on connection: PostgresConnection) throws -> Job? {
+        try connection.query(
+            """
+            SELECT \(Job.columns) FROM jobs
+            WHERE unique_key = $1 AND organization_id = $2 AND created_at > now() - make_interval(secs => $3)
+            ORDER BY created_at DESC LIMIT 1
+            """, [uniqueKey, organizationID, seconds]).first.map(Job.init(row:))
+    }
+
     public func find(_ id: UUID, on connection: PostgresConnection) throws -> Job? {
         try connection.query("SELECT \(Job.columns) FROM jobs WHERE id = $1", [id]).first.map(Job.init(row:))
     }

@@ -1,3 +1,5 @@
+import API
+import Campaigns
 import Foundation
 import Integrations
 
@@ -21,6 +23,7 @@ struct Configuration: Sendable {
     var mediaDirectory: String
     var mediaMaximumBytes: Int
     var publicURL: String?
+    var requestLimits: RequestLimits
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
         let threads = try environment.integerSetting("CAMPAIGND_THREADS", default: 8, range: 1...256)
@@ -37,8 +40,21 @@ struct Configuration: Sendable {
             tokenKey: try tokenKey(environment),
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
             mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
-            publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) }
+            publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) },
+            requestLimits: try requestLimits(environment)
         )
+    }
+
+    private static func requestLimits(_ environment: [String: String]) throws -> RequestLimits {
+        RequestLimits(
+            timeouts: TransactionTimeouts(
+                statementMilliseconds: try environment.integerSetting("CAMPAIGND_STATEMENT_TIMEOUT_MS", default: 5_000, range: 1...600_000),
+                lockMilliseconds: try environment.integerSetting("CAMPAIGND_LOCK_TIMEOUT_MS", default: 2_000, range: 1...600_000),
+                idleInTransactionMilliseconds: try environment.integerSetting(
+                    "CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS", default: 10_000, range: 1...600_000)),
+            rateLimitBurst: try environment.integerSetting("CAMPAIGND_RATE_LIMIT_BURST", default: 30, range: 0...100_000),
+            rateLimitPerMinute: try environment.integerSetting("CAMPAIGND_RATE_LIMIT_PER_MINUTE", default: 30, range: 1...100_000),
+            syncMetricsReuseSeconds: try environment.integerSetting("CAMPAIGND_SYNC_METRICS_REUSE_SECONDS", default: 60, range: 0...86_400))
     }
 
     private static func platformSettings(_ environment: [String: String]) throws -> PlatformSettings {
@@ -68,6 +84,11 @@ struct Configuration: Sendable {
           CAMPAIGND_MEDIA_DIR       where uploaded images are stored, served by nginx at /media/ (default .local/media)
           CAMPAIGND_MEDIA_MAX_BYTES largest image upload (default 5242880)
           CAMPAIGND_PUBLIC_URL      origin of the URLs of uploads, e.g. https://ads.example.com (default: the request's)
+          CAMPAIGND_STATEMENT_TIMEOUT_MS, CAMPAIGND_LOCK_TIMEOUT_MS, CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS
+                                    a request's time limits (defaults 5000, 2000, 10000)
+          CAMPAIGND_RATE_LIMIT_BURST, CAMPAIGND_RATE_LIMIT_PER_MINUTE
+                                    platform mutations per organization: burst (default 30; 0 turns it off) and refill a minute (default 30)
+          CAMPAIGND_SYNC_METRICS_REUSE_SECONDS  syncCampaignMetrics answers a sync this recent (default 60; 0 off)
         \(PlatformSettings.environmentHelp)
         """
 }

@@ -8,8 +8,13 @@ struct APITestHarness {
     let server: TestServer
 
     init() throws {
+        try self.init(environment: [:])
+    }
+
+    /// `environment`: settings of the responder beyond the defaults (limits, say).
+    init(environment: [String: String]) throws {
         database = try TestCluster.shared.migratedDatabase()
-        server = try TestServer(databaseURL: database.url)
+        server = try TestServer(databaseURL: database.url, environment: environment)
     }
 
     /// Creates an organization and returns its API key.

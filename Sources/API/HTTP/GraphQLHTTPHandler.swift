@@ -25,23 +25,26 @@ public struct GraphQLHTTPHandler: Sendable {
         self.publicOrigin = publicOrigin
     }
 
+    /// The key is checked before the body is parsed: a request without a valid key costs one indexed lookup,
+    /// whatever it carries.
     public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
         guard let mediaType = ResponseMediaType.negotiate(accept: request.header("Accept")) else {
             return refusal(HTTPRefusal(status: 406, message: "Accept application/graphql-response+json or application/json.", code: "NOT_ACCEPTABLE"), as: .json)
         }
-        let parameters: GraphQLHTTPRequest
-        switch GraphQLHTTPRequest.parse(request) {
-        case .success(let parsed): parameters = parsed
-        case .failure(let refused): return refusal(refused, as: mediaType)
-        }
+        if let refused = GraphQLHTTPRequest.refusalBeforeBody(request) { return refusal(refused, as: mediaType) }
         guard let key = Self.bearerToken(request.header("Authorization")) else {
             return refusal(.unauthenticated("Send an API key as Authorization: Bearer <key>."), as: mediaType)
         }
         do {
             return try pool.withConnection { connection in
                 try connection.withTransaction { connection in
-                    guard let session = try authenticator.session(forKey: key, on: connection) else {
+                    guard let session = try authenticator.session(forKey: key, timeouts: services.limits.timeouts, on: connection) else {
                         return refusal(.unauthenticated("The API key is not valid."), as: mediaType)
+                    }
+                    let parameters: GraphQLHTTPRequest
+                    switch GraphQLHTTPRequest.parse(request) {
+                    case .success(let parsed): parameters = parsed
+                    case .failure(let refused): return refusal(refused, as: mediaType)
                     }
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,

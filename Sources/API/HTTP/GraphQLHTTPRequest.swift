@@ -9,10 +9,29 @@ struct GraphQLHTTPRequest: Sendable {
     var operationName: String?
     var isReadOnly: Bool
 
-    /// Reads the parameters, or the HTTP error that refuses the request.
-    static func parse(_ request: FastCGIRequest) -> Result<GraphQLHTTPRequest, HTTPRefusal> {
+    /// The HTTP error that refuses the request by its method and headers alone, before its body is looked at
+    /// (and before the API key is checked, so a client learns what to fix first).
+    static func refusalBeforeBody(_ request: FastCGIRequest) -> HTTPRefusal? {
         switch request.method {
         case "GET":
+            return nil
+        case "POST":
+            guard let contentType = request.contentType else {
+                return HTTPRefusal(status: 415, message: "POST requests must have Content-Type: application/json.")
+            }
+            guard MediaType.essence(of: contentType) == "application/json" else {
+                return HTTPRefusal(status: 415, message: "Unsupported Content-Type \"\(contentType)\"; send application/json.")
+            }
+            return nil
+        default:
+            return HTTPRefusal(status: 405, message: "Method \(request.method) is not allowed; use GET or POST.", headers: [("Allow", "GET, POST")])
+        }
+    }
+
+    /// Reads the parameters, or the HTTP error that refuses the request.
+    static func parse(_ request: FastCGIRequest) -> Result<GraphQLHTTPRequest, HTTPRefusal> {
+        if let refusal = refusalBeforeBody(request) { return .failure(refusal) }
+        if request.method == "GET" {
             let items = request.queryItems
             var fields = JSONObject()
             fields["query"] = items["query"].map(JSON.string)
@@ -24,26 +43,17 @@ struct GraphQLHTTPRequest: Sendable {
                 fields["variables"] = parsed
             }
             return from(fields, isReadOnly: true)
-        case "POST":
-            guard let contentType = request.contentType else {
-                return .failure(HTTPRefusal(status: 415, message: "POST requests must have Content-Type: application/json."))
-            }
-            guard MediaType.essence(of: contentType) == "application/json" else {
-                return .failure(HTTPRefusal(status: 415, message: "Unsupported Content-Type \"\(contentType)\"; send application/json."))
-            }
-            let body: JSON
-            do {
-                body = try JSON.parse(request.body)
-            } catch {
-                return .failure(.badRequest("The request body is not valid JSON: \(error.message)"))
-            }
-            guard case .object(let fields) = body else {
-                return .failure(.badRequest("The request body must be a JSON object with a \"query\"."))
-            }
-            return from(fields, isReadOnly: false)
-        default:
-            return .failure(HTTPRefusal(status: 405, message: "Method \(request.method) is not allowed; use GET or POST.", headers: [("Allow", "GET, POST")]))
         }
+        let body: JSON
+        do {
+            body = try JSON.parse(request.body)
+        } catch {
+            return .failure(.badRequest("The request body is not valid JSON: \(error.message)"))
+        }
+        guard case .object(let fields) = body else {
+            return .failure(.badRequest("The request body must be a JSON object with a \"query\"."))
+        }
+        return from(fields, isReadOnly: false)
     }
 
     private static func from(_ fields: JSONObject, isReadOnly: Bool) -> Result<GraphQLHTTPRequest, HTTPRefusal> {

@@ -90,6 +90,7 @@ extension Resolvers {
         field("Mutation", fieldName) { context in
             try ArgumentLimits.check(context)
             let request = try context.context(as: RequestContext.self)
+            try MutationRateLimit.take(for: fieldName, in: request)
             let connection = request.session.connection
             try connection.execute("SAVEPOINT platform_mutation")
             do {

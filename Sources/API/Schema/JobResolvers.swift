@@ -47,9 +47,17 @@ enum JobResolvers {
         resolvers.field("Job", "createdAt", on: Job.self) { job, _ in job.createdAt.graphQLDateTime }
         resolvers.field("Job", "finishedAt", on: Job.self) { job, _ in job.finishedAt?.graphQLDateTime }
 
+        // A sync asked again while one is queued or running, or within the reuse window of the last one, answers
+        // that sync's job: one tenant cannot queue platform syncs faster than the platforms are worth asking.
         resolvers.mutation("syncCampaignMetrics") { context, session in
             let id = try CampaignResolvers.campaignID(context.argument("campaignId"))
             guard try CampaignService().find(id, in: session) != nil else { throw CampaignResolvers.notFound }
+            let reuseSeconds = try context.context(as: RequestContext.self).services.limits.syncMetricsReuseSeconds
+            if reuseSeconds > 0, let recent = try queue.recent(
+                uniqueKey: MetricsSyncRequest.uniqueKey(campaignID: id), organizationID: session.organizationID,
+                within: reuseSeconds, on: session.connection) {
+                return recent
+            }
             let job = try NewJob(
                 kind: MetricsSyncRequest.jobKind, payload: MetricsSyncRequest(campaignId: id), organizationID: session.organizationID,
                 uniqueKey: MetricsSyncRequest.uniqueKey(campaignID: id), maxAttempts: 3)

@@ -66,21 +66,27 @@ public struct MetricService: Sendable {
         return result
     }
 
-    /// Newest first; `first` entries per campaign after `after` (keyset on created_at, id), in one statement.
+    /// Newest first; `first` entries per campaign after `after` (keyset on created_at, id), in one statement. Each
+    /// campaign's entries come from the (organization_id, campaign_id, created_at DESC, id DESC) index through a
+    /// LATERAL join with LIMIT, so the cost is `first` rows per campaign whatever the size of a campaign's log.
     public func executionLogs(of campaignIDs: [UUID], first: Int, after: AudienceCursor?, in session: TenantSession) throws
         -> [UUID: ExecutionLogPage] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
             """
-            SELECT id, campaign_id, action, status, message, created_at, cursor_time FROM (
-                SELECT l.id, l.campaign_id, l.action, l.status, l.message, l.created_at,
-                       to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time,
-                       row_number() OVER (PARTITION BY l.campaign_id ORDER BY l.created_at DESC, l.id DESC) AS position
-                FROM campaign_execution_logs l
-                WHERE l.organization_id = $1 AND l.campaign_id = ANY($2::uuid[])
-                  AND ($3::timestamptz IS NULL OR (l.created_at, l.id) < ($3::timestamptz, $4::uuid))
-            ) ranked WHERE position <= $5 ORDER BY campaign_id, created_at DESC, id DESC
-            """, [session.organizationID, uuidArray(campaignIDs), after?.createdAt, after?.id, first + 1])
+            SELECT l.id, l.campaign_id, l.action, l.status, l.message, l.created_at,
+                   to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
+            FROM unnest($2::uuid[]) AS c(id)
+            CROSS JOIN LATERAL (
+                SELECT e.id, e.campaign_id, e.action, e.status, e.message, e.created_at
+                FROM campaign_execution_logs e
+                WHERE e.organization_id = $1 AND e.campaign_id = c.id
+                  AND ($3::timestamptz IS NULL OR (e.created_at, e.id) < ($3::timestamptz, $4::uuid))
+                ORDER BY e.created_at DESC, e.id DESC
+                LIMIT $5
+            ) l
+            ORDER BY l.campaign_id, l.created_at DESC, l.id DESC
+            """, [session.organizationID, uuidArray(Array(Set(campaignIDs))), after?.createdAt, after?.id, first + 1])
         var pages: [UUID: ExecutionLogPage] = [:]
         for row in rows {
             guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {

@@ -23,8 +23,12 @@ public struct APIKeyAuthenticator: Sendable {
     /// the one function allowed to see every key, `app.organization_id` is set, and the transaction switches to
     /// `campaignd_app`, the role that owns nothing and is bound by row-level security. `nil` for an unknown key
     /// (the transaction is then in the application role with no organization: it sees no rows).
-    public func session(forKey key: String, on connection: PostgresConnection) throws -> TenantSession? {
-        let organizationID = try connection.query("SELECT begin_api_request($1) AS organization_id", [key])[0]
+    /// The transaction's time limits are set in the same statement.
+    public func session(forKey key: String, timeouts: TransactionTimeouts = TransactionTimeouts(), on connection: PostgresConnection)
+        throws -> TenantSession? {
+        let organizationID = try connection.query(
+            "SELECT begin_api_request($1, $2, $3, $4) AS organization_id",
+            [key, timeouts.statementMilliseconds, timeouts.lockMilliseconds, timeouts.idleInTransactionMilliseconds])[0]
             .decode("organization_id", as: UUID?.self)
         return organizationID.map { TenantSession(organizationID: $0, connection: connection) }
     }

@@ -5,12 +5,17 @@ public struct ExecutionOptions: Sendable {
     /// Receives every error a resolver threw that is not client-facing, before it is masked as
     /// `Internal server error`: the place to log it.
     public var logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)?
+    /// Turns an error of a lower layer that is the client's to know about (a time limit, say) into a
+    /// client-facing one; `nil` leaves it to be masked.
+    public var presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)?
 
     public init(
         allowIntrospection: Bool = true,
-        logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)? = nil
+        logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)? = nil,
+        presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)? = nil
     ) {
         self.allowIntrospection = allowIntrospection
         self.logInternalError = logInternalError
+        self.presentError = presentError
     }
 }

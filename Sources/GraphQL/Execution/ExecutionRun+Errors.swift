@@ -31,7 +31,7 @@ extension ExecutionRun {
             if graphQLError.locations.isEmpty { graphQLError.locations = plan.locations }
             graphQLError.path = path
             report(graphQLError, at: position)
-        } else if let convertible = error as? any GraphQLErrorConvertible {
+        } else if let convertible = error as? any GraphQLErrorConvertible ?? shared.options.presentError?(error) {
             var extensions = JSONObject()
             extensions["code"] = .string(convertible.graphQLCode)
             for (key, value) in convertible.graphQLExtensions.entries where key != "code" { extensions[key] = value }

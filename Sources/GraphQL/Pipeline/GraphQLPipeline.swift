@@ -78,7 +78,8 @@ public final class GraphQLPipeline: Sendable {
 
     private var executionOptions: ExecutionOptions {
         ExecutionOptions(
-            allowIntrospection: configuration.allowIntrospection, logInternalError: configuration.logInternalError)
+            allowIntrospection: configuration.allowIntrospection, logInternalError: configuration.logInternalError,
+            presentError: configuration.presentError)
     }
 
     private func prepareUncached(_ query: String) -> PreparedDocument {

@@ -14,6 +14,8 @@ public struct GraphQLPipelineConfiguration: Sendable {
     public var validationRules: [ValidationRule]
     /// Receives resolver errors that are masked as `Internal server error`.
     public var logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)?
+    /// Makes client-facing the resolver errors it recognizes (see ``ExecutionOptions/presentError``).
+    public var presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)?
 
     public init(
         limits: QueryLimits = .standard,
@@ -22,7 +24,8 @@ public struct GraphQLPipelineConfiguration: Sendable {
         allowIntrospection: Bool = true,
         parseOptions: ParseOptions = ParseOptions(),
         validationRules: [ValidationRule] = specifiedRules,
-        logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)? = nil
+        logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)? = nil,
+        presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)? = nil
     ) {
         self.limits = limits
         self.documentCacheCapacity = documentCacheCapacity
@@ -31,5 +34,6 @@ public struct GraphQLPipelineConfiguration: Sendable {
         self.parseOptions = parseOptions
         self.validationRules = validationRules
         self.logInternalError = logInternalError
+        self.presentError = presentError
     }
 }

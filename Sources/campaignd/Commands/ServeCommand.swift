@@ -24,12 +24,17 @@ enum ServeCommand {
         let pipeline = GraphQLPipeline(schema: schema, configuration: GraphQLPipelineConfiguration(
             logInternalError: { error, path in
                 FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
-            }))
-        let services = APIServices(pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey())
+            },
+            presentError: DatabaseLimitErrors.present))
+        let services = APIServices(
+            pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey(),
+            limits: configuration.requestLimits)
         let graphQL = GraphQLHTTPHandler(
             pipeline: pipeline, services: services, mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory),
             mediaMaximumBytes: configuration.mediaMaximumBytes, publicOrigin: configuration.publicURL)
-        let router = Router(pool: pool, graphQL: graphQL)
+        // /healthz has a connection of its own: it answers while API requests hold every connection of theirs.
+        let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2)
+        let router = Router(pool: healthPool, graphQL: graphQL)
         let server = FastCGIServer(
             .init(address: configuration.socket, threads: configuration.threads, maximumBodyBytes: configuration.maximumBodyBytes),
             handler: router.respond)
@@ -39,6 +44,7 @@ enum ServeCommand {
         server.wait()
         signals.cancel()
         pool.drain()
+        healthPool.drain()
         FileHandleOutput.standardError("campaignd: stopped\n")
         return 0
     }

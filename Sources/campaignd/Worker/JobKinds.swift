@@ -18,15 +18,32 @@ enum JobKinds {
         var sleepSeconds: Double?
     }
 
-    static func pruneDefinition(retentionDays: Int, lease: Double, log: @escaping @Sendable (String) -> Void, pool: PostgresPool) -> JobDefinition {
+    /// Deletes finished jobs, and execution-log entries of completed campaigns, older than their retentions
+    /// (`executionLogRetentionDays` 0 keeps the log for ever), in batches so no statement runs long.
+    static func pruneDefinition(
+        retentionDays: Int, executionLogRetentionDays: Int, lease: Double, log: @escaping @Sendable (String) -> Void, pool: PostgresPool
+    ) -> JobDefinition {
         JobDefinition(kind: pruneJobs, lease: lease) { _, _ in
-            var deleted = 0
-            while true {
-                let batch = try pool.withConnection { try JobQueue().prune(finishedBefore: Double(retentionDays) * 86_400, on: $0) }
-                deleted += batch
-                if batch < 10_000 { break }
+            let jobs = try pruneInBatches(of: 10_000) {
+                try pool.withConnection { try JobQueue().prune(finishedBefore: Double(retentionDays) * 86_400, on: $0) }
             }
-            if deleted > 0 { log("jobs: pruned \(deleted) job(s) finished more than \(retentionDays) days ago") }
+            if jobs > 0 { log("jobs: pruned \(jobs) job(s) finished more than \(retentionDays) days ago") }
+            guard executionLogRetentionDays > 0 else { return }
+            let entries = try pruneInBatches(of: ExecutionLogRetention.batchSize) {
+                try pool.withConnection { try ExecutionLogRetention().pruneBatch(olderThanDays: executionLogRetentionDays, on: $0) }
+            }
+            if entries > 0 {
+                log("jobs: pruned \(entries) execution-log entr\(entries == 1 ? "y" : "ies") of completed campaigns older than \(executionLogRetentionDays) days")
+            }
+        }
+    }
+
+    private static func pruneInBatches(of size: Int, _ batch: () throws -> Int) throws -> Int {
+        var deleted = 0
+        while true {
+            let count = try batch()
+            deleted += count
+            if count < size { return deleted }
         }
     }
 

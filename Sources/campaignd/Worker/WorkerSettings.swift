@@ -9,6 +9,8 @@ struct WorkerSettings: Sendable {
     var runScheduler: Bool
     var metricsBatchSize: Int
     var retentionDays: Int
+    /// Days execution-log entries of completed campaigns are kept; 0 keeps them.
+    var executionLogRetentionDays: Int
     /// Seconds between periodic runs, by job kind.
     var intervals: [String: Int]
 
@@ -35,6 +37,7 @@ struct WorkerSettings: Sendable {
             runScheduler: scheduler != "off",
             metricsBatchSize: try environment.integerSetting("CAMPAIGND_SYNC_METRICS_BATCH", default: 500, range: 1...10_000),
             retentionDays: try environment.integerSetting("CAMPAIGND_JOBS_RETENTION_DAYS", default: 14, range: 1...3650),
+            executionLogRetentionDays: try environment.integerSetting("CAMPAIGND_EXECUTION_LOG_RETENTION_DAYS", default: 365, range: 0...36_500),
             intervals: [
                 JobKinds.syncCampaignMetrics: try environment.integerSetting("CAMPAIGND_SYNC_METRICS_INTERVAL", default: 900, range: 1...604_800),
                 JobKinds.refreshExpiringTokens: try environment.integerSetting("CAMPAIGND_REFRESH_TOKENS_INTERVAL", default: 300, range: 1...604_800),
@@ -55,5 +58,7 @@ struct WorkerSettings: Sendable {
           CAMPAIGND_REFRESH_TOKENS_INTERVAL seconds between token refreshes (default 300)
           CAMPAIGND_SYNC_AD_ACCOUNTS_INTERVAL seconds between ad account syncs (default 3600)
           CAMPAIGND_JOBS_RETENTION_DAYS     finished jobs are deleted after this many days (default 14; hourly)
+          CAMPAIGND_EXECUTION_LOG_RETENTION_DAYS  execution-log entries of completed campaigns are deleted
+                                            after this many days (default 365; 0 keeps them; hourly)
         """
 }

@@ -23,7 +23,9 @@ struct WorkerTasks {
             IntegrationTasks.refreshExpiringTokens(
                 tokens: tokens, pool: pool, interval: Double(settings.intervals[JobKinds.refreshExpiringTokens] ?? 300), lease: lease, log: log),
             IntegrationTasks.syncAdAccounts(accounts: AccountSyncService(providers: providers, tokens: tokens), pool: pool, lease: lease, log: log),
-            JobKinds.pruneDefinition(retentionDays: settings.retentionDays, lease: lease, log: log, pool: pool),
+            JobKinds.pruneDefinition(
+                retentionDays: settings.retentionDays, executionLogRetentionDays: settings.executionLogRetentionDays, lease: lease,
+                log: log, pool: pool),
             JobKinds.noopDefinition(lease: lease),
         ]
         let periodic = [JobKinds.syncCampaignMetrics, JobKinds.refreshExpiringTokens, JobKinds.syncAdAccounts, JobKinds.pruneJobs].map { kind in
