@@ -23,6 +23,7 @@ save("name-255x1001", audience, {"input": {"name": ("a" + "\u0301" * 1000) * 255
 save("nul-byte", audience, {"input": {"name": "nul\u0000byte", "locations": ["DE"], "ageMin": 18, "ageMax": 30}})
 prefix = json.dumps({"query": audience})[:-1].encode() + b', "variables": {"input": {"name": "'
 save("invalid-utf8", None, raw=prefix + b"n\xffb" + b'", "locations": ["DE"], "ageMin": 18, "ageMax": 30}}}')
+save("nested-arrays-no-key", None, raw=b'{"query": "{ organization { name } }", "variables": {"x": ' + b"[" * 3_950_000 + b"]" * 3_950_000 + b"}}")
 PY
 
 # Prints "median max" in milliseconds of RUNS requests.
@@ -36,13 +37,21 @@ post() {
   measure "$base/graphql" -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $key" --data-binary "@$work/$1.json"
 }
 status() {
-  curl -s -o "$work/answer" -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $key" \
+  local authorization=(-H "Authorization: Bearer $key")
+  [[ $1 == *no-key ]] && authorization=()
+  curl -s -o "$work/answer" -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${authorization[@]}" \
     --data-binary "@$work/$1.json" "$base/graphql"
   printf ' %s' "$(head -c 160 "$work/answer")"
+}
+anonymous() {
+  measure "$base/graphql" -X POST -H 'Content-Type: application/json' --data-binary "@$work/$1.json"
 }
 
 printf "%-44s %8s %8s  %s\n" "request ($runs runs)" "median" "max ms" "answer"
 printf "%-44s %s  %s\n" "/healthz (baseline)" "$(measure "$base/healthz")" ""
-for name in small-query location-3000000 name-255x1001 nul-byte invalid-utf8; do
-  printf "%-44s %s  %s\n" "$name ($(wc -c < "$work/$name.json") bytes)" "$(post "$name")" "$(status "$name")"
+for name in small-query location-3000000 name-255x1001 nul-byte invalid-utf8 nested-arrays-no-key; do
+  sender=post
+  [[ $name == *no-key ]] && sender=anonymous
+  printf "%-44s %s  %s\n" "$name ($(wc -c < "$work/$name.json") bytes)" "$($sender "$name")" "$(status "$name")"
 done
+printf "%-44s %s\n" "/healthz with the same 7.9 MB body" "$(measure "$base/healthz" -X POST --data-binary "@$work/nested-arrays-no-key.json")"
