@@ -6,6 +6,11 @@ public func parse(_ source: String, options: ParseOptions = ParseOptions()) thro
     try withParser(source, options) { parser throws(GraphQLError) in try parser.parseDocument() }
 }
 
+/// Parses a document and tells how many tokens it read: a measure of the syntax tree's memory.
+func parseCountingTokens(_ source: String, options: ParseOptions) throws(GraphQLError) -> (document: Document, tokens: Int) {
+    try withParser(source, options) { parser throws(GraphQLError) in (try parser.parseDocument(), parser.tokenCount) }
+}
+
 /// Parses a `Source`; see `parse(_:options:)`.
 public func parse(_ source: Source, options: ParseOptions = ParseOptions()) throws(GraphQLError) -> Document {
     try parse(source.body, options: options)

@@ -5,7 +5,7 @@ struct Parser {
     let options: ParseOptions
     /// End offset of the last consumed token: the end of the node being built.
     private var previousEnd = 0
-    private var tokenCount = 0
+    private(set) var tokenCount = 0
     private var depth = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: ParseOptions) {

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A bounded (by count and by text size), least-recently-used cache from document text to its prepared form.
+/// A bounded (by count and by memory), least-recently-used cache from document text to its prepared form.
 ///
 /// Servers see the same few query texts over and over; caching what lexing, parsing and
 /// validation produced lets a repeated query skip all three. Guarded by a mutex so one cache
@@ -9,14 +9,16 @@ import Synchronization
 public final class DocumentCache<Entry: Sendable>: Sendable {
     /// At most this many documents are kept; `0` disables caching.
     public let capacity: Int
-    /// At most this many UTF-8 bytes of document text are kept (the parsed form grows with the
-    /// text, so this bounds memory when clients send many large documents); a larger text is not cached.
+    /// At most this many bytes are kept: each entry counts its text's UTF-8 size plus `entryCost` of its
+    /// entry (the parsed form, many times the text); a larger entry is not cached.
     public let maxTotalBytes: Int
+    private let entryCost: (@Sendable (Entry) -> Int)?
     private let state: Mutex<LRUState<Entry>>
 
-    public init(capacity: Int, maxTotalBytes: Int = 16 << 20) {
+    public init(capacity: Int, maxTotalBytes: Int = 32 << 20, entryCost: (@Sendable (Entry) -> Int)? = nil) {
         self.capacity = max(0, capacity)
         self.maxTotalBytes = max(0, maxTotalBytes)
+        self.entryCost = entryCost
         state = Mutex(LRUState(capacity: max(0, capacity), maxTotalBytes: max(0, maxTotalBytes)))
     }
 
@@ -27,7 +29,8 @@ public final class DocumentCache<Entry: Sendable>: Sendable {
 
     /// Stores `entry` as the most recently used, evicting the least recently used one when full.
     public func insert(_ entry: Entry, for text: String) {
-        state.withLock { $0.insert(entry, for: text) }
+        let size = text.utf8.count + (entryCost?(entry) ?? 0)
+        state.withLock { $0.insert(entry, for: text, size: size) }
     }
 
     /// The cached entry for `text`, or the one `prepare` makes (then cached).
@@ -48,7 +51,7 @@ public final class DocumentCache<Entry: Sendable>: Sendable {
         state.withLock { $0.statistics }
     }
 
-    /// The UTF-8 size of all cached texts together.
+    /// The size of all cached entries together, as `maxTotalBytes` counts it.
     public var cachedBytes: Int {
         state.withLock { $0.cachedBytes }
     }

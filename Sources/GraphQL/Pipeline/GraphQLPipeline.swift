@@ -16,7 +16,8 @@ public final class GraphQLPipeline: Sendable {
         executableSchema = schema
         self.configuration = configuration
         documentCache = DocumentCache(
-            capacity: configuration.documentCacheCapacity, maxTotalBytes: configuration.documentCacheMaxBytes)
+            capacity: configuration.documentCacheCapacity, maxTotalBytes: configuration.documentCacheMaxBytes,
+            entryCost: { $0.estimatedBytes })
     }
 
     /// How many times a document text was actually parsed (and validated): cache hits do not count.
@@ -84,14 +85,19 @@ public final class GraphQLPipeline: Sendable {
 
     private func prepareUncached(_ query: String) -> PreparedDocument {
         let document: Document
+        let tokens: Int
         do {
-            document = try parse(query, options: configuration.parseOptions)
+            (document, tokens) = try parseCountingTokens(query, options: configuration.parseOptions)
         } catch {
             return PreparedDocument(document: nil, errors: [error], failure: .parse)
         }
+        let violations = configuration.documentLimits.violations(in: document)
+        if !violations.isEmpty {
+            return PreparedDocument(document: document, tokens: tokens, errors: violations, failure: .limits)
+        }
         let errors = validate(
             schema: executableSchema.schema, document: document, rules: configuration.validationRules)
-        return PreparedDocument(document: document, errors: errors, failure: errors.isEmpty ? nil : .validation)
+        return PreparedDocument(document: document, tokens: tokens, errors: errors, failure: errors.isEmpty ? nil : .validation)
     }
 
     /// Everything before execution: the cached preparation, the operation type check and the limits.

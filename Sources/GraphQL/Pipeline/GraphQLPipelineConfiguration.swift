@@ -2,9 +2,11 @@
 public struct GraphQLPipelineConfiguration: Sendable {
     /// Bounds checked after validation, before execution.
     public var limits: QueryLimits
+    /// Bounds on the document's definitions, checked before validation.
+    public var documentLimits: DocumentLimits
     /// How many distinct document texts keep their parsed and validated form; `0` disables the cache.
     public var documentCacheCapacity: Int
-    /// How many UTF-8 bytes of document text the cache keeps at most, bounding its memory.
+    /// How many bytes the cache holds at most: texts plus an estimate of their syntax trees.
     public var documentCacheMaxBytes: Int
     /// When false, `__schema` and `__type` fail with `INTROSPECTION_DISABLED`.
     public var allowIntrospection: Bool
@@ -19,8 +21,9 @@ public struct GraphQLPipelineConfiguration: Sendable {
 
     public init(
         limits: QueryLimits = .standard,
+        documentLimits: DocumentLimits = .standard,
         documentCacheCapacity: Int = 512,
-        documentCacheMaxBytes: Int = 16 << 20,
+        documentCacheMaxBytes: Int = 32 << 20,
         allowIntrospection: Bool = true,
         parseOptions: ParseOptions = ParseOptions(),
         validationRules: [ValidationRule] = specifiedRules,
@@ -28,6 +31,7 @@ public struct GraphQLPipelineConfiguration: Sendable {
         presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)? = nil
     ) {
         self.limits = limits
+        self.documentLimits = documentLimits
         self.documentCacheCapacity = documentCacheCapacity
         self.documentCacheMaxBytes = documentCacheMaxBytes
         self.allowIntrospection = allowIntrospection

@@ -8,7 +8,7 @@ struct LRUState<Entry> {
     private var slotByKey: [String: Int] = [:]
     private var keys: [String] = []
     private var entries: [Entry?] = []
-    /// UTF-8 size of each slot's key, the measure `maxTotalBytes` bounds.
+    /// Each slot's size in bytes (its key's UTF-8 size and its entry's estimate), the measure `maxTotalBytes` bounds.
     private var sizes: [Int] = []
     private var totalBytes = 0
     /// Toward the most recently used end.
@@ -36,8 +36,7 @@ struct LRUState<Entry> {
         return entries[slot]
     }
 
-    mutating func insert(_ entry: Entry, for key: String) {
-        let size = key.utf8.count
+    mutating func insert(_ entry: Entry, for key: String, size: Int) {
         guard capacity > 0, size <= maxTotalBytes else { return }
         if let slot = slotByKey[key] {
             entries[slot] = entry

@@ -47,4 +47,7 @@ public enum QueryLimitCode: String, Sendable, CaseIterable {
     case tooManyAliases = "TOO_MANY_ALIASES"
     case tooManyRootFields = "TOO_MANY_ROOT_FIELDS"
     case tooComplex = "QUERY_TOO_COMPLEX"
+    case tooManyOperations = "TOO_MANY_OPERATIONS"
+    case tooManyFragments = "TOO_MANY_FRAGMENTS"
+    case fragmentsTooDeep = "FRAGMENTS_TOO_DEEP"
 }
