@@ -24,6 +24,10 @@ struct Configuration: Sendable {
     var mediaMaximumBytes: Int
     var publicURL: String?
     var requestLimits: RequestLimits
+    /// Engine limits: the longest list argument, the largest response, the document cache's memory.
+    var maxListArgument: Int
+    var maxResponseBytes: Int
+    var documentCacheBytes: Int
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
         let threads = try environment.integerSetting("CAMPAIGND_THREADS", default: 8, range: 1...256)
@@ -41,7 +45,10 @@ struct Configuration: Sendable {
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
             mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
             publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) },
-            requestLimits: try requestLimits(environment)
+            requestLimits: try requestLimits(environment),
+            maxListArgument: try environment.integerSetting("CAMPAIGND_MAX_LIST_ARGUMENT", default: 1_000, range: 1...1_000_000),
+            maxResponseBytes: try environment.integerSetting("CAMPAIGND_MAX_RESPONSE_BYTES", default: 4 << 20, range: 1024...(1 << 30)),
+            documentCacheBytes: try environment.integerSetting("CAMPAIGND_DOCUMENT_CACHE_BYTES", default: 32 << 20, range: 0...(1 << 32))
         )
     }
 
@@ -89,6 +96,9 @@ struct Configuration: Sendable {
           CAMPAIGND_RATE_LIMIT_BURST, CAMPAIGND_RATE_LIMIT_PER_MINUTE
                                     platform mutations per organization: burst (default 30; 0 turns it off) and refill a minute (default 30)
           CAMPAIGND_SYNC_METRICS_REUSE_SECONDS  syncCampaignMetrics answers a sync this recent (default 60; 0 off)
+          CAMPAIGND_MAX_LIST_ARGUMENT    most items in one list argument (default 1000)
+          CAMPAIGND_MAX_RESPONSE_BYTES   larger responses become RESPONSE_TOO_LARGE (default 4194304)
+          CAMPAIGND_DOCUMENT_CACHE_BYTES memory of parsed documents kept (default 33554432; 0 turns the cache off)
         \(PlatformSettings.environmentHelp)
         """
 }

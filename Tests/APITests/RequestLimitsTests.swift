@@ -140,6 +140,26 @@ import TestSupport
         #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs") == 2)
     }
 
+    @Test func aLongListArgumentAndAnOversizedResponseEndWithTheirErrors() async throws {
+        let harness = try APITestHarness(environment: ["CAMPAIGND_MAX_RESPONSE_BYTES": "2048", "CAMPAIGND_MAX_LIST_ARGUMENT": "1000"])
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Greedy")
+        let keys = (0...1_000).map { "k\($0)" }
+        let listed = try await harness.send(
+            "query($id: ID!, $k: [String!]) { node(id: $id) { ... on Campaign { metrics(from: \"2026-01-01\", to: \"2026-01-02\", keys: $k) { key } } } }",
+            ["id": globalID("Campaign", UUID()), "k": keys], key: key)
+        #expect(firstError(listed).code == "LIST_ARGUMENT_TOO_LONG")
+        #expect(firstError(listed).message == #"Argument "keys" of field "metrics" has 1001 items; at most 1000 are allowed."#)
+        #expect(listed["data"] == nil)
+        let aliases = (0..<20).map { "m\($0): metricDefinitions { key label unit }" }.joined(separator: " ")
+        let large = try await harness.send("{ \(aliases) }", key: key)
+        #expect(firstError(large).code == "RESPONSE_TOO_LARGE")
+        #expect(large["data"] is NSNull)
+        // The same request within the budget is answered whole.
+        let small = try await harness.send("{ m0: metricDefinitions { key } }", key: key)
+        #expect((data(small, "m0") as? [Any])?.isEmpty == false)
+    }
+
     /// Runs `body` while another transaction holds an exclusive lock on `campaigns`, then releases it.
     static func whileCampaignsAreLocked(in harness: APITestHarness, _ body: () async throws -> [String: Any]) async throws -> [String: Any] {
         let locker = try PostgresConnection(conninfo: harness.database.url)

@@ -81,22 +81,34 @@ public struct ExecutionResult: Sendable {
 
     /// The response as UTF-8 JSON bytes.
     public func serializedBytes() -> [UInt8] {
+        serializedBytes(maximumBytes: .max)!
+    }
+
+    /// The response as UTF-8 JSON bytes, or `nil` when it would be longer than `maximumBytes` (found while
+    /// writing, with about that much memory spent at most).
+    public func serializedBytes(maximumBytes: Int) -> [UInt8]? {
         // The response is written straight into the array's storage, sized from the number of objects
         // and lists and the largest bytes-per-node ratio seen so far, so large responses are neither
         // regrown nor copied. Should the estimate fall short, the writer continues in its own memory.
         let nodes = arena?.nodeCount ?? 0
-        let estimate = 1024 + nodes * Self.bytesPerNode.load(ordering: .relaxed)
+        let estimate = Swift.min(1024 + nodes * Self.bytesPerNode.load(ordering: .relaxed), Swift.max(maximumBytes, 1024))
         var overflow: [UInt8]? = nil
+        var exceeded = false
         let bytes = [UInt8](unsafeUninitializedCapacity: estimate) { buffer, initialized in
             var sink = ByteSink(writingInto: buffer)
+            sink.limit = maximumBytes
             write(into: &sink)
-            if sink.ownsStorage {
+            exceeded = sink.exceeded || sink.count > maximumBytes
+            if exceeded {
+                initialized = 0
+            } else if sink.ownsStorage {
                 overflow = sink.finish()
                 initialized = 0
             } else {
                 initialized = sink.count
             }
         }
+        if exceeded { return nil }
         let result = overflow ?? bytes
         if nodes > 0 {
             let ratio = result.count / nodes + 1

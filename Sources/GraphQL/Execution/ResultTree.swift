@@ -74,6 +74,7 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
 
     /// Writes this node as JSON; nulled nodes write `null`.
     func write(into sink: inout ByteSink) {
+        if sink.exceeded { return }
         withUnsafeMutablePointers { header, slots in
             if header.pointee.isNull {
                 sink.appendNull()
@@ -89,7 +90,7 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
                 }
                 let keys = plan.keyBytes
                 let offsets = plan.keyOffsets
-                for index in 0..<count {
+                for index in 0..<count where !sink.exceeded {
                     let start = offsets[index]
                     sink.append(keys + start, count: offsets[index + 1] - start)
                     slots[index].write(into: &sink)
@@ -97,7 +98,7 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
                 sink.append(UInt8(ascii: "}"))
             } else {
                 sink.append(UInt8(ascii: "["))
-                for index in 0..<count {
+                for index in 0..<count where !sink.exceeded {
                     if index > 0 { sink.append(UInt8(ascii: ",")) }
                     slots[index].write(into: &sink)
                 }

@@ -7,6 +7,11 @@ struct ByteSink: ~Copyable {
     private var capacity: Int
     /// False while writing into memory the caller owns (see `init(writingInto:)`).
     private(set) var ownsStorage = true
+    /// The most bytes the output may have. Past it the sink sets `exceeded` and starts over at the beginning
+    /// of its memory instead of growing, so a runaway response costs at most about this much memory;
+    /// writers stop early once they see `exceeded`.
+    var limit = Int.max
+    private(set) var exceeded = false
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 64)
@@ -30,7 +35,14 @@ struct ByteSink: ~Copyable {
 
     @inline(never)
     private mutating func grow(_ minimum: Int) {
-        let newCapacity = Swift.max(minimum, capacity * 2)
+        if minimum > limit {
+            exceeded = true
+            let pending = minimum - count
+            count = 0
+            if pending <= capacity { return }
+            return grow(pending)
+        }
+        let newCapacity = Swift.min(Swift.max(minimum, capacity * 2), Swift.max(minimum, limit))
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: count)
         if ownsStorage { base.deallocate() }

@@ -45,7 +45,9 @@ public final class GraphQLPipeline: Sendable {
             let result = await executableSchema.execute(
                 document: document, operationName: operationName, variables: variables ?? JSONObject(),
                 context: context, rootValue: rootValue, options: executionOptions)
-            return GraphQLResponse(result: result, phase: .execution, operationType: operationType)
+            return GraphQLResponse(
+                result: result, phase: .execution, operationType: operationType,
+                maximumBytes: configuration.maxResponseBytes)
         }
     }
 
@@ -65,7 +67,9 @@ public final class GraphQLPipeline: Sendable {
             let result = executableSchema.executeSynchronously(
                 document: document, operationName: operationName, variables: variables ?? JSONObject(),
                 context: context, rootValue: rootValue, options: executionOptions)
-            return GraphQLResponse(result: result, phase: .execution, operationType: operationType)
+            return GraphQLResponse(
+                result: result, phase: .execution, operationType: operationType,
+                maximumBytes: configuration.maxResponseBytes)
         }
     }
 

@@ -4,6 +4,8 @@ public struct GraphQLPipelineConfiguration: Sendable {
     public var limits: QueryLimits
     /// Bounds on the document's definitions, checked before validation.
     public var documentLimits: DocumentLimits
+    /// The most bytes a serialized response may have; a larger one becomes a `RESPONSE_TOO_LARGE` error.
+    public var maxResponseBytes: Int
     /// How many distinct document texts keep their parsed and validated form; `0` disables the cache.
     public var documentCacheCapacity: Int
     /// How many bytes the cache holds at most: texts plus an estimate of their syntax trees.
@@ -22,6 +24,7 @@ public struct GraphQLPipelineConfiguration: Sendable {
     public init(
         limits: QueryLimits = .standard,
         documentLimits: DocumentLimits = .standard,
+        maxResponseBytes: Int = 4 << 20,
         documentCacheCapacity: Int = 512,
         documentCacheMaxBytes: Int = 32 << 20,
         allowIntrospection: Bool = true,
@@ -32,6 +35,7 @@ public struct GraphQLPipelineConfiguration: Sendable {
     ) {
         self.limits = limits
         self.documentLimits = documentLimits
+        self.maxResponseBytes = maxResponseBytes
         self.documentCacheCapacity = documentCacheCapacity
         self.documentCacheMaxBytes = documentCacheMaxBytes
         self.allowIntrospection = allowIntrospection

@@ -7,11 +7,14 @@ public struct GraphQLResponse: Sendable {
     public var phase: GraphQLRequestPhase
     /// The kind of the selected operation, when the document is valid and one operation is selected.
     public var operationType: OperationType?
+    /// The most bytes the serialized response may have (``GraphQLPipelineConfiguration/maxResponseBytes``).
+    public var maximumBytes: Int
 
-    public init(result: ExecutionResult, phase: GraphQLRequestPhase, operationType: OperationType?) {
+    public init(result: ExecutionResult, phase: GraphQLRequestPhase, operationType: OperationType?, maximumBytes: Int = .max) {
         self.result = result
         self.phase = phase
         self.operationType = operationType
+        self.maximumBytes = maximumBytes
     }
 
     /// True when the document failed to parse or validate: GraphQL over HTTP answers 400.
@@ -24,6 +27,13 @@ public struct GraphQLResponse: Sendable {
     /// True when the selected operation is a mutation (GET requests must not run these).
     public var isMutation: Bool { operationType == .mutation }
 
-    /// The response body as UTF-8 JSON.
-    public func serializedBytes() -> [UInt8] { result.serializedBytes() }
+    /// The response body as UTF-8 JSON; past `maximumBytes`, a `RESPONSE_TOO_LARGE` error with `data: null`
+    /// instead, found while writing so the oversized body is never held whole.
+    public func serializedBytes() -> [UInt8] {
+        if let bytes = result.serializedBytes(maximumBytes: maximumBytes) { return bytes }
+        let error = GraphQLError(
+            "The response would be larger than \(maximumBytes) bytes; ask for fewer fields or items at once.",
+            extensions: JSONObject([("code", .string("RESPONSE_TOO_LARGE")), ("limit", .int(maximumBytes))]))
+        return ExecutionResult(data: .null, errors: [error]).serializedBytes()
+    }
 }

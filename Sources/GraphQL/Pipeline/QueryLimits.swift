@@ -17,6 +17,8 @@ public struct QueryLimits: Sendable, Equatable {
     public var defaultListSize: Int
     /// Arguments whose integer value bounds the length of a list field (`first: 10`).
     public var listSizeArguments: [String]
+    /// Most items in any one list given as an argument (`keys`, `ids`, …); every item also adds one to the cost.
+    public var maxListArgumentLength: Int?
 
     public init(
         maxDepth: Int? = 20,
@@ -24,7 +26,8 @@ public struct QueryLimits: Sendable, Equatable {
         maxRootFields: Int? = 30,
         maxCost: Int? = 100_000,
         defaultListSize: Int = 10,
-        listSizeArguments: [String] = ["first", "last", "limit"]
+        listSizeArguments: [String] = ["first", "last", "limit"],
+        maxListArgumentLength: Int? = 1_000
     ) {
         self.maxDepth = maxDepth
         self.maxAliases = maxAliases
@@ -32,13 +35,14 @@ public struct QueryLimits: Sendable, Equatable {
         self.maxCost = maxCost
         self.defaultListSize = defaultListSize
         self.listSizeArguments = listSizeArguments
+        self.maxListArgumentLength = maxListArgumentLength
     }
 
     /// The defaults: generous for real clients and tools, fatal for abusive documents.
     public static let standard = QueryLimits()
 
     /// No limits at all, for trusted callers such as tests and the command-line tool.
-    public static let unlimited = QueryLimits(maxDepth: nil, maxAliases: nil, maxRootFields: nil, maxCost: nil)
+    public static let unlimited = QueryLimits(maxDepth: nil, maxAliases: nil, maxRootFields: nil, maxCost: nil, maxListArgumentLength: nil)
 }
 
 /// The `extensions.code` values a limit violation carries, so clients can tell them apart.
@@ -47,6 +51,7 @@ public enum QueryLimitCode: String, Sendable, CaseIterable {
     case tooManyAliases = "TOO_MANY_ALIASES"
     case tooManyRootFields = "TOO_MANY_ROOT_FIELDS"
     case tooComplex = "QUERY_TOO_COMPLEX"
+    case listArgumentTooLong = "LIST_ARGUMENT_TOO_LONG"
     case tooManyOperations = "TOO_MANY_OPERATIONS"
     case tooManyFragments = "TOO_MANY_FRAGMENTS"
     case fragmentsTooDeep = "FRAGMENTS_TOO_DEEP"

@@ -16,7 +16,7 @@ extension QueryLimits {
         return measurer.measure(operation)
     }
 
-    /// One error per exceeded limit, in the order depth, aliases, root fields, cost; empty when within limits.
+    /// One error per exceeded limit, in the order depth, aliases, root fields, cost, list argument; empty when within limits.
     public func violations(
         in document: Document,
         operationName: String? = nil,
@@ -48,6 +48,12 @@ extension QueryLimits {
         if let limit = maxCost, measured.cost > limit {
             let found = measured.cost == Int.max ? "more than \(Int.max - 1)" : "\(measured.cost)"
             report(.tooComplex, "Query costs \(found); the maximum cost is \(limit).", measured.cost, limit)
+        }
+        if let limit = maxListArgumentLength, let list = measured.longestList, list.length > limit {
+            report(
+                .listArgumentTooLong,
+                "Argument \"\(list.argument)\" of field \"\(list.field)\" has \(list.length) items; at most \(limit) are allowed.",
+                list.length, limit)
         }
         return errors
     }

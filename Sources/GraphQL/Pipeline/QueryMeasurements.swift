@@ -8,11 +8,21 @@ public struct QueryMeasurements: Sendable, Equatable {
     public var rootFields: Int
     /// Estimated number of fields the response may contain; saturates at `Int.max`.
     public var cost: Int
+    /// The longest list given to an argument (literal or variable, nested lists included), if any.
+    public var longestList: ListArgumentMeasure?
 
-    public init(depth: Int, aliases: Int, rootFields: Int, cost: Int) {
+    public init(depth: Int, aliases: Int, rootFields: Int, cost: Int, longestList: ListArgumentMeasure? = nil) {
         self.depth = depth
         self.aliases = aliases
         self.rootFields = rootFields
         self.cost = cost
+        self.longestList = longestList
     }
+}
+
+/// Where an operation's longest list argument is, and its length.
+public struct ListArgumentMeasure: Sendable, Equatable {
+    public var field: String
+    public var argument: String
+    public var length: Int
 }

@@ -39,7 +39,8 @@ struct QueryMeasurer {
         let rootType = schema?.rootTypeName(for: operation.operation)
         let metrics = measure(operation.selectionSet, parentType: rootType)
         return QueryMeasurements(
-            depth: metrics.depth, aliases: metrics.aliases, rootFields: metrics.fields, cost: metrics.cost)
+            depth: metrics.depth, aliases: metrics.aliases, rootFields: metrics.fields, cost: metrics.cost,
+            longestList: metrics.longestList)
     }
 
     private mutating func measure(_ selectionSet: SelectionSet, parentType: String?) -> SelectionMetrics {
@@ -78,11 +79,68 @@ struct QueryMeasurer {
         let explicitSize = explicitListSize(of: field)
         let isList = shape?.isList ?? (explicitSize != nil)
         let repetitions = isList ? (explicitSize ?? limits.defaultListSize) : 1
+        // Every item of a list argument is work the resolver is asked to do (a key to look up, an id to load).
+        var argumentItems = 0
+        var longestList = children.longestList
+        for argument in field.arguments {
+            let lists = listItems(in: argument.value)
+            argumentItems = saturatingAdd(argumentItems, lists.total)
+            if lists.longest > (longestList?.length ?? 0) {
+                longestList = ListArgumentMeasure(field: field.name.value, argument: argument.name.value, length: lists.longest)
+            }
+        }
         return SelectionMetrics(
             fields: 1,
             aliases: saturatingAdd(field.alias == nil ? 0 : 1, children.aliases),
             depth: children.depth + 1,
-            cost: saturatingAdd(1, saturatingMultiply(max(0, repetitions), children.cost)))
+            cost: saturatingAdd(saturatingAdd(1, argumentItems), saturatingMultiply(max(0, repetitions), children.cost)),
+            longestList: longestList)
+    }
+
+    /// The items of every list in an argument value (literals, and variables' JSON values), and the longest list.
+    private func listItems(in value: ValueNode) -> (total: Int, longest: Int) {
+        switch value {
+        case .list(let list):
+            var result = (total: list.values.count, longest: list.values.count)
+            for item in list.values {
+                let inner = listItems(in: item)
+                result = (saturatingAdd(result.total, inner.total), max(result.longest, inner.longest))
+            }
+            return result
+        case .object(let object):
+            var result = (total: 0, longest: 0)
+            for field in object.fields {
+                let inner = listItems(in: field.value)
+                result = (saturatingAdd(result.total, inner.total), max(result.longest, inner.longest))
+            }
+            return result
+        case .variable(let variable):
+            if let json = variables[variable.name.value] { return Self.listItems(in: json) }
+            return variableDefaults[variable.name.value].map { listItems(in: $0) } ?? (0, 0)
+        default:
+            return (0, 0)
+        }
+    }
+
+    private static func listItems(in json: JSON) -> (total: Int, longest: Int) {
+        switch json {
+        case .array(let items):
+            var result = (total: items.count, longest: items.count)
+            for item in items {
+                let inner = listItems(in: item)
+                result = (saturatingAdd(result.total, inner.total), max(result.longest, inner.longest))
+            }
+            return result
+        case .object(let object):
+            var result = (total: 0, longest: 0)
+            for (_, value) in object.entries {
+                let inner = listItems(in: value)
+                result = (saturatingAdd(result.total, inner.total), max(result.longest, inner.longest))
+            }
+            return result
+        default:
+            return (0, 0)
+        }
     }
 
     private func shapeOf(field: String, on typeName: String) -> QueryFieldShape? {
@@ -121,9 +179,11 @@ struct SelectionMetrics {
     var aliases = 0
     var depth = 0
     var cost = 0
+    var longestList: ListArgumentMeasure?
 
     /// Adds selections that sit at the same level (a field, or a fragment's contents).
     mutating func add(_ metrics: SelectionMetrics) {
+        if let list = metrics.longestList, list.length > (longestList?.length ?? 0) { longestList = list }
         fields = saturatingAdd(fields, metrics.fields)
         aliases = saturatingAdd(aliases, metrics.aliases)
         depth = max(depth, metrics.depth)

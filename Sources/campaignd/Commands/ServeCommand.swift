@@ -21,7 +21,11 @@ enum ServeCommand {
         let configuration = try Configuration.fromEnvironment()
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5)
         let schema = try APISchema.load(from: URL(fileURLWithPath: configuration.schemaFile))
+        var limits = QueryLimits.standard
+        limits.maxListArgumentLength = configuration.maxListArgument
         let pipeline = GraphQLPipeline(schema: schema, configuration: GraphQLPipelineConfiguration(
+            limits: limits, maxResponseBytes: configuration.maxResponseBytes,
+            documentCacheCapacity: configuration.documentCacheBytes > 0 ? 512 : 0, documentCacheMaxBytes: configuration.documentCacheBytes,
             logInternalError: { error, path in
                 FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
             },

@@ -99,4 +99,36 @@ import Testing
         #expect(statistics.evictions > 0)
         #expect(pipeline.documentCache.cachedBytes <= 1 << 20)
     }
+
+    @Test func longListArgumentsCountInTheCostAndAreCapped() throws {
+        let schema = try buildSchema(sdl: "type Query { pick(keys: [String!], filter: F): Int } input F { ids: [ID!] }")
+        let limits = QueryLimits(maxListArgumentLength: 3)
+        let literal = try parse(#"{ pick(keys: ["a", "b", "c"]) }"#)
+        #expect(limits.violations(in: literal, schema: schema).isEmpty)
+        #expect(limits.measure(literal, schema: schema)?.cost == 4)
+        let fromVariable = try parse("query($k: [String!]) { pick(keys: $k) }")
+        let variables = JSONObject([("k", .array((0..<4).map { .string("k\($0)") }))])
+        let errors = limits.violations(in: fromVariable, variables: variables, schema: schema)
+        #expect(errors.map(\.code) == ["LIST_ARGUMENT_TOO_LONG"])
+        #expect(errors.first?.message == #"Argument "keys" of field "pick" has 4 items; at most 3 are allowed."#)
+        // A list inside an input object counts too.
+        let nested = try parse(#"{ pick(filter: { ids: ["1", "2", "3", "4"] }) }"#)
+        #expect(limits.violations(in: nested, schema: schema).map(\.code) == ["LIST_ARGUMENT_TOO_LONG"])
+    }
+
+    @Test func aResponsePastItsByteBudgetBecomesOneError() async throws {
+        let schema = try buildSchema(sdl: "type Query { rows: [String!]! }")
+        var resolvers = Resolvers()
+        resolvers.field("Query", "rows") { _ -> JSON in .array((0..<1_000).map { _ in .string(String(repeating: "x", count: 1_000)) }) }
+        let pipeline = GraphQLPipeline(
+            schema: try ExecutableSchema(schema: schema, resolvers: resolvers),
+            configuration: GraphQLPipelineConfiguration(maxResponseBytes: 100_000))
+        let large = await pipeline.run(query: "{ rows }")
+        let body = String(decoding: large.serializedBytes(), as: UTF8.self)
+        #expect(body == #"{"errors":[{"message":"The response would be larger than 100000 bytes; ask for fewer fields or items at once.","extensions":{"code":"RESPONSE_TOO_LARGE","limit":100000}}],"data":null}"#)
+        let roomy = GraphQLPipeline(
+            schema: try ExecutableSchema(schema: schema, resolvers: resolvers),
+            configuration: GraphQLPipelineConfiguration(maxResponseBytes: 2_000_000))
+        #expect(await roomy.run(query: "{ rows }").serializedBytes().count == 1_000 * 1_002 + 999 + #"{"data":{"rows":[]}}"#.utf8.count)
+    }
 }
