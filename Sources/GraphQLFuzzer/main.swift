@@ -1,0 +1,40 @@
+import Foundation
+import GraphQLFuzzing
+
+/// libFuzzer's entry: `make fuzz` builds this with `-sanitize=fuzzer -DFUZZING`, and main hands control to
+/// libFuzzer's driver. Built without them (as `swift build` does), it replays the files it is given.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+#else
+var replayed = 0
+for path in CommandLine.arguments.dropFirst() {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        FileHandle.standardError.write(Data("GraphQLFuzzer: no such file \(path)\n".utf8))
+        exit(2)
+    }
+    let files = isDirectory.boolValue
+        ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { "\(path)/\($0)" }
+        : [path]
+    for file in files {
+        FuzzTarget.run([UInt8](try Data(contentsOf: URL(fileURLWithPath: file))))
+        replayed += 1
+    }
+}
+print("GraphQLFuzzer: replayed \(replayed) input(s) without a finding")
+#endif
