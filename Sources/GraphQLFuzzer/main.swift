@@ -1,8 +1,9 @@
 import Foundation
 import GraphQLFuzzing
 
-/// libFuzzer's entry: `make fuzz` builds this with `-sanitize=fuzzer -DFUZZING`, and main hands control to
-/// libFuzzer's driver. Built without them (as `swift build` does), it replays the files it is given.
+/// libFuzzer's entry: `make fuzz` builds this with `--sanitize=fuzzer -DFUZZING` (SwiftPM then parses this file
+/// as a library and libFuzzer supplies `main`). Built without them, as `swift build` does, it replays the files
+/// it is given.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
@@ -10,17 +11,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
-#else
+#if !FUZZING
 var replayed = 0
 for path in CommandLine.arguments.dropFirst() {
     var isDirectory: ObjCBool = false

@@ -16,7 +16,9 @@ extension APITestHarness {
 /// for 5 campaigns as for 50. Scans are read from pg_stat_user_tables (seq_scan + idx_scan) before and after.
 ///
 /// The server's connections run with `enable_nestloop = off`, so a join scans each table once per statement
-/// instead of once per outer row: the counters then count statements per table, not rows.
+/// instead of once per outer row: the counters then count statements per table, not rows. The execution log
+/// is the exception on purpose: one statement reads each campaign's newest entries through the index with a
+/// LATERAL join, one index probe per campaign, so its count follows the page (and never the log's length).
 @Suite struct CampaignBatchingTests {
     static let tables = ["campaigns", "campaign_budgets", "ad_accounts", "integrations", "campaign_units", "audiences", "ad_creatives",
                          "campaign_metrics", "metric_definitions", "campaign_execution_logs", "campaign_platform_maps"]
@@ -145,7 +147,8 @@ extension APITestHarness {
         }
         let small = try #require(deltas[5])
         let large = try #require(deltas[50])
-        for table in Self.tables {
+        #expect((large["campaign_execution_logs"] ?? 0) <= 50 + 1, "one probe per campaign: \(large)")
+        for table in Self.tables where table != "campaign_execution_logs" {
             #expect((large[table] ?? 0) >= 1, "\(table) was never read: \(large)")
             #expect((large[table] ?? 0) <= 20, "\(table): \(large)")
             #expect((large[table] ?? 0) <= (small[table] ?? 0) + 1, "\(table) grows with the page: 5 → \(small), 50 → \(large)")

@@ -16,6 +16,8 @@ extension ExecutableSchema {
         switch prepare(document: document, operationName: operationName, variables: variables, options: options) {
         case .failed(let errors):
             return ExecutionResult(data: nil, errors: errors)
+        case .nulled(let errors):
+            return ExecutionResult(data: .null, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
             let pending = PendingObject(node: root, value: rootValue)
@@ -37,6 +39,8 @@ extension ExecutableSchema {
         switch prepare(document: document, operationName: operationName, variables: variables, options: options) {
         case .failed(let errors):
             return ExecutionResult(data: nil, errors: errors)
+        case .nulled(let errors):
+            return ExecutionResult(data: .null, errors: errors)
         case .ready(let shared, let root):
             let run = ExecutionRun(shared: shared, context: context)
             let pending = PendingObject(node: root, value: rootValue)
@@ -89,6 +93,8 @@ extension ExecutableSchema {
         var collector = FieldCollector(shared: shared, type: rootType)
         collector.collect(operation.selectionSet)
         let plan = collector.plan()
+        // graphql-js raises this while collecting the root fields, inside execution: data is null.
+        if let error = plan.collectionError { return .nulled([error]) }
         let root = ResultNode.make(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
         return .ready(shared, root)
     }
@@ -97,6 +103,8 @@ extension ExecutableSchema {
 /// Either the request errors that stop execution, or everything needed to start it.
 enum PreparedExecution {
     case failed([GraphQLError])
+    /// Execution started and ended at once: `data` is null.
+    case nulled([GraphQLError])
     case ready(ExecutionShared, ResultNode)
 }
 

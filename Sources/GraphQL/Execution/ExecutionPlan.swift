@@ -31,9 +31,14 @@ final class ObjectPlan: @unchecked Sendable {
     /// Where field `i`'s key starts in `keyBytes`; entry `fields.count` is the end.
     let keyOffsets: UnsafeMutablePointer<Int>
 
-    init(type: GraphQLObjectType, fields: [FieldPlan]) {
+    /// An error met while collecting the fields (a null `@include`/`@skip` condition): completing an object
+    /// with this plan is a field error, as collecting subfields is in graphql-js.
+    let collectionError: GraphQLError?
+
+    init(type: GraphQLObjectType, fields: [FieldPlan], collectionError: GraphQLError? = nil) {
         self.type = type
         self.fields = fields
+        self.collectionError = collectionError
         var bytes: [UInt8] = []
         var offsets: [Int] = []
         for (index, field) in fields.enumerated() {
@@ -176,6 +181,8 @@ struct FieldCollector {
     private var order: [String] = []
     private var groups: [String: [Field]] = [:]
     private var visitedFragments: Set<String> = []
+    /// The first error met while collecting (an `@include`/`@skip` condition that is null).
+    private var collectionError: GraphQLError?
 
     init(shared: ExecutionShared, type: GraphQLObjectType) {
         self.shared = shared
@@ -214,7 +221,7 @@ struct FieldCollector {
         return shared.schema.isSubType(abstract: condition, maybeSub: .object(type))
     }
 
-    private func shouldInclude(_ directives: [Directive]) -> Bool {
+    private mutating func shouldInclude(_ directives: [Directive]) -> Bool {
         if directives.isEmpty { return true }
         for directive in directives {
             switch directive.name.value {
@@ -226,13 +233,24 @@ struct FieldCollector {
         return true
     }
 
-    private func ifArgument(_ directive: Directive) -> Bool? {
+    /// The `if` argument's value. A variable that holds null is an error, as graphql-js's argument coercion
+    /// makes it (`if` is `Boolean!`): recorded once, and the field is left out.
+    private mutating func ifArgument(_ directive: Directive) -> Bool? {
         guard let argument = directive.arguments.named("if") else { return nil }
         switch argument.value {
         case .boolean(let literal): return literal.value
         case .variable(let variable):
-            if case .bool(let value)? = shared.variables[variable.name.value] { return value }
-            return nil
+            switch shared.variables[variable.name.value] {
+            case .bool(let value)?: return value
+            case .null?:
+                if collectionError == nil {
+                    collectionError = GraphQLError(
+                        "Argument \"if\" of non-null type \"Boolean!\" must not be null.",
+                        locations: variable.sourceLocation.map { [$0] } ?? [])
+                }
+                return false
+            default: return nil
+            }
         default: return nil
         }
     }
@@ -267,6 +285,6 @@ struct FieldCollector {
             fields.append(
                 FieldPlan(responseKey: key, nodes: nodes, parentType: type, field: definition, kind: kind, shared: shared))
         }
-        return ObjectPlan(type: type, fields: fields)
+        return ObjectPlan(type: type, fields: fields, collectionError: collectionError)
     }
 }

@@ -26,9 +26,8 @@ extension ExecutionRun {
     func nullify(_ node: ResultNode) {
         var current = node
         while true {
-            current.isNull = true
-            anyNodeNulled = true
-            guard current.slotIsNonNull, let parent = current.parent else { return }
+            nulled(current)
+            guard current.slotIsNonNull, let parent = current.parent else { return propagated(to: current) }
             current = parent
         }
     }
@@ -109,10 +108,18 @@ extension ExecutionRun {
         return .value(.node(list))
     }
 
+    /// Collecting an object's fields failed: a field error at the object's position.
+    func collectionFailed(_ error: GraphQLError, at position: ResultPosition) -> Completion {
+        var located = error
+        located.path = position.path
+        report(located, at: position)
+        return .failed
+    }
+
     /// A failed non-null item nulls its whole list.
     func failList(_ list: ResultNode) -> Completion {
-        list.isNull = true
-        anyNodeNulled = true
+        nulled(list)
+        propagated(to: list)
         // Dropped from the tree, but its items may already be pending: keep it alive.
         _ = arena.adopt(list)
         return .failed
@@ -122,6 +129,7 @@ extension ExecutionRun {
         _ value: ResolvedValue, type: GraphQLObjectType, plan: FieldPlan, position: ResultPosition, isNonNull: Bool
     ) -> Completion {
         let childPlan = plan.childPlan(for: type)
+        if let error = childPlan.collectionError { return collectionFailed(error, at: position) }
         let node = arena.counted(ResultNode.make(
             parent: position.node, slot: position.slot, slotIsNonNull: isNonNull, plan: childPlan,
             count: childPlan.fields.count))

@@ -49,6 +49,7 @@ extension ExecutionRun {
         _ value: JSON, type: GraphQLObjectType, plan: FieldPlan, node: ResultNode, slot: Int, isNonNull: Bool
     ) -> Completion {
         let childPlan = plan.childPlan(for: type)
+        if let error = childPlan.collectionError { return collectionFailed(error, at: ResultPosition(node: node, slot: slot)) }
         let child = arena.counted(ResultNode.make(
             parent: node, slot: slot, slotIsNonNull: isNonNull, plan: childPlan, count: childPlan.fields.count))
         nextLevel.append(PendingObject(node: child, value: .json(value)))

@@ -27,7 +27,11 @@ final class ExecutionRun {
     @exclusivity(unchecked) var anyNodeNulled = false
     /// Keeps dropped nodes alive for as long as the result; see `ResultArena`.
     let arena = ResultArena()
-    @exclusivity(unchecked) var located: [(order: [Int], sequence: Int, error: GraphQLError)] = []
+    /// Every error with its position's slot indices (`order`) and the position its null propagated to
+    /// (`nulled`, a prefix of `order`; `[]` is the whole `data`).
+    @exclusivity(unchecked) var located: [(order: [Int], sequence: Int, nulled: [Int], error: GraphQLError)] = []
+    /// For each nulled node, the earliest (in document order) error that nulled it.
+    @exclusivity(unchecked) var nullingErrors: [ObjectIdentifier: [Int]] = [:]
     @exclusivity(unchecked) var nextLevel: [PendingObject] = []
     @exclusivity(unchecked) var deferred: [DeferredCall] = []
     @exclusivity(unchecked) var batchGroups: [BatchGroup] = []
@@ -147,7 +151,7 @@ final class ExecutionRun {
     func scanLevel(_ objects: [PendingObject], rootFields: Range<Int>?) {
         for object in objects {
             let node = object.node
-            if anyNodeNulled, node.isInNulledSubtree { continue }
+            if anyNodeNulled, isSkipped(node) { continue }
             let fields = node.plan!.fields
             if rootFields == nil, case .json(.object(let parent)) = object.value {
                 scanJSONObject(parent, node: node, fields: fields, value: object.value)
@@ -206,10 +210,8 @@ final class ExecutionRun {
                     extensions: JSONObject([("code", .string("INTROSPECTION_DISABLED"))])), at: position)
             fieldFailed(plan: plan, position: position)
         case .resolver(let resolver):
-            if case .byName = resolver {
-                completeField(Self.readByName(parent, plan.fieldName), plan: plan, position: position)
-                return
-            }
+            // Arguments are coerced for every field, whatever resolves it: a null for a non-null argument is an
+            // error even where the value is read by name (the coercion is cached per plan).
             let arguments: JSONObject
             switch plan.arguments() {
             case .success(let coerced): arguments = coerced
@@ -221,6 +223,8 @@ final class ExecutionRun {
                 return
             }
             switch resolver {
+            case .byName:
+                completeField(Self.readByName(parent, plan.fieldName), plan: plan, position: position)
             case .sync(let resolve):
                 let context = FieldContext(
                     parent: parent, arguments: arguments, context: context,
@@ -238,8 +242,6 @@ final class ExecutionRun {
                 deferred.append(.single(resolve, context, plan, position))
             case .batchSync, .batchAsync:
                 group(for: plan, arguments: arguments).append(plan: plan, position: position, parent: parent)
-            case .byName:
-                break
             }
         }
     }

@@ -45,16 +45,6 @@ final class ResultNode: ManagedBuffer<ResultNodeHeader, ResultSlot> {
         set { withUnsafeMutablePointerToElements { $0[index] = newValue } }
     }
 
-    /// True when this node or an ancestor was nulled, so its pending fields need not run.
-    var isInNulledSubtree: Bool {
-        var node: ResultNode? = self
-        while let current = node {
-            if current.isNull { return true }
-            node = current.parent
-        }
-        return false
-    }
-
     /// Response path of this node (root is empty).
     var path: [PathComponent] {
         var components: [PathComponent] = []

@@ -103,18 +103,26 @@ private func coerceInputObject(
         return .null
     }
     var result = JSONObject()
+    // Fields whose value was refused: graphql-js leaves them undefined, not null, so the @oneOf null check
+    // below does not report them a second time.
+    var refused = Set<String>()
     for field in type.fields {
         guard let fieldValue = object[field.name] else {
             if let defaultValue = field.defaultValue {
                 result[field.name] = defaultValue
             } else if field.type.isNonNull {
                 onError(path, value, GraphQLError(
-                    "Field \"\(type.name).\(field.name)\" of required type \"\(field.type.printed)\" was not provided."))
+                    "Field \"\(field.name)\" of required type \"\(field.type.printed)\" was not provided."))
             }
             continue
         }
         path.append(.key(field.name))
-        result[field.name] = coerce(fieldValue, field.type, &path, onError)
+        var failed = false
+        result[field.name] = coerce(fieldValue, field.type, &path) { path, invalid, error in
+            failed = true
+            onError(path, invalid, error)
+        }
+        if failed { refused.insert(field.name) }
         path.removeLast()
     }
     for key in object.keys where type.field(named: key) == nil {
@@ -126,7 +134,7 @@ private func coerceInputObject(
         if result.count != 1 {
             onError(path, value, GraphQLError("Exactly one key must be specified for OneOf type \"\(type.name)\"."))
         }
-        if let (key, fieldValue) = result.entries.first, fieldValue == .null {
+        if let (key, fieldValue) = result.entries.first, fieldValue == .null, !refused.contains(key) {
             onError(path + [.key(key)], fieldValue, GraphQLError("Field \"\(key)\" must be non-null."))
         }
     }

@@ -57,7 +57,9 @@ import Testing
         let options = ExecutionOptions(logInternalError: { error, path in logged.record("\(path.count): \(error)") })
         let executable = try ExecutableSchema(schema: try executionTestSchema(sdl), resolvers: resolvers)
         let result = try runSync(executable, "{ campaigns(count: 2) { units { id } } }", options: options)
-        #expect(result == #"{"errors":[{"message":"Internal server error","locations":[{"line":1,"column":25}],"path":["campaigns",0,"units"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"Internal server error","locations":[{"line":1,"column":25}],"path":["campaigns",1,"units"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#)
+        // Both parents' fields failed in the one batch call, but the first error's null reaches `data`: a
+        // depth-first execution would not have gone on to the second, so only the first is reported.
+        #expect(result == #"{"errors":[{"message":"Internal server error","locations":[{"line":1,"column":25}],"path":["campaigns",0,"units"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#)
         #expect(logged.all == [
             "3: Batch resolver for Campaign.units returned 0 values for 2 parents",
             "3: Batch resolver for Campaign.units returned 0 values for 2 parents",

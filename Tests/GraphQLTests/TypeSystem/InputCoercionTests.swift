@@ -70,7 +70,7 @@ private func variableMessages(_ definitions: String, _ inputs: JSONObject) throw
         #expect(try coerceInputValue(.object(JSONObject([("x", .int(1)), ("label", .null)])), type: type("Point"))
             == .object(JSONObject([("x", .int(1)), ("y", .int(0)), ("label", .null)])))
         #expect(try inputErrors(.object(JSONObject([("y", .int(1)), ("z", .int(2))])), "Point") == [
-            "Invalid value { y: 1, z: 2 }: Field \"Point.x\" of required type \"Int!\" was not provided.",
+            "Invalid value { y: 1, z: 2 }: Field \"x\" of required type \"Int!\" was not provided.",
             "Invalid value { y: 1, z: 2 }: Field \"z\" is not defined by type \"Point\". Did you mean \"x\" or \"y\"?",
         ])
         #expect(try inputErrors(.int(1), "Point") == ["Invalid value 1: Expected type \"Point\" to be an object."])
