@@ -80,7 +80,7 @@ INSERT INTO demo_campaigns (name, platform, objective, budget_type, amount, age,
      'https://cdn.tastychips.co/ads/bbq_crunch.jpg', 'learn_more', 'https://www.tastychips.co/bbq'),
     ('Holiday Gift Tins', 'google_ads', 'sales', 'lifetime', 2000.00, '1 day', 'parents',
      'Holiday Chip Tins | Free Shipping', 'Four flavours in a keepsake tin. Order by Dec 15 for delivery.',
-     NULL, 'get_offer', 'https://www.tastychips.co/gifts');
+     NULL, 'shop_now', 'https://www.tastychips.co/gifts');
 
 INSERT INTO campaigns (id, organization_id, ad_account_id, name, platform, objective, created_at)
 SELECT c.id, d.org, CASE c.platform WHEN 'google_ads' THEN d.google_account ELSE d.meta_account END,
@@ -116,5 +116,15 @@ INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, descripti
 SELECT u.org, u.id, u.headline, u.description, u.media, u.cta, u.landing,
        now() - u.age
 FROM demo_units u;
+
+-- Google's responsive search ads take 3 to 15 headlines and 2 to 4 descriptions: the demo's Search creatives have
+-- the two headline parts above plus more, and a second description.
+UPDATE ad_creatives a SET more_headlines = t.headlines::text[], more_descriptions = t.descriptions::text[]
+FROM demo_units u, (VALUES
+    ('Spicy Jalapeño Chips – Search', '{"Kettle Cooked Heat","Organic Potatoes"}', '{"Free shipping on your first box."}'),
+    ('Sea Salt Classics – Always On', '{"Hand-Cooked Crunch","Small Batch Chips"}', '{"Pacific sea salt, nothing else added."}'),
+    ('Holiday Gift Tins', '{"Four Flavours, One Tin","Order by Dec 15"}', '{"A keepsake gift for every snacker."}')
+) AS t(campaign, headlines, descriptions)
+WHERE a.campaign_unit_id = u.id AND u.name = t.campaign;
 
 COMMIT;

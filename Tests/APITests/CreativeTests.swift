@@ -88,6 +88,51 @@ import TestSupport
         #expect(firstError(inUse).code == "BAD_USER_INPUT")
     }
 
+    @Test func severalHeadlinesAndDescriptions() async throws {
+        let (harness, key, campaign, audience) = try await setup()
+        defer { harness.stop() }
+        let unitBody = try await harness.send(
+            "mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }",
+            ["input": ["campaignId": campaign, "audienceId": audience, "name": "Unit"]], key: key)
+        let unitID = try #require((data(unitBody, "createCampaignUnit") as? [String: Any])?["id"] as? String)
+        let fields = "id headline headlines description descriptions"
+        let created = try await harness.send(
+            "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { \(fields) } }",
+            ["input": ["campaignUnitId": unitID, "headlines": ["Spicy Chips | 20% Off", " Kettle Cooked ", "Free Shipping"],
+                       "descriptions": ["Hot and crunchy.", "Order today."], "callToAction": "SHOP_NOW",
+                       "landingUrl": "https://chips.example.com"]], key: key)
+        let creative = try #require(data(created, "createAdCreative") as? [String: Any], "\(created)")
+        // The first of each is `headline`/`description`; its " | " parts count as headlines too.
+        #expect(creative["headline"] as? String == "Spicy Chips | 20% Off")
+        #expect(creative["headlines"] as? [String] == ["Spicy Chips", "20% Off", "Kettle Cooked", "Free Shipping"])
+        #expect(creative["description"] as? String == "Hot and crunchy.")
+        #expect(creative["descriptions"] as? [String] == ["Hot and crunchy.", "Order today."])
+        // A revision that changes only the first headline keeps the others.
+        let revised = try await harness.send(
+            "mutation($id: ID!) { reviseAdCreative(id: $id, input: { headline: \"Smoky Chips\" }) { \(fields) } }",
+            ["id": try #require(creative["id"] as? String)], key: key)
+        let v2 = try #require(data(revised, "reviseAdCreative") as? [String: Any], "\(revised)")
+        #expect(v2["headlines"] as? [String] == ["Smoky Chips", "Kettle Cooked", "Free Shipping"])
+        #expect(v2["descriptions"] as? [String] == ["Hot and crunchy.", "Order today."])
+
+        // Refusals name the field; nothing is stored for them.
+        for (input, field) in [
+            (["headline": "A", "headlines": ["A", "B"]], "input.headlines"),
+            (["headlines": [String]()], "input.headlines"),
+            (["headlines": ["A", " "]], "input.headlines[1]"),
+            (["headlines": (0...15).map { "H\($0)" }], "input.headlines"),
+            (["headline": "A", "descriptions": (0...5).map { "D\($0)" }], "input.descriptions"),
+        ] as [([String: Any], String)] {
+            var full: [String: Any] = ["campaignUnitId": unitID, "callToAction": "SHOP_NOW", "landingUrl": "https://chips.example.com"]
+            full.merge(input) { $1 }
+            let refused = try await harness.send(
+                "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }", ["input": full], key: key)
+            #expect(firstError(refused).code == "BAD_USER_INPUT", "\(input): \(refused)")
+            #expect(firstError(refused).field == field, "\(input): \(refused)")
+        }
+        #expect(try harness.scalar("SELECT count(*)::int FROM ad_creatives") == 2)
+    }
+
     @Test func refusals() async throws {
         let (harness, key, campaign, audience) = try await setup()
         defer { harness.stop() }

@@ -54,6 +54,19 @@ import TestSupport
             for text in absent { #expect(!body.contains(text), "\(name): no \(text) in \(body)") }
         }
 
+        // The demo Search drafts plan responsive search ads with at least 3 headlines and 2 descriptions.
+        for name in ["Spicy Jalapeño Chips – Search", "Holiday Gift Tins"] {
+            let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
+            let dry = try await harness.succeed(
+                "mutation($id: ID!) { launchCampaign(id: $id, dryRun: true) { plannedRequests { step body } } }", ["id": id], key: key)
+            let planned = ((dry["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]] ?? [])
+            let ad = try #require(planned.first { ($0["step"] as? String)?.contains("responsive search ad") == true }, "\(name)")
+            let body = try #require((ad["body"] as? String).flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+            let rsa = (((body["operations"] as? [[String: Any]])?.first?["create"] as? [String: Any])?["ad"] as? [String: Any])?["responsiveSearchAd"] as? [String: Any]
+            #expect(((rsa?["headlines"] as? [Any])?.count ?? 0) >= 3, "\(name): \(body)")
+            #expect(((rsa?["descriptions"] as? [Any])?.count ?? 0) >= 2, "\(name): \(body)")
+        }
+
         for name in ["Spicy Jalapeño Chips – Launch", "Spicy Jalapeño Chips – Search"] {
             let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
             let launch = try await harness.succeed("mutation($id: ID!) { launchCampaign(id: $id) { campaign { status } } }", ["id": id], key: key)

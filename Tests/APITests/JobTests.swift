@@ -13,8 +13,9 @@ import TestSupport
         let foreign: UUID
     }
 
+    /// Without the reuse window, so a finished sync is followed by a new one (RequestLimitsTests covers the window).
     func setup() throws -> Setup {
-        let harness = try APITestHarness()
+        let harness = try APITestHarness(environment: ["CAMPAIGND_SYNC_METRICS_REUSE_SECONDS": "0"])
         let key = try harness.organization(named: "Tasty Chips Co.")
         let otherKey = try harness.organization(named: "Other Snacks Ltd.")
         let campaign = try insertCampaign(harness, key: key)

@@ -23,10 +23,14 @@ enum GoogleAdsSpecs {
                           keywords: keywords)
     }
 
+    /// Three headlines (the first's two parts and one more) and two descriptions: the fewest Google takes.
     static func ad(adGroupID: String, headline: String = "New Spicy Jalapeño Chips | 20% Off") -> AdLaunchSpec {
-        AdLaunchSpec(creativeID: UUID(), externalAdGroupID: adGroupID, headline: headline,
-                     description: "Kettle cooked, seriously hot. Free shipping on your first box.", mediaURL: nil,
-                     callToAction: .shopNow, landingURL: "https://tastychips.example/jalapeno", advertiserName: "Tasty Chips Co.")
+        var spec = AdLaunchSpec(creativeID: UUID(), externalAdGroupID: adGroupID, headline: headline,
+                                description: "Kettle cooked, seriously hot. Free shipping on your first box.", mediaURL: nil,
+                                callToAction: .shopNow, landingURL: "https://tastychips.example/jalapeno", advertiserName: "Tasty Chips Co.")
+        spec.moreHeadlines = ["Kettle Cooked Heat"]
+        spec.moreDescriptions = ["Order today, crunch tomorrow."]
+        return spec
     }
 }
 
@@ -90,8 +94,8 @@ enum GoogleAdsSpecs {
         #expect(ads.count == 1)
         let ad = try #require(ads.first?["ad"] as? [String: Any])
         let rsa = try #require(ad["responsiveSearchAd"] as? [String: Any])
-        #expect((rsa["headlines"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["New Spicy Jalapeño Chips", "20% Off"])
-        #expect((rsa["descriptions"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Kettle cooked, seriously hot. Free shipping on your first box."])
+        #expect((rsa["headlines"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["New Spicy Jalapeño Chips", "20% Off", "Kettle Cooked Heat"])
+        #expect((rsa["descriptions"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Kettle cooked, seriously hot. Free shipping on your first box.", "Order today, crunch tomorrow."])
         #expect(ad["finalUrls"] as? [String] == ["https://tastychips.example/jalapeno"])
     }
 
@@ -124,7 +128,7 @@ enum GoogleAdsSpecs {
         other.campaignID = UUID()
         other.adoptExisting = true
         #expect(try adapter.createCampaign(other, in: account) != campaignID)
-        var otherAd = GoogleAdsSpecs.ad(adGroupID: adGroupID, headline: "Other chips")
+        var otherAd = GoogleAdsSpecs.ad(adGroupID: adGroupID, headline: "Other chips | Same bag")
         otherAd.adoptExisting = true
         #expect(try adapter.createAd(otherAd, in: account) != adID)
         #expect(try await google.objects("campaigns").count == 2)
@@ -249,9 +253,26 @@ enum GoogleAdsSpecs {
             field: "operations[0].create.ad.responsive_search_ad.descriptions[0].text")) { try adapter.createAd(tooLongDescription, in: account) }
         var noDescription = longDescription
         noDescription.description = nil
+        noDescription.moreDescriptions = []
         #expect(throws: PlatformError.invalidRequest(
             message: "Google Ads: The required field was not present. [fieldError: REQUIRED]",
             field: "operations[0].create.ad.responsive_search_ad.descriptions")) { try adapter.createAd(noDescription, in: account) }
+        // A responsive search ad needs 3 to 15 headlines and 2 to 4 descriptions.
+        var twoHeadlines = longDescription
+        twoHeadlines.moreHeadlines = []
+        #expect(throws: PlatformError.invalidRequest(
+            message: "Google Ads: Too few. [collectionSizeError: TOO_FEW]",
+            field: "operations[0].create.ad.responsive_search_ad.headlines")) { try adapter.createAd(twoHeadlines, in: account) }
+        var oneDescription = longDescription
+        oneDescription.moreDescriptions = []
+        #expect(throws: PlatformError.invalidRequest(
+            message: "Google Ads: Too few. [collectionSizeError: TOO_FEW]",
+            field: "operations[0].create.ad.responsive_search_ad.descriptions")) { try adapter.createAd(oneDescription, in: account) }
+        var fiveDescriptions = longDescription
+        fiveDescriptions.moreDescriptions = ["Two.", "Three.", "Four.", "Five."]
+        #expect(throws: PlatformError.invalidRequest(
+            message: "Google Ads: Too many. [collectionSizeError: TOO_MANY]",
+            field: "operations[0].create.ad.responsive_search_ad.descriptions")) { try adapter.createAd(fiveDescriptions, in: account) }
 
         // Half a cent is a whole number of micros but not of the currency's minimum unit.
         let halfCent = try #require(throws: PlatformError.self) { try adapter.createCampaign(GoogleAdsSpecs.campaign(amount: Decimal(string: "10.005")!), in: account) }

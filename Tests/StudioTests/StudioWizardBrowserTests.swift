@@ -58,7 +58,7 @@ import TestSupport
     @Test func theReviewListsProblemsAndARefusedLaunchKeepsTheSavedDraft() async throws {
         let (harness, browser, page) = try await StudioPage.open()
         defer { browser.stop(); harness.stop() }
-        // A Google account this time: the uploaded image is a problem there.
+        // A Google account this time: the uploaded image is a note there, and one description is too few.
         try await page.click("input[name=objective][value=TRAFFIC]")
         try await page.click("#next")
         try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
@@ -84,10 +84,13 @@ import TestSupport
         #expect(try await page.text("#budget-amount-error")?.contains("2 after the decimal point") == true)
         try await page.type("#budget-amount", "50")
         try await page.click("#next")
-        // The campaign is saved as a draft, and the launch refused with every problem listed.
-        try await page.waitUntil("document.querySelector('#alert').textContent.includes('do not show images')", "the launch is refused")
+        // The campaign is saved as a draft, and the launch refused with every problem listed: Google needs three
+        // headlines and two descriptions; the image is only a note there, not a reason to refuse.
+        try await page.waitUntil("document.querySelector('#alert').textContent.includes('3 to 15 headlines')", "the launch is refused")
         let alert = try await page.text("#alert") ?? ""
-        #expect(alert.contains("Google Ads responsive search ads do not show images; the image is ignored."), "\(alert)")
+        #expect(alert.contains("Responsive search ads need 3 to 15 headlines; this creative has 2."), "\(alert)")
+        #expect(alert.contains("Responsive search ads need 2 to 4 descriptions; this creative has 1."), "\(alert)")
+        #expect(!alert.contains("do not show images"), "\(alert)")
         #expect(try await page.text("#step-heading") == "Review & launch")
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/review-refused.png"))
 

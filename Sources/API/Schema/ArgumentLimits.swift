@@ -25,6 +25,7 @@ enum ArgumentLimits {
         ]
         let creative: [String: Bound] = [
             "input.headline": .text(InputLimits.headline), "input.description": .text(InputLimits.description),
+            "input.headlines": .list(InputLimits.headlines), "input.descriptions": .list(InputLimits.descriptions),
             "input.mediaUrl": .text(InputLimits.url), "input.landingUrl": .text(InputLimits.url),
         ]
         return [

@@ -99,6 +99,8 @@ enum CampaignResolvers {
         resolvers.field("AdCreative", "id", on: AdCreative.self) { creative, _ in GlobalID.encode("AdCreative", creative.id) }
         resolvers.field("AdCreative", "headline", on: AdCreative.self) { creative, _ in creative.headline }
         resolvers.field("AdCreative", "description", on: AdCreative.self) { creative, _ in creative.description }
+        resolvers.field("AdCreative", "headlines", on: AdCreative.self) { creative, _ in creative.headlines }
+        resolvers.field("AdCreative", "descriptions", on: AdCreative.self) { creative, _ in creative.descriptions }
         resolvers.field("AdCreative", "mediaUrl", on: AdCreative.self) { creative, _ in creative.mediaURL }
         resolvers.field("AdCreative", "callToAction", on: AdCreative.self) { creative, _ in creative.callToAction.apiName }
         resolvers.field("AdCreative", "landingUrl", on: AdCreative.self) { creative, _ in creative.landingURL }
@@ -181,7 +183,7 @@ enum CampaignResolvers {
                 throw UserError("Ad creative not found.", code: "NOT_FOUND")
             }
             let input = context.argument("input")?.objectValue ?? JSONObject()
-            for key in ["headline", "callToAction", "landingUrl"] where input[key] == .null {
+            for key in ["headline", "headlines", "descriptions", "callToAction", "landingUrl"] where input[key] == .null {
                 throw AudienceResolvers.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             return try mapped(prefix: "input.", notFound: "Ad creative not found.") {
@@ -201,7 +203,9 @@ enum CampaignResolvers {
         return AdCreativeDraft(
             headline: input["headline"]?.stringValue, description: optional("description"), mediaURL: optional("mediaUrl"),
             callToAction: input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)),
-            landingURL: input["landingUrl"]?.stringValue)
+            landingURL: input["landingUrl"]?.stringValue,
+            headlines: input["headlines"]?.stringList,
+            descriptions: input["descriptions"]?.stringList)
     }
 
     static func budgetDraft(_ budget: JSONObject) -> BudgetDraft {

@@ -13,6 +13,7 @@ enum StoredDataRefusal {
         "campaigns_name_check": "input.name", "campaigns_name_length": "input.name",
         "campaign_units_name_check": "input.name", "campaign_units_name_length": "input.name",
         "ad_creatives_headline_length": "input.headline", "ad_creatives_description_length": "input.description",
+        "ad_creatives_more_headlines_length": "input.headlines", "ad_creatives_more_descriptions_length": "input.descriptions",
         "ad_creatives_media_url_length": "input.mediaUrl", "ad_creatives_landing_url_length": "input.landingUrl",
         "ad_creatives_landing_url_check": "input.landingUrl",
         "oauth_states_redirect_uri_length": "redirectUri", "oauth_states_redirect_uri_check": "redirectUri",

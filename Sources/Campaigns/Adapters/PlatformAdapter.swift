@@ -94,6 +94,9 @@ public struct AdLaunchSpec: Sendable {
     public var externalAdGroupID: String
     public var headline: String
     public var description: String?
+    /// The headlines after `headline` and the descriptions after `description` (Google's responsive search ads).
+    public var moreHeadlines: [String] = []
+    public var moreDescriptions: [String] = []
     public var mediaURL: String?
     public var callToAction: CallToAction
     public var landingURL: String

@@ -146,6 +146,14 @@ public struct AdCreative: Sendable, Equatable {
     public var landingURL: String
     public var version: Int
     public var parentID: UUID?
+    /// The headlines after the first (`headline`), and the descriptions after the first (`description`).
+    public var moreHeadlines: [String] = []
+    public var moreDescriptions: [String] = []
+
+    /// Every headline, as the platforms receive them: the first one's " | " parts, then the others.
+    public var headlines: [String] { CreativeText.headlineParts(headline) + moreHeadlines }
+    /// Every description: the first (when there is one), then the others.
+    public var descriptions: [String] { (description.map { [$0] } ?? []) + moreDescriptions }
 }
 
 /// A creative's content; for a revision, `nil` fields keep the revised version's values.
@@ -155,13 +163,21 @@ public struct AdCreativeDraft: Sendable, Equatable {
     public var mediaURL: String??
     public var callToAction: CallToAction?
     public var landingURL: String?
+    /// Every headline or description at once, the first becoming `headline`/`description`; instead of those.
+    public var headlines: [String]?
+    public var descriptions: [String]?
 
-    public init(headline: String?, description: String??, mediaURL: String??, callToAction: CallToAction?, landingURL: String?) {
+    public init(
+        headline: String?, description: String??, mediaURL: String??, callToAction: CallToAction?, landingURL: String?,
+        headlines: [String]? = nil, descriptions: [String]? = nil
+    ) {
         self.headline = headline
         self.description = description
         self.mediaURL = mediaURL
         self.callToAction = callToAction
         self.landingURL = landingURL
+        self.headlines = headlines
+        self.descriptions = descriptions
     }
 }
 

@@ -228,7 +228,10 @@ public struct CampaignService: Sendable {
     // MARK: Creatives
 
     static let creativeColumns =
-        "a.id, a.campaign_unit_id, a.headline, a.description, a.media_url, a.call_to_action, a.landing_url, a.version, a.parent_id"
+        """
+        a.id, a.campaign_unit_id, a.headline, a.description, a.media_url, a.call_to_action, a.landing_url, a.version, a.parent_id,
+        array_to_json(a.more_headlines)::text AS more_headlines, array_to_json(a.more_descriptions)::text AS more_descriptions
+        """
     /// Current versions only: creatives that no other creative revises.
     static let current =
         "NOT EXISTS (SELECT 1 FROM ad_creatives r WHERE r.organization_id = a.organization_id AND r.parent_id = a.id)"
@@ -316,23 +319,29 @@ public struct CampaignService: Sendable {
         try session.connection.query(
             """
             INSERT INTO ad_creatives AS a (organization_id, campaign_unit_id, headline, description, media_url, call_to_action,
-                                           landing_url, version, parent_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING \(Self.creativeColumns)
+                                           landing_url, version, parent_id, more_headlines, more_descriptions)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11::text[]) RETURNING \(Self.creativeColumns)
             """, [session.organizationID, unitID, content.headline, content.description, content.mediaURL,
-                  content.callToAction.rawValue, content.landingURL, version, parentID]
+                  content.callToAction.rawValue, content.landingURL, version, parentID, textArray(content.moreHeadlines),
+                  textArray(content.moreDescriptions)]
         ).map(Self.creative)[0]
     }
 
     /// The content a new creative gets: the draft over `base` (a revision) or the draft alone.
     static func validated(_ draft: AdCreativeDraft, base: AdCreative?) throws(CampaignError) -> AdCreative {
-        guard let headlineText = draft.headline ?? base?.headline else {
+        let headlineList = try texts(draft.headlines, single: draft.headline, field: "headline", limit: InputLimits.headlines)
+        let descriptionList = try texts(
+            draft.descriptions, single: draft.description.flatMap { $0 }, field: "description", limit: InputLimits.descriptions)
+        guard let headlineText = headlineList?.first ?? draft.headline ?? base?.headline else {
             throw .validation(field: "headline", message: "headline is required.")
         }
         let headline = headlineText.trimmingCharacters(in: .whitespacesAndNewlines)
         if headline.isEmpty { throw .validation(field: "headline", message: "headline must not be empty.") }
         try InputLimits.headline.check(headline, field: "headline", else: CampaignError.validation)
-        let description = (draft.description ?? base?.description).flatMap { $0 }
+        let moreHeadlines = headlineList.map { Array($0.dropFirst()) } ?? base?.moreHeadlines ?? []
+        let description = descriptionList.map(\.first) ?? (draft.description ?? base?.description).flatMap { $0 }
         if let description { try InputLimits.description.check(description, field: "description", else: CampaignError.validation) }
+        let moreDescriptions = descriptionList.map { Array($0.dropFirst()) } ?? base?.moreDescriptions ?? []
         var mediaURL = (draft.mediaURL ?? base?.mediaURL).flatMap { $0 }
         if let media = mediaURL { mediaURL = try CampaignRules.webURL(media, field: "mediaUrl") }
         guard let callToAction = draft.callToAction ?? base?.callToAction else {
@@ -344,7 +353,26 @@ public struct CampaignService: Sendable {
         let landingURL = try CampaignRules.webURL(landing, field: "landingUrl")
         return AdCreative(
             id: UUID(), campaignUnitID: base?.campaignUnitID ?? UUID(), headline: headline, description: description,
-            mediaURL: mediaURL, callToAction: callToAction, landingURL: landingURL, version: 1, parentID: nil)
+            mediaURL: mediaURL, callToAction: callToAction, landingURL: landingURL, version: 1, parentID: nil,
+            moreHeadlines: moreHeadlines, moreDescriptions: moreDescriptions)
+    }
+
+    /// A whole list of headlines or descriptions, trimmed, each non-empty and within `limit`; `nil` when the
+    /// draft does not give one. Giving the list and its first entry alone (`headline`) at once is ambiguous.
+    private static func texts(_ list: [String]?, single: String?, field: String, limit: ListLimit) throws(CampaignError) -> [String]? {
+        guard let list else { return nil }
+        let plural = field + "s"
+        if single != nil { throw .validation(field: plural, message: "Give \(field) or \(plural), not both.") }
+        let trimmed = list.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if field == "headline", trimmed.isEmpty { throw .validation(field: plural, message: "headlines needs at least one headline.") }
+        if trimmed.count > limit.maximumCount {
+            throw .validation(field: plural, message: "\(plural) has \(trimmed.count) entries; at most \(limit.maximumCount) are allowed.")
+        }
+        for (index, text) in trimmed.enumerated() {
+            if text.isEmpty { throw .validation(field: "\(plural)[\(index)]", message: "\(plural)[\(index)] must not be empty.") }
+            try limit.entry.check(text, field: "\(plural)[\(index)]", else: CampaignError.validation)
+        }
+        return trimmed
     }
 
     // MARK: Rows
@@ -372,7 +400,17 @@ public struct CampaignService: Sendable {
             id: try row.decode("id"), campaignUnitID: try row.decode("campaign_unit_id"), headline: try row.decode("headline"),
             description: try row.decode("description", as: String?.self), mediaURL: try row.decode("media_url", as: String?.self),
             callToAction: try value(row, "call_to_action"), landingURL: try row.decode("landing_url"),
-            version: try row.decode("version"), parentID: try row.decode("parent_id", as: UUID?.self))
+            version: try row.decode("version"), parentID: try row.decode("parent_id", as: UUID?.self),
+            moreHeadlines: try textList(row, "more_headlines"), moreDescriptions: try textList(row, "more_descriptions"))
+    }
+
+    /// A text[] column read as `array_to_json(column)::text`.
+    static func textList(_ row: PostgresRow, _ column: String) throws -> [String] {
+        let text: String = try row.decode(column)
+        guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+            throw PostgresError.decoding(column: column, message: "not a JSON array of strings")
+        }
+        return list
     }
 
     static func value<T: RawRepresentable>(_ row: PostgresRow, _ column: String) throws -> T where T.RawValue == String {

@@ -19,6 +19,10 @@ public struct PlatformCapabilities: Sendable {
     public var callToActions: [CallToAction: String]
     /// Our objective → the platform's campaign objective or bidding strategy.
     public var objectives: [Objective: String]
+    /// How many headlines and descriptions one ad needs (a launch rule: a preview sees one text of each). By
+    /// default whatever the input limits allow: Meta shows the first of each and leaves the others out.
+    public var headlineCount: ClosedRange<Int> = 1...InputLimits.headlines.maximumCount
+    public var descriptionCount: ClosedRange<Int> = 0...InputLimits.descriptions.maximumCount
 
     public static func of(_ platform: Platform) -> PlatformCapabilities {
         switch platform {
@@ -38,7 +42,10 @@ public struct PlatformCapabilities: Sendable {
             .shopNow: "SHOP_NOW", .learnMore: "LEARN_MORE", .signUp: "SIGN_UP", .bookNow: "BOOK_NOW",
             .contactUs: "CONTACT_US", .download: "DOWNLOAD", .subscribe: "SUBSCRIBE",
         ],
-        objectives: [.leads: "MAXIMIZE_CONVERSIONS", .traffic: "MAXIMIZE_CLICKS", .sales: "MAXIMIZE_CONVERSION_VALUE"])
+        objectives: [.leads: "MAXIMIZE_CONVERSIONS", .traffic: "MAXIMIZE_CLICKS", .sales: "MAXIMIZE_CONVERSION_VALUE"],
+        // ResponsiveSearchAdInfo: "a minimum of 3 and up to 15" headlines, "a minimum of 2 and up to 4" descriptions
+        // (https://developers.google.com/google-ads/api/reference/rpc/v26/ResponsiveSearchAdInfo).
+        headlineCount: 3...15, descriptionCount: 2...4)
 
     /// Feed ads: an image, primary text, and a card whose title is the headline's first part (at most 40).
     /// Call to action values are the Marketing API's `call_to_action.type`; objectives its ODAX outcomes.
@@ -55,6 +62,21 @@ public struct PlatformCapabilities: Sendable {
     public func headlineParts(_ headline: String) -> [String] {
         let parts = CreativeText.headlineParts(headline)
         return usesFirstHeadlinePartOnly ? Array(parts.prefix(1)) : Array(parts.prefix(headlinePartsMax))
+    }
+
+    /// What a whole creative breaks beyond each text's own rules: how many headlines and descriptions the ad has.
+    /// Meta shows the first of each, so only Google's responsive search ads count them.
+    public func countProblems(headlines: [String], descriptions: [String]) -> [CreativeProblem] {
+        var problems: [CreativeProblem] = []
+        for (field, noun, count, range) in [
+            ("headlines", "headlines", headlines.count, headlineCount), ("descriptions", "descriptions", descriptions.count, descriptionCount),
+        ] where !range.contains(count) {
+            let tooFew = count < range.lowerBound
+            problems.append(CreativeProblem(
+                field: field, code: tooFew ? .tooFew : .tooMany,
+                message: "\(adFormat)s need \(range.lowerBound) to \(range.upperBound) \(noun); this creative has \(count)."))
+        }
+        return problems
     }
 
     /// Every way `creative` breaks this platform's rules, each naming the creative field it concerns.
@@ -96,7 +118,7 @@ public struct PlatformCapabilities: Sendable {
 /// One rule a creative breaks on one platform.
 public struct CreativeProblem: Sendable, Equatable {
     public enum Code: String, Sendable {
-        case missing = "MISSING", tooLong = "TOO_LONG", tooMany = "TOO_MANY"
+        case missing = "MISSING", tooLong = "TOO_LONG", tooMany = "TOO_MANY", tooFew = "TOO_FEW"
         case imageNotSupported = "IMAGE_NOT_SUPPORTED", callToActionNotAccepted = "CALL_TO_ACTION_NOT_ACCEPTED"
     }
 
@@ -104,6 +126,10 @@ public struct CreativeProblem: Sendable, Equatable {
     public var field: String
     public var code: Code
     public var message: String
+
+    /// A note rather than a refusal: the platform accepts the ad and leaves the part out (Search ads show no
+    /// image, as the seed's preview says), so a preview warns and a launch goes ahead.
+    public var isNote: Bool { code == .imageNotSupported }
 }
 
 /// How creative text splits the way the platforms show it.

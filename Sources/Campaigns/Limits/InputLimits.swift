@@ -20,6 +20,10 @@ public enum InputLimits {
     public static let headline = TextLimit(maximum: 255)
     /// A creative's description (Meta's primary text is the longest use).
     public static let description = TextLimit(maximum: 1_000)
+    /// A creative's headlines, the first included: Google's responsive search ads take up to 15.
+    public static let headlines = ListLimit(maximumCount: 15, entry: headline)
+    /// A creative's descriptions, the first included: Google takes up to 4, one more leaves room to choose.
+    public static let descriptions = ListLimit(maximumCount: 5, entry: description)
     /// Landing, media and OAuth redirect URLs: 2,048, the length browsers and the platforms reliably take.
     public static let url = TextLimit(maximum: 2_048)
     /// An audience's locations: country, region or city names.

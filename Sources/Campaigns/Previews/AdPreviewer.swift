@@ -55,7 +55,7 @@ public struct AdPreviewer: Sendable {
             let code: AdPreviewWarning.Code
             var part: Int?
             switch (problem.code, problem.field) {
-            case (.missing, _): code = .headlineMissing
+            case (.missing, _), (.tooFew, _): code = .headlineMissing
             case (.tooLong, "headline"):
                 code = .headlineTooLong
                 part = remainingParts.popFirst()

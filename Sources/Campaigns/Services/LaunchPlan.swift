@@ -102,7 +102,12 @@ struct LaunchPlan: Sendable {
                 let creative = item.creative
                 for problem in capabilities.problems(
                     headline: creative.headline, description: creative.description, mediaURL: creative.mediaURL,
-                    callToAction: creative.callToAction) {
+                    callToAction: creative.callToAction) where !problem.isNote {
+                    problems.append(LaunchProblem(
+                        field: "\(unitField).creatives[\(creativeIndex)].\(problem.field)", code: problem.code.rawValue,
+                        message: problem.message))
+                }
+                for problem in capabilities.countProblems(headlines: creative.headlines, descriptions: creative.descriptions) {
                     problems.append(LaunchProblem(
                         field: "\(unitField).creatives[\(creativeIndex)].\(problem.field)", code: problem.code.rawValue,
                         message: problem.message))
@@ -162,6 +167,8 @@ struct LaunchPlan: Sendable {
             creativeID: creative.id, externalAdGroupID: externalAdGroupID, headline: creative.headline,
             description: creative.description, mediaURL: creative.mediaURL, callToAction: creative.callToAction,
             landingURL: creative.landingURL, advertiserName: advertiserName)
+        spec.moreHeadlines = creative.moreHeadlines
+        spec.moreDescriptions = creative.moreDescriptions
         spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }

@@ -116,10 +116,15 @@ enum GoogleAdsValidation {
         }
         guard let rsa = ad["responsiveSearchAd"] as? [String: Any] else { throw GoogleAdsFailure.required(path + [("responsive_search_ad", nil)]) }
         let rsaPath = path + [("responsive_search_ad", nil)]
-        for (field, maximumCount, maximumLength) in [("headlines", 15, headlineMaxLength), ("descriptions", 4, descriptionMaxLength)] {
+        // ResponsiveSearchAdInfo: 3 to 15 headlines, 2 to 4 descriptions; a count outside is a CollectionSizeError
+        // (https://developers.google.com/google-ads/api/reference/rpc/v26/ResponsiveSearchAdInfo,
+        // https://developers.google.com/google-ads/api/reference/rpc/v26/CollectionSizeErrorEnum.CollectionSizeError).
+        for (field, counts, maximumLength) in [("headlines", 3...15, headlineMaxLength), ("descriptions", 2...4, descriptionMaxLength)] {
             guard let assets = rsa[field] as? [[String: Any]], !assets.isEmpty else { throw GoogleAdsFailure.required(rsaPath + [(field, nil)]) }
-            guard assets.count <= maximumCount else {
-                throw GoogleAdsFailure.invalid("adError", "TOO_MANY_\(field.uppercased())", "At most \(maximumCount) \(field).", at: rsaPath + [(field, nil)])
+            guard counts.contains(assets.count) else {
+                let tooFew = assets.count < counts.lowerBound
+                throw GoogleAdsFailure.invalid(
+                    "collectionSizeError", tooFew ? "TOO_FEW" : "TOO_MANY", tooFew ? "Too few." : "Too many.", at: rsaPath + [(field, nil)])
             }
             for (index, asset) in assets.enumerated() {
                 let text = asset["text"] as? String ?? ""

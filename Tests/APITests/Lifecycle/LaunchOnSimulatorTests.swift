@@ -88,8 +88,14 @@ import TestSupport
                 let rsa = ((ad.fields["ad"] as? [String: Any])?["responsiveSearchAd"] as? [String: Any])?["headlines"] as? [[String: Any]] ?? []
                 return rsa.compactMap { $0["text"] as? String }
             }
-            #expect(Set(headlines) == [["Spicy Jalapeño Chips", "Ad 1"], ["Spicy Jalapeño Chips", "Ad 2"], ["Spicy Jalapeño Chips", "Ad 3"]],
+            // Every headline of each creative, the fewest a responsive search ad takes; and two descriptions each.
+            #expect(Set(headlines) == Set((1...3).map { ["Jalapeño Chips Ad \($0)", "Spicy and Crunchy", "Kettle Cooked Heat"] }),
                     "\(state.ads)")
+            let descriptions = state.ads.map { ad -> Int in
+                let rsa = ((ad.fields["ad"] as? [String: Any])?["responsiveSearchAd"] as? [String: Any])?["descriptions"] as? [[String: Any]] ?? []
+                return rsa.count
+            }
+            #expect(descriptions == [2, 2, 2])
         } else {
             let fields = state.campaigns[0].fields
             #expect("\(fields["daily_budget"] ?? "")" == "2550", "\(fields)")
@@ -106,7 +112,8 @@ import TestSupport
                 let link = spec?["link_data"] as? [String: Any]
                 return link?["name"] as? String ?? creative.fields["title"] as? String
             })
-            #expect(titles == ["Spicy Jalapeño Chips"], "\(state.extras.map(\.fields))")
+            // Meta's card shows the first headline.
+            #expect(titles == ["Jalapeño Chips Ad 1", "Jalapeño Chips Ad 2", "Jalapeño Chips Ad 3"], "\(state.extras.map(\.fields))")
         }
 
         // Launching again is refused (the campaign is live) and creates nothing.

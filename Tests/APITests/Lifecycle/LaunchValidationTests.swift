@@ -36,7 +36,8 @@ import TestSupport
             let found = Set(problems.map { "\($0["field"] as? String ?? ""):\($0["code"] as? String ?? "")" })
             #expect(found == [
                 "adAccount:AD_ACCOUNT_REMOVED", "adAccount.integration:NOT_CONNECTED", "budget.currency:CURRENCY_MISMATCH",
-                "units[2].creatives:MISSING", "units[1].creatives[1].headline:TOO_LONG", "units[1].creatives[1].mediaUrl:IMAGE_NOT_SUPPORTED",
+                "units[2].creatives:MISSING", "units[1].creatives[1].headline:TOO_LONG",
+                "units[1].creatives[1].headlines:TOO_FEW", "units[1].creatives[1].descriptions:TOO_FEW",
                 "units[1].creatives[1].callToAction:CALL_TO_ACTION_NOT_ACCEPTED", "units[2].keywords:KEYWORDS_MISSING",
             ], "\(problems)")
             #expect(problems.allSatisfy { ($0["message"] as? String)?.isEmpty == false })

@@ -99,12 +99,15 @@ struct LaunchFixture {
             let unit = try #require((unitData["createCampaignUnit"] as? [String: Any])?["id"] as? String)
             units.append(unit)
             for creative in 0..<(index == 0 ? 2 : 1) {
+                // Three headlines and two descriptions, the fewest Google's responsive search ads take.
                 var input: [String: Any] = [
-                    "campaignUnitId": unit, "headline": "Spicy Jalapeño Chips | Ad \(creatives.count + 1)",
-                    "description": "Hot, crunchy, unit \(index + 1) creative \(creative + 1).", "callToAction": "SHOP_NOW",
+                    "campaignUnitId": unit, "headlines": ["Jalapeño Chips Ad \(creatives.count + 1)", "Spicy and Crunchy", "Kettle Cooked Heat"],
+                    "descriptions": ["Hot, crunchy, unit \(index + 1) creative \(creative + 1).", "Order today."], "callToAction": "SHOP_NOW",
                     "landingUrl": "https://chips.example.com/jalapeno",
                 ]
-                if !google { input["mediaUrl"] = "https://cdn.example.com/jalapeno.jpg" }
+                // Meta creatives all show an image; on Google the first has one too, which Search leaves out: the
+                // launches then prove an image is a note there, not a refusal.
+                if !google || creatives.isEmpty { input["mediaUrl"] = "https://cdn.example.com/jalapeno.jpg" }
                 let creativeData = try await harness.succeed(
                     "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }", ["input": input], key: key)
                 creatives.append(try #require((creativeData["createAdCreative"] as? [String: Any])?["id"] as? String))

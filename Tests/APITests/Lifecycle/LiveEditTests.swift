@@ -112,7 +112,7 @@ import TestSupport
         defer { harness.stop() }
         let google = platform == "google_ads"
         var input: [String: Any] = [
-            "campaignUnitId": fixture.units[1], "headline": "Smoky Chipotle Chips | New", "description": "Smoky and crunchy.",
+            "campaignUnitId": fixture.units[1], "headline": "Smoky Chipotle Chips | New | Order Now", "descriptions": ["Smoky and crunchy.", "Order today."],
             "callToAction": "SHOP_NOW", "landingUrl": "https://chips.example.com/chipotle",
         ]
         if !google { input["mediaUrl"] = "https://cdn.example.com/chipotle.jpg" }
@@ -185,7 +185,7 @@ import TestSupport
         #expect(state.adGroups.contains { $0.id == adGroup || $0.id.hasSuffix("/\(adGroup)") })
 
         var input: [String: Any] = [
-            "campaignUnitId": try #require(created["id"] as? String), "headline": "Maple Chips | Canada", "description": "Sweet and salty.",
+            "campaignUnitId": try #require(created["id"] as? String), "headline": "Maple Chips | Canada | Order Now", "descriptions": ["Sweet and salty.", "Order today."],
             "callToAction": "SHOP_NOW", "landingUrl": "https://chips.example.com/maple",
         ]
         if platform == "meta_ads" { input["mediaUrl"] = "https://cdn.example.com/maple.jpg" }
@@ -204,7 +204,7 @@ import TestSupport
         let google = platform == "google_ads"
         try await harness.failNext(platform, path: google ? "adGroupAds:mutate" : "/ads", failure: "server_error_after_apply")
         var input: [String: Any] = [
-            "campaignUnitId": fixture.units[0], "headline": "Salt & Vinegar Chips | Tangy", "description": "Tangy.",
+            "campaignUnitId": fixture.units[0], "headline": "Salt & Vinegar Chips | Tangy | Order Now", "descriptions": ["Tangy.", "Order today."],
             "callToAction": "SHOP_NOW", "landingUrl": "https://chips.example.com/salt",
         ]
         if !google { input["mediaUrl"] = "https://cdn.example.com/salt.jpg" }
@@ -218,7 +218,7 @@ import TestSupport
             let creatives = (body["campaign"] as? [String: Any])?["creatives"] as? [[String: Any]] ?? []
             return Dictionary(creatives.map { ($0["headline"] as? String ?? "", $0["externalId"] ?? NSNull()) }, uniquingKeysWith: { a, _ in a })
         }
-        #expect(try await apiExternalIDs()["Salt & Vinegar Chips | Tangy"] is NSNull)
+        #expect(try await apiExternalIDs()["Salt & Vinegar Chips | Tangy | Order Now"] is NSNull)
         // Kept, pending: no platform id, while the platform has the ad.
         let pending = try harness.rows("SELECT external_id FROM ad_creatives WHERE headline LIKE 'Salt%'")
         #expect(pending.count == 1)
@@ -235,7 +235,7 @@ import TestSupport
         let adopted = try #require(recorded)
         #expect(state.ads.contains { $0.id == adopted || $0.id.hasSuffix("/\(adopted)") })
         #expect(try harness.logSteps(fixture.campaignID).suffix(2) == ["create_ad:error", "create_ad:success"])
-        #expect(try await apiExternalIDs()["Salt & Vinegar Chips | Tangy"] as? String == adopted)
+        #expect(try await apiExternalIDs()["Salt & Vinegar Chips | Tangy | Order Now"] as? String == adopted)
 
         // Pushing again finds nothing to send.
         let again = try await harness.send("mutation($id: ID!) { pushCampaignChanges(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)

@@ -63,6 +63,8 @@ import TestSupport
     /// Gives the tenant's campaign a budget, two metrics, an execution log and a platform mapping.
     func addCampaignDetails(_ tenant: Tenant) throws {
         try connection.query(
+            "INSERT INTO organization_rate_limits (organization_id, tokens, refilled_at) VALUES ($1, 1, now())", [tenant.organization])
+        try connection.query(
             "INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency) VALUES ($1, $2, 'daily', 20, 'EUR')",
             [tenant.organization, tenant.campaign])
         try connection.query("""

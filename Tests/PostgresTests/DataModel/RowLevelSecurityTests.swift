@@ -64,9 +64,6 @@ extension DataModelTests {
         try addCampaignDetails(a)
         try addCampaignDetails(b)
         try connection.query("INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256('b-key'), 'b-')", [b.organization])
-        try connection.query(
-            "INSERT INTO organization_rate_limits (organization_id, tokens, refilled_at) VALUES ($1, 1, now()), ($2, 1, now())",
-            [a.organization, b.organization])
         for table in Self.tenantTables where table != "oauth_states" && table != "api_keys" {
             let key = table == "organizations" ? "id" : "organization_id"
             let seen: [UUID] = try asApplication(organization: a.organization) { connection in

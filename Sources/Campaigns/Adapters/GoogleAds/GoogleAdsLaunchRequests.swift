@@ -120,10 +120,13 @@ struct GoogleAdsLaunchRequests {
         ] as [String: Any]]], accessToken: accessToken)
     }
 
-    /// The ad's headlines (each headline part) and descriptions, as sent and as found again on retries.
+    /// The ad's headlines (the first one's " | " parts, then the others) and descriptions, as sent and as found
+    /// again on retries.
     static func adContent(_ spec: AdLaunchSpec) -> (headlines: [String], descriptions: [String]) {
-        (PlatformCapabilities.googleSearch.headlineParts(spec.headline),
-         [spec.description].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let headlines = CreativeText.headlineParts(spec.headline) + spec.moreHeadlines
+        let descriptions = ([spec.description].compactMap { $0 } + spec.moreDescriptions)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (Array(headlines.prefix(PlatformCapabilities.googleSearch.headlineCount.upperBound)), descriptions)
     }
 
     /// ENABLED or PAUSED, through an update whose mask names only the status.
