@@ -140,6 +140,19 @@ import TestSupport
         #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs") == 2)
     }
 
+    @Test func aBodyOfTooManyJSONValuesIsRefusedWhileReading() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Wordy")
+        let query = "query($k: [String!]) { organization { name } }"
+        let refused = try await harness.post(["query": query, "variables": ["k": (0..<100_000).map { "k\($0)" }]], key: key)
+        #expect(refused.status == 400)
+        #expect(try firstError(refused.json()).message?.contains("JSON holds more than 100000 values") == true)
+        // Just under the bound the body is read (and the query runs).
+        let accepted = try await harness.post(["query": query, "variables": ["k": (0..<99_990).map { "k\($0)" }]], key: key)
+        #expect(accepted.status == 200)
+    }
+
     @Test func aLongListArgumentAndAnOversizedResponseEndWithTheirErrors() async throws {
         let harness = try APITestHarness(environment: ["CAMPAIGND_MAX_RESPONSE_BYTES": "2048", "CAMPAIGND_MAX_LIST_ARGUMENT": "1000"])
         defer { harness.stop() }

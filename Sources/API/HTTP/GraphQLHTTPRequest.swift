@@ -28,6 +28,10 @@ struct GraphQLHTTPRequest: Sendable {
         }
     }
 
+    /// The most JSON values a request body may hold: far above any request the schema's limits let through
+    /// (list arguments of 1,000 items, inputs of a few hundred entries), far below what fills memory.
+    static let maxBodyValues = 100_000
+
     /// Reads the parameters, or the HTTP error that refuses the request.
     static func parse(_ request: FastCGIRequest) -> Result<GraphQLHTTPRequest, HTTPRefusal> {
         if let refusal = refusalBeforeBody(request) { return .failure(refusal) }
@@ -46,7 +50,7 @@ struct GraphQLHTTPRequest: Sendable {
         }
         let body: JSON
         do {
-            body = try JSON.parse(request.body)
+            body = try JSON.parse(request.body, maxValues: maxBodyValues)
         } catch {
             return .failure(.badRequest("The request body is not valid JSON: \(error.message)"))
         }

@@ -11,10 +11,12 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 extension JSON {
     /// Reads a complete JSON text (RFC 8259) from UTF-8 bytes: request bodies, variables, root values.
     ///
-    /// Integers that fit in `Int` become `.int`; every other number becomes `.double`.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONParseError) -> JSON {
+    /// Integers that fit in `Int` become `.int`; every other number becomes `.double`. `maxValues` bounds how
+    /// many values (each array element, object member and scalar) the text may hold, so a request body of
+    /// hundreds of thousands of tiny values is refused part-way instead of built whole.
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 512, maxValues: Int = .max) throws(JSONParseError) -> JSON {
         let result: Result<JSON, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer, maxDepth: maxDepth)
+            var parser = JSONParser(buffer, maxDepth: maxDepth, maxValues: maxValues)
             do throws(JSONParseError) { return .success(try parser.parseDocument()) } catch {
                 return .failure(error)
             }
@@ -34,10 +36,14 @@ struct JSONParser {
     private var position = 0
     private var depth = 0
     private let maxDepth: Int
+    private var valuesLeft: Int
+    private let maxValues: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int = .max) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.maxValues = maxValues
+        valuesLeft = maxValues
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSON {
@@ -59,6 +65,8 @@ struct JSONParser {
 
     private mutating func parseValue() throws(JSONParseError) -> JSON {
         guard position < bytes.count else { throw error("Unexpected end of JSON input") }
+        valuesLeft -= 1
+        if valuesLeft < 0 { throw error("JSON holds more than \(maxValues) values") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()

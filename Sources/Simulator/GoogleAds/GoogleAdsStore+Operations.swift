@@ -119,7 +119,7 @@ extension GoogleAdsStore {
             case "name":
                 guard let value = input["name"] as? String, !value.isEmpty else { throw GoogleAdsFailure.required(path + [("name", nil)]) }
                 objects[name]?["name"] = value
-            case "amountMicros", "totalAmountMicros" where collection == "campaignBudgets":
+            case "amountMicros" where collection == "campaignBudgets", "totalAmountMicros" where collection == "campaignBudgets":
                 // The budget's amount, checked as on create; a budget keeps its kind (daily amount or total amount).
                 let other = key == "amountMicros" ? "totalAmountMicros" : "amountMicros"
                 guard objects[name]?[other] == nil else {
