@@ -41,4 +41,21 @@ public protocol PlatformConnector: Sendable {
     func refresh(_ tokens: OAuthTokens) throws -> OAuthTokens
     /// The ad accounts the access token can use.
     func listAdAccounts(accessToken: String) throws -> [PlatformAdAccount]
+    /// The Pages ads can run as (Meta); none on platforms whose ads need no page.
+    func listPages(accessToken: String) throws -> [PlatformPage]
+}
+
+extension PlatformConnector {
+    public func listPages(accessToken: String) throws -> [PlatformPage] { [] }
+}
+
+/// A Facebook Page the connection can advertise for: Meta's ads run as a Page (`object_story_spec.page_id`).
+public struct PlatformPage: Sendable, Equatable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
 }

@@ -39,17 +39,23 @@ extension APITestHarness {
         }
     }
 
-    /// Inserts an ad account and returns its id.
+    /// Inserts an ad account and returns its id; a Meta account runs as the simulator's advertisable Page.
     func insertAdAccount(key: String, integration: UUID, external: String, name: String, currency: String = "EUR", removed: Bool = false) throws -> UUID {
         let organization = try organizationID(key: key)
         return try database.pool(maximumConnections: 1).withConnection { connection in
             try connection.query(
                 """
-                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, removed_at)
-                VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END) RETURNING id
-                """, [organization, integration, external, name, currency, removed])[0].decode("id")
+                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, removed_at, page_id, page_name)
+                SELECT $1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END,
+                       CASE WHEN i.provider = 'meta_ads' THEN $7 END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips' END
+                FROM integrations i WHERE i.id = $2
+                RETURNING id
+                """, [organization, integration, external, name, currency, removed, Self.simulatorPageID])[0].decode("id")
         }
     }
+
+    /// The Page the simulator's person can advertise for (`GET /me/accounts`).
+    static let simulatorPageID = "102030405060708"
 
     func sql(_ statement: String) throws {
         try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement) }

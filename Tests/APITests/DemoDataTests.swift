@@ -54,6 +54,13 @@ import TestSupport
             for text in absent { #expect(!body.contains(text), "\(name): no \(text) in \(body)") }
         }
 
+        // The Meta drafts' creatives run as the Page the connection can advertise for (set by the account sync).
+        let metaDraft = try #require(nodes.first { $0["name"] as? String == "Spicy Jalapeño Chips – Launch" }?["id"] as? String)
+        let metaDry = try await harness.succeed(
+            "mutation($id: ID!) { launchCampaign(id: $id, dryRun: true) { plannedRequests { step body } } }", ["id": metaDraft], key: key)
+        let metaBodies = (((metaDry["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]]) ?? []).compactMap { $0["body"] as? String }
+        #expect(metaBodies.contains { $0.contains(#""page_id":"102030405060708""#) }, "\(metaBodies)")
+
         // The demo Search drafts plan responsive search ads with at least 3 headlines and 2 descriptions.
         for name in ["Spicy Jalapeño Chips – Search", "Holiday Gift Tins"] {
             let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)

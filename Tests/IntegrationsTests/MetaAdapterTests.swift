@@ -25,10 +25,16 @@ import Testing
                                       TargetingEntry(kind: .interest, name: "Spicy food", metaID: "6003384248805")])
     }
 
-    func adSpec(adSetID: String, headline: String = "New Spicy Jalapeño Chips | 20% Off") -> AdLaunchSpec {
-        AdLaunchSpec(creativeID: UUID(), externalAdGroupID: adSetID, headline: headline,
-                     description: "Kettle cooked, seriously hot.", mediaURL: "https://cdn.example/jalapeno.jpg",
-                     callToAction: .shopNow, landingURL: "https://tastychips.example/jalapeno", advertiserName: "Tasty Chips Co.")
+    /// The simulator's Page its person can advertise for, and one they can only see insights of.
+    static let page = "102030405060708"
+    static let pageWithoutAdvertising = "102030405060709"
+
+    func adSpec(adSetID: String, headline: String = "New Spicy Jalapeño Chips | 20% Off", page: String? = MetaAdapterTests.page) -> AdLaunchSpec {
+        var spec = AdLaunchSpec(creativeID: UUID(), externalAdGroupID: adSetID, headline: headline,
+                                description: "Kettle cooked, seriously hot.", mediaURL: "https://cdn.example/jalapeno.jpg",
+                                callToAction: .shopNow, landingURL: "https://tastychips.example/jalapeno", advertiserName: "Tasty Chips Co.")
+        spec.pageID = page
+        return spec
     }
 
     func fields(_ object: [String: Any]?) -> [String: Any] { object?["fields"] as? [String: Any] ?? [:] }
@@ -316,9 +322,21 @@ import Testing
         // Forty characters pass.
         _ = try adapter.createAd(adSpec(adSetID: adSetID, headline: String(repeating: "é", count: 40)), in: account)
 
+        // Every creative runs as a Page the person can advertise for (object_story_spec.page_id).
+        for (page, reason) in [(nil, "page_id is required"), (Self.pageWithoutAdvertising, "cannot advertise for the Page")] as [(String?, String)] {
+            #expect {
+                try adapter.createAd(adSpec(adSetID: adSetID, page: page), in: account)
+            } throws: { error in
+                guard case PlatformError.invalidRequest(let message, let field) = error else { return false }
+                return field == "object_story_spec.page_id" && message.contains("Object story spec is ill formed") && message.contains(reason)
+                    && message.contains("subcode 1443048")
+            }
+        }
+        #expect(try meta.provider.listPages(accessToken: tokens.accessToken) == [PlatformPage(id: Self.page, name: "Tasty Chips")])
+
         #expect {
             try meta.provider.createCreative(
-                MetaCreativeParameters(name: "x", message: nil, headline: "Chips", link: "https://tastychips.example", picture: nil,
+                MetaCreativeParameters(name: "x", pageID: Self.page, message: nil, headline: "Chips", link: "https://tastychips.example", picture: nil,
                                        callToActionType: "BUY_CHIPS"),
                 accountID: Self.accountID, accessToken: tokens.accessToken)
         } throws: { error in

@@ -13,7 +13,7 @@ import Testing
         #expect(query["client_id"] == "simulator-meta-app")
         #expect(query["redirect_uri"] == redirectURI)
         #expect(query["state"] == "s-42")
-        #expect(query["scope"] == "ads_management,ads_read")
+        #expect(query["scope"] == "ads_management,ads_read,pages_show_list")
 
         let location = try await meta.redirectLocation(url)
         #expect(location.hasPrefix(redirectURI + "&code="))

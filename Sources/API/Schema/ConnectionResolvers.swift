@@ -1,6 +1,7 @@
 import Campaigns
 import Foundation
 import GraphQL
+import Integrations
 
 /// `Query.integrations`, `Query.adAccounts`, `Integration` and `AdAccount`. No token is ever selected.
 enum ConnectionResolvers {
@@ -34,8 +35,55 @@ enum ConnectionResolvers {
         resolvers.field("AdAccount", "name", on: AdAccount.self) { account, _ in account.name }
         resolvers.field("AdAccount", "currency", on: AdAccount.self) { account, _ in account.currency }
         resolvers.field("AdAccount", "platform", on: AdAccount.self) { account, _ in account.platform.apiName }
+        resolvers.field("AdAccount", "page", on: AdAccount.self) { account, _ in account.page }
+        resolvers.field("MetaPage", "id", on: PlatformPage.self) { page, _ in page.id }
+        resolvers.field("MetaPage", "name", on: PlatformPage.self) { page, _ in page.name }
+
+        resolvers.field("Query", "metaPages") { context in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            return try pageError { () throws(MetaPageError) in try pageService(request).pages(ofAccount: accountID, in: request.session) }
+        }
+        resolvers.mutation("setAdAccountPage") { context, session in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            let pageID = context.argument("pageId")?.stringValue ?? ""
+            return try pageError { () throws(MetaPageError) in try pageService(request).choose(pageID: pageID, forAccount: accountID, in: session) }
+        }
         return resolvers
     }
+
+    static func adAccountID(_ argument: JSON?) throws -> UUID {
+        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "AdAccount") else {
+            throw UserError("Ad account not found.", code: "NOT_FOUND")
+        }
+        return id
+    }
+
+    static func pageService(_ request: RequestContext) -> MetaPageService {
+        MetaPageService(
+            providers: request.services.providers,
+            tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
+    }
+
+    /// The page service's errors as the API reports them.
+    static func pageError<T>(_ body: () throws(MetaPageError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            switch error {
+            case .notFound: throw UserError("Ad account not found.", code: "NOT_FOUND")
+            case .validation(let field, let message): throw AudienceResolvers.badInput(message, field: field)
+            case .platform(let underlying as PlatformError): throw IntegrationErrorMapping.graphQLError(underlying)
+            case .platform(let underlying as IntegrationError): throw IntegrationErrorMapping.graphQLError(underlying)
+            case .platform(let underlying): throw underlying
+            }
+        }
+    }
+}
+
+extension PlatformPage: GraphQLObject {
+    public var graphQLTypeName: String? { "MetaPage" }
 }
 
 extension Integration: GraphQLObject {

@@ -100,6 +100,8 @@ public struct AdLaunchSpec: Sendable {
     public var mediaURL: String?
     public var callToAction: CallToAction
     public var landingURL: String
+    /// The Facebook Page the ad runs as (Meta's `object_story_spec.page_id`).
+    public var pageID: String? = nil
     /// Shown as the advertiser on Meta (the organization's name).
     public var advertiserName: String
     /// The launch retries one that failed: before creating, the adapter looks for the object an earlier

@@ -23,6 +23,8 @@ public struct AdAccount: Sendable, Equatable {
     public var currency: String
     public var platform: Platform
     public var removed: Bool
+    /// The Facebook Page a Meta account's ads run as; nil until chosen (or set by the account sync).
+    public var page: PlatformPage? = nil
 }
 
 /// Reads integrations and ad accounts; every statement filters by organization_id too.
@@ -31,7 +33,7 @@ public struct ConnectionService: Sendable {
 
     static let integrationColumns = "id, provider, connected, expires_at, last_synced_at"
     static let accountColumns =
-        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider"
+        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider, a.page_id, a.page_name"
     static let accountFrom =
         "ad_accounts a JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id"
 
@@ -91,7 +93,16 @@ public struct ConnectionService: Sendable {
         AdAccount(
             id: try row.decode("id"), integrationID: try row.decode("integration_id"),
             externalAccountID: try row.decode("external_account_id"), name: try row.decode("name"),
-            currency: try row.decode("currency"), platform: try platform(row.decode("provider")), removed: try row.decode("removed"))
+            currency: try row.decode("currency"), platform: try platform(row.decode("provider")), removed: try row.decode("removed"),
+            page: try row.decode("page_id", as: String?.self).map { PlatformPage(id: $0, name: try row.decode("page_name", as: String?.self) ?? "") })
+    }
+
+    /// Sets the Page `account`'s ads run as. The caller has checked that the connection can advertise for it.
+    public func setPage(_ page: PlatformPage, ofAccount accountID: UUID, in session: TenantSession) throws -> AdAccount? {
+        try session.connection.query(
+            "UPDATE ad_accounts SET page_id = $3, page_name = $4 WHERE organization_id = $1 AND id = $2",
+            [session.organizationID, accountID, page.id, String(page.name.prefix(255))])
+        return try adAccounts(ids: [accountID], in: session)[accountID]
     }
 
     static func platform(_ text: String) throws -> Platform {

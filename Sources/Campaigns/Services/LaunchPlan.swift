@@ -61,6 +61,11 @@ struct LaunchPlan: Sendable {
                 message: "Only draft campaigns and failed launches can be launched; this campaign is \(campaign.status.rawValue.uppercased())."))
         }
         if let account {
+            if account.platform == .metaAds, account.page == nil {
+                problems.append(LaunchProblem(
+                    field: "adAccount.page", code: "MISSING",
+                    message: "Choose the Facebook Page the ads of \(account.name) run as (metaPages, setAdAccountPage): Meta refuses ads without one."))
+            }
             if account.removed {
                 problems.append(LaunchProblem(field: "adAccount", code: "AD_ACCOUNT_REMOVED",
                                               message: "The ad account \(account.name) is no longer on \(account.platform.displayName)."))
@@ -167,6 +172,7 @@ struct LaunchPlan: Sendable {
             creativeID: creative.id, externalAdGroupID: externalAdGroupID, headline: creative.headline,
             description: creative.description, mediaURL: creative.mediaURL, callToAction: creative.callToAction,
             landingURL: creative.landingURL, advertiserName: advertiserName)
+        spec.pageID = account?.page?.id
         spec.moreHeadlines = creative.moreHeadlines
         spec.moreDescriptions = creative.moreDescriptions
         spec.adoptExisting = mayFollowAnEarlierAttempt

@@ -22,24 +22,25 @@ public struct AccountSyncService: Sendable {
     /// disconnected) in its own committed transaction, and the accounts are applied in another.
     @discardableResult
     public func sync(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [UUID] {
-        let accounts = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
+        let (accounts, pages) = try list(integrationID: integrationID, organizationID: organizationID, on: connection)
         return try connection.inOrganizationTransaction(organizationID) { connection in
-            try apply(accounts, integrationID: integrationID, organizationID: organizationID, on: connection)
+            try apply(accounts, pages: pages, integrationID: integrationID, organizationID: organizationID, on: connection)
         }
     }
 
-    /// The accounts the platform lists for the integration's token.
-    private func list(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> [PlatformAdAccount] {
+    /// The accounts the platform lists for the integration's token, and the Pages it can advertise for.
+    private func list(integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws
+        -> (accounts: [PlatformAdAccount], pages: [PlatformPage]) {
         let platform = try tokens.platform(of: integrationID, organizationID: organizationID, on: connection)
         let connector = providers.connector(for: platform)
         return try tokens.withAccessToken(integrationID: integrationID, organizationID: organizationID, on: connection) {
-            try connector.listAdAccounts(accessToken: $0)
+            (try connector.listAdAccounts(accessToken: $0), try connector.listPages(accessToken: $0))
         }
     }
 
     /// Upserts `accounts` as the integration's complete list and stamps `last_synced_at`.
     @discardableResult
-    func apply(_ accounts: [PlatformAdAccount], integrationID: UUID, organizationID: UUID,
+    func apply(_ accounts: [PlatformAdAccount], pages: [PlatformPage] = [], integrationID: UUID, organizationID: UUID,
                on connection: PostgresConnection) throws -> [UUID] {
         // Every account is checked before any is written: the API keeps what a platform error leaves behind,
         // so a refusal half-way would leave some accounts updated and vanished ones unmarked.
@@ -65,6 +66,15 @@ public struct AccountSyncService: Sendable {
             WHERE organization_id = $1 AND integration_id = $2 AND removed_at IS NULL
               AND NOT (external_account_id = ANY($3::text[]))
             """, [organizationID, integrationID, PostgresTextArray(accounts.map(\.externalID))])
+        // With one Page to advertise for, accounts without a Page get it (a choice made with setAdAccountPage
+        // stays); with several, the person chooses.
+        if pages.count == 1, let page = pages.first {
+            try connection.query(
+                """
+                UPDATE ad_accounts SET page_id = $3, page_name = $4
+                WHERE organization_id = $1 AND integration_id = $2 AND page_id IS NULL
+                """, [organizationID, integrationID, page.id, page.name])
+        }
         try connection.query(
             "UPDATE integrations SET last_synced_at = now() WHERE organization_id = $1 AND id = $2",
             [organizationID, integrationID])

@@ -58,8 +58,10 @@ public struct OAuthService: Sendable {
             }
         }
         let listed: [PlatformAdAccount]
+        let pages: [PlatformPage]
         do {
             listed = try connector.listAdAccounts(accessToken: tokens.accessToken)
+            pages = try connector.listPages(accessToken: tokens.accessToken)
         } catch let error as PlatformError {
             // The code is spent: keep the connection rather than make the user start again; its accounts come
             // with the next account sync (periodic, or syncAdAccounts). The API keeps what a failed platform
@@ -74,7 +76,7 @@ public struct OAuthService: Sendable {
         } else {
             integrationID = try store.insert(tokens, provider: platform, organizationID: organizationID, on: connection)
         }
-        try accounts.apply(listed, integrationID: integrationID, organizationID: organizationID, on: connection)
+        try accounts.apply(listed, pages: pages, integrationID: integrationID, organizationID: organizationID, on: connection)
         return integrationID
     }
 

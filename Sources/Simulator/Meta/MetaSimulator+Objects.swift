@@ -100,6 +100,7 @@ extension MetaSimulator {
               let linkData = spec["link_data"] as? [String: Any] else {
             throw MetaSimulatedError.invalidParameter(["object_story_spec"], "object_story_spec must be a JSON object with link_data.")
         }
+        try MetaSimulatedPage.check(spec["page_id"])
         guard let link = linkData["link"] as? String, let url = URL(string: link), ["http", "https"].contains(url.scheme ?? "") else {
             throw MetaSimulatedError.invalidParameter(["object_story_spec", "link_data", "link"], "link_data.link must be an http(s) URL.")
         }

@@ -51,6 +51,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("GET", 2) where segments == ["me", "adaccounts"]:
             try authorize(request)
             return page(request, rows: lock.withLock { accounts.map(\.json) })
+        case ("GET", 2) where segments == ["me", "accounts"]:
+            try authorize(request)
+            return page(request, rows: MetaSimulatedPage.seeded.map(\.json))
         case ("POST", 2) where segments[0].hasPrefix("act_"):
             try authorize(request)
             guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }

@@ -43,7 +43,7 @@ enum MetaLaunchMapping {
         let capabilities = PlatformCapabilities.of(.metaAds)
         let headline = capabilities.headlineParts(spec.headline).first ?? spec.headline
         return MetaCreativeParameters(
-            name: "\(headline) [\(spec.creativeID.uuidString.lowercased())]", message: spec.description, headline: headline,
+            name: "\(headline) [\(spec.creativeID.uuidString.lowercased())]", pageID: spec.pageID, message: spec.description, headline: headline,
             link: spec.landingURL, picture: spec.mediaURL.flatMap { $0.isEmpty ? nil : $0 },
             callToActionType: capabilities.callToActions[spec.callToAction] ?? "LEARN_MORE")
     }

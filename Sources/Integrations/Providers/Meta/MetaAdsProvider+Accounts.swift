@@ -13,4 +13,14 @@ extension MetaAdsProvider {
             return PlatformAdAccount(externalID: id, name: name, currency: currency)
         }
     }
+
+    /// The Pages ads can run as: those whose role includes the `ADVERTISE` task
+    /// (https://developers.facebook.com/docs/pages-api/overview#tasks).
+    public func listPages(accessToken: String) throws -> [PlatformPage] {
+        try sendPaged(requests.pages(), accessToken: accessToken).compactMap { row in
+            guard let id = row["id"] as? String, let name = row["name"] as? String,
+                  (row["tasks"] as? [String])?.contains("ADVERTISE") == true else { return nil }
+            return PlatformPage(id: id, name: String(name.prefix(255)))
+        }
+    }
 }

@@ -6,7 +6,9 @@ public enum MetaGraphAPI {
     public static let version = "v26.0"
 
     /// The permissions the app asks for: create and manage ads, read their insights.
-    public static let scopes = ["ads_management", "ads_read"]
+    /// `pages_show_list` lists the Pages the person manages, so one can be chosen for the ads to run as
+    /// (https://developers.facebook.com/docs/permissions#p).
+    public static let scopes = ["ads_management", "ads_read", "pages_show_list"]
 
     /// `{root}/{version}/{path}` with `query` appended in order.
     static func url(_ root: URL, _ path: String, query: [(String, String)] = []) -> URL {

@@ -74,6 +74,12 @@ public struct MetaRequestBuilder: Sendable {
         ])
     }
 
+    /// The Pages the person has a role on, with the tasks the role allows (`ADVERTISE` among them)
+    /// (https://developers.facebook.com/docs/graph-api/reference/user/accounts/).
+    public func pages(limit: Int = 100) -> PlatformRequest {
+        get("me/accounts", [("fields", "id,name,tasks"), ("limit", String(limit))])
+    }
+
     public func adAccounts(limit: Int = 100) -> PlatformRequest {
         get("me/adaccounts", [("fields", "account_id,name,currency,account_status"), ("limit", String(limit))])
     }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The Facebook Page a Meta ad account's ads run as: listed from Meta, chosen among the Pages the connection can
+/// advertise for, set by the account sync when there is only one, and required by the launch checks.
+@Suite struct MetaPageTests {
+    static let accountFields = "id name page { id name }"
+
+    @Test func pagesAreListedChosenAndRequiredAtLaunch() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let meta = try await harness.connect("meta_ads", key: key)
+        let account = try #require(meta.accounts["1000000001"])
+
+        // The connection can advertise for one Page (the other only shows insights): the sync chose it.
+        let listed = try await harness.succeed("query($a: ID!) { metaPages(adAccountId: $a) { id name } }", ["a": account], key: key)
+        #expect((listed["metaPages"] as? [[String: String]]) == [["id": MetaAdapterPage.advertisable, "name": "Tasty Chips"]])
+        let node = try await harness.succeed("query($a: ID!) { node(id: $a) { ... on AdAccount { \(Self.accountFields) } } }", ["a": account], key: key)
+        #expect(((node["node"] as? [String: Any])?["page"] as? [String: String])?["id"] == MetaAdapterPage.advertisable)
+
+        // A Page the connection cannot advertise for is refused, and the choice stays as it was.
+        let refused = try await harness.send(
+            "mutation($a: ID!, $p: String!) { setAdAccountPage(adAccountId: $a, pageId: $p) { id } }",
+            ["a": account, "p": MetaAdapterPage.insightsOnly], key: key)
+        #expect(firstError(refused).code == "BAD_USER_INPUT")
+        #expect(firstError(refused).field == "pageId")
+        #expect(try harness.scalar("SELECT count(*)::int FROM ad_accounts WHERE page_id = '\(MetaAdapterPage.advertisable)'") == 2)
+
+        // Without a Page, a Meta launch is refused before any call; choosing it again makes the campaign launchable.
+        try harness.sql("UPDATE ad_accounts SET page_id = NULL, page_name = NULL")
+        let fixture = try await LaunchFixture.make(harness, key: key, platform: "meta_ads", account: account)
+        let dry = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": true], key: key)
+        let problems = (extensions(dry)["problems"] as? [[String: Any]] ?? []).map { "\($0["field"] ?? ""):\($0["code"] ?? "")" }
+        #expect(problems == ["adAccount.page:MISSING"], "\(dry)")
+        let chosen = try await harness.succeed(
+            "mutation($a: ID!, $p: String!) { setAdAccountPage(adAccountId: $a, pageId: $p) { \(Self.accountFields) } }",
+            ["a": account, "p": MetaAdapterPage.advertisable], key: key)
+        #expect(((chosen["setAdAccountPage"] as? [String: Any])?["page"] as? [String: String])?["name"] == "Tasty Chips")
+        let planned = try await harness.succeed(LaunchFixture.launch, ["id": fixture.campaign, "dry": true], key: key)
+        let bodies = (((planned["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]]) ?? []).compactMap { $0["body"] as? String }
+        #expect(bodies.contains { $0.contains(#""page_id":"\#(MetaAdapterPage.advertisable)""#) }, "\(bodies)")
+
+        // Google accounts run as no Page.
+        let google = try await harness.connect("google_ads", key: key)
+        let googleAccount = try #require(google.accounts.values.first)
+        let notMeta = try await harness.send("query($a: ID!) { metaPages(adAccountId: $a) { id } }", ["a": googleAccount], key: key)
+        #expect(firstError(notMeta).code == "BAD_USER_INPUT")
+    }
+}
+
+/// The simulator's Pages (`GET /me/accounts`).
+enum MetaAdapterPage {
+    static let advertisable = "102030405060708"
+    static let insightsOnly = "102030405060709"
+}
