@@ -90,6 +90,10 @@ FROM demo_campaigns c, demo_ids d;
 INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency)
 SELECT c.id, d.org, c.budget_type, c.amount, 'USD' FROM demo_campaigns c, demo_ids d;
 
+-- Lifetime budgets need an end on both platforms: those campaigns run from today for six weeks.
+UPDATE campaigns SET start_date = current_date, end_date = current_date + 42
+FROM demo_campaigns c WHERE campaigns.id = c.id AND c.budget_type = 'lifetime';
+
 CREATE TEMP TABLE demo_units AS
 SELECT gen_random_uuid() AS id, c.id AS campaign_id, c.name, c.platform, c.amount, c.age,
        c.headline, c.description, c.media, c.cta, c.landing,

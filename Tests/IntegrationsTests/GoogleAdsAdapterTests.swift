@@ -274,6 +274,16 @@ enum GoogleAdsSpecs {
             message: "Google Ads: Too many. [collectionSizeError: TOO_MANY]",
             field: "operations[0].create.ad.responsive_search_ad.descriptions")) { try adapter.createAd(fiveDescriptions, in: account) }
 
+        // A total budget needs the campaign's end (v23+), in Google's date-time format.
+        var total = GoogleAdsSpecs.campaign()
+        total.budgetType = .lifetime
+        #expect(throws: PlatformError.invalidRequest(
+            message: "Google Ads: Campaigns with total budgets must have end date/time specified. [campaignError: END_DATE_TIME_REQUIRED_FOR_TOTAL_BUDGET]",
+            field: "mutate_operations[1].campaign_operation.create.end_date_time")) { try adapter.createCampaign(total, in: account) }
+        total.campaignID = UUID()
+        total.endDate = "2031-01-31"
+        _ = try adapter.createCampaign(total, in: account)
+
         // Half a cent is a whole number of micros but not of the currency's minimum unit.
         let halfCent = try #require(throws: PlatformError.self) { try adapter.createCampaign(GoogleAdsSpecs.campaign(amount: Decimal(string: "10.005")!), in: account) }
         #expect(halfCent == .invalidRequest(
@@ -286,9 +296,9 @@ enum GoogleAdsSpecs {
         #expect(throws: PlatformError.self) {
             try adapter.createCampaign(GoogleAdsSpecs.campaign(), in: google.account(OAuthTokens(accessToken: account.accessToken, refreshToken: nil, expiresAt: nil), currency: "CAD"))
         }
-        // A failed googleAds:mutate leaves nothing behind.
-        #expect(try await google.objects("campaignBudgets").count == 1)
-        #expect(try await google.objects("campaigns").count == 1)
+        // A failed googleAds:mutate leaves nothing behind: only the first campaign and the total-budget one exist.
+        #expect(try await google.objects("campaignBudgets").count == 2)
+        #expect(try await google.objects("campaigns").count == 2)
         #expect(try await google.objects("adGroupAds").isEmpty)
     }
 

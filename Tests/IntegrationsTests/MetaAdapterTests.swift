@@ -334,6 +334,18 @@ import Testing
         }
         #expect(try meta.provider.listPages(accessToken: tokens.accessToken) == [PlatformPage(id: Self.page, name: "Tasty Chips")])
 
+        // Under a lifetime budget an ad set needs an end_time.
+        let lifetimeCampaign = try adapter.createCampaign(campaignSpec("900.00", type: .lifetime), in: account)
+        var unending = adGroupSpec(campaignID: lifetimeCampaign)
+        #expect {
+            try adapter.createAdGroup(unending, in: account)
+        } throws: { error in
+            guard case PlatformError.invalidRequest(let message, let field) = error else { return false }
+            return field == "end_time" && message.contains("needs an end_time")
+        }
+        unending.endDate = "2031-01-31"
+        _ = try adapter.createAdGroup(unending, in: account)
+
         #expect {
             try meta.provider.createCreative(
                 MetaCreativeParameters(name: "x", pageID: Self.page, message: nil, headline: "Chips", link: "https://tastychips.example", picture: nil,

@@ -55,6 +55,8 @@ enum CampaignResolvers {
         resolvers.field("Campaign", "objective", on: Campaign.self) { campaign, _ in campaign.objective.apiName }
         resolvers.field("Campaign", "status", on: Campaign.self) { campaign, _ in campaign.status.apiName }
         resolvers.field("Campaign", "createdAt", on: Campaign.self) { campaign, _ in campaign.createdAt.graphQLDateTime }
+        resolvers.field("Campaign", "startDate", on: Campaign.self) { campaign, _ in campaign.startDate }
+        resolvers.field("Campaign", "endDate", on: Campaign.self) { campaign, _ in campaign.endDate }
         resolvers.batch("Campaign", "adAccount", on: Campaign.self) { campaigns, session in
             let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
             return try campaigns.map { campaign in
@@ -146,6 +148,11 @@ enum CampaignResolvers {
                 try LiveEdits.edit(context, campaign: id, session) { _ = try service.setBudget(id, draft, in: $0) }
                 return try service.get(id, in: session)
             }
+        }
+        resolvers.mutation("setCampaignDates") { context, session in
+            let id = try campaignID(context.argument("id"))
+            let start = context.argument("startDate")?.stringValue, end = context.argument("endDate")?.stringValue
+            return try mapped(prefix: "") { try service.setDates(id, start: start, end: end, in: session) }
         }
         resolvers.mutation("deleteCampaign") { context, session in
             let id = try campaignID(context.argument("id"))

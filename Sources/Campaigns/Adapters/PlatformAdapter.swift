@@ -24,6 +24,9 @@ public struct CampaignLaunchSpec: Sendable {
     /// In the account's currency, exactly (converted to micros or minor units by the adapter).
     public var budgetAmount: Decimal
     public var currency: String
+    /// The first and last day (`YYYY-MM-DD`); a lifetime budget has an end.
+    public var startDate: String? = nil
+    public var endDate: String? = nil
     /// The launch retries one that failed: before creating, the adapter looks for the object an earlier
     /// attempt created but never heard back about (`LaunchMarker`), and adopts its id.
     public var adoptExisting = false
@@ -43,6 +46,9 @@ public struct AdGroupLaunchSpec: Sendable {
     public var unitID: UUID
     public var name: String
     public var externalCampaignID: String
+    /// The campaign's first and last day (`YYYY-MM-DD`): Meta schedules ad sets, not campaigns.
+    public var startDate: String? = nil
+    public var endDate: String? = nil
     public var objective: Objective
     public var budgetType: BudgetType
     /// The unit's share of the budget, when it has one (Meta ad sets may carry their own budget).

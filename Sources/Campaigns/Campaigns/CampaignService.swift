@@ -23,7 +23,8 @@ public struct CampaignService: Sendable {
 
     static let columns = """
         c.id, c.ad_account_id, c.name, c.platform, c.objective, c.status, c.created_at, \
-        to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
+        to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time, \
+        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date
         """
 
     // MARK: Campaigns
@@ -121,6 +122,25 @@ public struct CampaignService: Sendable {
             WHERE campaign_budgets.organization_id = EXCLUDED.organization_id
             """, [campaign.id, session.organizationID, type.rawValue, amount.text, currency])
         return campaign
+    }
+
+    /// Sets the first and last day of a draft (`YYYY-MM-DD`, either may be nil); the last not before the first.
+    /// A launched campaign keeps its dates: the platforms are not told of a change yet.
+    public func setDates(_ id: UUID, start: String?, end: String?, in session: TenantSession) throws -> Campaign {
+        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
+        guard campaign.status == .draft else {
+            throw CampaignError.validation(field: "id", message: "Only a draft's dates can change; this campaign is \(campaign.status.rawValue.uppercased()).")
+        }
+        if let start, let end, end < start {
+            throw CampaignError.validation(field: "endDate", message: "endDate must not be before startDate.")
+        }
+        let rows = try session.connection.query(
+            """
+            UPDATE campaigns AS c SET start_date = $3::date, end_date = $4::date
+            WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)
+            """, [session.organizationID, id, start, end])
+        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
+        return updated
     }
 
     /// Deletes a draft (with its budget, units and creatives); other statuses are refused.
@@ -384,7 +404,8 @@ public struct CampaignService: Sendable {
         return Campaign(
             id: try row.decode("id"), adAccountID: try row.decode("ad_account_id"), name: try row.decode("name"),
             platform: try value(row, "platform"), objective: try value(row, "objective"), status: try value(row, "status"),
-            createdAt: try row.decode("created_at"), cursor: cursor)
+            createdAt: try row.decode("created_at"), cursor: cursor,
+            startDate: try row.decode("start_date", as: String?.self), endDate: try row.decode("end_date", as: String?.self))
     }
 
     static func unit(_ row: PostgresRow) throws -> CampaignUnit {

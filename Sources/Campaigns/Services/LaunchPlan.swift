@@ -82,6 +82,11 @@ struct LaunchPlan: Sendable {
             if budget.amount.value <= 0 {
                 problems.append(LaunchProblem(field: "budget.amount", code: "NOT_POSITIVE", message: "The budget must be greater than 0."))
             }
+            if budget.type == .lifetime, campaign.endDate == nil {
+                problems.append(LaunchProblem(
+                    field: "endDate", code: "MISSING",
+                    message: "A lifetime budget needs an end date (setCampaignDates): both platforms refuse one without."))
+            }
             if let account, budget.currency != account.currency {
                 problems.append(LaunchProblem(
                     field: "budget.currency", code: "CURRENCY_MISMATCH",
@@ -92,6 +97,9 @@ struct LaunchPlan: Sendable {
         }
         if units.isEmpty {
             problems.append(LaunchProblem(field: "units", code: "MISSING", message: "The campaign needs at least one unit."))
+        }
+        if let end = campaign.endDate, end < Self.today {
+            problems.append(LaunchProblem(field: "endDate", code: "IN_THE_PAST", message: "The end date \(end) has passed."))
         }
         let capabilities = PlatformCapabilities.of(campaign.platform)
         for (unitIndex, planned) in units.enumerated() {
@@ -120,6 +128,14 @@ struct LaunchPlan: Sendable {
             }
         }
         return problems + adapterProblems
+    }
+
+    /// Today in UTC, as `YYYY-MM-DD` (dates compare as text in this form).
+    static var today: String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// What the platform's adapter would refuse only once it is sending — a location missing from Google's
@@ -152,6 +168,8 @@ struct LaunchPlan: Sendable {
         var spec = CampaignLaunchSpec(
             campaignID: campaign.id, name: campaign.name, objective: campaign.objective, budgetType: budget!.type,
             budgetAmount: budget!.amount.value, currency: budget!.currency)
+        spec.startDate = campaign.startDate
+        spec.endDate = campaign.endDate
         spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }
@@ -163,6 +181,8 @@ struct LaunchPlan: Sendable {
             budgetType: budget!.type, budgetAllocation: planned.unit.budgetAllocation?.value, currency: budget!.currency,
             locations: audience.targetedLocations, ageMin: audience.ageMin, ageMax: audience.ageMax,
             interests: audience.targetedInterests, keywords: planned.unit.keywords)
+        spec.startDate = campaign.startDate
+        spec.endDate = campaign.endDate
         spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }

@@ -32,6 +32,7 @@ enum GoogleAdsValidation {
             guard GoogleAdsStore.biddingStrategies.contains(where: { object[$0] != nil }) else {
                 throw GoogleAdsFailure.invalid("fieldError", "REQUIRED", "A bidding strategy is required.", at: path + [("campaign_bidding_strategy", nil)])
             }
+            try checkSchedule(object, store: store, path: path)
         case "adGroups":
             try required("name")
             try required("campaign")
@@ -106,6 +107,32 @@ enum GoogleAdsValidation {
             throw GoogleAdsFailure.invalid("campaignBudgetError", "NON_MULTIPLE_OF_MINIMUM_CURRENCY_UNIT",
                                            "The budget amount must be a multiple of the minimum currency unit (10000 micros).",
                                            at: path + [(GoogleAdsCollections.snakeCase(field), nil)])
+        }
+    }
+
+    /// `start_date_time`/`end_date_time` as "yyyy-MM-dd HH:mm:ss" (DateError.INVALID_FIELD_FORMAT otherwise); a campaign
+    /// spending a total budget must end (CampaignError.END_DATE_TIME_REQUIRED_FOR_TOTAL_BUDGET, v23+;
+    /// https://developers.google.com/google-ads/api/reference/rpc/v26/CampaignErrorEnum.CampaignError).
+    static func checkSchedule(_ campaign: [String: Any], store: GoogleAdsStore, path: Path) throws {
+        for field in ["startDateTime", "endDateTime"] {
+            guard let value = campaign[field] else { continue }
+            let text = value as? String ?? ""
+            let shape = text.count == 19 && text.enumerated().allSatisfy { index, character in
+                switch index {
+                case 4, 7: character == "-"
+                case 10: character == " "
+                case 13, 16: character == ":"
+                default: character.isASCII && character.isNumber
+                }
+            }
+            guard shape else {
+                throw GoogleAdsFailure.invalid("dateError", "INVALID_FIELD_FORMAT", "The date time must be yyyy-MM-dd HH:mm:ss.",
+                                               at: path + [(GoogleAdsCollections.snakeCase(field), nil)])
+            }
+        }
+        if let budget = campaign["campaignBudget"] as? String, store.objects[budget]?["totalAmountMicros"] != nil, campaign["endDateTime"] == nil {
+            throw GoogleAdsFailure.invalid("campaignError", "END_DATE_TIME_REQUIRED_FOR_TOTAL_BUDGET",
+                                           "Campaigns with total budgets must have end date/time specified.", at: path + [("end_date_time", nil)])
         }
     }
 

@@ -89,9 +89,34 @@ extension MetaSimulator {
         guard (13...65).contains(ageMin), (13...65).contains(ageMax), ageMin <= ageMax else {
             throw MetaSimulatedError.invalidParameter(["targeting", "age_min"], "Ages must be between 13 and 65, the minimum not above the maximum.")
         }
+        try schedule(parameters, campaignID: campaignID, into: &fields)
         fields["campaign_id"] = campaignID
         fields["targeting"] = targeting
         fields["status"] = try status(parameters)
+    }
+
+    /// `start_time`/`end_time` (ISO 8601): under a campaign's lifetime budget the ad set must end
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Creating: "end_time … required when
+    /// lifetime_budget is specified"), and an end is after the start.
+    func schedule(_ parameters: [String: String], campaignID: String, into fields: inout [String: Any]) throws {
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withInternetDateTime]
+        func time(_ name: String) throws -> Date? {
+            guard let text = parameters[name] else { return nil }
+            guard let date = format.date(from: text.replacingOccurrences(of: "+0000", with: "Z")) else {
+                throw MetaSimulatedError.invalidParameter([name], "\(name) must be an ISO 8601 time, got \(text).")
+            }
+            fields[name] = text
+            return date
+        }
+        let start = try time("start_time"), end = try time("end_time")
+        let campaignHasLifetimeBudget = lock.withLock { objects.first { $0.id == campaignID }?.fields["lifetime_budget"] != nil }
+        if campaignHasLifetimeBudget, end == nil {
+            throw MetaSimulatedError.invalidParameter(["end_time"], "An ad set under a lifetime budget needs an end_time.")
+        }
+        if let start, let end, end <= start {
+            throw MetaSimulatedError.invalidParameter(["end_time"], "end_time must be after start_time.")
+        }
     }
 
     func creativeFields(_ parameters: [String: String], into fields: inout [String: Any]) throws {

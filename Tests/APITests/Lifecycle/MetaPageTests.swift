@@ -55,3 +55,45 @@ enum MetaAdapterPage {
     static let advertisable = "102030405060708"
     static let insightsOnly = "102030405060709"
 }
+
+/// A lifetime budget needs an end date on both platforms: the launch check says so first, and the dates reach
+/// Google's campaign and Meta's ad sets.
+@Suite struct CampaignDateTests {
+    static let dates = "mutation($id: ID!, $s: Date, $e: Date) { setCampaignDates(id: $id, startDate: $s, endDate: $e) { startDate endDate } }"
+    static let lifetime = "mutation($id: ID!) { setCampaignBudget(id: $id, budget: { type: LIFETIME, amount: \"900.00\", currency: \"USD\" }) { id } }"
+
+    @Test(arguments: LaunchOnSimulatorTests.platforms) func aLifetimeBudgetNeedsAnEndDate(platform: String) async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let connected = try await harness.connect(platform, key: key)
+        let account = try #require(connected.accounts.sorted { $0.key < $1.key }.first?.value)
+        let fixture = try await LaunchFixture.make(harness, key: key, platform: platform, account: account)
+        _ = try await harness.succeed(Self.lifetime, ["id": fixture.campaign], key: key)
+
+        // Without an end date: refused before any call, for both the dry run and the launch.
+        let refused = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": false], key: key)
+        let problems = (extensions(refused)["problems"] as? [[String: Any]] ?? []).map { "\($0["field"] ?? ""):\($0["code"] ?? "")" }
+        #expect(problems == ["endDate:MISSING"], "\(refused)")
+        #expect(try harness.status(fixture.campaignID) == "draft")
+
+        // The end before the start is refused; in order, the dates are kept and sent.
+        let backwards = try await harness.send(Self.dates, ["id": fixture.campaign, "s": "2031-02-01", "e": "2031-01-01"], key: key)
+        #expect(firstError(backwards).field == "endDate")
+        let set = try await harness.succeed(Self.dates, ["id": fixture.campaign, "s": "2030-12-01", "e": "2031-01-31"], key: key)
+        #expect((set["setCampaignDates"] as? [String: String]) == ["startDate": "2030-12-01", "endDate": "2031-01-31"])
+        let launched = try await harness.succeed(LaunchFixture.launch, ["id": fixture.campaign, "dry": false], key: key)
+        #expect(((launched["launchCampaign"] as? [String: Any])?["campaign"] as? [String: Any])?["status"] as? String == "LIVE")
+        let state = try await harness.simulatorState()
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: state), as: UTF8.self).replacingOccurrences(of: "\\/", with: "/")
+        if platform == "google_ads" {
+            #expect(text.contains(#""endDateTime":"2031-01-31 23:59:59""#), "\(text.prefix(2000))")
+            #expect(text.contains(#""startDateTime":"2030-12-01 00:00:00""#))
+        } else {
+            #expect(text.contains(#""end_time":"2031-01-31T23:59:59+0000""#), "\(text.prefix(2000))")
+        }
+        // A launched campaign's dates stay as they are.
+        let late = try await harness.send(Self.dates, ["id": fixture.campaign, "s": "2030-12-01", "e": "2031-03-31"], key: key)
+        #expect(firstError(late).code == "BAD_USER_INPUT")
+    }
+}

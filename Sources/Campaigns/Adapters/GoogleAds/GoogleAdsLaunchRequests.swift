@@ -32,7 +32,7 @@ struct GoogleAdsLaunchRequests {
             budget["totalAmountMicros"] = String(micros)
             budget["period"] = "CUSTOM_PERIOD"
         }
-        let campaign: [String: Any] = [
+        var campaign: [String: Any] = [
             "resourceName": resource("campaigns", "-2"),
             "name": LaunchMarker.name(spec.name, id: spec.campaignID),
             "status": "ENABLED",
@@ -42,6 +42,10 @@ struct GoogleAdsLaunchRequests {
             "networkSettings": ["targetGoogleSearch": true, "targetSearchNetwork": true, "targetContentNetwork": false, "targetPartnerSearchNetwork": false],
             "containsEuPoliticalAdvertising": "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING",
         ]
+        // Campaign.start_date_time / end_date_time, "yyyy-MM-dd HH:mm:ss" in the account's time zone (v23+); a
+        // total budget needs the end (https://developers.google.com/google-ads/api/reference/rpc/v26/Campaign).
+        if let start = spec.startDate { campaign["startDateTime"] = "\(start) 00:00:00" }
+        if let end = spec.endDate { campaign["endDateTime"] = "\(end) 23:59:59" }
         return provider.batchMutateRequest(customerID: customerID, operations: [
             .create("campaignBudgetOperation", budget), .create("campaignOperation", campaign),
         ], accessToken: accessToken)

@@ -24,9 +24,12 @@ enum MetaLaunchMapping {
     }
 
     static func adSet(_ spec: AdGroupLaunchSpec) -> MetaAdSetParameters {
-        MetaAdSetParameters(
+        var adSet = MetaAdSetParameters(
             name: LaunchMarker.name(spec.name, id: spec.unitID), campaignID: spec.externalCampaignID, targeting: targeting(spec),
             billingEvent: billingEvent, optimizationGoal: optimizationGoals[spec.objective] ?? "LINK_CLICKS", status: "ACTIVE")
+        adSet.startTime = spec.startDate.map { "\($0)T00:00:00+0000" }
+        adSet.endTime = spec.endDate.map { "\($0)T23:59:59+0000" }
+        return adSet
     }
 
     static func targeting(_ spec: AdGroupLaunchSpec) -> MetaTargeting {

@@ -94,6 +94,10 @@ public struct MetaAdSetParameters: Sendable, Equatable {
     public var billingEvent: String
     public var optimizationGoal: String
     public var status: String
+    /// ISO 8601 with offset (`2026-12-24T23:59:59+0000`); `end_time` is required under a lifetime budget
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Creating).
+    public var startTime: String? = nil
+    public var endTime: String? = nil
 
     public init(name: String, campaignID: String, targeting: MetaTargeting, billingEvent: String, optimizationGoal: String, status: String) {
         self.name = name

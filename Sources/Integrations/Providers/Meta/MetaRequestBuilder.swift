@@ -26,10 +26,13 @@ public struct MetaRequestBuilder: Sendable {
     }
 
     public func createAdSet(_ adSet: MetaAdSetParameters, accountID: String) -> PlatformRequest {
-        post("\(MetaGraphAPI.accountNode(accountID))/adsets", [
+        var fields: [String: Any] = [
             "name": adSet.name, "campaign_id": adSet.campaignID, "targeting": adSet.targeting.json,
             "billing_event": adSet.billingEvent, "optimization_goal": adSet.optimizationGoal, "status": adSet.status,
-        ])
+        ]
+        if let start = adSet.startTime { fields["start_time"] = start }
+        if let end = adSet.endTime { fields["end_time"] = end }
+        return post("\(MetaGraphAPI.accountNode(accountID))/adsets", fields)
     }
 
     public func createCreative(_ creative: MetaCreativeParameters, accountID: String) -> PlatformRequest {
