@@ -90,6 +90,10 @@ FROM demo_campaigns c, demo_ids d;
 INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency)
 SELECT c.id, d.org, c.budget_type, c.amount, 'USD' FROM demo_campaigns c, demo_ids d;
 
+-- Meta Sales campaigns optimize for the ad account's pixel (the simulator's, as `make run` connects to it).
+UPDATE campaigns SET meta_pixel_id = '556677889900112'
+FROM demo_campaigns c WHERE campaigns.id = c.id AND c.platform = 'meta_ads' AND c.objective = 'sales';
+
 -- Lifetime budgets need an end on both platforms: those campaigns run from today for six weeks.
 UPDATE campaigns SET start_date = current_date, end_date = current_date + 42
 FROM demo_campaigns c WHERE campaigns.id = c.id AND c.budget_type = 'lifetime';

@@ -49,6 +49,17 @@ extension PlatformConnector {
     public func listPages(accessToken: String) throws -> [PlatformPage] { [] }
 }
 
+/// A Meta pixel of an ad account: what a Sales campaign's ad sets optimize for (`promoted_object.pixel_id`).
+public struct PlatformPixel: Sendable, Equatable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
 /// A Facebook Page the connection can advertise for: Meta's ads run as a Page (`object_story_spec.page_id`).
 public struct PlatformPage: Sendable, Equatable {
     public var id: String

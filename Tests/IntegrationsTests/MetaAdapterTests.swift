@@ -15,7 +15,7 @@ import Testing
     }
 
     func adGroupSpec(campaignID: String) -> AdGroupLaunchSpec {
-        AdGroupLaunchSpec(unitID: UUID(), name: "West Coast snackers", externalCampaignID: campaignID, objective: .sales,
+        var spec = AdGroupLaunchSpec(unitID: UUID(), name: "West Coast snackers", externalCampaignID: campaignID, objective: .sales,
                           budgetType: .daily, budgetAllocation: nil, currency: "USD",
                           locations: [TargetingEntry.legacyLocation("US"),
                                       TargetingEntry(kind: .region, name: "California", countryCode: "US", googleID: "21137", metaID: "3847"),
@@ -23,11 +23,16 @@ import Testing
                           ageMin: 25, ageMax: 45,
                           interests: [TargetingEntry(kind: .interest, name: "Snack foods", metaID: "6003346592981"),
                                       TargetingEntry(kind: .interest, name: "Spicy food", metaID: "6003384248805")])
+        spec.metaPixelID = Self.pixel
+        spec.pageID = Self.page
+        return spec
     }
 
     /// The simulator's Page its person can advertise for, and one they can only see insights of.
     static let page = "102030405060708"
     static let pageWithoutAdvertising = "102030405060709"
+    /// The simulator's pixel (`GET act_{id}/adspixels`): Sales ad sets optimize for it.
+    static let pixel = "556677889900112"
 
     func adSpec(adSetID: String, headline: String = "New Spicy Jalapeño Chips | 20% Off", page: String? = MetaAdapterTests.page) -> AdLaunchSpec {
         var spec = AdLaunchSpec(creativeID: UUID(), externalAdGroupID: adSetID, headline: headline,
@@ -333,6 +338,16 @@ import Testing
             }
         }
         #expect(try meta.provider.listPages(accessToken: tokens.accessToken) == [PlatformPage(id: Self.page, name: "Tasty Chips")])
+
+        // A conversions ad set optimizes for the account's pixel and an event (promoted_object).
+        var noPixel = adGroupSpec(campaignID: campaignID)
+        noPixel.metaPixelID = nil
+        #expect {
+            try adapter.createAdGroup(noPixel, in: account)
+        } throws: { error in
+            guard case PlatformError.invalidRequest(_, let field) = error else { return false }
+            return field == "promoted_object"
+        }
 
         // Under a lifetime budget an ad set needs an end_time.
         let lifetimeCampaign = try adapter.createCampaign(campaignSpec("900.00", type: .lifetime), in: account)

@@ -57,6 +57,7 @@ enum CampaignResolvers {
         resolvers.field("Campaign", "createdAt", on: Campaign.self) { campaign, _ in campaign.createdAt.graphQLDateTime }
         resolvers.field("Campaign", "startDate", on: Campaign.self) { campaign, _ in campaign.startDate }
         resolvers.field("Campaign", "endDate", on: Campaign.self) { campaign, _ in campaign.endDate }
+        resolvers.field("Campaign", "metaPixelId", on: Campaign.self) { campaign, _ in campaign.metaPixelID }
         resolvers.batch("Campaign", "adAccount", on: Campaign.self) { campaigns, session in
             let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
             return try campaigns.map { campaign in

@@ -42,13 +42,26 @@ enum ConnectionResolvers {
         resolvers.field("Query", "metaPages") { context in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
-            return try pageError { () throws(MetaPageError) in try pageService(request).pages(ofAccount: accountID, in: request.session) }
+            return try assetError { () throws(MetaAssetError) in try assetService(request).pages(ofAccount: accountID, in: request.session) }
+        }
+        resolvers.field("MetaPixel", "id", on: PlatformPixel.self) { pixel, _ in pixel.id }
+        resolvers.field("MetaPixel", "name", on: PlatformPixel.self) { pixel, _ in pixel.name }
+        resolvers.field("Query", "metaPixels") { context in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            return try assetError { () throws(MetaAssetError) in try assetService(request).pixels(ofAccount: accountID, in: request.session) }
+        }
+        resolvers.mutation("setCampaignMetaPixel") { context, session in
+            let request = try context.context(as: RequestContext.self)
+            let campaignID = try CampaignResolvers.campaignID(context.argument("id"))
+            let pixelID = context.argument("pixelId")?.stringValue ?? ""
+            return try assetError { () throws(MetaAssetError) in try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session) }
         }
         resolvers.mutation("setAdAccountPage") { context, session in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
             let pageID = context.argument("pageId")?.stringValue ?? ""
-            return try pageError { () throws(MetaPageError) in try pageService(request).choose(pageID: pageID, forAccount: accountID, in: session) }
+            return try assetError { () throws(MetaAssetError) in try assetService(request).choose(pageID: pageID, forAccount: accountID, in: session) }
         }
         return resolvers
     }
@@ -60,14 +73,14 @@ enum ConnectionResolvers {
         return id
     }
 
-    static func pageService(_ request: RequestContext) -> MetaPageService {
-        MetaPageService(
+    static func assetService(_ request: RequestContext) -> MetaAssetService {
+        MetaAssetService(
             providers: request.services.providers,
             tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
     }
 
     /// The page service's errors as the API reports them.
-    static func pageError<T>(_ body: () throws(MetaPageError) -> T) throws -> T {
+    static func assetError<T>(_ body: () throws(MetaAssetError) -> T) throws -> T {
         do {
             return try body()
         } catch {
@@ -84,6 +97,10 @@ enum ConnectionResolvers {
 
 extension PlatformPage: GraphQLObject {
     public var graphQLTypeName: String? { "MetaPage" }
+}
+
+extension PlatformPixel: GraphQLObject {
+    public var graphQLTypeName: String? { "MetaPixel" }
 }
 
 extension Integration: GraphQLObject {

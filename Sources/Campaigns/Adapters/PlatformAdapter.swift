@@ -49,6 +49,9 @@ public struct AdGroupLaunchSpec: Sendable {
     /// The campaign's first and last day (`YYYY-MM-DD`): Meta schedules ad sets, not campaigns.
     public var startDate: String? = nil
     public var endDate: String? = nil
+    /// What a Meta ad set optimizes for: the campaign's pixel (Sales), the account's Page (Leads).
+    public var metaPixelID: String? = nil
+    public var pageID: String? = nil
     public var objective: Objective
     public var budgetType: BudgetType
     /// The unit's share of the budget, when it has one (Meta ad sets may carry their own budget).

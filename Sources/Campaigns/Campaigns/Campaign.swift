@@ -67,6 +67,8 @@ public struct Campaign: Sendable, Equatable {
     /// The first and last day it runs (`YYYY-MM-DD`); a lifetime budget needs the last.
     public var startDate: String? = nil
     public var endDate: String? = nil
+    /// The Meta pixel a Sales campaign optimizes for.
+    public var metaPixelID: String? = nil
 }
 
 public struct CampaignBudget: Sendable, Equatable {

@@ -24,7 +24,7 @@ public struct CampaignService: Sendable {
     static let columns = """
         c.id, c.ad_account_id, c.name, c.platform, c.objective, c.status, c.created_at, \
         to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time, \
-        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date
+        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.meta_pixel_id
         """
 
     // MARK: Campaigns
@@ -139,6 +139,19 @@ public struct CampaignService: Sendable {
             UPDATE campaigns AS c SET start_date = $3::date, end_date = $4::date
             WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)
             """, [session.organizationID, id, start, end])
+        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
+        return updated
+    }
+
+    /// Sets the Meta pixel a draft optimizes for; the caller has checked it is one of the ad account's.
+    public func setMetaPixel(_ id: UUID, pixelID: String, in session: TenantSession) throws -> Campaign {
+        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
+        guard campaign.status == .draft else {
+            throw CampaignError.validation(field: "id", message: "Only a draft's pixel can change; this campaign is \(campaign.status.rawValue.uppercased()).")
+        }
+        let rows = try session.connection.query(
+            "UPDATE campaigns AS c SET meta_pixel_id = $3 WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)",
+            [session.organizationID, id, pixelID])
         guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
         return updated
     }
@@ -405,7 +418,8 @@ public struct CampaignService: Sendable {
             id: try row.decode("id"), adAccountID: try row.decode("ad_account_id"), name: try row.decode("name"),
             platform: try value(row, "platform"), objective: try value(row, "objective"), status: try value(row, "status"),
             createdAt: try row.decode("created_at"), cursor: cursor,
-            startDate: try row.decode("start_date", as: String?.self), endDate: try row.decode("end_date", as: String?.self))
+            startDate: try row.decode("start_date", as: String?.self), endDate: try row.decode("end_date", as: String?.self),
+            metaPixelID: try row.decode("meta_pixel_id", as: String?.self))
     }
 
     static func unit(_ row: PostgresRow) throws -> CampaignUnit {

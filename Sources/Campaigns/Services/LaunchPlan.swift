@@ -61,6 +61,11 @@ struct LaunchPlan: Sendable {
                 message: "Only draft campaigns and failed launches can be launched; this campaign is \(campaign.status.rawValue.uppercased())."))
         }
         if let account {
+            if account.platform == .metaAds, campaign.objective == .sales, campaign.metaPixelID == nil {
+                problems.append(LaunchProblem(
+                    field: "metaPixel", code: "MISSING",
+                    message: "Choose the Meta pixel the Sales campaign optimizes for (metaPixels, setCampaignMetaPixel): Meta refuses conversion ad sets without one."))
+            }
             if account.platform == .metaAds, account.page == nil {
                 problems.append(LaunchProblem(
                     field: "adAccount.page", code: "MISSING",
@@ -183,6 +188,8 @@ struct LaunchPlan: Sendable {
             interests: audience.targetedInterests, keywords: planned.unit.keywords)
         spec.startDate = campaign.startDate
         spec.endDate = campaign.endDate
+        spec.metaPixelID = campaign.metaPixelID
+        spec.pageID = account?.page?.id
         spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }

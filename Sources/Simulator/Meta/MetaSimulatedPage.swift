@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Facebook Pages the simulated person has a role on (`GET /me/accounts`): one they can advertise for, and
 /// one whose role only lets them see insights, so a creative naming it is refused as Meta refuses it.
 struct MetaSimulatedPage {
@@ -7,6 +9,29 @@ struct MetaSimulatedPage {
 
     var canAdvertise: Bool { tasks.contains("ADVERTISE") }
     var json: [String: Any] { ["id": id, "name": name, "tasks": tasks] }
+
+    /// The pixel every simulated ad account has (`GET act_{id}/adspixels`).
+    static let pixels = [(id: "556677889900112", name: "Tasty Chips Pixel")]
+
+    /// What an ad set optimizes for (https://developers.facebook.com/docs/marketing-api/reference/ad-promoted-object):
+    /// OFFSITE_CONVERSIONS needs `{pixel_id, custom_event_type}`, LEAD_GENERATION `{page_id}`.
+    static func checkPromotedObject(_ text: String?, optimizationGoal: String) throws {
+        let promoted = text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
+        switch optimizationGoal {
+        case "OFFSITE_CONVERSIONS":
+            guard let pixel = promoted["pixel_id"] as? String, pixels.contains(where: { $0.id == pixel }),
+                  let event = promoted["custom_event_type"] as? String, !event.isEmpty else {
+                throw MetaSimulatedError.invalidParameter(
+                    ["promoted_object"], "A conversions ad set needs promoted_object with the account's pixel_id and a custom_event_type.")
+            }
+        case "LEAD_GENERATION":
+            guard let page = promoted["page_id"] as? String, seeded.contains(where: { $0.id == page && $0.canAdvertise }) else {
+                throw MetaSimulatedError.invalidParameter(["promoted_object"], "A lead generation ad set needs promoted_object with a page_id.")
+            }
+        default:
+            return
+        }
+    }
 
     static let seeded = [
         MetaSimulatedPage(id: "102030405060708", name: "Tasty Chips", tasks: ["ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MANAGE", "MODERATE"]),

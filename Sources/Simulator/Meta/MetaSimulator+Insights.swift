@@ -29,7 +29,9 @@ extension MetaSimulator {
         var rows: [[String: Any]] = []
         for day in MetaSimulatedDays.range(since, min(until, today)) {
             for campaign in campaigns where campaign.createdDay <= day {
-                rows.append(Self.row(campaign: campaign.id, day: day, fields: fields, currency: account.currency))
+                var row = Self.row(campaign: campaign.id, day: day, fields: fields, currency: account.currency)
+                if fields.contains("objective") { row["objective"] = campaign.fields["objective"] }
+                rows.append(row)
             }
         }
         return page(request, rows: rows)

@@ -70,6 +70,8 @@ extension MetaSimulator {
             guard let value = parameters[required], !value.isEmpty else { throw MetaSimulatedError.missing(required) }
             fields[required] = value
         }
+        try MetaSimulatedPage.checkPromotedObject(parameters["promoted_object"], optimizationGoal: parameters["optimization_goal"] ?? "")
+        if let promoted = parameters["promoted_object"] { fields["promoted_object"] = promoted }
         guard let targetingText = parameters["targeting"] else { throw MetaSimulatedError.missing("targeting") }
         guard let targeting = try? JSONSerialization.jsonObject(with: Data(targetingText.utf8)) as? [String: Any] else {
             throw MetaSimulatedError.invalidParameter(["targeting"], "targeting must be a JSON object.")

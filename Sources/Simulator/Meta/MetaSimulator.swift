@@ -58,6 +58,10 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
             try authorize(request)
             guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }
             return try create(kind, accountID: MetaSimulatedAccount.digits(segments[0]), Self.parameters(request))
+        case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "adspixels":
+            try authorize(request)
+            _ = try account(segments[0])
+            return page(request, rows: MetaSimulatedPage.pixels.map { ["id": $0.id, "name": $0.name] })
         case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "insights":
             try authorize(request)
             return try insights(request, accountID: MetaSimulatedAccount.digits(segments[0]))

@@ -114,6 +114,8 @@ struct LaunchFixture {
             }
         }
         let id = try #require(UUID(uuidString: String(decoding: Data(base64Encoded: campaign)!, as: UTF8.self).split(separator: ":")[1].uppercased()))
+        // Meta Sales ad sets optimize for a pixel: the simulator's.
+        if !google { try harness.sql("UPDATE campaigns SET meta_pixel_id = '556677889900112' WHERE id = '\(id)'") }
         return LaunchFixture(key: key, platform: platform, campaign: campaign, campaignID: id, units: units, creatives: creatives)
     }
 }

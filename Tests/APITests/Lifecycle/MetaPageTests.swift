@@ -42,6 +42,23 @@ import TestSupport
         let bodies = (((planned["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]]) ?? []).compactMap { $0["body"] as? String }
         #expect(bodies.contains { $0.contains(#""page_id":"\#(MetaAdapterPage.advertisable)""#) }, "\(bodies)")
 
+        // A Sales campaign optimizes for one of the account's pixels; without one its launch is refused first.
+        let pixels = try await harness.succeed("query($a: ID!) { metaPixels(adAccountId: $a) { id name } }", ["a": account], key: key)
+        #expect((pixels["metaPixels"] as? [[String: String]]) == [["id": "556677889900112", "name": "Tasty Chips Pixel"]])
+        try harness.sql("UPDATE campaigns SET meta_pixel_id = NULL")
+        let noPixel = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": true], key: key)
+        #expect((extensions(noPixel)["problems"] as? [[String: Any]] ?? []).map { "\($0["field"] ?? ""):\($0["code"] ?? "")" } == ["metaPixel:MISSING"])
+        let unknownPixel = try await harness.send(
+            "mutation($c: ID!, $p: String!) { setCampaignMetaPixel(id: $c, pixelId: $p) { id } }", ["c": fixture.campaign, "p": "999"], key: key)
+        #expect(firstError(unknownPixel).field == "pixelId")
+        let pixel = try await harness.succeed(
+            "mutation($c: ID!, $p: String!) { setCampaignMetaPixel(id: $c, pixelId: $p) { metaPixelId } }",
+            ["c": fixture.campaign, "p": "556677889900112"], key: key)
+        #expect((pixel["setCampaignMetaPixel"] as? [String: Any])?["metaPixelId"] as? String == "556677889900112")
+        let withPixel = try await harness.succeed(LaunchFixture.launch, ["id": fixture.campaign, "dry": true], key: key)
+        let adSetBodies = (((withPixel["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]]) ?? []).compactMap { $0["body"] as? String }
+        #expect(adSetBodies.contains { $0.contains("promoted_object") && $0.contains("556677889900112") && $0.contains("PURCHASE") }, "\(adSetBodies)")
+
         // Google accounts run as no Page.
         let google = try await harness.connect("google_ads", key: key)
         let googleAccount = try #require(google.accounts.values.first)

@@ -29,7 +29,21 @@ enum MetaLaunchMapping {
             billingEvent: billingEvent, optimizationGoal: optimizationGoals[spec.objective] ?? "LINK_CLICKS", status: "ACTIVE")
         adSet.startTime = spec.startDate.map { "\($0)T00:00:00+0000" }
         adSet.endTime = spec.endDate.map { "\($0)T23:59:59+0000" }
+        adSet.promotedObject = promotedObject(spec)
         return adSet
+    }
+
+    /// The conversion event Sales ad sets optimize for and count as `conversions` (row 9 of the contract table).
+    static let salesEvent = "PURCHASE"
+
+    /// Sales (OFFSITE_CONVERSIONS): the pixel and its purchase event; Leads (LEAD_GENERATION): the Page whose
+    /// lead forms collect them; Traffic: none.
+    static func promotedObject(_ spec: AdGroupLaunchSpec) -> [String: String]? {
+        switch spec.objective {
+        case .sales: return spec.metaPixelID.map { ["pixel_id": $0, "custom_event_type": salesEvent] }
+        case .leads: return spec.pageID.map { ["page_id": $0] }
+        case .traffic: return nil
+        }
     }
 
     static func targeting(_ spec: AdGroupLaunchSpec) -> MetaTargeting {

@@ -3,11 +3,20 @@ import Integrations
 import Postgres
 
 /// Meta's insights onto our metric keys: `impressions`, `clicks` (link clicks when reported, else all
-/// clicks), `spend` (already in currency units), `conversions` (`offsite_conversion.*` actions, else
-/// `purchase`), `reach`, `leads` (`lead`). Anything else is reported as unknown by name
-/// (`actions.post_engagement`, `frequency`).
+/// clicks), `spend` (already in currency units), `conversions` (the campaign's own conversion event only: pixel
+/// purchases for Sales, leads for Leads; none for Traffic), `reach`, `leads` (`lead`). Anything else is reported
+/// as unknown by name (`actions.post_engagement`, `frequency`).
 enum MetaMetricsMapping {
-    static let knownFields: Set<String> = ["impressions", "clicks", "spend", "reach"]
+    static let knownFields: Set<String> = ["impressions", "clicks", "spend", "reach", "objective"]
+
+    /// The action types that count as a campaign's conversions, by its objective. Insights' `actions` hold every
+    /// pixel event (`offsite_conversion.fb_pixel_add_to_cart`, `…_view_content`, …): summing them counted
+    /// add-to-carts and page views as conversions
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ads-action-stats/).
+    static let conversionActions: [String: [String]] = [
+        "OUTCOME_SALES": ["offsite_conversion.fb_pixel_purchase", "purchase"],
+        "OUTCOME_LEADS": ["lead"],
+    ]
 
     static func normalize(_ rows: [MetaInsightsRow]) -> NormalizedMetrics {
         var metrics: [NormalizedMetric] = []
@@ -22,13 +31,9 @@ enum MetaMetricsMapping {
             add("clicks", row.actions["link_click"] ?? row.fields["clicks"])
             add("spend", row.fields["spend"])
             add("reach", row.fields["reach"])
-            let offsite = row.actions.filter { $0.key.hasPrefix("offsite_conversion.") }
-            if !offsite.isEmpty {
-                let total = offsite.values.compactMap { Decimal(posixText: $0) }.reduce(0, +)
-                add("conversions", total.description)
-            } else {
-                add("conversions", row.actions["purchase"])
-            }
+            // The first action type present of the objective's list (the pixel's own count before the aggregate).
+            let types = conversionActions[row.fields["objective"] ?? ""] ?? []
+            if let type = types.first(where: { row.actions[$0] != nil }) { add("conversions", row.actions[type]) }
             add("leads", row.actions["lead"])
             for name in row.fields.keys where !knownFields.contains(name) { unknown.insert(name) }
             for type in row.actions.keys where !(type == "link_click" || type == "lead" || type == "purchase" || type.hasPrefix("offsite_conversion.")) {

@@ -14,6 +14,14 @@ extension MetaAdsProvider {
         }
     }
 
+    /// The pixels of an ad account, which Sales ad sets optimize for.
+    public func listPixels(accountID: String, accessToken: String) throws -> [PlatformPixel] {
+        try sendPaged(requests.pixels(accountID: accountID), accessToken: accessToken).compactMap { row in
+            guard let id = row["id"] as? String, let name = row["name"] as? String else { return nil }
+            return PlatformPixel(id: id, name: String(name.prefix(255)))
+        }
+    }
+
     /// The Pages ads can run as: those whose role includes the `ADVERTISE` task
     /// (https://developers.facebook.com/docs/pages-api/overview#tasks).
     public func listPages(accessToken: String) throws -> [PlatformPage] {

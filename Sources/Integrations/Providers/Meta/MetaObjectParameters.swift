@@ -98,6 +98,9 @@ public struct MetaAdSetParameters: Sendable, Equatable {
     /// (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Creating).
     public var startTime: String? = nil
     public var endTime: String? = nil
+    /// What the ad set optimizes for: `{pixel_id, custom_event_type}` for conversions, `{page_id}` for leads
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ad-promoted-object).
+    public var promotedObject: [String: String]? = nil
 
     public init(name: String, campaignID: String, targeting: MetaTargeting, billingEvent: String, optimizationGoal: String, status: String) {
         self.name = name

@@ -32,6 +32,7 @@ public struct MetaRequestBuilder: Sendable {
         ]
         if let start = adSet.startTime { fields["start_time"] = start }
         if let end = adSet.endTime { fields["end_time"] = end }
+        if let promoted = adSet.promotedObject { fields["promoted_object"] = promoted }
         return post("\(MetaGraphAPI.accountNode(accountID))/adsets", fields)
     }
 
@@ -62,7 +63,7 @@ public struct MetaRequestBuilder: Sendable {
         let filtering: [[String: Any]] = [["field": "campaign.id", "operator": "IN", "value": campaignIDs]]
         return get("\(MetaGraphAPI.accountNode(accountID))/insights", [
             ("level", "campaign"), ("time_increment", "1"),
-            ("fields", "campaign_id,impressions,clicks,spend,actions,reach"),
+            ("fields", "campaign_id,objective,impressions,clicks,spend,actions,reach"),
             ("time_range", Self.json(["since": since, "until": until])),
             ("filtering", Self.json(filtering)), ("limit", String(limit)),
         ])
@@ -81,6 +82,11 @@ public struct MetaRequestBuilder: Sendable {
     /// (https://developers.facebook.com/docs/graph-api/reference/user/accounts/).
     public func pages(limit: Int = 100) -> PlatformRequest {
         get("me/accounts", [("fields", "id,name,tasks"), ("limit", String(limit))])
+    }
+
+    /// The ad account's pixels (https://developers.facebook.com/docs/marketing-api/reference/ad-account/adspixels/).
+    public func pixels(accountID: String, limit: Int = 100) -> PlatformRequest {
+        get("\(MetaGraphAPI.accountNode(accountID))/adspixels", [("fields", "id,name"), ("limit", String(limit))])
     }
 
     public func adAccounts(limit: Int = 100) -> PlatformRequest {

@@ -1,0 +1,90 @@
+import Foundation
+import Integrations
+
+/// What Meta ads need besides the campaign: the Facebook Page an ad account's ads run as, and the pixel a Sales
+/// campaign optimizes for; both listed from Meta, and a choice checked against that list.
+public struct MetaAssetService: Sendable {
+    let providers: PlatformProviders
+    let tokens: TokenService
+    let connections = ConnectionService()
+
+    public init(providers: PlatformProviders, tokens: TokenService) {
+        self.providers = providers
+        self.tokens = tokens
+    }
+
+    /// The Pages `accountID`'s connection can advertise for.
+    public func pages(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [PlatformPage] {
+        let account = try metaAccount(accountID, in: session)
+        do {
+            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
+                try providers.meta.listPages(accessToken: $0)
+            }
+        } catch {
+            throw .platform(error)
+        }
+    }
+
+    /// Sets the Page `accountID`'s ads run as, after checking with Meta that the connection can advertise for it.
+    public func choose(pageID: String, forAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> AdAccount {
+        guard let page = try pages(ofAccount: accountID, in: session).first(where: { $0.id == pageID }) else {
+            throw .validation(field: "pageId", message: "The connection cannot advertise for the Page \(pageID); choose one of metaPages.")
+        }
+        do {
+            guard let account = try connections.setPage(page, ofAccount: accountID, in: session) else { throw MetaAssetError.notFound }
+            return account
+        } catch let error as MetaAssetError {
+            throw error
+        } catch {
+            throw .platform(error)
+        }
+    }
+
+    /// The pixels of `accountID`.
+    public func pixels(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [PlatformPixel] {
+        let account = try metaAccount(accountID, in: session)
+        do {
+            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
+                try providers.meta.listPixels(accountID: account.externalAccountID, accessToken: $0)
+            }
+        } catch {
+            throw .platform(error)
+        }
+    }
+
+    /// Sets the pixel a draft campaign optimizes for, after checking with Meta that its ad account has it.
+    public func choosePixel(_ pixelID: String, forCampaign campaignID: UUID, in session: TenantSession) throws(MetaAssetError) -> Campaign {
+        let campaigns = CampaignService()
+        let campaign: Campaign?
+        do { campaign = try campaigns.find(campaignID, in: session) } catch { throw .platform(error) }
+        guard let campaign else { throw .notFound }
+        guard try pixels(ofAccount: campaign.adAccountID, in: session).contains(where: { $0.id == pixelID }) else {
+            throw .validation(field: "pixelId", message: "The ad account has no pixel \(pixelID); choose one of metaPixels.")
+        }
+        do {
+            return try campaigns.setMetaPixel(campaignID, pixelID: pixelID, in: session)
+        } catch let error as CampaignError {
+            if case .validation(let field, let message) = error { throw .validation(field: field, message: message) }
+            throw .notFound
+        } catch {
+            throw .platform(error)
+        }
+    }
+
+    private func metaAccount(_ id: UUID, in session: TenantSession) throws(MetaAssetError) -> AdAccount {
+        let found: AdAccount?
+        do { found = try connections.adAccounts(ids: [id], in: session)[id] } catch { throw .platform(error) }
+        guard let account = found, !account.removed else { throw .notFound }
+        guard account.platform == .metaAds else {
+            throw .validation(field: "adAccountId", message: "Only Meta ad accounts run as a Facebook Page.")
+        }
+        return account
+    }
+}
+
+/// Why the Pages or pixels could not be listed or chosen; `platform` carries the platform's or the store's own error.
+public enum MetaAssetError: Error {
+    case notFound
+    case validation(field: String, message: String)
+    case platform(any Error)
+}
