@@ -7,6 +7,7 @@ import { ctaLabel } from './creative.js';
 import { describe } from './audience.js';
 import { keywordInputs } from './targeting.js';
 import { stepNav } from './nav.js';
+import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 
 const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
 
@@ -117,6 +118,7 @@ async function launch(studio) {
     state.campaignId = draft.campaignId;
     studio.save();
     if (studio.capabilities.mutations.has('launchCampaign')) {
+      await chooseOnlyMetaPixel(state.campaignId);
       await graphql('mutation($id: ID!) { launchCampaign(id: $id) { campaign { id status } } }', { id: state.campaignId });
       studio.announce('Campaign launched.');
     } else {

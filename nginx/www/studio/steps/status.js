@@ -1,6 +1,7 @@
 // Step 6: the launched campaign: its status, the execution log of what was done on the platform,
 // totals and a chart of its daily metrics, refreshed every few seconds while shown.
 import { graphql } from '../api.js';
+import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
 import { drawPreview, fetchPreviews } from '../previews.js';
@@ -107,6 +108,7 @@ function controls(studio, campaign, reload) {
       event.target.disabled = true;
       try {
         const selection = mutation === 'launchCampaign' ? '{ campaign { id status } }' : '{ id status }';
+        if (mutation === 'launchCampaign') await chooseOnlyMetaPixel(campaign.id);
         await graphql(`mutation($id: ID!) { ${mutation}(id: $id) ${selection} }`, { id: campaign.id });
         studio.announce(`${label}: done.`);
       } catch (error) {
