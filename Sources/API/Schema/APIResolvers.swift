@@ -10,6 +10,7 @@ enum APIResolvers {
         resolvers.merge(AudienceResolvers.all)
         resolvers.merge(TargetingResolvers.all)
         resolvers.merge(ConnectionResolvers.all)
+        resolvers.merge(MetaAssetResolvers.all)
         resolvers.merge(IntegrationResolvers.all)
         resolvers.merge(CampaignResolvers.all)
         resolvers.merge(MetricResolvers.all)

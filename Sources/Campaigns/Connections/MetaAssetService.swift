@@ -31,7 +31,7 @@ public struct MetaAssetService: Sendable {
             throw .validation(field: "pageId", message: "The connection cannot advertise for the Page \(pageID); choose one of metaPages.")
         }
         do {
-            guard let account = try connections.setPage(page, ofAccount: accountID, in: session) else { throw MetaAssetError.notFound }
+            guard let account = try connections.setPage(page, ofAccount: accountID, in: session) else { throw MetaAssetError.notFound("Ad account") }
             return account
         } catch let error as MetaAssetError {
             throw error
@@ -57,7 +57,7 @@ public struct MetaAssetService: Sendable {
         let campaigns = CampaignService()
         let campaign: Campaign?
         do { campaign = try campaigns.find(campaignID, in: session) } catch { throw .platform(error) }
-        guard let campaign else { throw .notFound }
+        guard let campaign else { throw .notFound("Campaign") }
         guard try pixels(ofAccount: campaign.adAccountID, in: session).contains(where: { $0.id == pixelID }) else {
             throw .validation(field: "pixelId", message: "The ad account has no pixel \(pixelID); choose one of metaPixels.")
         }
@@ -65,7 +65,7 @@ public struct MetaAssetService: Sendable {
             return try campaigns.setMetaPixel(campaignID, pixelID: pixelID, in: session)
         } catch let error as CampaignError {
             if case .validation(let field, let message) = error { throw .validation(field: field, message: message) }
-            throw .notFound
+            throw .notFound("Campaign")
         } catch {
             throw .platform(error)
         }
@@ -74,7 +74,7 @@ public struct MetaAssetService: Sendable {
     private func metaAccount(_ id: UUID, in session: TenantSession) throws(MetaAssetError) -> AdAccount {
         let found: AdAccount?
         do { found = try connections.adAccounts(ids: [id], in: session)[id] } catch { throw .platform(error) }
-        guard let account = found, !account.removed else { throw .notFound }
+        guard let account = found, !account.removed else { throw .notFound("Ad account") }
         guard account.platform == .metaAds else {
             throw .validation(field: "adAccountId", message: "Only Meta ad accounts run as a Facebook Page.")
         }
@@ -84,7 +84,8 @@ public struct MetaAssetService: Sendable {
 
 /// Why the Pages or pixels could not be listed or chosen; `platform` carries the platform's or the store's own error.
 public enum MetaAssetError: Error {
-    case notFound
+    /// What was not found: "Ad account" or "Campaign".
+    case notFound(String)
     case validation(field: String, message: String)
     case platform(any Error)
 }

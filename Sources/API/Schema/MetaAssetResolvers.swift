@@ -1,0 +1,77 @@
+import Campaigns
+import Foundation
+import GraphQL
+import Integrations
+
+/// What Meta ads need besides the campaign: `AdAccount.page`, `metaPages` and `setAdAccountPage` (the Facebook Page
+/// ads run as), `Campaign.metaPixelId`'s `metaPixels` and `setCampaignMetaPixel` (what Sales ad sets optimize for).
+enum MetaAssetResolvers {
+    static var all: Resolvers {
+        var resolvers = Resolvers()
+        resolvers.field("AdAccount", "page", on: AdAccount.self) { account, _ in account.page }
+        resolvers.field("MetaPage", "id", on: PlatformPage.self) { page, _ in page.id }
+        resolvers.field("MetaPage", "name", on: PlatformPage.self) { page, _ in page.name }
+
+        resolvers.field("Query", "metaPages") { context in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            return try assetError { () throws(MetaAssetError) in try assetService(request).pages(ofAccount: accountID, in: request.session) }
+        }
+        resolvers.field("MetaPixel", "id", on: PlatformPixel.self) { pixel, _ in pixel.id }
+        resolvers.field("MetaPixel", "name", on: PlatformPixel.self) { pixel, _ in pixel.name }
+        resolvers.field("Query", "metaPixels") { context in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            return try assetError { () throws(MetaAssetError) in try assetService(request).pixels(ofAccount: accountID, in: request.session) }
+        }
+        resolvers.mutation("setCampaignMetaPixel") { context, session in
+            let request = try context.context(as: RequestContext.self)
+            let campaignID = try CampaignResolvers.campaignID(context.argument("id"))
+            let pixelID = context.argument("pixelId")?.stringValue ?? ""
+            return try assetError { () throws(MetaAssetError) in try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session) }
+        }
+        resolvers.mutation("setAdAccountPage") { context, session in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            let pageID = context.argument("pageId")?.stringValue ?? ""
+            return try assetError { () throws(MetaAssetError) in try assetService(request).choose(pageID: pageID, forAccount: accountID, in: session) }
+        }
+        return resolvers
+    }
+
+    static func adAccountID(_ argument: JSON?) throws -> UUID {
+        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "AdAccount") else {
+            throw UserError("Ad account not found.", code: "NOT_FOUND")
+        }
+        return id
+    }
+
+    static func assetService(_ request: RequestContext) -> MetaAssetService {
+        MetaAssetService(
+            providers: request.services.providers,
+            tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
+    }
+
+    /// The asset service's errors as the API reports them.
+    static func assetError<T>(_ body: () throws(MetaAssetError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            switch error {
+            case .notFound(let what): throw UserError("\(what) not found.", code: "NOT_FOUND")
+            case .validation(let field, let message): throw AudienceResolvers.badInput(message, field: field)
+            case .platform(let underlying as PlatformError): throw IntegrationErrorMapping.graphQLError(underlying)
+            case .platform(let underlying as IntegrationError): throw IntegrationErrorMapping.graphQLError(underlying)
+            case .platform(let underlying): throw underlying
+            }
+        }
+    }
+}
+
+extension PlatformPage: GraphQLObject {
+    public var graphQLTypeName: String? { "MetaPage" }
+}
+
+extension PlatformPixel: GraphQLObject {
+    public var graphQLTypeName: String? { "MetaPixel" }
+}
