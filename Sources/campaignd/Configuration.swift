@@ -58,7 +58,7 @@ struct Configuration: Sendable {
                 statementMilliseconds: try environment.integerSetting("CAMPAIGND_STATEMENT_TIMEOUT_MS", default: 5_000, range: 1...600_000),
                 lockMilliseconds: try environment.integerSetting("CAMPAIGND_LOCK_TIMEOUT_MS", default: 2_000, range: 1...600_000),
                 idleInTransactionMilliseconds: try environment.integerSetting(
-                    "CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS", default: 10_000, range: 1...600_000)),
+                    "CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS", default: 120_000, range: 1...600_000)),
             rateLimitBurst: try environment.integerSetting("CAMPAIGND_RATE_LIMIT_BURST", default: 30, range: 0...100_000),
             rateLimitPerMinute: try environment.integerSetting("CAMPAIGND_RATE_LIMIT_PER_MINUTE", default: 30, range: 1...100_000),
             syncMetricsReuseSeconds: try environment.integerSetting("CAMPAIGND_SYNC_METRICS_REUSE_SECONDS", default: 60, range: 0...86_400))
@@ -92,7 +92,7 @@ struct Configuration: Sendable {
           CAMPAIGND_MEDIA_MAX_BYTES largest image upload (default 5242880)
           CAMPAIGND_PUBLIC_URL      origin of the URLs of uploads, e.g. https://ads.example.com (default: the request's)
           CAMPAIGND_STATEMENT_TIMEOUT_MS, CAMPAIGND_LOCK_TIMEOUT_MS, CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS
-                                    a request's time limits (defaults 5000, 2000, 10000)
+                                    a request's time limits (defaults 5000, 2000, 120000)
           CAMPAIGND_RATE_LIMIT_BURST, CAMPAIGND_RATE_LIMIT_PER_MINUTE
                                     platform mutations per organization: burst (default 30; 0 turns it off) and refill a minute (default 30)
           CAMPAIGND_SYNC_METRICS_REUSE_SECONDS  syncCampaignMetrics answers a sync this recent (default 60; 0 off)

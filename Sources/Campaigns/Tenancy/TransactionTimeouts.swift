@@ -5,7 +5,7 @@ public struct TransactionTimeouts: Sendable, Equatable {
     public var lockMilliseconds: Int
     public var idleInTransactionMilliseconds: Int
 
-    public init(statementMilliseconds: Int = 5_000, lockMilliseconds: Int = 2_000, idleInTransactionMilliseconds: Int = 10_000) {
+    public init(statementMilliseconds: Int = 5_000, lockMilliseconds: Int = 2_000, idleInTransactionMilliseconds: Int = 120_000) {
         self.statementMilliseconds = statementMilliseconds
         self.lockMilliseconds = lockMilliseconds
         self.idleInTransactionMilliseconds = idleInTransactionMilliseconds
