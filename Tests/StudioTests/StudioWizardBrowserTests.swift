@@ -83,6 +83,11 @@ import TestSupport
         try await page.waitUntil("!document.querySelector('#budget-amount-error').hidden", "the amount is refused")
         #expect(try await page.text("#budget-amount-error")?.contains("2 after the decimal point") == true)
         try await page.type("#budget-amount", "50")
+        // A lifetime budget asks for an end date first; with one, it is saved with the draft.
+        try await page.evaluate("const t = document.querySelector('#budget-type'); t.value = 'LIFETIME'; t.dispatchEvent(new Event('change'))")
+        try await page.click("#next")
+        #expect(try await page.text("#alert") == "Enter an end date: a lifetime budget needs one on both platforms.")
+        try await page.evaluate("const d = document.querySelector('#end-date'); d.value = '2031-01-31'; d.dispatchEvent(new Event('input'))")
         try await page.click("#next")
         // The campaign is saved as a draft, and the launch refused with every problem listed: Google needs three
         // headlines and two descriptions; the image is only a note there, not a reason to refuse.
@@ -95,7 +100,7 @@ import TestSupport
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/review-refused.png"))
 
         let body = try await harness.graphQL("""
-            { campaigns { edges { node { name objective platform status budget { amount currency }
+            { campaigns { edges { node { name objective platform status endDate budget { type amount currency }
               creatives { headline description mediaUrl callToAction landingUrl } units { audience { name } } } } } }
             """)
         let campaigns = try #require((field(body, "campaigns") as? [String: Any])?["edges"] as? [[String: Any]], "\(body)")
@@ -106,6 +111,8 @@ import TestSupport
         #expect(campaign["platform"] as? String == "GOOGLE_ADS")
         #expect(campaign["status"] as? String == "DRAFT")
         #expect((campaign["budget"] as? [String: Any])?["amount"] as? String == "50.00")
+        #expect((campaign["budget"] as? [String: Any])?["type"] as? String == "LIFETIME")
+        #expect(campaign["endDate"] as? String == "2031-01-31")
         let creative = try #require((campaign["creatives"] as? [[String: Any]])?.first)
         #expect(creative["headline"] as? String == TastyChips.headline)
         #expect(creative["callToAction"] as? String == "SHOP_NOW")

@@ -26,6 +26,9 @@ export const reviewStep = {
       h('option', { value: 'DAILY', selected: state.budget.type === 'DAILY' }, 'Daily'),
       h('option', { value: 'LIFETIME', selected: state.budget.type === 'LIFETIME' }, 'Lifetime'));
     const amount = h('input', { id: 'budget-amount', inputmode: 'decimal', value: state.budget.amount, placeholder: '50.00', oninput: (e) => { state.budget.amount = e.target.value; studio.save(); } });
+    const dates = state.dates ?? (state.dates = { start: '', end: '' });
+    const startDate = h('input', { id: 'start-date', type: 'date', value: dates.start, oninput: (e) => { dates.start = e.target.value; studio.save(); } });
+    const endDate = h('input', { id: 'end-date', type: 'date', value: dates.end, oninput: (e) => { dates.end = e.target.value; studio.save(); } });
 
     const audience = h('dd', { id: 'review-audience' }, '…');
     const problems = h('div', { id: 'problems', 'aria-live': 'polite' }, h('p', {}, 'Checking the creative…'));
@@ -35,7 +38,10 @@ export const reviewStep = {
           field('Campaign name', name),
           h('div', { class: 'row' },
             field('Budget', type),
-            field(`Amount (${account?.currency ?? ''})`, amount, 'Greater than 0, at most two decimals.'))),
+            field(`Amount (${account?.currency ?? ''})`, amount, 'Greater than 0, at most two decimals.')),
+          h('div', { class: 'row' },
+            field('Start date', startDate, 'Optional: from the launch.'),
+            field('End date', endDate, 'Required with a lifetime budget.'))),
         h('dl', { class: 'summary' },
           h('dt', {}, 'Objective'), h('dd', {}, state.objective?.toLowerCase() ?? '—'),
           h('dt', {}, 'Ad account'), h('dd', {}, account ? `${account.name} (${PLATFORM_NAMES[account.platform]}, ${account.currency})` : '—'),
@@ -49,7 +55,11 @@ export const reviewStep = {
       problems,
       stepNav(studio, {
         nextLabel: studio.capabilities.mutations.has('launchCampaign') ? 'Launch campaign' : 'Save draft',
-        check: () => (Number(state.budget.amount) > 0 ? null : 'Enter a budget amount greater than 0.'),
+        check: () => {
+          if (!(Number(state.budget.amount) > 0)) return 'Enter a budget amount greater than 0.';
+          if (state.budget.type === 'LIFETIME' && !state.dates?.end) return 'Enter an end date: a lifetime budget needs one on both platforms.';
+          return null;
+        },
         onNext: () => launch(studio),
       }));
 
@@ -68,7 +78,10 @@ export const reviewStep = {
   },
 };
 
-const ERROR_FIELDS = { 'input.name': 'campaign-name', 'input.budget.amount': 'budget-amount', 'input.budget.type': 'budget-type', 'input.budget.currency': 'budget-amount' };
+const ERROR_FIELDS = {
+  'input.name': 'campaign-name', 'input.budget.amount': 'budget-amount', 'input.budget.type': 'budget-type', 'input.budget.currency': 'budget-amount',
+  startDate: 'start-date', endDate: 'end-date',
+};
 
 /** Saves the draft once (a retry reuses it), then launches it when the server can. */
 async function launch(studio) {
@@ -115,6 +128,12 @@ async function launch(studio) {
       await graphql('mutation($id: ID!, $budget: CampaignBudgetInput!) { setCampaignBudget(id: $id, budget: $budget) { id } }', { id: draft.campaignId, budget });
     }
     draft.budget = JSON.stringify(budget);
+    const dates = { s: state.dates?.start || null, e: state.dates?.end || null };
+    if ((dates.s || dates.e || draft.dates) && draft.dates !== JSON.stringify(dates)) {
+      await graphql('mutation($id: ID!, $s: Date, $e: Date) { setCampaignDates(id: $id, startDate: $s, endDate: $e) { id } }',
+        { id: draft.campaignId, ...dates });
+    }
+    draft.dates = JSON.stringify(dates);
     state.campaignId = draft.campaignId;
     studio.save();
     if (studio.capabilities.mutations.has('launchCampaign')) {
