@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sets up the demo organization through the product's own API, the way a customer would.
 
-    demo-setup.py BASE_URL API_KEY DATABASE_URL
+    demo-setup.py BASE_URL API_KEY DATABASE_URL    (with CAMPAIGND_SIMULATOR_URL and CAMPAIGND_SIMULATOR_SECRET set)
 
 1. Connects "Tasty Chips Co." to both simulated ad platforms with startOAuth/completeOAuth, following the
    authorization URL's redirect without a browser (the simulator approves at once), unless already connected.
@@ -12,6 +12,7 @@
 Idempotent: run it on every `make run`.
 """
 import json
+import os
 import subprocess
 import sys
 import urllib.error
@@ -50,9 +51,11 @@ def graphql(base, key, query, variables=None):
     return answer["data"]
 
 
-def simulator_control(base, action, body):
-    request = urllib.request.Request(base + "/simulator/_control/" + action, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+def simulator_control(action, body):
+    """The simulator's control plane: its own loopback address and secret (CAMPAIGND_SIMULATOR_URL and _SECRET)."""
+    request = urllib.request.Request(os.environ["CAMPAIGND_SIMULATOR_URL"] + "/_control/" + action, data=json.dumps(body).encode(),
+                                     method="POST", headers={"Content-Type": "application/json",
+                                                             "X-Simulator-Secret": os.environ["CAMPAIGND_SIMULATOR_SECRET"]})
     with urllib.request.urlopen(request, timeout=30) as response:
         response.read()
 
@@ -99,7 +102,7 @@ def main():
             field = "campaign { status }" if step == "launchCampaign" else "status"
             graphql(base, key, "mutation($id: ID!) { %s(id: $id) { %s } }" % (step, field), {"id": node["id"]})
         external_id = graphql(base, key, "query($id: ID!) { campaign(id: $id) { externalCampaignId } }", {"id": node["id"]})["campaign"]["externalCampaignId"]
-        simulator_control(base, node["platform"].lower() + "/backdate", {"id": external_id, "days": HISTORY_DAYS})
+        simulator_control(node["platform"].lower() + "/backdate", {"id": external_id, "days": HISTORY_DAYS})
         print("%s: %s" % (node["name"], " → ".join(steps)))
 
 

@@ -31,7 +31,14 @@ case "$command" in
     if [ "$mode" = throwaway ]; then
       options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     fi
-    as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -o "$options" -w -t 60 start >/dev/null
+    # A cluster still running from a run that was killed before it could stop it: stop it, then start afresh.
+    if as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+      echo "pg-cluster: stopping the cluster an earlier run left running in $data" >&2
+      as_owner "$bindir/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
+    fi
+    # In a session of its own: a signal to the caller's process group (Ctrl-C, SIGTERM to `make run`) does not
+    # reach PostgreSQL half-way; the caller stops it with `pg-cluster.sh stop`.
+    as_owner setsid -w "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -o "$options" -w -t 60 start >/dev/null
     ;;
   stop)
     as_owner "$bindir/pg_ctl" -D "$data" -m "${3:-fast}" -w stop >/dev/null

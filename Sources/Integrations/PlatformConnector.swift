@@ -37,7 +37,8 @@ public protocol PlatformConnector: Sendable {
     func authorizationURL(state: String, redirectURI: String) -> URL
     /// Exchanges an authorization code for tokens (on Meta, also for a long-lived token).
     func exchangeCode(_ code: String, redirectURI: String) throws -> OAuthTokens
-    /// New tokens for a connection whose access token expires (Google: refresh grant; Meta: long-lived exchange).
+    /// New tokens for a connection whose access token expires; `PlatformError.reconnectRequired` when only the
+    /// user can renew it.
     func refresh(_ tokens: OAuthTokens) throws -> OAuthTokens
     /// The ad accounts the access token can use.
     func listAdAccounts(accessToken: String) throws -> [PlatformAdAccount]

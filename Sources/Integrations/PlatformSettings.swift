@@ -39,7 +39,7 @@ public struct PlatformSettings: Sendable {
         self.retryPolicy = retryPolicy
     }
 
-    /// Everything pointed at a simulator whose root is `simulatorURL` (e.g. http://127.0.0.1:8080/simulator).
+    /// Everything pointed at a simulator whose root is `simulatorURL` (e.g. http://127.0.0.1:8081/simulator).
     public static func simulator(_ simulatorURL: URL) -> PlatformSettings {
         PlatformSettings(
             google: Google(
@@ -64,7 +64,7 @@ public struct PlatformSettings: Sendable {
             }
             return url
         }
-        let simulatorURL = try url("CAMPAIGND_SIMULATOR_URL") ?? URL(string: "http://127.0.0.1:8080/simulator")!
+        let simulatorURL = try url("CAMPAIGND_SIMULATOR_URL") ?? URL(string: "http://127.0.0.1:8081/simulator")!
         var settings = PlatformSettings.simulator(simulatorURL)
         settings.google.apiURL = try url("GOOGLE_ADS_API_URL") ?? settings.google.apiURL
         settings.google.authorizeURL = try url("GOOGLE_OAUTH_AUTHORIZE_URL") ?? settings.google.authorizeURL
@@ -88,7 +88,7 @@ public struct PlatformSettings: Sendable {
 
     public static let environmentHelp = """
           CAMPAIGND_SIMULATOR_URL   root of the platform simulator; the default for every platform URL below
-                                    (default http://127.0.0.1:8080/simulator)
+                                    (default http://127.0.0.1:8081/simulator)
           GOOGLE_ADS_API_URL, GOOGLE_OAUTH_AUTHORIZE_URL, GOOGLE_OAUTH_TOKEN_URL, GOOGLE_ADS_CLIENT_ID,
           GOOGLE_ADS_CLIENT_SECRET, GOOGLE_ADS_DEVELOPER_TOKEN, GOOGLE_ADS_LOGIN_CUSTOMER_ID
           META_GRAPH_URL, META_DIALOG_URL, META_APP_ID, META_APP_SECRET

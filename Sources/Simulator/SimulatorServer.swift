@@ -3,13 +3,19 @@ import Foundation
 
 /// The platform simulator behind nginx's `/simulator/` location: routes each request to the platform owning
 /// its first path segment, applies injected failures first, and answers the control endpoints under
-/// `/simulator/_control/`.
+/// `/simulator/_control/` to callers that present `controlSecret` (none at all when it is nil).
 public final class SimulatorServer: Sendable {
     public let platforms: [any SimulatedPlatform]
     public let failures = FailureInjector()
+    /// What the control plane wants in the `X-Simulator-Secret` header: it reads every simulated token,
+    /// wipes every platform object and fails every tenant's launches, so it is never open.
+    private let controlSecret: String?
 
-    public init(platforms: [any SimulatedPlatform]) {
+    public static let secretHeader = "X-Simulator-Secret"
+
+    public init(platforms: [any SimulatedPlatform], controlSecret: String?) {
         self.platforms = platforms
+        self.controlSecret = controlSecret.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Writes every platform's state to `file`, so that a restarted simulator still knows what it created.
@@ -38,7 +44,12 @@ public final class SimulatorServer: Sendable {
         guard segments.first == "simulator", segments.count >= 2 else { return notFound(request.path) }
         segments.removeFirst()
         let prefix = segments.removeFirst()
-        if prefix == "_control" { return control(segments, request) }
+        if prefix == "_control" {
+            guard presentsControlSecret(request) else {
+                return .simulatorJSON(403, ["error": ["code": 403, "message": "The simulator's control plane wants its secret in \(Self.secretHeader)."]])
+            }
+            return control(segments, request)
+        }
         guard let platform = platforms.first(where: { $0.prefixes.contains(prefix) }) else { return notFound(request.path) }
         let rest = "/" + segments.joined(separator: "/")
         let simulatorRequest = SimulatorRequest(request, prefix: prefix, path: rest)
@@ -74,6 +85,14 @@ public final class SimulatorServer: Sendable {
         default:
             return notFound(request.path)
         }
+    }
+
+    /// Compared in constant time, so that answer timings do not spell the secret out.
+    private func presentsControlSecret(_ request: FastCGIRequest) -> Bool {
+        guard let controlSecret, let presented = request.header(Self.secretHeader) else { return false }
+        let expected = Array(controlSecret.utf8), given = Array(presented.utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     private func notFound(_ path: String) -> FastCGIResponse {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Authorization codes and tokens of one simulated platform. Codes are single-use and short-lived; access
-/// tokens expire after `accessTokenLifetime`, so that refreshing is exercised.
+/// Authorization codes and tokens of one simulated platform's OAuth client. Codes are single-use and short-lived
+/// and go only to the client's registered redirect URIs; access tokens expire after `accessTokenLifetime`, so
+/// that refreshing is exercised.
 public final class TokenIssuer: @unchecked Sendable {
     public enum Validity: Equatable, Sendable {
         case valid
@@ -18,19 +19,27 @@ public final class TokenIssuer: @unchecked Sendable {
     struct AccessToken {
         var expiresAt: Date
         var revoked: Bool
+        /// Meta's code exchange gives a short-lived token, the one a long-lived exchange extends.
+        var shortLived = false
     }
 
     public let tokenPrefix: String
     public var accessTokenLifetime: TimeInterval
+    /// The redirect URIs registered for the client (in the platform's developer console), matched exactly:
+    /// Google answers `redirect_uri_mismatch` to any other, Meta error 191.
+    public let redirectURIs: Set<String>
     private let lock = NSLock()
     private var codes: [String: Code] = [:]
     private var accessTokens: [String: AccessToken] = [:]
     private var refreshTokens: [String: Bool] = [:]  // token → revoked
 
-    public init(tokenPrefix: String, accessTokenLifetime: TimeInterval) {
+    public init(tokenPrefix: String, accessTokenLifetime: TimeInterval, redirectURIs: Set<String> = []) {
         self.tokenPrefix = tokenPrefix
         self.accessTokenLifetime = accessTokenLifetime
+        self.redirectURIs = redirectURIs
     }
+
+    public func isRegistered(redirectURI: String) -> Bool { redirectURIs.contains(redirectURI) }
 
     /// A code the consent page hands to the redirect URI.
     public func issueCode(clientID: String, redirectURI: String) -> String {
@@ -49,10 +58,19 @@ public final class TokenIssuer: @unchecked Sendable {
 
     /// A new access token (and its expiry).
     public func issueAccessToken(lifetime: TimeInterval? = nil) -> (token: String, expiresIn: Int) {
+        issueAccessToken(expiresAt: Date().addingTimeInterval(lifetime ?? accessTokenLifetime))
+    }
+
+    /// A new access token that expires at `expiresAt` (a re-exchanged Meta token keeps its predecessor's end).
+    public func issueAccessToken(expiresAt: Date, shortLived: Bool = false) -> (token: String, expiresIn: Int) {
         let token = "\(tokenPrefix)at-\(Self.random())"
-        let seconds = lifetime ?? accessTokenLifetime
-        lock.withLock { accessTokens[token] = AccessToken(expiresAt: Date().addingTimeInterval(seconds), revoked: false) }
-        return (token, Int(seconds))
+        lock.withLock { accessTokens[token] = AccessToken(expiresAt: expiresAt, revoked: false, shortLived: shortLived) }
+        return (token, Int(expiresAt.timeIntervalSinceNow.rounded()))
+    }
+
+    /// A known, unrevoked access token's expiry and whether it is short-lived.
+    public func details(ofAccessToken token: String) -> (expiresAt: Date, shortLived: Bool)? {
+        lock.withLock { accessTokens[token].flatMap { $0.revoked ? nil : ($0.expiresAt, $0.shortLived) } }
     }
 
     public func issueRefreshToken() -> String {
@@ -92,7 +110,9 @@ public final class TokenIssuer: @unchecked Sendable {
     public func snapshot() -> [String: Any] {
         lock.withLock {
             [
-                "accessTokens": accessTokens.mapValues { ["expiresAt": $0.expiresAt.timeIntervalSince1970, "revoked": $0.revoked] },
+                "accessTokens": accessTokens.mapValues {
+                    ["expiresAt": $0.expiresAt.timeIntervalSince1970, "revoked": $0.revoked, "shortLived": $0.shortLived]
+                },
                 "refreshTokens": refreshTokens,
             ]
         }
@@ -102,7 +122,9 @@ public final class TokenIssuer: @unchecked Sendable {
         lock.withLock {
             for (token, value) in snapshot["accessTokens"] as? [String: [String: Any]] ?? [:] {
                 guard let expiresAt = value["expiresAt"] as? Double else { continue }
-                accessTokens[token] = AccessToken(expiresAt: Date(timeIntervalSince1970: expiresAt), revoked: value["revoked"] as? Bool ?? false)
+                accessTokens[token] = AccessToken(
+                    expiresAt: Date(timeIntervalSince1970: expiresAt), revoked: value["revoked"] as? Bool ?? false,
+                    shortLived: value["shortLived"] as? Bool ?? false)
             }
             for (token, revoked) in snapshot["refreshTokens"] as? [String: Bool] ?? [:] { refreshTokens[token] = revoked }
         }

@@ -22,7 +22,15 @@ struct Configuration: Sendable {
     }
     var mediaDirectory: String
     var mediaMaximumBytes: Int
+    /// The origin users reach the API and pages at: uploads' URLs start with it.
     var publicURL: String?
+
+    func requirePublicURL() throws -> String {
+        guard let publicURL else {
+            throw UsageError("CAMPAIGND_PUBLIC_URL must be set to the origin users reach the server at, e.g. https://ads.example.com")
+        }
+        return publicURL
+    }
     var requestLimits: RequestLimits
     /// Engine limits: the longest list argument, the largest response, the document cache's memory.
     var maxListArgument: Int
@@ -44,7 +52,7 @@ struct Configuration: Sendable {
             tokenKey: try tokenKey(environment),
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
             mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
-            publicURL: environment["CAMPAIGND_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) },
+            publicURL: try publicURL(environment),
             requestLimits: try requestLimits(environment),
             maxListArgument: try environment.integerSetting("CAMPAIGND_MAX_LIST_ARGUMENT", default: 1_000, range: 1...1_000_000),
             maxResponseBytes: try environment.integerSetting("CAMPAIGND_MAX_RESPONSE_BYTES", default: 4 << 20, range: 1024...(1 << 30)),
@@ -72,6 +80,15 @@ struct Configuration: Sendable {
         }
     }
 
+    private static func publicURL(_ environment: [String: String]) throws -> String? {
+        guard let text = environment["CAMPAIGND_PUBLIC_URL"], !text.isEmpty else { return nil }
+        guard let components = URLComponents(string: text), ["http", "https"].contains(components.scheme?.lowercased()),
+              components.host?.isEmpty == false, components.query == nil, components.fragment == nil else {
+            throw UsageError("CAMPAIGND_PUBLIC_URL must be an http:// or https:// origin, got \"\(text)\"")
+        }
+        return String(text.trimmingSuffix("/"))
+    }
+
     private static func tokenKey(_ environment: [String: String]) throws -> String? {
         guard let key = environment["CAMPAIGND_TOKEN_KEY"], !key.isEmpty else { return nil }
         guard key.count >= 16 else { throw UsageError("CAMPAIGND_TOKEN_KEY must have at least 16 characters") }
@@ -90,7 +107,8 @@ struct Configuration: Sendable {
           CAMPAIGND_TOKEN_KEY       passphrase encrypting OAuth tokens at rest (required by serve and worker)
           CAMPAIGND_MEDIA_DIR       where uploaded images are stored, served by nginx at /media/ (default .local/media)
           CAMPAIGND_MEDIA_MAX_BYTES largest image upload (default 5242880)
-          CAMPAIGND_PUBLIC_URL      origin of the URLs of uploads, e.g. https://ads.example.com (default: the request's)
+          CAMPAIGND_PUBLIC_URL      the origin users reach the server at, e.g. https://ads.example.com: uploads' URLs
+                                    start with it (required by serve; never taken from a request's Host)
           CAMPAIGND_STATEMENT_TIMEOUT_MS, CAMPAIGND_LOCK_TIMEOUT_MS, CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS
                                     a request's time limits (defaults 5000, 2000, 120000)
           CAMPAIGND_RATE_LIMIT_BURST, CAMPAIGND_RATE_LIMIT_PER_MINUTE

@@ -13,7 +13,10 @@ import TestSupport
         let key = try harness.organization(named: "Tasty Chips Co.")
         let script = TestPaths.repository.appendingPathComponent("scripts/demo-setup.py").path
         for _ in 0..<2 {  // the second run finds everything in place and changes nothing
-            let setup = try runCommand("/usr/bin/env", ["python3", script, harness.server.baseURL.absoluteString, key, harness.database.url])
+            let setup = try runCommand(
+                "/usr/bin/env", ["python3", script, harness.server.baseURL.absoluteString, key, harness.database.url],
+                environment: ["CAMPAIGND_SIMULATOR_URL": harness.server.simulatorURL.absoluteString,
+                              "CAMPAIGND_SIMULATOR_SECRET": TestSimulator.controlSecret])
             try #require(setup.status == 0, "\(setup.output)")
         }
 

@@ -12,14 +12,15 @@ extension APITestHarness {
 
     /// The simulator's whole state (`GET /simulator/_control/state`).
     func simulatorState() async throws -> [String: Any] {
-        try await HTTPClient.send(server.simulatorURL.appendingPathComponent("_control/state")).json()
+        try await HTTPClient.send(server.simulatorURL.appendingPathComponent("_control/state"), headers: TestSimulator.controlHeaders).json()
     }
 
     /// `POST /simulator/_control/<path>` with a JSON body; expects 200.
     func simulatorControl(_ path: String, _ body: [String: Any] = [:]) async throws {
         let response = try await HTTPClient.send(
             server.simulatorURL.appendingPathComponent("_control/\(path)"), method: "POST",
-            headers: ["Content-Type": "application/json"], body: JSONSerialization.data(withJSONObject: body))
+            headers: TestSimulator.controlHeaders.merging(["Content-Type": "application/json"]) { $1 },
+            body: JSONSerialization.data(withJSONObject: body))
         #expect(response.status == 200, "simulator control \(path): \(response.text)")
     }
 

@@ -18,12 +18,11 @@ import TestSupport
         }
     }
 
-    @Test(arguments: ["GOOGLE_ADS", "META_ADS"])
-    func aTokenAboutToExpireIsRefreshedBeforeTheCall(_ platform: String) async throws {
+    @Test func aGoogleTokenAboutToExpireIsRefreshedBeforeTheCall() async throws {
         let harness = try APITestHarness(simulatorEnvironment: [:])
         defer { harness.stop() }
         let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
-        let integration = try await client.connect(platform)
+        let integration = try await client.connect("GOOGLE_ADS")
         let id = try integrationUUID(integration["id"])
         let before = try harness.storedTokens(id)
         // Our record says the token expires in two minutes: inside the five-minute margin.
@@ -38,23 +37,68 @@ import TestSupport
         #expect(!after.plainInColumns)
     }
 
-    @Test(arguments: [("GOOGLE_ADS", "google_ads"), ("META_ADS", "meta_ads")])
-    func aTokenThePlatformExpiredMidCallIsRefreshedAndTheCallRetriedOnce(_ platform: String, _ simulatorName: String) async throws {
+    @Test func aGoogleTokenThePlatformExpiredMidCallIsRefreshedAndTheCallRetriedOnce() async throws {
         let harness = try APITestHarness(simulatorEnvironment: [:])
         defer { harness.stop() }
         let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
-        let integration = try await client.connect(platform)
+        let integration = try await client.connect("GOOGLE_ADS")
         let id = try integrationUUID(integration["id"])
         let before = try harness.storedTokens(id)
         // The platform expires every token now, though our record still says an hour.
-        try await harness.simulatorControl("\(simulatorName)/expire_tokens")
+        try await harness.simulatorControl("google_ads/expire_tokens")
 
         let sync = try await client.sync(try #require(integration["id"] as? String))
         #expect(sync["errors"] == nil, "\(sync)")
         #expect((data(sync, "syncAdAccounts") as? [Any])?.isEmpty == false)
         let after = try harness.storedTokens(id)
         #expect(after.access != before.access)
-        if platform == "GOOGLE_ADS" { #expect(after.refresh == before.refresh, "Google keeps its refresh token") }
+        #expect(after.refresh == before.refresh, "Google keeps its refresh token")
+    }
+
+    /// A Meta connection cannot be renewed by the server: it is used to its last day, says `EXPIRES_SOON` in its
+    /// last week, and then needs the user.
+    @Test func aMetaConnectionWarnsInItsLastWeekAndThenNeedsReconnecting() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
+        let integration = try await client.connect("META_ADS")
+        let globalID = try #require(integration["id"] as? String)
+        let id = try integrationUUID(globalID)
+        let before = try harness.storedTokens(id)
+        func health() async throws -> String? {
+            let body = try await client.send("{ integrations { health } }")
+            return ((data(body, "integrations") as? [[String: Any]])?.first)?["health"] as? String
+        }
+        try harness.sql("UPDATE integrations SET expires_at = now() + interval '8 days' WHERE id = $1", [id])
+        #expect(try await health() == "OK")
+
+        // Inside the refresh margin: still used as it is, with nothing asked of the platform.
+        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = $1", [id])
+        #expect(try await health() == "EXPIRES_SOON")
+        let issued = try await harness.simulatorAccessTokens().count
+        let sync = try await client.sync(globalID)
+        #expect(sync["errors"] == nil, "\(sync)")
+        #expect(try harness.storedTokens(id).access == before.access)
+        #expect(try await harness.simulatorAccessTokens().count == issued, "no exchange was attempted")
+
+        // Past its end: the next call disconnects it.
+        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = $1", [id])
+        #expect(try await health() == "RECONNECT_REQUIRED")
+        let lapsed = try await client.sync(globalID)
+        #expect(firstError(lapsed).code == "RECONNECT_REQUIRED", "\(lapsed)")
+        #expect((try await client.integration(globalID))["connected"] as? Bool == false)
+    }
+
+    /// The platform says the Meta token expired before our record does: only the user can renew it.
+    @Test func aMetaTokenThePlatformExpiredDisconnectsTheIntegration() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let client = OAuthClient(harness: harness, key: try harness.organization(named: "Tasty Chips Co."))
+        let globalID = try #require(try await client.connect("META_ADS")["id"] as? String)
+        try await harness.simulatorControl("meta_ads/expire_tokens")
+        let sync = try await client.sync(globalID)
+        #expect(firstError(sync).code == "RECONNECT_REQUIRED", "\(sync)")
+        #expect((try await client.integration(globalID))["connected"] as? Bool == false)
     }
 
     @Test func aShortLivedTokenIsRefreshedWhenItLapses() async throws {

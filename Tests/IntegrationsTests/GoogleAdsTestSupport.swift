@@ -51,7 +51,8 @@ final class GoogleAdsFixture: @unchecked Sendable {
     @discardableResult
     func control(_ path: String, _ body: [String: Any]) async throws -> HTTPResponse {
         let response = try await HTTPClient.send(
-            server.url.appendingPathComponent("_control/\(path)"), method: "POST", headers: ["Content-Type": "application/json"],
+            server.url.appendingPathComponent("_control/\(path)"), method: "POST",
+            headers: TestSimulator.controlHeaders.merging(["Content-Type": "application/json"]) { $1 },
             body: try JSONSerialization.data(withJSONObject: body))
         guard response.status == 200 else { throw TestSupportError("control \(path): \(response.status) \(response.text)") }
         return response
@@ -63,7 +64,7 @@ final class GoogleAdsFixture: @unchecked Sendable {
 
     /// The simulated Google Ads' state (`objects`, `accounts`, `requests`, `tokens`).
     func state() async throws -> [String: Any] {
-        let response = try await HTTPClient.send(server.url.appendingPathComponent("_control/state"))
+        let response = try await HTTPClient.send(server.url.appendingPathComponent("_control/state"), headers: TestSimulator.controlHeaders)
         return try response.json()["google_ads"] as? [String: Any] ?? [:]
     }
 

@@ -66,9 +66,11 @@ import Testing
         #expect(all.last == PlatformAdAccount(externalID: "2000000099", name: "Brand 99", currency: "EUR"))
     }
 
-    @Test func anExpiredTokenIsTokenExpiredAndRefreshingExchangesIt() async throws {
+    /// Meta documents no server-side way to extend a long-lived token: once it expires, only the user renews it.
+    @Test func anExpiredConnectionIsTokenExpiredAndOnlyReconnectingRenewsIt() async throws {
         let meta = try MetaSimulatorFixture()
         let tokens = try await meta.connect()
+        #expect(!AdPlatform.metaAds.renewsConnections)
         try await meta.control("meta_ads/expire_tokens")
         #expect {
             try meta.provider.listAdAccounts(accessToken: tokens.accessToken)
@@ -76,10 +78,27 @@ import Testing
             guard case PlatformError.tokenExpired(let message) = error else { return false }
             return message.contains("code 190") && !message.contains(tokens.accessToken)
         }
-        let refreshed = try meta.provider.refresh(tokens)
-        #expect(refreshed.accessToken != tokens.accessToken)
-        #expect(refreshed.refreshToken == nil)
-        #expect(try meta.provider.listAdAccounts(accessToken: refreshed.accessToken).count == 2)
+        #expect {
+            try meta.provider.refresh(tokens)
+        } throws: { error in
+            guard case PlatformError.reconnectRequired(let message) = error else { return false }
+            return message.contains("connect Meta again") && !message.contains(tokens.accessToken)
+        }
+        // The simulated Graph API refuses to exchange an expired token, as Meta does.
+        let exchange = try await meta.exchangeForLongLived(tokens.accessToken)
+        #expect(exchange.status == 400, "\(exchange.text)")
+        #expect(((try exchange.json()["error"] as? [String: Any])?["code"] as? Int) == 190)
+    }
+
+    /// Exchanging a long-lived token again gives a token that ends when it does: no silent extension to rely on.
+    @Test func aLongLivedTokenExchangedAgainKeepsItsEnd() async throws {
+        let meta = try MetaSimulatorFixture()
+        let tokens = try await meta.connect()
+        let expiresAt = try #require(tokens.expiresAt)
+        let exchange = try await meta.exchangeForLongLived(tokens.accessToken)
+        #expect(exchange.status == 200, "\(exchange.text)")
+        let expiresIn = try #require(try exchange.json()["expires_in"] as? Int)
+        #expect(abs(Date(timeIntervalSinceNow: Double(expiresIn)).timeIntervalSince(expiresAt)) < 5)
     }
 
     @Test func aRevokedTokenNeedsReconnecting() async throws {
@@ -149,17 +168,13 @@ import Testing
         settings.meta.appSecret = "app-secret-never-shown"
         settings.retryPolicy = RetryPolicy(maximumAttempts: 2, baseDelay: 0.01, maximumDelay: 0.02)
         let provider = MetaAdsProvider(settings: settings)
+        // The secret and the code travel in the form body: the URL the error names has no query at all.
         #expect {
             try provider.exchangeCode("code-never-shown", redirectURI: "http://127.0.0.1:9/cb")
         } throws: { error in
             guard case PlatformError.transient(let message) = error else { return false }
-            return message.contains("client_secret=REDACTED") && !message.contains("app-secret-never-shown") && !message.contains("code-never-shown")
-        }
-        #expect {
-            try provider.refresh(OAuthTokens(accessToken: "EAAB-token-never-shown", refreshToken: nil, expiresAt: nil))
-        } throws: { error in
-            guard case PlatformError.transient(let message) = error else { return false }
-            return message.contains("fb_exchange_token=REDACTED") && !message.contains("EAAB-token-never-shown")
+            return message.contains("/oauth/access_token") && !message.contains("/oauth/access_token?")
+                && !message.contains("app-secret-never-shown") && !message.contains("code-never-shown")
         }
     }
 

@@ -23,8 +23,20 @@ final class MetaSimulatorFixture: @unchecked Sendable {
     func control(_ path: String, _ body: [String: Any] = [:]) async throws {
         let response = try await HTTPClient.send(
             server.url.appendingPathComponent("_control/\(path)"), method: "POST",
-            headers: ["Content-Type": "application/json"], body: try JSONSerialization.data(withJSONObject: body))
+            headers: TestSimulator.controlHeaders.merging(["Content-Type": "application/json"]) { $1 },
+            body: try JSONSerialization.data(withJSONObject: body))
         guard response.status == 200 else { throw TestSupportError("control \(path) answered \(response.status): \(response.text)") }
+    }
+
+    /// `POST /oauth/access_token` with `grant_type=fb_exchange_token`, as a form, straight to the simulator.
+    func exchangeForLongLived(_ token: String) async throws -> HTTPResponse {
+        let form = FormEncoding.encode([
+            ("grant_type", "fb_exchange_token"), ("client_id", settings.meta.appID),
+            ("client_secret", settings.meta.appSecret), ("fb_exchange_token", token),
+        ])
+        return try await HTTPClient.send(
+            settings.meta.graphURL.appendingPathComponent("\(MetaGraphAPI.version)/oauth/access_token"), method: "POST",
+            headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(form.utf8))
     }
 
     /// Makes the next `times` requests whose path contains `path` fail with `failure`.
@@ -34,7 +46,7 @@ final class MetaSimulatorFixture: @unchecked Sendable {
 
     /// What the simulated Meta holds (`accounts`, `objects`, `tokens`).
     func state() async throws -> [String: Any] {
-        let response = try await HTTPClient.send(server.url.appendingPathComponent("_control/state"))
+        let response = try await HTTPClient.send(server.url.appendingPathComponent("_control/state"), headers: TestSimulator.controlHeaders)
         guard let meta = try response.json()["meta_ads"] as? [String: Any] else { throw TestSupportError("no meta_ads state: \(response.text)") }
         return meta
     }

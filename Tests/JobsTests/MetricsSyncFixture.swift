@@ -138,6 +138,7 @@ final class MetricsSyncFixture: @unchecked Sendable {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
         let result = try runCommand("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST",
                                                       "-H", "Content-Type: application/json", "--data", text,
+                                                      "-H", "X-Simulator-Secret: \(TestSimulator.controlSecret)",
                                                       simulatorURL.appendingPathComponent("_control/\(path)").absoluteString])
         guard result.output == "200" else { throw TestSupportError("control \(path) answered \(result.output)") }
     }

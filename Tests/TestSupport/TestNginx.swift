@@ -1,10 +1,15 @@
 import Foundation
 
-/// A throwaway nginx on a free loopback port, configured from the project's own template.
+/// A throwaway nginx on a free loopback port, configured from the project's own template. With a simulator
+/// socket, the simulator gets its own loopback server on a second port, as under `make run`.
 public final class TestNginx: @unchecked Sendable {
     public let port: Int
+    /// The simulator's server's port, when it has one.
+    public let simulatorPort: Int?
     public let process: ChildProcess
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    /// The simulator's root (what CAMPAIGND_SIMULATOR_URL takes), when it has a server.
+    public var simulatorURL: URL? { simulatorPort.map { URL(string: "http://127.0.0.1:\($0)/simulator")! } }
 
     /// `mediaDirectory` is served at `/media/` (default: a `media` folder in nginx's runtime folder).
     public init(responderSocket: String, simulatorSocket: String? = nil, directory: URL, mediaDirectory: URL? = nil) throws {
@@ -13,16 +18,22 @@ public final class TestNginx: @unchecked Sendable {
         var lastError: Error = TestSupportError("nginx did not start")
         for _ in 0..<5 {
             let port = try FreePort.find()
+            let simulatorPort = try simulatorSocket.map { _ in try FreePort.find() }
+            var environment: [String: String] = [:]
+            if let simulatorSocket, let simulatorPort {
+                environment = ["SIMULATOR_LISTEN": "127.0.0.1:\(simulatorPort)", "SIMULATOR_SOCKET": simulatorSocket]
+            }
             let rendered = try runCommand(TestPaths.script("nginx-conf.sh").path, ["127.0.0.1:\(port)", responderSocket, runtime.path]
-                + [simulatorSocket ?? runtime.appendingPathComponent("simulator.sock").path] + (mediaDirectory.map { [$0.path] } ?? []))
+                + (mediaDirectory.map { [$0.path] } ?? []), environment: environment)
             guard rendered.status == 0 else { throw TestSupportError("nginx-conf.sh failed: \(rendered.output)") }
             try rendered.output.write(to: configuration, atomically: true, encoding: .utf8)
             let process = try ChildProcess(
                 URL(fileURLWithPath: "/usr/sbin/nginx"),
                 ["-p", runtime.path, "-c", configuration.path, "-g", "daemon off;"],
                 logFile: directory.appendingPathComponent("nginx.log"))
-            if FreePort.waitUntilListening(port, timeout: 10) {
+            if FreePort.waitUntilListening(port, timeout: 10), simulatorPort.map({ FreePort.waitUntilListening($0, timeout: 5) }) ?? true {
                 self.port = port
+                self.simulatorPort = simulatorPort
                 self.process = process
                 return
             }

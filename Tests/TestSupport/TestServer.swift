@@ -1,7 +1,8 @@
 import Foundation
 
 /// `campaignd serve` behind a throwaway nginx: what a client of the product talks to. With `simulator`,
-/// `campaignd simulate` runs behind the same nginx and the responder's platform URLs point at it.
+/// `campaignd simulate` runs behind the same nginx, on a loopback server of its own, and the responder's platform
+/// URLs point at it.
 public final class TestServer: @unchecked Sendable {
     public let directory: URL
     public let responder: ChildProcess
@@ -12,7 +13,7 @@ public final class TestServer: @unchecked Sendable {
     public let mediaDirectory: URL
     public var baseURL: URL { nginx.baseURL }
     /// The simulator's root (CAMPAIGND_SIMULATOR_URL), when one runs.
-    public var simulatorURL: URL { nginx.baseURL.appendingPathComponent("simulator") }
+    public var simulatorURL: URL { nginx.simulatorURL ?? nginx.baseURL.appendingPathComponent("simulator") }
 
     /// Starts the responder against `databaseURL` (extra settings in `environment`) and nginx in front.
     public init(databaseURL: String, environment: [String: String] = [:], simulator withSimulator: Bool = false,
@@ -20,10 +21,21 @@ public final class TestServer: @unchecked Sendable {
         directory = try TestPaths.temporaryDirectory("campaignd-server")
         socketPath = directory.appendingPathComponent("campaignd.sock").path
         mediaDirectory = directory.appendingPathComponent("media")
-        simulator = withSimulator ? try TestSimulator(directory: directory, environment: simulatorEnvironment) : nil
-        // nginx first: the responder is told the simulator's URL, which has nginx's port in it.
+        let simulatorSocket = withSimulator ? directory.appendingPathComponent("simulator.sock").path : nil
+        // nginx first: the simulator is told the Studio's redirect URIs and the responder the simulator's URL,
+        // which have nginx's ports in them.
         nginx = try TestNginx(
-            responderSocket: socketPath, simulatorSocket: simulator?.socketPath, directory: directory, mediaDirectory: mediaDirectory)
+            responderSocket: socketPath, simulatorSocket: simulatorSocket, directory: directory, mediaDirectory: mediaDirectory)
+        do {
+            let studio = nginx.baseURL.absoluteString
+            simulator = try simulatorSocket.map {
+                try TestSimulator(socketPath: $0, redirectURIs: ["\(studio)/?connect=GOOGLE_ADS", "\(studio)/?connect=META_ADS", "\(studio)/healthz"],
+                                  environment: simulatorEnvironment)
+            }
+        } catch {
+            nginx.stop()
+            throw error
+        }
         var settings = [
             "DATABASE_URL": databaseURL,
             "CAMPAIGND_SOCKET": socketPath,
@@ -31,7 +43,8 @@ public final class TestServer: @unchecked Sendable {
             "CAMPAIGND_MIGRATIONS": TestPaths.repository.appendingPathComponent("schema/migrations").path,
             "CAMPAIGND_SCHEMA": TestPaths.repository.appendingPathComponent("schema/schema.graphql").path,
             "CAMPAIGND_TOKEN_KEY": TestServer.tokenKey,
-            "CAMPAIGND_SIMULATOR_URL": nginx.baseURL.appendingPathComponent("simulator").absoluteString,
+            "CAMPAIGND_SIMULATOR_URL": (nginx.simulatorURL ?? nginx.baseURL.appendingPathComponent("simulator")).absoluteString,
+            "CAMPAIGND_PUBLIC_URL": nginx.baseURL.absoluteString,
             "CAMPAIGND_MEDIA_DIR": mediaDirectory.path,
         ]
         settings.merge(environment) { $1 }

@@ -11,13 +11,14 @@ public struct GraphQLHTTPHandler: Sendable {
     let services: APIServices
     var pool: PostgresPool { services.pool }
     let authenticator = APIKeyAuthenticator()
-    /// Where `uploadMedia` stores images, and the public origin their URLs start with (nil: the request's).
+    /// Where `uploadMedia` stores images, and the public origin their URLs start with: configured, never taken
+    /// from the request's Host header, which any client sets.
     let media: MediaStore?
-    let publicOrigin: String?
+    let publicOrigin: String
 
     public init(
-        pipeline: GraphQLPipeline, services: APIServices, mediaDirectory: URL? = nil, mediaMaximumBytes: Int = 5 << 20,
-        publicOrigin: String? = nil
+        pipeline: GraphQLPipeline, services: APIServices, publicOrigin: String, mediaDirectory: URL? = nil,
+        mediaMaximumBytes: Int = 5 << 20
     ) {
         self.pipeline = pipeline
         self.services = services
@@ -49,7 +50,7 @@ public struct GraphQLHTTPHandler: Sendable {
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
                         context: RequestContext(
-                            session: session, services: services, media: media, origin: publicOrigin ?? Self.origin(of: request)),
+                            session: session, services: services, media: media, origin: publicOrigin),
                         allowMutations: !parameters.isReadOnly)
                     return encode(response, as: mediaType)
                 }
@@ -79,25 +80,6 @@ public struct GraphQLHTTPHandler: Sendable {
         let body = JSON.object(JSONObject([("errors", .array([.object(error)]))]))
         let headers = [("Content-Type", mediaType.contentType), ("Cache-Control", "no-store")] + refusal.headers
         return FastCGIResponse(status: refusal.status, headers: headers, body: body.serializedBytes())
-    }
-
-    /// `scheme://host[:port]` from what nginx passes. Debian's fastcgi_params send `$host` (no port) as
-    /// HTTP_HOST, and `SERVER_PORT` adds it; nginx's own send the Host header as the client wrote it, port
-    /// included, which is then kept as it is (not given a second port).
-    static func origin(of request: FastCGIRequest) -> String {
-        let scheme = request.parameters["REQUEST_SCHEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "http"
-        let host = request.parameters["HTTP_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
-        if hasPort(host) { return "\(scheme)://\(host)" }
-        let port = request.parameters["SERVER_PORT"] ?? ""
-        let defaultPort = scheme == "https" ? "443" : "80"
-        return port.isEmpty || port == defaultPort ? "\(scheme)://\(host)" : "\(scheme)://\(host):\(port)"
-    }
-
-    /// `example.com:8080` and `[::1]:8080` have a port; `example.com` and `[::1]` do not.
-    static func hasPort(_ host: String) -> Bool {
-        guard let colon = host.lastIndex(of: ":") else { return false }
-        let port = host[host.index(after: colon)...]
-        return !port.isEmpty && port.allSatisfy(\.isASCII) && port.allSatisfy(\.isNumber) && (host.first != "[" || host[..<colon].hasSuffix("]"))
     }
 
     static func bearerToken(_ header: String?) -> String? {

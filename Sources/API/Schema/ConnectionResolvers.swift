@@ -1,6 +1,7 @@
 import Campaigns
 import Foundation
 import GraphQL
+import Integrations
 
 /// `Query.integrations`, `Query.adAccounts`, `Integration` and `AdAccount`. No token is ever selected.
 enum ConnectionResolvers {
@@ -22,6 +23,9 @@ enum ConnectionResolvers {
         resolvers.field("Integration", "id", on: Integration.self) { integration, _ in GlobalID.encode("Integration", integration.id) }
         resolvers.field("Integration", "platform", on: Integration.self) { integration, _ in integration.platform.apiName }
         resolvers.field("Integration", "connected", on: Integration.self) { integration, _ in integration.connected }
+        resolvers.field("Integration", "health", on: Integration.self) { integration, _ in
+            ConnectionHealth.of(platform: integration.platform, connected: integration.connected, expiresAt: integration.expiresAt).apiName
+        }
         resolvers.field("Integration", "expiresAt", on: Integration.self) { integration, _ in integration.expiresAt?.graphQLDateTime }
         resolvers.field("Integration", "lastSyncedAt", on: Integration.self) { integration, _ in integration.lastSyncedAt?.graphQLDateTime }
         resolvers.batch("Integration", "adAccounts", on: Integration.self) { integrations, session in
@@ -55,3 +59,14 @@ extension APIEnum {
 }
 
 extension Platform: APIEnum {}
+
+extension ConnectionHealth {
+    /// The GraphQL enum value: `EXPIRES_SOON` for `expiresSoon`.
+    var apiName: String {
+        switch self {
+        case .ok: "OK"
+        case .expiresSoon: "EXPIRES_SOON"
+        case .reconnectRequired: "RECONNECT_REQUIRED"
+        }
+    }
+}

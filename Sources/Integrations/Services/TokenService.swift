@@ -124,9 +124,14 @@ public struct TokenService: Sendable {
         case nil: needsRefresh = tokens.expiresAt.map { $0.timeIntervalSinceNow < margin } ?? false
         }
         guard needsRefresh else { return .token(tokens.accessToken, refreshed: false) }
+        let connector = providers.connector(for: integration.provider)
+        // A connection the server cannot renew is used up to its last second; the API warns before it lapses.
+        if !integration.provider.renewsConnections, replacing == nil, let expiresAt = tokens.expiresAt, expiresAt > Date() {
+            return .token(tokens.accessToken, refreshed: false)
+        }
         do {
             // A platform that sends no new refresh token keeps the old one: `store` leaves it in place.
-            let fresh = try providers.connector(for: integration.provider).refresh(tokens)
+            let fresh = try connector.refresh(tokens)
             try store.store(fresh, integrationID: integrationID, organizationID: organizationID, on: connection)
             return .token(fresh.accessToken, refreshed: true)
         } catch let error as PlatformError {

@@ -1,7 +1,7 @@
 import FastCGI
 import Foundation
 
-/// Google's consent page (approves at once) and token endpoint (authorization code and refresh grants).
+/// Google's consent page (approves at once, for registered redirect URIs only) and token endpoint (authorization code and refresh grants).
 extension GoogleAdsSimulator {
     func consent(_ request: SimulatorRequest) -> FastCGIResponse {
         let query = request.query
@@ -9,6 +9,10 @@ extension GoogleAdsSimulator {
         guard query["response_type"] == "code" else { return consentError("unsupported_response_type", "response_type must be code.") }
         guard let redirectURI = query["redirect_uri"], let redirect = URLComponents(string: redirectURI), redirect.scheme != nil else {
             return consentError("invalid_request", "Missing required parameter: redirect_uri")
+        }
+        // Google's consent page refuses any redirect URI not registered for the client, matched exactly.
+        guard tokens.isRegistered(redirectURI: redirectURI) else {
+            return consentError("redirect_uri_mismatch", "The redirect URI in the request, \(redirectURI), does not match the ones authorized for the OAuth client.")
         }
         guard let scope = query["scope"], scope.split(separator: " ").contains("https://www.googleapis.com/auth/adwords") else {
             return consentError("invalid_scope", "Missing required parameter: scope")

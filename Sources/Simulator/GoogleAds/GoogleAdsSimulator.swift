@@ -19,7 +19,9 @@ public final class GoogleAdsSimulator: SimulatedPlatform, @unchecked Sendable {
     /// Requests seen per "METHOD path", injected failures included, so that tests can count attempts.
     var requestCounts: [String: Int] = [:]
 
-    public init(tokenLifetime: TimeInterval) { tokens = TokenIssuer(tokenPrefix: "google-", accessTokenLifetime: tokenLifetime) }
+    public init(tokenLifetime: TimeInterval, redirectURIs: Set<String> = []) {
+        tokens = TokenIssuer(tokenPrefix: "google-", accessTokenLifetime: tokenLifetime, redirectURIs: redirectURIs)
+    }
 
     public func handle(_ request: SimulatorRequest) -> FastCGIResponse {
         count(request)

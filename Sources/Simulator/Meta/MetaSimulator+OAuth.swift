@@ -1,8 +1,9 @@
 import FastCGI
 import Foundation
 
-/// The login dialog (approves at once) and `/oauth/access_token`: code exchange (a short-lived token) and
-/// `grant_type=fb_exchange_token` (a long-lived one).
+/// The login dialog (approves at once, for registered redirect URIs only) and `/oauth/access_token`: code
+/// exchange (a short-lived token) and `grant_type=fb_exchange_token` (a long-lived one). Parameters are read from
+/// the query or a form body alike, as the Graph API reads them.
 extension MetaSimulator {
     /// Short-lived tokens live an hour at most, as Meta's do (or less when the simulator's lifetime is shorter).
     static let shortLivedLifetime: TimeInterval = 3600
@@ -13,23 +14,30 @@ extension MetaSimulator {
         guard let redirectURI = request.query["redirect_uri"], let url = URL(string: redirectURI), url.scheme != nil else {
             throw MetaSimulatedError(code: 191, message: "The redirect_uri URL must be absolute.")
         }
+        // Facebook Login's "Use Strict Mode for redirect URIs" (on for every app): an exact match or nothing.
+        guard tokens.isRegistered(redirectURI: redirectURI) else {
+            throw MetaSimulatedError(code: 191, message: "URL Blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.")
+        }
         let code = tokens.issueCode(clientID: clientID, redirectURI: redirectURI)
         var location = redirectURI + (redirectURI.contains("?") ? "&" : "?") + "code=\(Self.escape(code))"
         if let state = request.query["state"] { location += "&state=\(Self.escape(state))" }
         return .redirect(location)
     }
 
-    /// `GET /{version}/oauth/access_token` → `{"access_token", "token_type": "bearer", "expires_in"}`.
-    /// A long-lived exchange accepts an expired token that was never revoked (the real API wants a live one),
-    /// so that refreshing after `expire_tokens` can be exercised.
+    /// `GET|POST /{version}/oauth/access_token` → `{"access_token", "token_type": "bearer", "expires_in"}`.
+    /// A long-lived exchange wants a live token (Meta: "You can not use an expired token to request a long-lived
+    /// token") and extends only a short-lived one: a long-lived token exchanged again keeps its end, since Meta
+    /// documents no way for a server to extend it (the person logs in again).
     func accessToken(_ request: SimulatorRequest) throws -> FastCGIResponse {
         let parameters = request.parameters
         guard let clientID = parameters["client_id"], !clientID.isEmpty else { throw MetaSimulatedError.missing("client_id") }
         guard let secret = parameters["client_secret"], !secret.isEmpty else { throw MetaSimulatedError.missing("client_secret") }
         if parameters["grant_type"] == "fb_exchange_token" {
             guard let current = parameters["fb_exchange_token"], !current.isEmpty else { throw MetaSimulatedError.missing("fb_exchange_token") }
-            guard tokens.validity(ofAccessToken: current) != .unknown else { throw MetaSimulatedError.invalidToken }
-            let issued = tokens.issueAccessToken()
+            guard let presented = tokens.details(ofAccessToken: current) else { throw MetaSimulatedError.invalidToken }
+            guard presented.expiresAt > Date() else { throw MetaSimulatedError.expiredToken }
+            let issued = presented.shortLived
+                ? tokens.issueAccessToken() : tokens.issueAccessToken(expiresAt: presented.expiresAt)
             return .simulatorJSON(200, ["access_token": issued.token, "token_type": "bearer", "expires_in": issued.expiresIn])
         }
         guard let code = parameters["code"], !code.isEmpty else { throw MetaSimulatedError.missing("code") }
@@ -37,7 +45,8 @@ extension MetaSimulator {
         guard tokens.redeemCode(code, clientID: clientID, redirectURI: redirectURI) else {
             throw MetaSimulatedError(code: 100, subcode: 36009, message: "This authorization code has been used, has expired or was issued for another redirect_uri.")
         }
-        let issued = tokens.issueAccessToken(lifetime: min(Self.shortLivedLifetime, tokens.accessTokenLifetime))
+        let issued = tokens.issueAccessToken(
+            expiresAt: Date(timeIntervalSinceNow: min(Self.shortLivedLifetime, tokens.accessTokenLifetime)), shortLived: true)
         return .simulatorJSON(200, ["access_token": issued.token, "token_type": "bearer", "expires_in": issued.expiresIn])
     }
 }

@@ -20,8 +20,8 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
     /// Ids look like Meta's: long numeric strings.
     static let firstID = 120_210_000_000_000_001
 
-    public init(tokenLifetime: TimeInterval) {
-        tokens = TokenIssuer(tokenPrefix: "EAAsim-", accessTokenLifetime: tokenLifetime)
+    public init(tokenLifetime: TimeInterval, redirectURIs: Set<String> = []) {
+        tokens = TokenIssuer(tokenPrefix: "EAAsim-", accessTokenLifetime: tokenLifetime, redirectURIs: redirectURIs)
     }
 
     public func handle(_ request: SimulatorRequest) -> FastCGIResponse {
@@ -46,7 +46,7 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
     /// Routes a Graph API request by its path after the version.
     func graph(_ request: SimulatorRequest, _ segments: [String]) throws -> FastCGIResponse {
         switch (request.method, segments.count) {
-        case ("GET", 2) where segments == ["oauth", "access_token"]:
+        case ("GET", 2) where segments == ["oauth", "access_token"], ("POST", 2) where segments == ["oauth", "access_token"]:
             return try accessToken(request)
         case ("GET", 2) where segments == ["me", "adaccounts"]:
             try authorize(request)

@@ -34,8 +34,8 @@ enum ServeCommand {
             pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey(),
             limits: configuration.requestLimits)
         let graphQL = GraphQLHTTPHandler(
-            pipeline: pipeline, services: services, mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory),
-            mediaMaximumBytes: configuration.mediaMaximumBytes, publicOrigin: configuration.publicURL)
+            pipeline: pipeline, services: services, publicOrigin: try configuration.requirePublicURL(),
+            mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory), mediaMaximumBytes: configuration.mediaMaximumBytes)
         // /healthz has a connection of its own: it answers while API requests hold every connection of theirs.
         let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2)
         let router = Router(pool: healthPool, graphQL: graphQL)

@@ -2,18 +2,23 @@ import FastCGI
 import Foundation
 import Simulator
 
-/// `campaignd simulate`: the ad platforms' HTTP APIs, for local runs and tests, served by nginx under `/simulator/`.
+/// `campaignd simulate`: the ad platforms' HTTP APIs, for local runs and tests, served by nginx under `/simulator/`
+/// on a loopback listener of its own.
 enum SimulateCommand {
     static let help = """
         usage: campaignd simulate
 
         Speaks the Google Ads and Meta Marketing APIs (OAuth, accounts, campaigns, ad groups/ad sets, ads,
         status changes, daily metrics) in memory, as a FastCGI responder on CAMPAIGND_SIMULATOR_SOCKET that
-        nginx serves under /simulator/. Control endpoints under /simulator/_control/ inject failures, expire or
-        revoke tokens and show the state. Stops on SIGTERM or SIGINT.
+        nginx serves under /simulator/ on a loopback listener (never the API's). Control endpoints under
+        /simulator/_control/ inject failures, expire or revoke tokens and show the state, to callers that send
+        CAMPAIGND_SIMULATOR_SECRET in the X-Simulator-Secret header. Stops on SIGTERM or SIGINT.
 
         Environment:
           CAMPAIGND_SIMULATOR_SOCKET          FastCGI socket (default .local/run/simulator.sock)
+          CAMPAIGND_SIMULATOR_SECRET          the control plane's secret (unset: the control plane is closed)
+          CAMPAIGND_SIMULATOR_REDIRECT_URIS   the OAuth redirect URIs registered for both simulated apps, separated
+                                              by spaces; consent pages refuse any other, as the platforms do
           CAMPAIGND_SIMULATOR_TOKEN_LIFETIME  seconds an issued access token lives (default 3600)
           CAMPAIGND_SIMULATOR_STATE           a JSON file the state is read from at start and written to at stop
                                               (default: none, the state lives in memory only)
@@ -31,7 +36,10 @@ enum SimulateCommand {
             }
             tokenLifetime = seconds
         }
-        let simulator = SimulatorServer(platforms: simulatedPlatforms(tokenLifetime: tokenLifetime))
+        let redirectURIs = Set((environment["CAMPAIGND_SIMULATOR_REDIRECT_URIS"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init))
+        let simulator = SimulatorServer(
+            platforms: simulatedPlatforms(tokenLifetime: tokenLifetime, redirectURIs: redirectURIs),
+            controlSecret: environment["CAMPAIGND_SIMULATOR_SECRET"])
         let stateFile = environment["CAMPAIGND_SIMULATOR_STATE"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         if let stateFile { try simulator.loadState(from: stateFile) }
         let server = FastCGIServer(.init(address: socket, threads: 4), handler: simulator.respond)
@@ -45,7 +53,8 @@ enum SimulateCommand {
     }
 
     /// Each platform the simulator speaks for.
-    static func simulatedPlatforms(tokenLifetime: TimeInterval) -> [any SimulatedPlatform] {
-        [GoogleAdsSimulator(tokenLifetime: tokenLifetime), MetaSimulator(tokenLifetime: tokenLifetime)]
+    static func simulatedPlatforms(tokenLifetime: TimeInterval, redirectURIs: Set<String>) -> [any SimulatedPlatform] {
+        [GoogleAdsSimulator(tokenLifetime: tokenLifetime, redirectURIs: redirectURIs),
+         MetaSimulator(tokenLifetime: tokenLifetime, redirectURIs: redirectURIs)]
     }
 }

@@ -239,29 +239,46 @@ import TestSupport
         #expect(nodes.map { $0["status"] as? String } == ["SUCCESS", "SUCCESS", "ERROR"])
     }
 
-    /// The platform says the token expired in the middle of a launch: the token is refreshed, the step retried,
-    /// and the launch finishes; tokens expired on the platform's side are refreshed for a pause too.
-    @Test(arguments: platforms) func expiredTokenIsRefreshedMidLaunch(platform: String) async throws {
-        let (harness, fixture) = try await Self.setUp(platform)
+    /// Google says the token expired in the middle of a launch: the token is refreshed, the step retried, and the
+    /// launch finishes; tokens expired on Google's side are refreshed for a pause too.
+    @Test func expiredGoogleTokenIsRefreshedMidLaunch() async throws {
+        let (harness, fixture) = try await Self.setUp("google_ads")
         defer { harness.stop() }
         func storedToken() throws -> String {
             try harness.rows("SELECT pgp_sym_decrypt(access_token, $1) AS token FROM integrations", [TestServer.tokenKey])[0].decode("token")
         }
         let before = try storedToken()
-        try await harness.failNext(platform, path: platform == "google_ads" ? "googleAds:mutate" : "/adsets",
-                                   after: platform == "google_ads" ? 1 : 0, failure: "expired_token", times: 1)
+        try await harness.failNext("google_ads", path: "googleAds:mutate", after: 1, failure: "expired_token", times: 1)
         let body = try await launch(harness, fixture)
         #expect(body["errors"] == nil, "\(body)")
         #expect(try harness.status(fixture.campaignID) == "live")
         #expect(try harness.logSteps(fixture.campaignID) == Self.fullLaunchLog)
         let refreshed = try storedToken()
         #expect(refreshed != before)
-        #expect(try await objects(harness, platform).counts == [1, 2, 3])
+        #expect(try await objects(harness, "google_ads").counts == [1, 2, 3])
 
-        try await harness.simulatorControl("\(platform)/expire_tokens")
+        try await harness.simulatorControl("google_ads/expire_tokens")
         let pause = try await harness.send("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": fixture.campaign], key: fixture.key)
         #expect((data(pause, "pauseCampaign") as? [String: Any])?["status"] as? String == "PAUSED", "\(pause)")
         #expect(try storedToken() != refreshed)
+    }
+
+    /// Meta says the token expired in the middle of a launch: only the user can renew a Meta connection, so the
+    /// launch stops with RECONNECT_REQUIRED, keeping what it created; after connecting again, the retry finishes
+    /// it without creating anything twice.
+    @Test func aMetaConnectionThatLapsesMidLaunchIsFinishedAfterReconnecting() async throws {
+        let (harness, fixture) = try await Self.setUp("meta_ads")
+        defer { harness.stop() }
+        try await harness.failNext("meta_ads", path: "/adsets", after: 0, failure: "expired_token", times: 1)
+        let stopped = try await launch(harness, fixture)
+        #expect(firstError(stopped).code == "RECONNECT_REQUIRED", "\(stopped)")
+        #expect(try await objects(harness, "meta_ads").counts == [1, 0, 0])
+
+        _ = try await harness.connect("meta_ads", key: fixture.key)
+        let finished = try await launch(harness, fixture)
+        #expect(finished["errors"] == nil, "\(finished)")
+        #expect(try harness.status(fixture.campaignID) == "live")
+        #expect(try await objects(harness, "meta_ads").counts == [1, 2, 3])
     }
 
     /// Two launches of one campaign at once: one launches, the other is refused, and the platform has one campaign.

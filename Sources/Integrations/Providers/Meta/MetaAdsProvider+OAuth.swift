@@ -1,8 +1,11 @@
 import Foundation
 
-/// Meta's OAuth: the login dialog, the code exchange at `/oauth/access_token`, and the exchange of a token for
-/// a long-lived one (`grant_type=fb_exchange_token`). Meta issues no refresh token: refreshing is exchanging
-/// the current long-lived token again.
+/// Meta's OAuth: the login dialog, the code exchange at `/oauth/access_token`, and the exchange of that token
+/// for a long-lived one (`grant_type=fb_exchange_token`, about 60 days). Meta issues no refresh token and
+/// documents no way for a server to extend a long-lived user token ("Long-Lived Access Tokens", Facebook Login
+/// docs): the connection lasts until `expires_in` runs out, the API warns before, and the user connects again.
+/// The app secret, the code and the tokens go in a form body (as OAuth 2.0's token requests do, RFC 6749 §4.1.3),
+/// never in the URL, where proxies and access logs would keep them.
 extension MetaAdsProvider {
     public func authorizationURL(state: String, redirectURI: String) -> URL {
         MetaGraphAPI.url(settings.meta.dialogURL, "dialog/oauth", query: [
@@ -20,13 +23,10 @@ extension MetaAdsProvider {
         return try longLived(shortLived.accessToken)
     }
 
-    /// A token Meta no longer exchanges (expired long ago, revoked, app removed) means connecting again.
+    /// Only the user renews a Meta connection, by connecting again.
     public func refresh(_ tokens: OAuthTokens) throws -> OAuthTokens {
-        do {
-            return try longLived(tokens.accessToken)
-        } catch PlatformError.tokenExpired(let message) {
-            throw PlatformError.reconnectRequired(message: message)
-        }
+        throw PlatformError.reconnectRequired(
+            message: "Meta connections last about 60 days and only the user can renew them: connect Meta again.")
     }
 
     func longLived(_ accessToken: String) throws -> OAuthTokens {
@@ -36,9 +36,10 @@ extension MetaAdsProvider {
         ])
     }
 
-    /// `GET /oauth/access_token` → `{"access_token", "token_type", "expires_in"}`.
-    func tokenRequest(_ query: [(String, String)]) throws -> OAuthTokens {
-        let request = PlatformRequest(method: "GET", url: MetaGraphAPI.url(settings.meta.graphURL, "oauth/access_token", query: query))
+    /// `POST /oauth/access_token` (form body) → `{"access_token", "token_type", "expires_in"}`.
+    func tokenRequest(_ fields: [(String, String)]) throws -> OAuthTokens {
+        let request = PlatformRequest(
+            method: "POST", url: MetaGraphAPI.url(settings.meta.graphURL, "oauth/access_token"), body: .form(fields))
         let answer = try client.sendJSON(request)
         guard let token = answer["access_token"] as? String, !token.isEmpty else {
             throw PlatformError.permanent(message: "Meta's token endpoint answered without an access_token")
