@@ -35,3 +35,17 @@ public enum PlatformError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension PlatformError {
+    /// The kind of failure as a metric label: `token_expired`, `rate_limited`, `invalid_request`, ...
+    public var outcomeName: String {
+        switch self {
+        case .tokenExpired: "token_expired"
+        case .reconnectRequired: "reconnect_required"
+        case .rateLimited: "rate_limited"
+        case .invalidRequest: "invalid_request"
+        case .transient: "transient"
+        case .permanent: "permanent"
+        }
+    }
+}

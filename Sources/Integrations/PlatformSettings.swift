@@ -31,6 +31,8 @@ public struct PlatformSettings: Sendable {
     public var meta: Meta
     public var timeout: Double
     public var retryPolicy: RetryPolicy
+    /// Told of every platform request's outcome (the server counts them for `/metrics`).
+    public var observeRequest: PlatformRequestObserver?
 
     public init(google: Google, meta: Meta, timeout: Double = 30, retryPolicy: RetryPolicy = RetryPolicy()) {
         self.google = google

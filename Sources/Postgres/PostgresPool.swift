@@ -23,6 +23,7 @@ public final class PostgresPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var idle: [PostgresConnection] = []
     private var openCount = 0
+    private var waitingCount = 0
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
@@ -37,6 +38,14 @@ public final class PostgresPool: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return openCount
+    }
+
+    /// Open, idle and waiting counts taken together, for metrics.
+    public var statistics: PostgresPoolStatistics {
+        condition.lock()
+        defer { condition.unlock() }
+        return PostgresPoolStatistics(
+            open: openCount, idle: idle.count, waiting: waitingCount, maximum: configuration.maximumConnections)
     }
 
     /// Lends a connection to `body` exclusively and takes it back afterwards.
@@ -110,7 +119,10 @@ public final class PostgresPool: @unchecked Sendable {
                     throw error
                 }
             }
-            if !condition.wait(until: deadline) {
+            waitingCount += 1
+            let signalled = condition.wait(until: deadline)
+            waitingCount -= 1
+            if !signalled {
                 condition.unlock()
                 throw PostgresError.poolTimeout(waited: configuration.waitTimeout)
             }
@@ -135,4 +147,13 @@ extension PostgresError {
         guard let kind = serverError?.kind else { return false }
         return kind == .serializationFailure || kind == .deadlock
     }
+}
+
+/// A pool's connections at one moment: in use is `open - idle`; `waiting` callers wait for one.
+public struct PostgresPoolStatistics: Sendable, Equatable {
+    public var open: Int
+    public var idle: Int
+    public var waiting: Int
+    public var maximum: Int
+    public var inUse: Int { open - idle }
 }

@@ -1,8 +1,10 @@
 import Foundation
+import Integrations
 import Testing
 import TestSupport
 
-/// No OAuth token in the schema, in any API response, or in the server's log, whatever happened.
+/// No OAuth token or app secret in the schema, in any API response, or in any log (the responder's, the
+/// simulator's, nginx's access and error logs), whatever happened.
 @Suite struct TokenSecrecyTests {
     @Test func theSchemaHasNoTokenField() async throws {
         let harness = try APITestHarness(simulatorEnvironment: [:])
@@ -43,11 +45,17 @@ import TestSupport
         let tokens = try await harness.simulatorTokens()
         #expect(tokens.count >= 6, "the simulator issued tokens: \(tokens.count)")
         let responses = client.transcript.all
-        let log = (try? String(contentsOf: harness.server.directory.appendingPathComponent("campaignd.log"), encoding: .utf8)) ?? ""
-        for token in tokens {
-            #expect(!responses.contains(token), "a response contains a token")
-            #expect(!log.contains(token), "the server log contains a token")
+        try await Task.sleep(nanoseconds: 1_500_000_000)  // nginx flushes its access log every second
+        let directory = harness.server.directory
+        let logs = ["campaignd.log", "simulator.log", "nginx.log", "nginx/logs/access.log", "nginx/logs/error.log"].map { name in
+            (name, (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")
         }
-        #expect(!responses.contains(TestServer.tokenKey) && !log.contains(TestServer.tokenKey))
+        #expect(logs[3].1.contains("/oauth/access_token"), "the access log holds the token requests, by path only")
+        let settings = PlatformSettings.simulator(harness.server.simulatorURL)
+        let secrets = tokens.union([TestServer.tokenKey, settings.google.clientSecret, settings.meta.appSecret, TestSimulator.controlSecret])
+        for secret in secrets {
+            #expect(!responses.contains(secret), "a response contains a secret")
+            for (name, log) in logs { #expect(!log.contains(secret), "\(name) contains a secret") }
+        }
     }
 }

@@ -15,11 +15,14 @@ public struct GraphQLHTTPHandler: Sendable {
     /// from the request's Host header, which any client sets.
     let media: MediaStore?
     let publicOrigin: String
+    /// Told how each request went, for the request log and the metrics.
+    let observe: (@Sendable (GraphQLRequestRecord) -> Void)?
 
     public init(
         pipeline: GraphQLPipeline, services: APIServices, publicOrigin: String, mediaDirectory: URL? = nil,
-        mediaMaximumBytes: Int = 5 << 20
+        mediaMaximumBytes: Int = 5 << 20, observe: (@Sendable (GraphQLRequestRecord) -> Void)? = nil
     ) {
+        self.observe = observe
         self.pipeline = pipeline
         self.services = services
         self.media = mediaDirectory.map { MediaStore(directory: $0, maximumBytes: mediaMaximumBytes) }
@@ -27,37 +30,58 @@ public struct GraphQLHTTPHandler: Sendable {
     }
 
     /// The key is checked before the body is parsed: a request without a valid key costs one indexed lookup,
-    /// whatever it carries.
+    /// whatever it carries. `observe`, when set, is told how each request went.
     public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var record = GraphQLRequestRecord()
+        record.requestID = request.parameters["REQUEST_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let response = respond(request, recording: &record)
+        record.status = response.status
+        record.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        observe?(record)
+        return response
+    }
+
+    private func respond(_ request: FastCGIRequest, recording record: inout GraphQLRequestRecord) -> FastCGIResponse {
         guard let mediaType = ResponseMediaType.negotiate(accept: request.header("Accept")) else {
-            return refusal(HTTPRefusal(status: 406, message: "Accept application/graphql-response+json or application/json.", code: "NOT_ACCEPTABLE"), as: .json)
+            return refusal(HTTPRefusal(status: 406, message: "Accept application/graphql-response+json or application/json.", code: "NOT_ACCEPTABLE"),
+                           as: .json, recording: &record)
         }
-        if let refused = GraphQLHTTPRequest.refusalBeforeBody(request) { return refusal(refused, as: mediaType) }
+        if let refused = GraphQLHTTPRequest.refusalBeforeBody(request) { return refusal(refused, as: mediaType, recording: &record) }
         guard let key = Self.bearerToken(request.header("Authorization")) else {
-            return refusal(.unauthenticated("Send an API key as Authorization: Bearer <key>."), as: mediaType)
+            return refusal(.unauthenticated("Send an API key as Authorization: Bearer <key>."), as: mediaType, recording: &record)
         }
         do {
             return try pool.withConnection { connection in
                 try connection.withTransaction { connection in
                     guard let session = try authenticator.session(forKey: key, timeouts: services.limits.timeouts, on: connection) else {
-                        return refusal(.unauthenticated("The API key is not valid."), as: mediaType)
+                        return refusal(.unauthenticated("The API key is not valid."), as: mediaType, recording: &record)
                     }
+                    record.organizationID = session.organizationID
                     let parameters: GraphQLHTTPRequest
                     switch GraphQLHTTPRequest.parse(request) {
                     case .success(let parsed): parameters = parsed
-                    case .failure(let refused): return refusal(refused, as: mediaType)
+                    case .failure(let refused): return refusal(refused, as: mediaType, recording: &record)
                     }
+                    record.operationName = parameters.operationName
                     let response = pipeline.runSynchronously(
                         query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
                         context: RequestContext(
                             session: session, services: services, media: media, origin: publicOrigin),
                         allowMutations: !parameters.isReadOnly)
+                    record.operationType = response.operationType?.rawValue
+                    if let first = response.result.errors.first {
+                        record.outcome = .errors
+                        record.errorCode = first.code
+                    }
                     return encode(response, as: mediaType)
                 }
             }
         } catch {
-            FileHandle.standardError.write(Data("campaignd: /graphql failed: \(error)\n".utf8))
-            return refusal(HTTPRefusal(status: 503, message: "The service is temporarily unavailable.", code: "SERVICE_UNAVAILABLE"), as: mediaType)
+            record.outcome = .unavailable
+            record.failure = String(describing: error)
+            return refusal(HTTPRefusal(status: 503, message: "The service is temporarily unavailable.", code: "SERVICE_UNAVAILABLE"),
+                           as: mediaType, recording: &record)
         }
     }
 
@@ -73,7 +97,10 @@ public struct GraphQLHTTPHandler: Sendable {
         return FastCGIResponse(status: status, headers: headers, body: response.serializedBytes())
     }
 
-    private func refusal(_ refusal: HTTPRefusal, as mediaType: ResponseMediaType) -> FastCGIResponse {
+    private func refusal(_ refusal: HTTPRefusal, as mediaType: ResponseMediaType,
+                         recording record: inout GraphQLRequestRecord) -> FastCGIResponse {
+        if record.outcome != .unavailable { record.outcome = .refused }
+        record.errorCode = refusal.code
         var error = JSONObject()
         error["message"] = .string(refusal.message)
         error["extensions"] = .object(JSONObject([("code", .string(refusal.code))]))

@@ -45,6 +45,10 @@ public struct RetryPolicy: Sendable {
     }
 }
 
+/// Told of each attempt of a platform request once it has an outcome: the platform, `ok` or the failure's kind
+/// (`rate_limited`, `token_expired`, `transient`, ...), and the seconds it took.
+public typealias PlatformRequestObserver = @Sendable (_ platform: AdPlatform, _ outcome: String, _ seconds: Double) -> Void
+
 /// Sends platform requests over real HTTP with a timeout, turns failures into `PlatformError`s with the
 /// platform's own error parser, and retries rate limits and transient failures with backoff.
 public struct PlatformHTTPClient: Sendable {
@@ -55,10 +59,15 @@ public struct PlatformHTTPClient: Sendable {
     public var retryPolicy: RetryPolicy
     private let parseError: ErrorParser
     private let session: URLSession
+    private let platform: AdPlatform
+    private let observe: PlatformRequestObserver?
 
-    public init(timeout: Double = 30, retryPolicy: RetryPolicy = RetryPolicy(), parseError: @escaping ErrorParser) {
+    public init(platform: AdPlatform, timeout: Double = 30, retryPolicy: RetryPolicy = RetryPolicy(),
+                observe: PlatformRequestObserver? = nil, parseError: @escaping ErrorParser) {
+        self.platform = platform
         self.timeout = timeout
         self.retryPolicy = retryPolicy
+        self.observe = observe
         self.parseError = parseError
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -72,15 +81,27 @@ public struct PlatformHTTPClient: Sendable {
         var attempt = 1
         while true {
             do {
-                let response = try sendOnce(request)
-                if let error = parseError(response) { throw error }
-                return response
+                return try sendAttempt(request)
             } catch let error as PlatformError where Self.retries(error, of: request) && attempt < retryPolicy.maximumAttempts {
                 var retryAfter: Double?
                 if case .rateLimited(let seconds, _) = error { retryAfter = seconds }
                 Thread.sleep(forTimeInterval: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
                 attempt += 1
             }
+        }
+    }
+
+    /// One attempt, reported to `observe` with its outcome.
+    private func sendAttempt(_ request: PlatformRequest) throws -> PlatformResponse {
+        let started = Date()
+        do {
+            let response = try sendOnce(request)
+            if let error = parseError(response) { throw error }
+            observe?(platform, "ok", Date().timeIntervalSince(started))
+            return response
+        } catch let error as PlatformError {
+            observe?(platform, error.outcomeName, Date().timeIntervalSince(started))
+            throw error
         }
     }
 

@@ -18,7 +18,10 @@ enum ServeCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try CommandOptions(arguments, command: "serve", valued: [])
         if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
-        let configuration = try Configuration.fromEnvironment()
+        var configuration = try Configuration.fromEnvironment()
+        let metrics = ServerMetrics()
+        let log = RequestLog()
+        configuration.platforms.observeRequest = metrics.recordPlatformRequest
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5)
         let schema = try APISchema.load(from: URL(fileURLWithPath: configuration.schemaFile))
         var limits = QueryLimits.standard
@@ -26,19 +29,25 @@ enum ServeCommand {
         let pipeline = GraphQLPipeline(schema: schema, configuration: GraphQLPipelineConfiguration(
             limits: limits, maxResponseBytes: configuration.maxResponseBytes,
             documentCacheCapacity: configuration.documentCacheBytes > 0 ? 512 : 0, documentCacheMaxBytes: configuration.documentCacheBytes,
-            logInternalError: { error, path in
-                FileHandleOutput.standardError("campaignd: internal error at \(path): \(error)\n")
-            },
+            logInternalError: { error, path in log.failure("internal_error", "at \(path): \(error)") },
             presentError: DatabaseLimitErrors.present))
         let services = APIServices(
             pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey(),
             limits: configuration.requestLimits)
         let graphQL = GraphQLHTTPHandler(
             pipeline: pipeline, services: services, publicOrigin: try configuration.requirePublicURL(),
-            mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory), mediaMaximumBytes: configuration.mediaMaximumBytes)
-        // /healthz has a connection of its own: it answers while API requests hold every connection of theirs.
+            mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory), mediaMaximumBytes: configuration.mediaMaximumBytes,
+            observe: { request in
+                metrics.record(request)
+                log.record(request)
+            })
+        // /healthz, /readyz and /metrics have a connection of their own: they answer while API requests hold every
+        // connection of theirs.
         let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2)
-        let router = Router(pool: healthPool, graphQL: graphQL)
+        let expectedMigration = (try? Migration.load(from: URL(fileURLWithPath: configuration.migrationsDirectory)))?.map(\.version).max()
+        let router = Router(
+            health: HealthCheck(pool: healthPool, expectedMigration: expectedMigration, log: log), graphQL: graphQL,
+            metrics: MetricsEndpoint(metrics: metrics, apiPool: pool, ownPool: healthPool, pipeline: pipeline, log: log))
         let server = FastCGIServer(
             .init(address: configuration.socket, threads: configuration.threads, maximumBodyBytes: configuration.maximumBodyBytes),
             handler: router.respond)

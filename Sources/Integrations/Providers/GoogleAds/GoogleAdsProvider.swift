@@ -8,7 +8,9 @@ public struct GoogleAdsProvider: Sendable {
 
     public init(settings: PlatformSettings) {
         self.settings = settings
-        client = PlatformHTTPClient(timeout: settings.timeout, retryPolicy: settings.retryPolicy, parseError: GoogleAdsErrorParser.parse)
+        client = PlatformHTTPClient(
+            platform: .googleAds, timeout: settings.timeout, retryPolicy: settings.retryPolicy, observe: settings.observeRequest,
+            parseError: GoogleAdsErrorParser.parse)
     }
 
     /// Sends a request and returns its JSON object, with every secret of ours (the configured ones and

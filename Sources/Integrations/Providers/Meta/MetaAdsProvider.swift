@@ -13,7 +13,9 @@ public struct MetaAdsProvider: PlatformConnector {
     public init(settings: PlatformSettings) {
         self.settings = settings
         requests = MetaRequestBuilder(graphURL: settings.meta.graphURL)
-        client = PlatformHTTPClient(timeout: settings.timeout, retryPolicy: settings.retryPolicy, parseError: MetaErrorParser.parse)
+        client = PlatformHTTPClient(
+            platform: .metaAds, timeout: settings.timeout, retryPolicy: settings.retryPolicy, observe: settings.observeRequest,
+            parseError: MetaErrorParser.parse)
     }
 
     /// Sends `request` as the holder of `accessToken`; returns the JSON answer.
