@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages the build, the server and the tests need, if any is missing
-# (chromium: the Creative Studio browser tests).
+# (chromium: the Creative Studio browser tests; pgbouncer, openssl and systemd: the tests of the server behind a
+# transaction pooler and of the deployment files).
 set -euo pipefail
-packages=(pkg-config libfcgi-dev libpq-dev postgresql postgresql-contrib nginx curl chromium fonts-dejavu-core)
+packages=(pkg-config libfcgi-dev libpq-dev postgresql postgresql-contrib pgbouncer nginx curl openssl systemd chromium fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

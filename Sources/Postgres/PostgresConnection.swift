@@ -7,11 +7,15 @@ public final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     /// Statement names by SQL text: repeated statements skip parsing and planning on the server.
     private var preparedStatements: [String: String] = [:]
+    /// False behind a pooler in transaction mode (PgBouncer before 1.21), where the next transaction may run on
+    /// another server connection that never saw the statement: every statement is then sent unnamed.
+    private let preparesStatements: Bool
     public private(set) var isInTransaction = false
 
     /// Connects with a URL (`postgresql://…`, `postgresql:///db?host=/socket/dir`) or a key/value
     /// conninfo string (`host=/tmp dbname=app`).
-    public init(conninfo: String) throws {
+    public init(conninfo: String, preparesStatements: Bool = true) throws {
+        self.preparesStatements = preparesStatements
         guard let handle = PQconnectdb(conninfo) else { throw PostgresError.connection("out of memory") }
         self.handle = handle
         // Notices (`relation … already exists, skipping`) are not errors; keep them off stderr.
@@ -51,7 +55,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one parameterized statement (`$1`, `$2`, …), preparing it once per connection.
     @discardableResult
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
-        let name = try preparedName(for: sql, parameterCount: parameters.count)
+        let name = preparesStatements ? try preparedName(for: sql, parameterCount: parameters.count) : nil
         let texts: [String?] = parameters.map { $0?.postgresText }
         // libpq reads parameters as C strings: a NUL would silently cut the value short. Refuse it the way
         // PostgreSQL refuses NUL in text (SQLSTATE 22021) instead.
@@ -59,7 +63,8 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError.server(.nulInParameter(index + 1))
         }
         let result = withCStrings(texts) { values in
-            PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0)
+            if let name { return PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0) }
+            return PQexecParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0)
         }
         defer { PQclear(result) }
         try check(result)

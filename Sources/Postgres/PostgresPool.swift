@@ -11,11 +11,14 @@ public final class PostgresPool: @unchecked Sendable {
         public var maximumConnections: Int
         /// Seconds a caller waits for a free connection before `PostgresError.poolTimeout`.
         public var waitTimeout: Double
+        /// False behind a transaction-mode pooler that cannot keep prepared statements (see PostgresConnection).
+        public var preparesStatements: Bool
 
-        public init(conninfo: String, maximumConnections: Int = 10, waitTimeout: Double = 5) {
+        public init(conninfo: String, maximumConnections: Int = 10, waitTimeout: Double = 5, preparesStatements: Bool = true) {
             self.conninfo = conninfo
             self.maximumConnections = maximumConnections
             self.waitTimeout = waitTimeout
+            self.preparesStatements = preparesStatements
         }
     }
 
@@ -29,8 +32,9 @@ public final class PostgresPool: @unchecked Sendable {
         self.configuration = configuration
     }
 
-    public convenience init(conninfo: String, maximumConnections: Int = 10, waitTimeout: Double = 5) {
-        self.init(Configuration(conninfo: conninfo, maximumConnections: maximumConnections, waitTimeout: waitTimeout))
+    public convenience init(conninfo: String, maximumConnections: Int = 10, waitTimeout: Double = 5, preparesStatements: Bool = true) {
+        self.init(Configuration(
+            conninfo: conninfo, maximumConnections: maximumConnections, waitTimeout: waitTimeout, preparesStatements: preparesStatements))
     }
 
     /// Connections currently open, idle or in use.
@@ -110,7 +114,7 @@ public final class PostgresPool: @unchecked Sendable {
                 openCount += 1
                 condition.unlock()
                 do {
-                    return try PostgresConnection(conninfo: configuration.conninfo)
+                    return try PostgresConnection(conninfo: configuration.conninfo, preparesStatements: configuration.preparesStatements)
                 } catch {
                     condition.lock()
                     openCount -= 1

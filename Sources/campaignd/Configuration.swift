@@ -10,6 +10,8 @@ struct Configuration: Sendable {
     var threads: Int
     var maximumBodyBytes: Int
     var databasePoolSize: Int
+    /// Off behind PgBouncer in transaction mode before 1.21, which cannot keep named prepared statements.
+    var databasePreparedStatements: Bool
     var migrationsDirectory: String
     var schemaFile: String
     var platforms: PlatformSettings
@@ -46,6 +48,7 @@ struct Configuration: Sendable {
             maximumBodyBytes: try environment.integerSetting("CAMPAIGND_MAX_BODY_BYTES", default: 8 << 20, range: 1...(1 << 30)),
             // Twice the threads: a launch or status change holds a second connection beside its request's.
             databasePoolSize: try environment.integerSetting("CAMPAIGND_DB_POOL_SIZE", default: threads * 2, range: 1...512),
+            databasePreparedStatements: try environment.booleanSetting("CAMPAIGND_DB_PREPARED_STATEMENTS", default: true),
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
             schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
             platforms: try platformSettings(environment),
@@ -101,6 +104,7 @@ struct Configuration: Sendable {
           CAMPAIGND_SOCKET          FastCGI socket: a unix socket path or host:port (default .local/run/campaignd.sock)
           CAMPAIGND_THREADS         worker threads answering requests (default 8)
           CAMPAIGND_DB_POOL_SIZE    maximum database connections (default: 2 × CAMPAIGND_THREADS)
+          CAMPAIGND_DB_PREPARED_STATEMENTS  off behind PgBouncer in transaction mode before 1.21 (default on)
           CAMPAIGND_MAX_BODY_BYTES  larger request bodies get 413 (default 8388608)
           CAMPAIGND_MIGRATIONS      folder of NNNN_name.sql migrations (default schema/migrations)
           CAMPAIGND_SCHEMA          the API's GraphQL SDL (default schema/schema.graphql)
@@ -130,6 +134,16 @@ extension String {
 }
 
 extension [String: String] {
+    /// A boolean setting: on/off, true/false, 1/0; `value` when unset or empty.
+    func booleanSetting(_ name: String, default value: Bool) throws -> Bool {
+        guard let text = self[name]?.lowercased(), !text.isEmpty else { return value }
+        switch text {
+        case "on", "true", "1", "yes": return true
+        case "off", "false", "0", "no": return false
+        default: throw UsageError("\(name) must be on or off, got \"\(text)\"")
+        }
+    }
+
     /// An integer setting: `value` when unset or empty, a UsageError when it is not a number in `range`.
     func integerSetting(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = self[name], !text.isEmpty else { return value }

@@ -44,6 +44,7 @@ import TestSupport
         #expect(try health.json() as NSDictionary == ["status": "unavailable", "reason": "DATABASE_UNAVAILABLE"])
         #expect(!health.text.contains(directory.path) && !health.text.contains("socket"))
 
+        let started = Date()
         for _ in 0..<40 {
             let response = try await HTTPClient.send(
                 server.url("/graphql"), method: "POST",
@@ -52,8 +53,11 @@ import TestSupport
             #expect(response.status == 503)
             #expect(!response.text.contains(directory.path))
         }
+        // One line per 10 s of outage (a loaded machine may take longer than 10 s for the 40 requests).
         let failures = Self.logLines(server, event: "graphql_request").filter { $0["failure"] != nil }
-        #expect(failures.count == 1, "\(server.responder.output)")
+        let windows = Int(Date().timeIntervalSince(started) / 10) + 1
+        #expect(failures.count >= 1 && failures.count <= windows, "\(failures.count) lines in \(windows) windows: \(server.responder.output)")
+        #expect(Self.logLines(server, event: "graphql_request").count == failures.count, "requests that failed alike are not logged one by one")
         #expect(Self.logLines(server, event: "health_check").count == 1)
     }
 

@@ -22,7 +22,8 @@ enum ServeCommand {
         let metrics = ServerMetrics()
         let log = RequestLog()
         configuration.platforms.observeRequest = metrics.recordPlatformRequest
-        let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5)
+        let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5,
+            preparesStatements: configuration.databasePreparedStatements)
         let schema = try APISchema.load(from: URL(fileURLWithPath: configuration.schemaFile))
         var limits = QueryLimits.standard
         limits.maxListArgumentLength = configuration.maxListArgument
@@ -43,7 +44,8 @@ enum ServeCommand {
             })
         // /healthz, /readyz and /metrics have a connection of their own: they answer while API requests hold every
         // connection of theirs.
-        let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2)
+        let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2,
+            preparesStatements: configuration.databasePreparedStatements)
         let expectedMigration = (try? Migration.load(from: URL(fileURLWithPath: configuration.migrationsDirectory)))?.map(\.version).max()
         let router = Router(
             health: HealthCheck(pool: healthPool, expectedMigration: expectedMigration, log: log), graphQL: graphQL,

@@ -27,8 +27,10 @@ enum WorkerCommand {
         let settings = try WorkerSettings.fromEnvironment()
         let log: @Sendable (String) -> Void = { FileHandleOutput.standardError("campaignd: \($0)\n") }
         // Queue statements (one per thread, the heartbeat, the scheduler) and the tasks' own statements.
-        let queuePool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: settings.threads + 2, waitTimeout: 30)
-        let taskPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: settings.threads * 2, waitTimeout: 30)
+        let queuePool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: settings.threads + 2, waitTimeout: 30,
+            preparesStatements: configuration.databasePreparedStatements)
+        let taskPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: settings.threads * 2, waitTimeout: 30,
+            preparesStatements: configuration.databasePreparedStatements)
         let tasks = try WorkerTasks(pool: taskPool, configuration: configuration, settings: settings, log: log)
         let worker = Worker(
             pool: queuePool,
