@@ -19,7 +19,8 @@ enum SimulateCommand {
           CAMPAIGND_SIMULATOR_SECRET          the control plane's secret (unset: the control plane is closed)
           CAMPAIGND_SIMULATOR_REDIRECT_URIS   the OAuth redirect URIs registered for both simulated apps, separated
                                               by spaces; consent pages refuse any other, as the platforms do
-          CAMPAIGND_SIMULATOR_TOKEN_LIFETIME  seconds an issued access token lives (default 3600)
+          CAMPAIGND_SIMULATOR_TOKEN_LIFETIME  seconds an issued access token lives (default: an hour on Google,
+                                              60 days for Meta's long-lived tokens)
           CAMPAIGND_SIMULATOR_STATE           a JSON file the state is read from at start and written to at stop
                                               (default: none, the state lives in memory only)
         """
@@ -29,16 +30,20 @@ enum SimulateCommand {
         if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
         let environment = ProcessInfo.processInfo.environment
         let socket = environment["CAMPAIGND_SIMULATOR_SOCKET"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/run/simulator.sock"
-        var tokenLifetime: TimeInterval = 3600
+        // Google access tokens live an hour and Meta's long-lived tokens about 60 days, as on the platforms;
+        // CAMPAIGND_SIMULATOR_TOKEN_LIFETIME sets both, for tests that watch tokens expire.
+        var googleLifetime: TimeInterval = 3600
+        var metaLifetime: TimeInterval = 60 * 86_400
         if let text = environment["CAMPAIGND_SIMULATOR_TOKEN_LIFETIME"], !text.isEmpty {
             guard let seconds = TimeInterval(text), seconds > 0 else {
                 throw UsageError("CAMPAIGND_SIMULATOR_TOKEN_LIFETIME must be a positive number of seconds, got \"\(text)\"")
             }
-            tokenLifetime = seconds
+            googleLifetime = seconds
+            metaLifetime = seconds
         }
         let redirectURIs = Set((environment["CAMPAIGND_SIMULATOR_REDIRECT_URIS"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init))
         let simulator = SimulatorServer(
-            platforms: simulatedPlatforms(tokenLifetime: tokenLifetime, redirectURIs: redirectURIs),
+            platforms: simulatedPlatforms(googleLifetime: googleLifetime, metaLifetime: metaLifetime, redirectURIs: redirectURIs),
             controlSecret: environment["CAMPAIGND_SIMULATOR_SECRET"])
         let stateFile = environment["CAMPAIGND_SIMULATOR_STATE"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         if let stateFile { try simulator.loadState(from: stateFile) }
@@ -53,8 +58,8 @@ enum SimulateCommand {
     }
 
     /// Each platform the simulator speaks for.
-    static func simulatedPlatforms(tokenLifetime: TimeInterval, redirectURIs: Set<String>) -> [any SimulatedPlatform] {
-        [GoogleAdsSimulator(tokenLifetime: tokenLifetime, redirectURIs: redirectURIs),
-         MetaSimulator(tokenLifetime: tokenLifetime, redirectURIs: redirectURIs)]
+    static func simulatedPlatforms(googleLifetime: TimeInterval, metaLifetime: TimeInterval, redirectURIs: Set<String>) -> [any SimulatedPlatform] {
+        [GoogleAdsSimulator(tokenLifetime: googleLifetime, redirectURIs: redirectURIs),
+         MetaSimulator(tokenLifetime: metaLifetime, redirectURIs: redirectURIs)]
     }
 }

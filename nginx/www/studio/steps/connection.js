@@ -13,11 +13,11 @@ export const connectionStep = {
     const { state } = studio;
     const list = h('div', { class: 'accounts', 'aria-busy': 'true' }, h('p', {}, 'Loading your connected accounts…'));
     container.append(list, stepNav(studio, { check: () => (state.adAccount ? null : 'Choose an ad account to continue.') }));
-    graphql(`{ integrations { id platform connected expiresAt adAccounts { id name currency platform externalAccountId } } }`)
+    graphql(`{ integrations { id platform connected health expiresAt adAccounts { id name currency platform externalAccountId } } }`)
       .then(({ integrations }) => {
         list.removeAttribute('aria-busy');
         const usable = integrations.filter((integration) => integration.connected && integration.adAccounts.length);
-        const disconnected = integrations.filter((integration) => !integration.connected);
+        const attention = integrations.filter((integration) => integration.health !== 'OK');
         replace(list,
           usable.length
             ? h('fieldset', { class: 'choices' },
@@ -30,14 +30,27 @@ export const connectionStep = {
                 h('span', { class: `choice-title platform-${account.platform.toLowerCase()}` }, account.name),
                 h('span', { class: 'choice-text' }, `${PLATFORM_NAMES[account.platform]} · ${account.externalAccountId} · ${account.currency}`)))))
             : h('p', {}, 'No connected ad account yet.'),
-          disconnected.length
-            ? h('p', { class: 'hint' }, `${disconnected.length} connection(s) need to be connected again: the platform refused them.`)
-            : null,
+          attention.map((integration) => connectionWarning(studio, integration)),
           connectButtons(studio));
       })
       .catch((error) => { replace(list, h('p', {}, 'The accounts could not be loaded.')); studio.fail(error); });
   },
 };
+
+/**
+ * A connection that lapses soon (Meta's last about 60 days and only the user renews them) or has lapsed: said
+ * in words, with the button that connects it again.
+ */
+function connectionWarning(studio, integration) {
+  const name = PLATFORM_NAMES[integration.platform];
+  const ends = integration.expiresAt ? new Date(integration.expiresAt).toLocaleDateString() : null;
+  const text = integration.health === 'EXPIRES_SOON'
+    ? `Your ${name} connection ends on ${ends}: connect it again before then, or its campaigns stop syncing.`
+    : `Your ${name} connection has ended or was refused by ${name}: connect it again to launch and sync.`;
+  return h('div', { class: 'notice notice-warning', role: 'status', id: `health-${integration.platform.toLowerCase().replace('_', '-')}` },
+    h('p', {}, text),
+    studio.capabilities.mutations.has('startOAuth') ? connectButton(studio, integration.platform, `Reconnect ${name}`) : null);
+}
 
 /** Connecting a platform goes through the server's OAuth flow (`startOAuth`), when the server offers it. */
 function connectButtons(studio) {
@@ -46,17 +59,22 @@ function connectButtons(studio) {
   }
   return h('div', { class: 'connect' },
     h('p', { class: 'hint' }, 'Connect another account: you sign in on the platform and come back here.'),
-    Object.entries(PLATFORM_NAMES).map(([platform, name]) => h('button', {
-      type: 'button', id: `connect-${platform.toLowerCase().replace('_', '-')}`, onclick: async () => {
-        try {
-          const redirectUri = `${window.location.origin}/?connect=${platform}`;
-          const { startOAuth } = await graphql(
-            'mutation($platform: Platform!, $redirectUri: String!) { startOAuth(platform: $platform, redirectUri: $redirectUri) { authorizationUrl } }',
-            { platform, redirectUri });
-          window.location.assign(startOAuth.authorizationUrl);
-        } catch (error) { studio.fail(error); }
-      },
-    }, `Connect ${name}`)));
+    Object.entries(PLATFORM_NAMES).map(([platform, name]) => connectButton(studio, platform, `Connect ${name}`,
+      `connect-${platform.toLowerCase().replace('_', '-')}`)));
+}
+
+function connectButton(studio, platform, label, id) {
+  return h('button', {
+    type: 'button', id, onclick: async () => {
+      try {
+        const redirectUri = `${window.location.origin}/?connect=${platform}`;
+        const { startOAuth } = await graphql(
+          'mutation($platform: Platform!, $redirectUri: String!) { startOAuth(platform: $platform, redirectUri: $redirectUri) { authorizationUrl } }',
+          { platform, redirectUri });
+        window.location.assign(startOAuth.authorizationUrl);
+      } catch (error) { studio.fail(error); }
+    },
+  }, label);
 }
 
 /** The OAuth 2.0 authorization errors (RFC 6749 §4.1.2.1) a platform may send back. */
