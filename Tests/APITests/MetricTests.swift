@@ -113,6 +113,7 @@ import TestSupport
             ["key": "clicks", "label": "Clicks", "unit": "count", "value": "50"],
             ["key": "conversion_rate", "label": "Conversion rate", "unit": "ratio", "value": "0.060000"],
             ["key": "conversions", "label": "Conversions", "unit": "count", "value": "3"],
+            ["key": "cost_per_conversion", "label": "Cost per conversion", "unit": "currency", "value": "6.666667"],
             ["key": "cpc", "label": "CPC", "unit": "currency", "value": "0.400000"],
             ["key": "cpm", "label": "CPM", "unit": "currency", "value": "6.666667"],
             ["key": "ctr", "label": "CTR", "unit": "ratio", "value": "0.016667"],
@@ -150,6 +151,30 @@ import TestSupport
             ["key": "clicks", "value": "1"], ["key": "cpc", "value": "0.001000"], ["key": "cpm", "value": "0.000001"],
             ["key": "ctr", "value": "0.000001"], ["key": "impressions", "value": "1600000"], ["key": "spend", "value": "0.001"],
         ], "\(body)")
+    }
+
+    /// ROAS needs a conversion value; reach counts unique people, which do not add up across days.
+    @Test func roasComesFromTheConversionValueAndReachIsNeverSummedAcrossDays() async throws {
+        let setup = try setup()
+        defer { setup.harness.stop() }
+        for (day, reach, spend, value) in [("2026-12-01", "100", "8.00", "20.00"), ("2026-12-02", "150", "12.00", "40.00")] {
+            try metric(setup.harness, setup.second, day, "reach", reach)
+            try metric(setup.harness, setup.second, day, "spend", spend)
+            try metric(setup.harness, setup.second, day, "conversion_value", value)
+        }
+        func totals(_ from: String, _ to: String) async throws -> [[String: String]]? {
+            let body = try await setup.harness.send(
+                "query($id: ID!, $from: Date!, $to: Date!) { campaign(id: $id) { metricTotals(from: $from, to: $to) { key value } } }",
+                ["id": globalID("Campaign", setup.second), "from": from, "to": to], key: setup.key)
+            return (data(body, "campaign") as? [String: Any])?["metricTotals"] as? [[String: String]]
+        }
+        #expect(try await totals("2026-12-01", "2026-12-02") == [
+            ["key": "conversion_value", "value": "60.00"], ["key": "roas", "value": "3.000000"], ["key": "spend", "value": "20.00"],
+        ])
+        #expect(try await totals("2026-12-02", "2026-12-02") == [
+            ["key": "conversion_value", "value": "40.00"], ["key": "reach", "value": "150"], ["key": "roas", "value": "3.333333"],
+            ["key": "spend", "value": "12.00"],
+        ])
     }
 
     @Test func datesAreStrictAndRangesBounded() async throws {

@@ -32,4 +32,17 @@ import Testing
         // `objective` is read, not reported as an unknown metric.
         #expect(!MetaMetricsMapping.normalize([Self.row(objective: "OUTCOME_SALES", actions: [:])]).unknownPlatformMetrics.contains("objective"))
     }
+
+    /// `action_values` carries what the conversions were worth: a Sales campaign's purchase value, in the account's
+    /// currency units; other events' values are not its conversion value.
+    @Test func theConversionValueIsTheObjectivesOwnEventsValue() {
+        let row = MetaInsightsRow(
+            campaignID: "42", date: "2026-11-30", fields: ["objective": "OUTCOME_SALES", "spend": "12.50"], actions: Self.actions,
+            actionValues: ["offsite_conversion.fb_pixel_purchase": "73.50", "offsite_conversion.fb_pixel_add_to_cart": "980.00"])
+        let metrics = MetaMetricsMapping.normalize([row]).metrics
+        #expect(metrics.first { $0.key == "conversion_value" }?.value == Decimal(string: "73.50"))
+        var traffic = row
+        traffic.fields["objective"] = "OUTCOME_TRAFFIC"
+        #expect(MetaMetricsMapping.normalize([traffic]).metrics.first { $0.key == "conversion_value" } == nil)
+    }
 }

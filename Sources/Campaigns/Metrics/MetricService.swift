@@ -126,8 +126,10 @@ public struct MetricService: Sendable {
 
     /// Sums per metric over the range, by key, plus the rates derived from the sums (never stored): `ctr` =
     /// clicks / impressions, `cpc` = spend / clicks, `cpm` = spend / impressions × 1000, `conversion_rate` =
-    /// conversions / clicks; a rate is left out when its denominator is 0 or either of its metrics has no value in
-    /// the range (unknown, not 0). Rates are rounded to `rateScale` decimals, half away from zero.
+    /// conversions / clicks, `cost_per_conversion` = spend / conversions, `roas` = conversion_value / spend; a
+    /// rate is left out when its denominator is 0 or either of its metrics has no value in the range (unknown, not
+    /// 0). Rates are rounded to `rateScale` decimals, half away from zero. `reach` counts unique people, which do
+    /// not add up across days: it is in the totals of a one-day range only.
     public func totals(of campaignIDs: [UUID], from: String, to: String, in session: TenantSession) throws -> [UUID: [MetricTotal]] {
         guard !campaignIDs.isEmpty else { return [:] }
         let scale = Self.rateScale
@@ -137,13 +139,15 @@ public struct MetricService: Sendable {
                 SELECT m.campaign_id, d.key, d.label, d.unit, sum(m.value) AS value
                 FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
                 WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
+                  AND (d.key <> 'reach' OR $3::date = $4::date)
                 GROUP BY m.campaign_id, d.key, d.label, d.unit
             ), base AS (
                 SELECT campaign_id,
                        sum(value) FILTER (WHERE key = 'impressions') AS impressions,
                        sum(value) FILTER (WHERE key = 'clicks') AS clicks,
                        sum(value) FILTER (WHERE key = 'spend') AS spend,
-                       sum(value) FILTER (WHERE key = 'conversions') AS conversions
+                       sum(value) FILTER (WHERE key = 'conversions') AS conversions,
+                       sum(value) FILTER (WHERE key = 'conversion_value') AS conversion_value
                 FROM sums GROUP BY campaign_id
             ), derived AS (
                 SELECT campaign_id, 'ctr' AS key, 'CTR' AS label, 'ratio' AS unit,
@@ -155,6 +159,11 @@ public struct MetricService: Sendable {
                 UNION ALL
                 SELECT campaign_id, 'conversion_rate', 'Conversion rate', 'ratio',
                        round(conversions / nullif(clicks, 0), \(scale)) FROM base
+                UNION ALL
+                SELECT campaign_id, 'cost_per_conversion', 'Cost per conversion', 'currency',
+                       round(spend / nullif(conversions, 0), \(scale)) FROM base
+                UNION ALL
+                SELECT campaign_id, 'roas', 'ROAS', 'ratio', round(conversion_value / nullif(spend, 0), \(scale)) FROM base
             )
             SELECT campaign_id, key, label, unit, value::text AS value FROM (
                 SELECT campaign_id, key, label, unit, value FROM sums

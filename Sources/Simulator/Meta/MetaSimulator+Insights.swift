@@ -82,6 +82,12 @@ extension MetaSimulator {
             // The Graph API leaves out actions that did not happen.
             row["actions"] = actions.filter { $0.1 > 0 }.map { ["action_type": $0.0, "value": String($0.1)] }
         }
+        if fields.contains("action_values"), figures.conversions > 0 {
+            // Purchases are worth 24.50 each in the account's currency (2450 in its minor units).
+            let minor = figures.conversions * (offset == 1 ? 25 : 2450)
+            let value = offset == 1 ? String(minor) : String(format: "%d.%02d", minor / 100, minor % 100)
+            row["action_values"] = [["action_type": "offsite_conversion.fb_pixel_purchase", "value": value]]
+        }
         return row
     }
 }

@@ -4,8 +4,10 @@ import Postgres
 
 /// Meta's insights onto our metric keys: `impressions`, `clicks` (link clicks when reported, else all
 /// clicks), `spend` (already in currency units), `conversions` (the campaign's own conversion event only: pixel
-/// purchases for Sales, leads for Leads; none for Traffic), `reach`, `leads` (`lead`). Anything else is reported
-/// as unknown by name (`actions.post_engagement`, `frequency`).
+/// purchases for Sales, leads for Leads; none for Traffic), `conversion_value` (the value Meta reports for those
+/// conversions in `action_values`, in the account's currency: a Sales campaign's purchase value), `reach` (people
+/// reached that day; unique people do not add up across days, so totals leave it out), `leads` (`lead`).
+/// Anything else is reported as unknown by name (`actions.post_engagement`, `frequency`).
 enum MetaMetricsMapping {
     static let knownFields: Set<String> = ["impressions", "clicks", "spend", "reach", "objective"]
 
@@ -34,6 +36,7 @@ enum MetaMetricsMapping {
             // The first action type present of the objective's list (the pixel's own count before the aggregate).
             let types = conversionActions[row.fields["objective"] ?? ""] ?? []
             if let type = types.first(where: { row.actions[$0] != nil }) { add("conversions", row.actions[type]) }
+            if let type = types.first(where: { row.actionValues[$0] != nil }) { add("conversion_value", row.actionValues[type]) }
             add("leads", row.actions["lead"])
             for name in row.fields.keys where !knownFields.contains(name) { unknown.insert(name) }
             for type in row.actions.keys where !(type == "link_click" || type == "lead" || type == "purchase" || type.hasPrefix("offsite_conversion.")) {

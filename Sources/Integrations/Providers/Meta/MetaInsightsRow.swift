@@ -10,27 +10,38 @@ public struct MetaInsightsRow: Sendable, Equatable {
     public var fields: [String: String]
     /// `action_type` → value.
     public var actions: [String: String]
+    /// `action_type` → the value of those actions in the account's currency units (`action_values`: a
+    /// purchase's order value).
+    public var actionValues: [String: String]
 
-    public init(campaignID: String, date: String, fields: [String: String], actions: [String: String]) {
+    public init(campaignID: String, date: String, fields: [String: String], actions: [String: String],
+                actionValues: [String: String] = [:]) {
         self.campaignID = campaignID
         self.date = date
         self.fields = fields
         self.actions = actions
+        self.actionValues = actionValues
     }
 
     init(_ row: [String: Any]) {
         campaignID = Self.text(row["campaign_id"]) ?? ""
         date = Self.text(row["date_start"]) ?? ""
         var fields: [String: String] = [:]
-        for (name, value) in row where !["campaign_id", "date_start", "date_stop", "actions"].contains(name) {
+        for (name, value) in row where !["campaign_id", "date_start", "date_stop", "actions", "action_values"].contains(name) {
             if let text = Self.text(value) { fields[name] = text }
         }
         self.fields = fields
-        var actions: [String: String] = [:]
-        for action in row["actions"] as? [[String: Any]] ?? [] {
-            if let type = action["action_type"] as? String, let value = Self.text(action["value"]) { actions[type] = value }
+        actions = Self.actionStats(row["actions"])
+        actionValues = Self.actionStats(row["action_values"])
+    }
+
+    /// `[{action_type, value}]` (Meta's AdsActionStats) by type.
+    static func actionStats(_ value: Any?) -> [String: String] {
+        var stats: [String: String] = [:]
+        for action in value as? [[String: Any]] ?? [] {
+            if let type = action["action_type"] as? String, let value = text(action["value"]) { stats[type] = value }
         }
-        self.actions = actions
+        return stats
     }
 
     static func text(_ value: Any?) -> String? {

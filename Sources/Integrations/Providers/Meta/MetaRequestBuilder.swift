@@ -63,7 +63,7 @@ public struct MetaRequestBuilder: Sendable {
         let filtering: [[String: Any]] = [["field": "campaign.id", "operator": "IN", "value": campaignIDs]]
         return get("\(MetaGraphAPI.accountNode(accountID))/insights", [
             ("level", "campaign"), ("time_increment", "1"),
-            ("fields", "campaign_id,objective,impressions,clicks,spend,actions,reach"),
+            ("fields", "campaign_id,objective,impressions,clicks,spend,actions,action_values,reach"),
             ("time_range", Self.json(["since": since, "until": until])),
             ("filtering", Self.json(filtering)), ("limit", String(limit)),
         ])
