@@ -13,6 +13,9 @@ CREATE TEMP TABLE demo_ids AS SELECT
     (SELECT a.id FROM ad_accounts a JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id
      WHERE a.organization_id = :'org'::uuid AND i.provider = 'meta_ads' AND i.connected AND a.removed_at IS NULL AND a.currency = 'USD'
      ORDER BY a.external_account_id LIMIT 1) AS meta_account,
+    (SELECT a.id FROM ad_accounts a JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id
+     WHERE a.organization_id = :'org'::uuid AND i.provider = 'meta_ads' AND i.connected AND a.removed_at IS NULL AND a.currency = 'EUR'
+     ORDER BY a.external_account_id LIMIT 1) AS meta_eu_account,
     gen_random_uuid() AS snackers, gen_random_uuid() AS foodies, gen_random_uuid() AS parents;
 
 DO $$
@@ -134,5 +137,32 @@ FROM demo_units u, (VALUES
     ('Holiday Gift Tins', '{"Four Flavours, One Tin","Order by Dec 15"}', '{"A keepsake gift for every snacker."}')
 ) AS t(campaign, headlines, descriptions)
 WHERE a.campaign_unit_id = u.id AND u.name = t.campaign;
+
+-- The EU draft: Meta wants every ad set that reaches the EU to name who benefits from it and who pays for it
+-- (dsa_beneficiary, dsa_payor), which the EU account holds; it stays a draft, to launch by hand.
+UPDATE ad_accounts SET dsa_beneficiary = 'Tasty Chips Co.', dsa_payor = 'Tasty Chips Co. GmbH'
+FROM demo_ids d WHERE ad_accounts.id = d.meta_eu_account;
+
+CREATE TEMP TABLE demo_eu AS SELECT gen_random_uuid() AS audience, gen_random_uuid() AS campaign, gen_random_uuid() AS unit,
+    org, meta_eu_account AS account FROM demo_ids WHERE meta_eu_account IS NOT NULL;
+INSERT INTO audiences (id, organization_id, name, rules, created_at)
+SELECT audience, org, 'Snackers in Germany and France',
+       '{"locations": ["Germany", "France"], "age_min": 18, "age_max": 44, "interests": ["Snack foods"],
+         "location_targets": [
+           {"kind": "COUNTRY", "name": "Germany", "country_code": "DE", "google_id": "2276", "meta_id": "DE"},
+           {"kind": "COUNTRY", "name": "France", "country_code": "FR", "google_id": "2250", "meta_id": "FR"}],
+         "interest_targets": [
+           {"kind": "INTEREST", "name": "Snack foods", "meta_id": "6003346592981", "detail": "Interests › Food and drink › Food › Snack foods"}]}'::jsonb,
+       now() - interval '10 days' FROM demo_eu;
+INSERT INTO campaigns (id, organization_id, ad_account_id, name, platform, objective, created_at)
+SELECT campaign, org, account, 'Paprika Chips – Germany & France', 'meta_ads', 'traffic', now() - interval '3 days' FROM demo_eu;
+INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency)
+SELECT campaign, org, 'daily', 30.00, 'EUR' FROM demo_eu;
+INSERT INTO campaign_units (id, organization_id, campaign_id, audience_id, name, budget_allocation, created_at)
+SELECT unit, org, campaign, audience, 'Ad set – Paprika Chips', 30.00, now() - interval '3 days' FROM demo_eu;
+INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, description, media_url, call_to_action, landing_url, created_at)
+SELECT org, unit, 'Smoky Paprika Chips | Now in Europe', 'Sweet smoked paprika from La Vera, cooked in small batches.',
+       'https://cdn.tastychips.co/ads/paprika.jpg', 'learn_more', 'https://www.tastychips.co/eu/paprika', now() - interval '3 days'
+FROM demo_eu;
 
 COMMIT;

@@ -39,15 +39,18 @@ extension APITestHarness {
         }
     }
 
-    /// Inserts an ad account and returns its id; a Meta account runs as the simulator's advertisable Page.
+    /// Inserts an ad account and returns its id; a Meta account runs as the simulator's advertisable Page and names
+    /// its EU beneficiary and payer.
     func insertAdAccount(key: String, integration: UUID, external: String, name: String, currency: String = "EUR", removed: Bool = false) throws -> UUID {
         let organization = try organizationID(key: key)
         return try database.pool(maximumConnections: 1).withConnection { connection in
             try connection.query(
                 """
-                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, removed_at, page_id, page_name)
+                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, removed_at, page_id, page_name,
+                                         dsa_beneficiary, dsa_payor)
                 SELECT $1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END,
-                       CASE WHEN i.provider = 'meta_ads' THEN $7 END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips' END
+                       CASE WHEN i.provider = 'meta_ads' THEN $7 END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips' END,
+                       CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips Co.' END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips Co.' END
                 FROM integrations i WHERE i.id = $2
                 RETURNING id
                 """, [organization, integration, external, name, currency, removed, Self.simulatorPageID])[0].decode("id")

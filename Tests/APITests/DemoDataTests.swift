@@ -28,11 +28,12 @@ import TestSupport
         #expect(Set(integrations.compactMap { $0["platform"] as? String }) == ["GOOGLE_ADS", "META_ADS"])
         #expect(integrations.allSatisfy { $0["connected"] as? Bool == true })
         let nodes = ((campaigns["campaigns"] as? [String: Any])?["edges"] as? [[String: Any]] ?? []).compactMap { $0["node"] as? [String: Any] }
-        #expect(nodes.count == 7)
+        #expect(nodes.count == 8)
         var statuses: [String: String] = [:]
         for node in nodes { statuses[node["name"] as? String ?? ""] = node["status"] as? String }
         #expect(statuses == [
             "Spicy Jalapeño Chips – Launch": "DRAFT", "Spicy Jalapeño Chips – Search": "DRAFT", "Holiday Gift Tins": "DRAFT",
+            "Paprika Chips – Germany & France": "DRAFT",
             "Sea Salt Classics – Always On": "LIVE", "Sour Cream & Onion – Always On": "LIVE",
             "BBQ Crunch – Summer Grilling": "PAUSED", "Lunchbox Minis – Back to School": "COMPLETED",
         ])
@@ -44,7 +45,9 @@ import TestSupport
         // targeting ids and the Advantage+ audience flag on the Meta ad set.
         for (name, expected, absent) in [
             ("Spicy Jalapeño Chips – Search", [#""keyword":{"#, #""matchType":"PHRASE""#, "geoTargetConstants/2840"], ["customAudience"]),
-            ("Spicy Jalapeño Chips – Launch", ["targeting_automation", "advantage_audience", "6003346592981", "countries"], [#""name":"snacks""#]),
+            ("Spicy Jalapeño Chips – Launch", ["targeting_automation", "advantage_audience", "6003346592981", "countries"], [#""name":"snacks""#, "dsa_"]),
+            // The EU draft's ad set names its beneficiary and payer, as Meta requires of ads reaching the EU.
+            ("Paprika Chips – Germany & France", [#""dsa_beneficiary":"Tasty Chips Co.""#, #""dsa_payor":"Tasty Chips Co. GmbH""#, #""DE""#], []),
         ] {
             let id = try #require(nodes.first { $0["name"] as? String == name }?["id"] as? String)
             let dry = try await harness.succeed(

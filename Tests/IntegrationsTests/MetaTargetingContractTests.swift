@@ -88,4 +88,32 @@ import TestSupport
         #expect(interests.map(\.id) == ["6003346592981"])
         #expect(interests.first?.name == "Snack foods")
     }
+
+    /// Meta requires `dsa_beneficiary` and `dsa_payor` on ad sets reaching the EU (a country, region or city in
+    /// it); elsewhere they are not needed.
+    @Test func anAdSetReachingTheEUNeedsItsBeneficiaryAndPayer() async throws {
+        let meta = try MetaSimulatorFixture()
+        let (campaignID, token) = try await campaign(meta)
+        let eu = MetaTargeting(countries: ["US", "FR"], regions: [], ageMin: 18, ageMax: 65, interests: [])
+        for (beneficiary, payor, blamed) in [(nil, nil, "dsa_beneficiary"), ("Tasty Chips Co.", nil, "dsa_payor"), (nil, "Tasty Chips Co.", "dsa_beneficiary")] {
+            var adSet = adSet(campaignID, eu)
+            adSet.dsaBeneficiary = beneficiary
+            adSet.dsaPayor = payor
+            let refused = try await RawPlatformRequest.send(meta.provider.requests.createAdSet(adSet, accountID: Self.accountID), bearer: token)
+            #expect(refused.status == 400)
+            let error = try graphError(refused)
+            #expect(error["code"] as? Int == 100)
+            #expect(error["error_user_title"] as? String == "Beneficiary and payer required")
+            #expect(((error["error_data"] as? [String: Any])?["blame_field_specs"] as? [[String]]) == [[blamed]])
+        }
+        var complete = adSet(campaignID, eu)
+        complete.dsaBeneficiary = "Tasty Chips Co."
+        complete.dsaPayor = "Tasty Chips Co. GmbH"
+        #expect(try meta.provider.createAdSet(complete, accountID: Self.accountID, accessToken: token).isEmpty == false)
+        let stored = try await meta.state()["objects"] as? [[String: Any]] ?? []
+        #expect(stored.contains { ($0["fields"] as? [String: Any])?["dsa_payor"] as? String == "Tasty Chips Co. GmbH" }, "\(stored)")
+        // Outside the EU no one asks.
+        let us = adSet(campaignID, MetaTargeting(countries: ["US"], regions: [], ageMin: 18, ageMax: 65, interests: []))
+        #expect(try meta.provider.createAdSet(us, accountID: Self.accountID, accessToken: token).isEmpty == false)
+    }
 }

@@ -36,6 +36,7 @@ enum ArgumentLimits {
             "Mutation.createCampaignUnit": ["input.name": .text(InputLimits.name)],
             "Mutation.createAdCreative": creative,
             "Mutation.reviseAdCreative": creative,
+            "Mutation.setAdAccountEUTransparency": ["beneficiary": .text(InputLimits.name), "payor": .text(InputLimits.name)],
             "Mutation.uploadMedia": ["input.filename": .text(InputLimits.filename), "input.dataBase64": .checkedByService],
             "Mutation.startOAuth": ["redirectUri": .text(InputLimits.url)],
             "Mutation.completeOAuth": ["code": .text(InputLimits.oauthParameter), "state": .text(InputLimits.oauthParameter)],

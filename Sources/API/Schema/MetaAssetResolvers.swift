@@ -30,6 +30,24 @@ enum MetaAssetResolvers {
             let pixelID = context.argument("pixelId")?.stringValue ?? ""
             return try assetError { () throws(MetaAssetError) in try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session) }
         }
+        resolvers.field("AdAccount", "euTransparency", on: AdAccount.self) { account, _ in account.transparency }
+        resolvers.field("EUTransparency", "beneficiary", on: EUTransparency.self) { transparency, _ in transparency.beneficiary }
+        resolvers.field("EUTransparency", "payor", on: EUTransparency.self) { transparency, _ in transparency.payor }
+        resolvers.field("Query", "metaEUTransparencySuggestions") { context in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            return try assetError { () throws(MetaAssetError) in
+                try assetService(request).transparencySuggestions(ofAccount: accountID, in: request.session)
+            }
+        }
+        resolvers.mutation("setAdAccountEUTransparency") { context, session in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            let beneficiary = context.argument("beneficiary")?.stringValue ?? "", payor = context.argument("payor")?.stringValue ?? ""
+            return try assetError { () throws(MetaAssetError) in
+                try assetService(request).setTransparency(beneficiary: beneficiary, payor: payor, forAccount: accountID, in: session)
+            }
+        }
         resolvers.mutation("setAdAccountPage") { context, session in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
@@ -70,6 +88,10 @@ enum MetaAssetResolvers {
 
 extension PlatformPage: GraphQLObject {
     public var graphQLTypeName: String? { "MetaPage" }
+}
+
+extension EUTransparency: GraphQLObject {
+    public var graphQLTypeName: String? { "EUTransparency" }
 }
 
 extension PlatformPixel: GraphQLObject {

@@ -52,6 +52,8 @@ public struct AdGroupLaunchSpec: Sendable {
     /// What a Meta ad set optimizes for: the campaign's pixel (Sales), the account's Page (Leads).
     public var metaPixelID: String? = nil
     public var pageID: String? = nil
+    /// The ad account's EU beneficiary and payer (Meta ad sets that reach the EU carry them).
+    public var transparency: EUTransparency? = nil
     public var objective: Objective
     public var budgetType: BudgetType
     /// The unit's share of the budget, when it has one (Meta ad sets may carry their own budget).

@@ -25,6 +25,32 @@ public struct AdAccount: Sendable, Equatable {
     public var removed: Bool
     /// The Facebook Page a Meta account's ads run as; nil until chosen (or set by the account sync).
     public var page: PlatformPage? = nil
+    /// Who benefits from and who pays for a Meta account's ads reaching the EU (EU Digital Services Act).
+    public var transparency: EUTransparency? = nil
+}
+
+/// The beneficiary and payer Meta shows with ads reaching the EU (`dsa_beneficiary`, `dsa_payor`), required on
+/// every Meta ad set that targets the EU since 2023-08-16 (Meta for Developers blog, "New Marketing and MPA API
+/// Requirements for Facebook and Instagram Ads Targeting the EU").
+public struct EUTransparency: Sendable, Equatable {
+    public var beneficiary: String
+    public var payor: String
+
+    public init(beneficiary: String, payor: String) {
+        self.beneficiary = beneficiary
+        self.payor = payor
+    }
+
+    /// The EU's member states and the associated territories with country codes of their own.
+    public static let euCountryCodes: Set<String> = [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+        "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "AX", "GF", "GP", "MQ", "RE", "YT", "MF",
+    ]
+
+    /// Whether ads to these locations reach the EU (a country, or a region or city in one).
+    public static func isRequired(for locations: [TargetingEntry]) -> Bool {
+        locations.contains { $0.countryCode.map(euCountryCodes.contains) ?? false }
+    }
 }
 
 /// Reads integrations and ad accounts; every statement filters by organization_id too.
@@ -33,7 +59,7 @@ public struct ConnectionService: Sendable {
 
     static let integrationColumns = "id, provider, connected, expires_at, last_synced_at"
     static let accountColumns =
-        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider, a.page_id, a.page_name"
+        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider, a.page_id, a.page_name, a.dsa_beneficiary, a.dsa_payor"
     static let accountFrom =
         "ad_accounts a JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id"
 
@@ -94,7 +120,10 @@ public struct ConnectionService: Sendable {
             id: try row.decode("id"), integrationID: try row.decode("integration_id"),
             externalAccountID: try row.decode("external_account_id"), name: try row.decode("name"),
             currency: try row.decode("currency"), platform: try platform(row.decode("provider")), removed: try row.decode("removed"),
-            page: try row.decode("page_id", as: String?.self).map { PlatformPage(id: $0, name: try row.decode("page_name", as: String?.self) ?? "") })
+            page: try row.decode("page_id", as: String?.self).map { PlatformPage(id: $0, name: try row.decode("page_name", as: String?.self) ?? "") },
+            transparency: try row.decode("dsa_beneficiary", as: String?.self).map {
+                EUTransparency(beneficiary: $0, payor: try row.decode("dsa_payor", as: String?.self) ?? $0)
+            })
     }
 
     /// Sets the Page `account`'s ads run as. The caller has checked that the connection can advertise for it.
@@ -102,6 +131,14 @@ public struct ConnectionService: Sendable {
         try session.connection.query(
             "UPDATE ad_accounts SET page_id = $3, page_name = $4 WHERE organization_id = $1 AND id = $2",
             [session.organizationID, accountID, page.id, String(page.name.prefix(255))])
+        return try adAccounts(ids: [accountID], in: session)[accountID]
+    }
+
+    /// Sets who benefits from and pays for the account's ads reaching the EU. The caller has checked the values.
+    public func setTransparency(_ transparency: EUTransparency, ofAccount accountID: UUID, in session: TenantSession) throws -> AdAccount? {
+        try session.connection.query(
+            "UPDATE ad_accounts SET dsa_beneficiary = $3, dsa_payor = $4 WHERE organization_id = $1 AND id = $2",
+            [session.organizationID, accountID, transparency.beneficiary, transparency.payor])
         return try adAccounts(ids: [accountID], in: session)[accountID]
     }
 

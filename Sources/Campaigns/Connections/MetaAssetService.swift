@@ -40,6 +40,47 @@ public struct MetaAssetService: Sendable {
         }
     }
 
+    /// What Meta suggests as `accountID`'s EU beneficiary and payer.
+    public func transparencySuggestions(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [String] {
+        let account = try metaAccount(accountID, in: session)
+        do {
+            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
+                try providers.meta.transparencyRecommendations(accountID: account.externalAccountID, accessToken: $0)
+            }
+        } catch {
+            throw .platform(error)
+        }
+    }
+
+    /// Sets who benefits from and who pays for `accountID`'s ads reaching the EU: 1 to 255 characters each,
+    /// without control characters, as people will read them beside the ads.
+    public func setTransparency(beneficiary: String, payor: String, forAccount accountID: UUID, in session: TenantSession)
+        throws(MetaAssetError) -> AdAccount {
+        _ = try metaAccount(accountID, in: session)
+        var values: [String] = []
+        for (field, text) in [("beneficiary", beneficiary), ("payor", payor)] {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (1...255).contains(trimmed.count) else {
+                throw .validation(field: field, message: "The \(field) must have 1 to 255 characters.")
+            }
+            guard !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+                throw .validation(field: field, message: "The \(field) must not contain control characters.")
+            }
+            values.append(trimmed)
+        }
+        do {
+            guard let account = try connections.setTransparency(
+                EUTransparency(beneficiary: values[0], payor: values[1]), ofAccount: accountID, in: session) else {
+                throw MetaAssetError.notFound("Ad account")
+            }
+            return account
+        } catch let error as MetaAssetError {
+            throw error
+        } catch {
+            throw .platform(error)
+        }
+    }
+
     /// The pixels of `accountID`.
     public func pixels(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [PlatformPixel] {
         let account = try metaAccount(accountID, in: session)
@@ -76,7 +117,7 @@ public struct MetaAssetService: Sendable {
         do { found = try connections.adAccounts(ids: [id], in: session)[id] } catch { throw .platform(error) }
         guard let account = found, !account.removed else { throw .notFound("Ad account") }
         guard account.platform == .metaAds else {
-            throw .validation(field: "adAccountId", message: "Only Meta ad accounts run as a Facebook Page.")
+            throw .validation(field: "adAccountId", message: "Only Meta ad accounts have Pages, pixels and EU transparency fields.")
         }
         return account
     }

@@ -71,6 +71,12 @@ struct LaunchPlan: Sendable {
                     field: "adAccount.page", code: "MISSING",
                     message: "Choose the Facebook Page the ads of \(account.name) run as (metaPages, setAdAccountPage): Meta refuses ads without one."))
             }
+            if account.platform == .metaAds, account.transparency == nil,
+               units.contains(where: { EUTransparency.isRequired(for: $0.audience?.targetedLocations ?? []) }) {
+                problems.append(LaunchProblem(
+                    field: "adAccount.euTransparency", code: "MISSING",
+                    message: "Ads of \(account.name) reach the EU: say who benefits from them and who pays for them (setAdAccountEUTransparency; metaEUTransparencySuggestions suggests names). Meta refuses EU ad sets without both."))
+            }
             if account.removed {
                 problems.append(LaunchProblem(field: "adAccount", code: "AD_ACCOUNT_REMOVED",
                                               message: "The ad account \(account.name) is no longer on \(account.platform.displayName)."))
@@ -190,6 +196,7 @@ struct LaunchPlan: Sendable {
         spec.endDate = campaign.endDate
         spec.metaPixelID = campaign.metaPixelID
         spec.pageID = account?.page?.id
+        spec.transparency = account?.transparency
         spec.adoptExisting = mayFollowAnEarlierAttempt
         return spec
     }

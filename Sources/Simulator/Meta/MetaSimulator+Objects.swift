@@ -87,6 +87,18 @@ extension MetaSimulator {
             throw MetaSimulatedError.invalidParameter(["targeting", "geo_locations", "regions"], "Every region needs a key.")
         }
         try checkTargeting(targeting)
+        if reachesTheEU(targeting) {
+            // Meta's public references give no subcode for this refusal: code 100, blaming the missing field.
+            for field in ["dsa_beneficiary", "dsa_payor"] {
+                guard let value = parameters[field], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw MetaSimulatedError(
+                        code: 100, message: "Invalid parameter",
+                        userMessage: "Ads that reach the European Union must say who benefits from them and who pays for them: set dsa_beneficiary and dsa_payor.",
+                        userTitle: "Beneficiary and payer required", blame: [field])
+                }
+                fields[field] = value
+            }
+        }
         let ageMin = targeting["age_min"] as? Int ?? 18, ageMax = targeting["age_max"] as? Int ?? 65
         guard (13...65).contains(ageMin), (13...65).contains(ageMax), ageMin <= ageMax else {
             throw MetaSimulatedError.invalidParameter(["targeting", "age_min"], "Ages must be between 13 and 65, the minimum not above the maximum.")

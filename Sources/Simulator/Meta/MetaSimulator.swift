@@ -62,6 +62,11 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
             try authorize(request)
             _ = try account(segments[0])
             return page(request, rows: MetaSimulatedPage.pixels.map { ["id": $0.id, "name": $0.name] })
+        case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "dsa_recommendations":
+            // Meta suggests names from the account's recent activity; the simulator suggests the account's own name.
+            try authorize(request)
+            let account = try account(segments[0])
+            return page(request, rows: [["recommendations": [account.name]]])
         case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "insights":
             try authorize(request)
             return try insights(request, accountID: MetaSimulatedAccount.digits(segments[0]))

@@ -135,4 +135,27 @@ extension MetaSimulator {
             }
         }
     }
+
+    /// The EU's member states and the associated territories with country codes of their own, where Meta wants
+    /// an ad's beneficiary and payer (Meta for Developers blog, "New Marketing and MPA API Requirements for
+    /// Facebook and Instagram Ads Targeting the EU", 2023-05-16).
+    static let euCountryCodes: Set<String> = [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+        "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "AX", "GF", "GP", "MQ", "RE", "YT", "MF",
+    ]
+
+    /// Whether the targeting reaches the EU: an EU country, or a region or city in one.
+    func reachesTheEU(_ targeting: [String: Any]) -> Bool {
+        let geo = targeting["geo_locations"] as? [String: Any] ?? [:]
+        if (geo["countries"] as? [String] ?? []).contains(where: Self.euCountryCodes.contains) { return true }
+        for (field, type) in [("regions", "region"), ("cities", "city")] {
+            for entry in geo[field] as? [[String: Any]] ?? [] {
+                let key = entry["key"] as? String ?? (entry["key"] as? NSNumber)?.stringValue ?? ""
+                if let location = MetaTargetingCatalog.location(key: key, type: type), Self.euCountryCodes.contains(location.countryCode) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
 }

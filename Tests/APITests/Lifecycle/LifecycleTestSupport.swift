@@ -114,8 +114,15 @@ struct LaunchFixture {
             }
         }
         let id = try #require(UUID(uuidString: String(decoding: Data(base64Encoded: campaign)!, as: UTF8.self).split(separator: ":")[1].uppercased()))
-        // Meta Sales ad sets optimize for a pixel: the simulator's.
-        if !google { try harness.sql("UPDATE campaigns SET meta_pixel_id = '556677889900112' WHERE id = '\(id)'") }
+        // Meta Sales ad sets optimize for a pixel: the simulator's; the second audience (Germany) reaches the EU, so the
+        // account names its beneficiary and payer.
+        if !google {
+            try harness.sql("UPDATE campaigns SET meta_pixel_id = '556677889900112' WHERE id = '\(id)'")
+            try harness.sql("""
+                UPDATE ad_accounts SET dsa_beneficiary = 'Tasty Chips Co.', dsa_payor = 'Tasty Chips Co.'
+                WHERE id = (SELECT ad_account_id FROM campaigns WHERE id = '\(id)') AND dsa_beneficiary IS NULL
+                """)
+        }
         return LaunchFixture(key: key, platform: platform, campaign: campaign, campaignID: id, units: units, creatives: creatives)
     }
 }

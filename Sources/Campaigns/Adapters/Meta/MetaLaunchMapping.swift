@@ -30,6 +30,10 @@ enum MetaLaunchMapping {
         adSet.startTime = spec.startDate.map { "\($0)T00:00:00+0000" }
         adSet.endTime = spec.endDate.map { "\($0)T23:59:59+0000" }
         adSet.promotedObject = promotedObject(spec)
+        if EUTransparency.isRequired(for: spec.locations), let transparency = spec.transparency {
+            adSet.dsaBeneficiary = transparency.beneficiary
+            adSet.dsaPayor = transparency.payor
+        }
         return adSet
     }
 

@@ -22,6 +22,16 @@ extension MetaAdsProvider {
         }
     }
 
+    /// Meta's suggestions for the account's EU beneficiary and payer (`{"data": [{"recommendations": [...]}]}`),
+    /// distinct and in Meta's order; to be reviewed by the user, as Meta says they may be wrong.
+    public func transparencyRecommendations(accountID: String, accessToken: String) throws -> [String] {
+        var seen = Set<String>()
+        return try sendPaged(requests.transparencyRecommendations(accountID: accountID), accessToken: accessToken)
+            .flatMap { $0["recommendations"] as? [String] ?? [] }
+            .map { String($0.prefix(255)) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
     /// The Pages ads can run as: those whose role includes the `ADVERTISE` task
     /// (https://developers.facebook.com/docs/pages-api/overview#tasks).
     public func listPages(accessToken: String) throws -> [PlatformPage] {

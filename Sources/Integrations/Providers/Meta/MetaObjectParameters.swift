@@ -101,6 +101,10 @@ public struct MetaAdSetParameters: Sendable, Equatable {
     /// What the ad set optimizes for: `{pixel_id, custom_event_type}` for conversions, `{page_id}` for leads
     /// (https://developers.facebook.com/docs/marketing-api/reference/ad-promoted-object).
     public var promotedObject: [String: String]? = nil
+    /// Who benefits from and who pays for ads that reach the EU: required on every ad set that targets it (Meta for
+    /// Developers blog, "New Marketing and MPA API Requirements for Facebook and Instagram Ads Targeting the EU").
+    public var dsaBeneficiary: String? = nil
+    public var dsaPayor: String? = nil
 
     public init(name: String, campaignID: String, targeting: MetaTargeting, billingEvent: String, optimizationGoal: String, status: String) {
         self.name = name

@@ -33,6 +33,8 @@ public struct MetaRequestBuilder: Sendable {
         if let start = adSet.startTime { fields["start_time"] = start }
         if let end = adSet.endTime { fields["end_time"] = end }
         if let promoted = adSet.promotedObject { fields["promoted_object"] = promoted }
+        if let beneficiary = adSet.dsaBeneficiary { fields["dsa_beneficiary"] = beneficiary }
+        if let payor = adSet.dsaPayor { fields["dsa_payor"] = payor }
         return post("\(MetaGraphAPI.accountNode(accountID))/adsets", fields)
     }
 
@@ -67,6 +69,12 @@ public struct MetaRequestBuilder: Sendable {
             ("time_range", Self.json(["since": since, "until": until])),
             ("filtering", Self.json(filtering)), ("limit", String(limit)),
         ])
+    }
+
+    /// What Meta suggests as an account's EU beneficiary and payer, from its recent activity
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ad-account/dsa_recommendations).
+    public func transparencyRecommendations(accountID: String) -> PlatformRequest {
+        get("\(MetaGraphAPI.accountNode(accountID))/dsa_recommendations", [])
     }
 
     /// The account's objects on `edge` (`campaigns`, `adsets`, `adcreatives`, `ads`) with exactly this name,
