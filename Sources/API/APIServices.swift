@@ -14,11 +14,13 @@ public struct APIServices: Sendable {
     /// Time limits and the rate limit of each request.
     public let limits: RequestLimits
 
-    public init(pool: PostgresPool, platformSettings: PlatformSettings, tokenEncryptionKey: String, limits: RequestLimits = RequestLimits()) {
+    /// `media` finds the images uploaded here, which launches send to Meta as bytes.
+    public init(pool: PostgresPool, platformSettings: PlatformSettings, tokenEncryptionKey: String, limits: RequestLimits = RequestLimits(),
+                media: MediaLibrary? = nil) {
         self.pool = pool
         self.limits = limits
         providers = PlatformProviders(settings: platformSettings)
-        adapters = PlatformAdapters(providers: providers)
+        adapters = PlatformAdapters(providers: providers, media: media)
         self.tokenEncryptionKey = tokenEncryptionKey
     }
 }

@@ -117,3 +117,37 @@ import TestSupport
         #expect(try meta.provider.createAdSet(us, accountID: Self.accountID, accessToken: token).isEmpty == false)
     }
 }
+
+/// Meta fetches a `picture` itself, so it must be public; an uploaded image is named by the hash `adimages` answered.
+@Suite struct MetaImageContractTests {
+    @Test func creativesTakePublicPicturesOrHashesOfTheAccountsImages() async throws {
+        let meta = try MetaSimulatorFixture()
+        let token = try await meta.connect().accessToken
+        func creative(picture: String? = nil, hash: String? = nil) -> MetaCreativeParameters {
+            var creative = MetaCreativeParameters(name: "Card", pageID: "102030405060708", message: "Crunch", headline: "Chips",
+                                                  link: "https://www.tastychips.co", picture: picture, callToActionType: "SHOP_NOW")
+            creative.imageHash = hash
+            return creative
+        }
+        for privateURL in ["http://127.0.0.1:8080/media/a.jpg", "http://localhost/a.jpg", "https://10.1.2.3/a.jpg", "http://192.168.0.4/a.png"] {
+            #expect(throws: PlatformError.self, "\(privateURL)") {
+                try meta.provider.createCreative(creative(picture: privateURL), accountID: "1000000001", accessToken: token)
+            }
+        }
+        #expect(throws: PlatformError.self) {
+            try meta.provider.createCreative(creative(hash: "0123456789abcdef0123456789abcdef"), accountID: "1000000001", accessToken: token)
+        }
+        #expect(throws: PlatformError.self) { try meta.provider.uploadImage(Data("not an image".utf8), accountID: "1000000001", accessToken: token) }
+
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        let hash = try meta.provider.uploadImage(png, accountID: "1000000001", accessToken: token)
+        #expect(hash.count == 32)
+        #expect(try meta.provider.uploadImage(png, accountID: "1000000001", accessToken: token) == hash, "the same bytes, the same hash")
+        #expect(try meta.provider.createCreative(creative(hash: hash), accountID: "1000000001", accessToken: token).isEmpty == false)
+        // Another account does not have it.
+        #expect(throws: PlatformError.self) {
+            try meta.provider.createCreative(creative(hash: hash), accountID: "1000000002", accessToken: token)
+        }
+        #expect(try meta.provider.createCreative(creative(picture: "https://cdn.tastychips.co/a.jpg"), accountID: "1000000001", accessToken: token).isEmpty == false)
+    }
+}

@@ -5,9 +5,10 @@ public struct PlatformAdapters: Sendable {
     public let google: GoogleAdsAdapter
     public let meta: MetaAdsAdapter
 
-    public init(providers: PlatformProviders) {
+    /// `media` finds the images uploaded to this server, which Meta gets as bytes.
+    public init(providers: PlatformProviders, media: MediaLibrary? = nil) {
         google = GoogleAdsAdapter(provider: providers.google)
-        meta = MetaAdsAdapter(provider: providers.meta)
+        meta = MetaAdsAdapter(provider: providers.meta, media: media)
     }
 
     public func adapter(for platform: Platform) -> any PlatformAdapter {

@@ -23,7 +23,7 @@ extension MetaSimulator {
         switch kind {
         case .campaign: try campaignFields(parameters, account: account, into: &fields)
         case .adset: try adSetFields(parameters, account: account, into: &fields)
-        case .adcreative: try creativeFields(parameters, into: &fields)
+        case .adcreative: try creativeFields(parameters, account: account, into: &fields)
         case .ad: try adFields(parameters, account: account, into: &fields)
         }
         let id: String = lock.withLock {
@@ -133,7 +133,7 @@ extension MetaSimulator {
         }
     }
 
-    func creativeFields(_ parameters: [String: String], into fields: inout [String: Any]) throws {
+    func creativeFields(_ parameters: [String: String], account: MetaSimulatedAccount, into fields: inout [String: Any]) throws {
         guard let specText = parameters["object_story_spec"] else { throw MetaSimulatedError.missing("object_story_spec") }
         guard let spec = try? JSONSerialization.jsonObject(with: Data(specText.utf8)) as? [String: Any],
               let linkData = spec["link_data"] as? [String: Any] else {
@@ -143,6 +143,7 @@ extension MetaSimulator {
         guard let link = linkData["link"] as? String, let url = URL(string: link), ["http", "https"].contains(url.scheme ?? "") else {
             throw MetaSimulatedError.invalidParameter(["object_story_spec", "link_data", "link"], "link_data.link must be an http(s) URL.")
         }
+        try checkImage(linkData, accountID: account.id)
         if let headline = linkData["name"] as? String, headline.count > Self.headlineMaxLength {
             throw MetaSimulatedError.invalidParameter(
                 ["object_story_spec", "link_data", "name"],

@@ -75,6 +75,7 @@ extension MetaSimulator {
                 "accounts": accounts.map(\.json),
                 "objects": objects.map(\.snapshot),
                 "nextID": nextID,
+                "images": images.mapValues { $0.sorted() },
             ]
         }
         state["tokens"] = tokens.snapshot()
@@ -86,6 +87,7 @@ extension MetaSimulator {
             if let saved = snapshot["accounts"] as? [[String: Any]] { accounts = saved.compactMap(MetaSimulatedAccount.init) }
             objects = (snapshot["objects"] as? [[String: Any]] ?? []).compactMap(MetaSimulatedObject.init(snapshot:))
             nextID = max(snapshot["nextID"] as? Int ?? Self.firstID, (objects.compactMap { Int($0.id) }.max() ?? 0) + 1)
+            images = (snapshot["images"] as? [String: [String]] ?? [:]).mapValues(Set.init)
         }
         tokens.restore(snapshot["tokens"] as? [String: Any] ?? [:])
     }
@@ -94,6 +96,7 @@ extension MetaSimulator {
         lock.withLock {
             accounts = MetaSimulatedAccount.seeded
             objects = []
+            images = [:]
             nextID = Self.firstID
         }
         tokens.reset()

@@ -13,6 +13,8 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
     var accounts: [MetaSimulatedAccount] = MetaSimulatedAccount.seeded
     /// In creation order.
     var objects: [MetaSimulatedObject] = []
+    /// Uploaded images: hash → the accounts that have it.
+    var images: [String: Set<String>] = [:]
     var nextID = firstID
     /// Seconds a new ad stays PENDING_REVIEW before it reads as approved (control `review_delay`).
     var reviewDelay: Double = 60
@@ -54,6 +56,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
         case ("GET", 2) where segments == ["me", "accounts"]:
             try authorize(request)
             return page(request, rows: MetaSimulatedPage.seeded.map(\.json))
+        case ("POST", 2) where segments[0].hasPrefix("act_") && segments[1] == "adimages":
+            try authorize(request)
+            return try uploadImage(request, accountID: MetaSimulatedAccount.digits(segments[0]))
         case ("POST", 2) where segments[0].hasPrefix("act_"):
             try authorize(request)
             guard let kind = MetaSimulatedObject.Kind(edge: segments[1]) else { throw Self.unknownPath(request) }

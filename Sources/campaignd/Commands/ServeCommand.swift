@@ -1,4 +1,5 @@
 import API
+import Campaigns
 import FastCGI
 import GraphQL
 import Foundation
@@ -32,12 +33,14 @@ enum ServeCommand {
             documentCacheCapacity: configuration.documentCacheBytes > 0 ? 512 : 0, documentCacheMaxBytes: configuration.documentCacheBytes,
             logInternalError: { error, path in log.failure("internal_error", "at \(path): \(error)") },
             presentError: DatabaseLimitErrors.present))
+        let publicOrigin = try configuration.requirePublicURL()
+        let mediaDirectory = URL(fileURLWithPath: configuration.mediaDirectory)
         let services = APIServices(
             pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey(),
-            limits: configuration.requestLimits)
+            limits: configuration.requestLimits, media: MediaLibrary(directory: mediaDirectory, publicOrigin: publicOrigin))
         let graphQL = GraphQLHTTPHandler(
-            pipeline: pipeline, services: services, publicOrigin: try configuration.requirePublicURL(),
-            mediaDirectory: URL(fileURLWithPath: configuration.mediaDirectory), mediaMaximumBytes: configuration.mediaMaximumBytes,
+            pipeline: pipeline, services: services, publicOrigin: publicOrigin,
+            mediaDirectory: mediaDirectory, mediaMaximumBytes: configuration.mediaMaximumBytes,
             observe: { request in
                 metrics.record(request)
                 log.record(request)

@@ -47,7 +47,8 @@ enum SimulateCommand {
             controlSecret: environment["CAMPAIGND_SIMULATOR_SECRET"])
         let stateFile = environment["CAMPAIGND_SIMULATOR_STATE"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         if let stateFile { try simulator.loadState(from: stateFile) }
-        let server = FastCGIServer(.init(address: socket, threads: 4), handler: simulator.respond)
+        // Meta image uploads carry up to 5 MB of image in base64.
+        let server = FastCGIServer(.init(address: socket, threads: 4, maximumBodyBytes: 16 << 20), handler: simulator.respond)
         try server.start()
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { server.stop() }
         FileHandleOutput.standardError("campaignd: simulating ad platforms on \(socket)\n")

@@ -4,12 +4,19 @@ import Postgres
 
 /// Campaigns on Meta through `MetaAdsProvider`: a campaign carrying the budget (in minor units of the
 /// account currency), one ad set per unit with its audience's targeting, and per creative an ad creative
-/// plus an ad. Every object is created `ACTIVE`; launch and plans use the same request builders.
+/// plus an ad. Every object is created `ACTIVE`; launch and plans use the same request builders. An image
+/// uploaded to this server goes to Meta as bytes (`adimages`, then `image_hash`): Meta cannot fetch a private
+/// deployment's URL; other image URLs go as `picture`, which Meta fetches.
 public struct MetaAdsAdapter: PlatformAdapter {
     public let provider: MetaAdsProvider
+    /// Finds the files of images uploaded here.
+    public let media: MediaLibrary?
     public var platform: Platform { .metaAds }
 
-    public init(provider: MetaAdsProvider) { self.provider = provider }
+    public init(provider: MetaAdsProvider, media: MediaLibrary? = nil) {
+        self.provider = provider
+        self.media = media
+    }
 
     public func createCampaign(_ campaign: CampaignLaunchSpec, in account: PlatformAccount) throws -> String {
         let parameters = try MetaLaunchMapping.campaign(campaign)
@@ -37,8 +44,8 @@ public struct MetaAdsAdapter: PlatformAdapter {
             if let id = try existing("ads", named: adName, in: account).first(where: { $0.parent == ad.externalAdGroupID })?.id { return id }
             adoptedCreativeID = try existing("adcreatives", named: creative.name, in: account).first?.id
         }
-        let creativeID = try adoptedCreativeID
-            ?? provider.createCreative(creative, accountID: account.externalAccountID, accessToken: account.accessToken)
+        let creativeID = try adoptedCreativeID ?? provider.createCreative(
+            try withUploadedImage(creative, of: ad, in: account), accountID: account.externalAccountID, accessToken: account.accessToken)
         do {
             return try provider.createAd(
                 MetaLaunchMapping.ad(ad, creativeID: creativeID), accountID: account.externalAccountID, accessToken: account.accessToken)
@@ -46,6 +53,17 @@ public struct MetaAdsAdapter: PlatformAdapter {
             try? provider.delete(objectID: creativeID, accessToken: account.accessToken)
             throw error
         }
+    }
+
+    /// The creative with its image uploaded to the account when the image is one of ours.
+    private func withUploadedImage(_ creative: MetaCreativeParameters, of ad: AdLaunchSpec, in account: PlatformAccount) throws -> MetaCreativeParameters {
+        guard let file = media?.file(for: ad.mediaURL) else { return creative }
+        guard let bytes = try? Data(contentsOf: file) else {
+            throw PlatformError.invalidRequest(message: "The creative's image can no longer be read; upload it again.", field: "mediaUrl")
+        }
+        var uploaded = creative
+        uploaded.imageHash = try provider.uploadImage(bytes, accountID: account.externalAccountID, accessToken: account.accessToken)
+        return uploaded
     }
 
     /// The account's objects on `edge` with exactly this (marked) name: their ids and, for ad sets and ads,
@@ -103,7 +121,16 @@ public struct MetaAdsAdapter: PlatformAdapter {
         }
         for (index, ad) in ads.enumerated() {
             let creativeRef = "{creative\(index + 1)}"
-            planned.append(PlannedPlatformRequest(step: "adCreative \(ad.creativeID)", request: requests.createCreative(MetaLaunchMapping.creative(ad), accountID: accountID)))
+            var creative = MetaLaunchMapping.creative(ad)
+            if let file = media?.file(for: ad.mediaURL) {
+                // The upload's body is the image in base64; the plan names the file and its size instead.
+                let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+                planned.append(PlannedPlatformRequest(
+                    step: "adImage \(ad.creativeID)", method: "POST", url: requests.accountEdgeURL(accountID: accountID, edge: "adimages").absoluteString,
+                    body: #"{"bytes":"<\#(size) bytes of \#(file.lastPathComponent) in base64>"}"#))
+                creative.imageHash = "{image\(index + 1)}"
+            }
+            planned.append(PlannedPlatformRequest(step: "adCreative \(ad.creativeID)", request: requests.createCreative(creative, accountID: accountID)))
             planned.append(PlannedPlatformRequest(step: "ad \(ad.creativeID)", request: requests.createAd(MetaLaunchMapping.ad(ad, creativeID: creativeRef), accountID: accountID)))
         }
         return planned

@@ -6,6 +6,16 @@ extension MetaAdsProvider {
         try Self.createdID(send(requests.createCampaign(campaign, accountID: accountID), accessToken: accessToken), what: "campaign")
     }
 
+    /// Uploads an image and returns its hash (`{"images": {"bytes": {"hash": …, "url": …}}}`).
+    public func uploadImage(_ bytes: Data, accountID: String, accessToken: String) throws -> String {
+        let answer = try send(requests.uploadImage(bytes, accountID: accountID), accessToken: accessToken)
+        guard let images = answer["images"] as? [String: Any],
+              let hash = images.values.compactMap({ ($0 as? [String: Any])?["hash"] as? String }).first, !hash.isEmpty else {
+            throw PlatformError.permanent(message: "Meta answered an image upload without a hash")
+        }
+        return hash
+    }
+
     public func createAdSet(_ adSet: MetaAdSetParameters, accountID: String, accessToken: String) throws -> String {
         try Self.createdID(send(requests.createAdSet(adSet, accountID: accountID), accessToken: accessToken), what: "ad set")
     }

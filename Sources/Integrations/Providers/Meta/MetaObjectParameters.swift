@@ -126,8 +126,10 @@ public struct MetaCreativeParameters: Sendable, Equatable {
     /// The card's title (`link_data.name`).
     public var headline: String
     public var link: String
-    /// Image URL (`link_data.picture`).
+    /// Image URL (`link_data.picture`), which Meta fetches itself: for images on the public internet.
     public var picture: String?
+    /// An uploaded image's hash (`link_data.image_hash`), in place of `picture`.
+    public var imageHash: String? = nil
     /// A `call_to_action.type` value (`SHOP_NOW`, ...), from the capability table.
     public var callToActionType: String
 
@@ -147,7 +149,11 @@ public struct MetaCreativeParameters: Sendable, Equatable {
             "call_to_action": ["type": callToActionType, "value": ["link": link]],
         ]
         if let message { linkData["message"] = message }
-        if let picture { linkData["picture"] = picture }
+        if let imageHash {
+            linkData["image_hash"] = imageHash
+        } else if let picture {
+            linkData["picture"] = picture
+        }
         var spec: [String: Any] = ["link_data": linkData]
         if let pageID { spec["page_id"] = pageID }
         return spec

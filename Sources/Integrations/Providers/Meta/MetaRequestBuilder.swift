@@ -38,6 +38,13 @@ public struct MetaRequestBuilder: Sendable {
         return post("\(MetaGraphAPI.accountNode(accountID))/adsets", fields)
     }
 
+    /// `POST act_{id}/adimages` with the image's bytes in base64: Meta stores it and answers its hash, which
+    /// creatives then use (`link_data.image_hash`) (https://developers.facebook.com/docs/marketing-api/reference/ad-image).
+    /// The same bytes always get the same hash, so repeating it creates nothing twice.
+    public func uploadImage(_ bytes: Data, accountID: String) -> PlatformRequest {
+        post("\(MetaGraphAPI.accountNode(accountID))/adimages", ["bytes": bytes.base64EncodedString()], safeToRepeat: true)
+    }
+
     public func createCreative(_ creative: MetaCreativeParameters, accountID: String) -> PlatformRequest {
         post("\(MetaGraphAPI.accountNode(accountID))/adcreatives", [
             "name": creative.name, "object_story_spec": creative.objectStorySpec,
