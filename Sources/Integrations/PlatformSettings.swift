@@ -25,6 +25,8 @@ public struct PlatformSettings: Sendable {
         public var dialogURL: URL
         public var appID: String
         public var appSecret: String
+        /// A Facebook Login for Business configuration, used instead of scopes when set.
+        public var loginConfigurationID: String? = nil
     }
 
     public var google: Google
@@ -79,6 +81,12 @@ public struct PlatformSettings: Sendable {
         settings.meta.dialogURL = try url("META_DIALOG_URL") ?? settings.meta.dialogURL
         settings.meta.appID = value("META_APP_ID") ?? settings.meta.appID
         settings.meta.appSecret = value("META_APP_SECRET") ?? settings.meta.appSecret
+        if let configuration = value("META_LOGIN_CONFIG_ID") {
+            guard configuration.allSatisfy(\.isNumber), configuration.count <= 32 else {
+                throw PlatformSettingsError("META_LOGIN_CONFIG_ID must be the configuration's numeric id, got \"\(configuration)\"")
+            }
+            settings.meta.loginConfigurationID = configuration
+        }
         if let text = value("CAMPAIGND_PLATFORM_TIMEOUT") {
             guard let seconds = Double(text), seconds > 0, seconds <= 600 else {
                 throw PlatformSettingsError("CAMPAIGND_PLATFORM_TIMEOUT must be seconds in (0, 600], got \"\(text)\"")
@@ -95,6 +103,7 @@ public struct PlatformSettings: Sendable {
           GOOGLE_ADS_CLIENT_SECRET, GOOGLE_ADS_DEVELOPER_TOKEN, GOOGLE_ADS_LOGIN_CUSTOMER_ID
           META_GRAPH_URL, META_DIALOG_URL, META_APP_ID, META_APP_SECRET
                                     the real platforms' endpoints and this application's credentials
+          META_LOGIN_CONFIG_ID      a Facebook Login for Business configuration id: the login asks for it instead of scopes
           CAMPAIGND_PLATFORM_TIMEOUT  seconds before a platform request times out (default 30)
         """
 }

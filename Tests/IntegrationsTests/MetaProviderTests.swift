@@ -203,4 +203,25 @@ import Testing
             accountID: "1000000001", accessToken: tokens.accessToken)
         #expect(next != campaignID)
     }
+
+    /// With a Facebook Login for Business configuration, the login asks for it instead of a scope, and still
+    /// comes back with a code.
+    @Test func aLoginForBusinessConfigurationReplacesTheScope() async throws {
+        let meta = try MetaSimulatorFixture()
+        var settings = meta.settings
+        settings.meta.loginConfigurationID = "1234567890123456"
+        let provider = MetaAdsProvider(settings: settings)
+        let url = provider.authorizationURL(state: "s-1", redirectURI: "http://127.0.0.1:9/oauth/meta")
+        let query = Dictionary(FormEncoding.decode(url.query ?? ""), uniquingKeysWith: { $1 })
+        #expect(query["config_id"] == "1234567890123456")
+        #expect(query["scope"] == nil)
+        #expect(query["response_type"] == "code")
+        let location = try await meta.redirectLocation(url)
+        #expect(location.hasPrefix("http://127.0.0.1:9/oauth/meta?code="), "\(location)")
+
+        var environment = ["META_LOGIN_CONFIG_ID": "not-a-number"]
+        #expect(throws: PlatformSettingsError.self) { try PlatformSettings.fromEnvironment(environment) }
+        environment["META_LOGIN_CONFIG_ID"] = "987"
+        #expect(try PlatformSettings.fromEnvironment(environment).meta.loginConfigurationID == "987")
+    }
 }

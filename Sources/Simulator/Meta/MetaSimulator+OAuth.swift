@@ -18,6 +18,10 @@ extension MetaSimulator {
         guard tokens.isRegistered(redirectURI: redirectURI) else {
             throw MetaSimulatedError(code: 191, message: "URL Blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.")
         }
+        // A login asks for permissions by scope or, with Facebook Login for Business, by a configuration's id.
+        guard request.query["scope"] != nil || request.query["config_id"]?.allSatisfy(\.isNumber) == true else {
+            throw MetaSimulatedError.invalidParameter(["scope"], "The login needs a scope or a config_id.")
+        }
         let code = tokens.issueCode(clientID: clientID, redirectURI: redirectURI)
         var location = redirectURI + (redirectURI.contains("?") ? "&" : "?") + "code=\(Self.escape(code))"
         if let state = request.query["state"] { location += "&state=\(Self.escape(state))" }

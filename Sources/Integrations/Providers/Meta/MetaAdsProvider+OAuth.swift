@@ -7,11 +7,17 @@ import Foundation
 /// The app secret, the code and the tokens go in a form body (as OAuth 2.0's token requests do, RFC 6749 §4.1.3),
 /// never in the URL, where proxies and access logs would keep them.
 extension MetaAdsProvider {
+    /// With a Facebook Login for Business configuration (`META_LOGIN_CONFIG_ID`), the login asks for what the
+    /// configuration holds (permissions, assets, token type) instead of a scope: the flow Meta prefers for the
+    /// business apps the Marketing API lives in (Facebook Login for Business docs); the redirect still brings a code.
     public func authorizationURL(state: String, redirectURI: String) -> URL {
-        MetaGraphAPI.url(settings.meta.dialogURL, "dialog/oauth", query: [
-            ("client_id", settings.meta.appID), ("redirect_uri", redirectURI), ("state", state),
-            ("scope", MetaGraphAPI.scopes.joined(separator: ",")), ("response_type", "code"),
-        ])
+        var query = [("client_id", settings.meta.appID), ("redirect_uri", redirectURI), ("state", state)]
+        if let configuration = settings.meta.loginConfigurationID {
+            query += [("config_id", configuration), ("response_type", "code"), ("override_default_response_type", "true")]
+        } else {
+            query += [("scope", MetaGraphAPI.scopes.joined(separator: ",")), ("response_type", "code")]
+        }
+        return MetaGraphAPI.url(settings.meta.dialogURL, "dialog/oauth", query: query)
     }
 
     /// The code becomes a short-lived token, which is exchanged at once for a long-lived one.
