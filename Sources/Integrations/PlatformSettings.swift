@@ -13,7 +13,10 @@ public struct PlatformSettings: Sendable {
         public var tokenURL: URL
         public var clientID: String
         public var clientSecret: String
-        public var developerToken: String
+        /// Sent as `developer-token` when set. Google sunset developer tokens on 2026-09-09: the header is optional
+        /// and ignored, and access levels now belong to the Google Cloud project of the OAuth client (Google Ads API
+        /// docs, "Developer token").
+        public var developerToken: String?
         /// The manager account to act through, when the accounts are reached through one.
         public var loginCustomerID: String?
     }
@@ -35,6 +38,8 @@ public struct PlatformSettings: Sendable {
     public var retryPolicy: RetryPolicy
     /// Told of every platform request's outcome (the server counts them for `/metrics`).
     public var observeRequest: PlatformRequestObserver?
+    /// Counts Google Ads API operations against the deployment's daily limit before each request, when set.
+    public var googleOperationQuota: PlatformOperationQuota?
 
     public init(google: Google, meta: Meta, timeout: Double = 30, retryPolicy: RetryPolicy = RetryPolicy()) {
         self.google = google
@@ -51,7 +56,7 @@ public struct PlatformSettings: Sendable {
                 authorizeURL: simulatorURL.appendingPathComponent("google-accounts/o/oauth2/v2/auth"),
                 tokenURL: simulatorURL.appendingPathComponent("google-oauth/token"),
                 clientID: "simulator-google-client", clientSecret: "simulator-google-secret",
-                developerToken: "simulator-developer-token", loginCustomerID: nil),
+                developerToken: nil, loginCustomerID: nil),
             meta: Meta(
                 graphURL: simulatorURL.appendingPathComponent("meta-graph"),
                 dialogURL: simulatorURL.appendingPathComponent("meta-www"),
@@ -75,7 +80,7 @@ public struct PlatformSettings: Sendable {
         settings.google.tokenURL = try url("GOOGLE_OAUTH_TOKEN_URL") ?? settings.google.tokenURL
         settings.google.clientID = value("GOOGLE_ADS_CLIENT_ID") ?? settings.google.clientID
         settings.google.clientSecret = value("GOOGLE_ADS_CLIENT_SECRET") ?? settings.google.clientSecret
-        settings.google.developerToken = value("GOOGLE_ADS_DEVELOPER_TOKEN") ?? settings.google.developerToken
+        settings.google.developerToken = value("GOOGLE_ADS_DEVELOPER_TOKEN")
         settings.google.loginCustomerID = value("GOOGLE_ADS_LOGIN_CUSTOMER_ID")
         settings.meta.graphURL = try url("META_GRAPH_URL") ?? settings.meta.graphURL
         settings.meta.dialogURL = try url("META_DIALOG_URL") ?? settings.meta.dialogURL

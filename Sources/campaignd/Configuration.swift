@@ -2,6 +2,7 @@ import API
 import Campaigns
 import Foundation
 import Integrations
+import Postgres
 
 /// Settings read from the environment, each with a documented default (see README).
 struct Configuration: Sendable {
@@ -15,8 +16,22 @@ struct Configuration: Sendable {
     var migrationsDirectory: String
     var schemaFile: String
     var platforms: PlatformSettings
+    /// Google Ads API operations the deployment's Cloud project may run in any 24 hours; 0 for no limit.
+    var googleDailyOperations: Int
     /// Encrypts OAuth tokens at rest (pgp_sym_encrypt); never stored in the database.
     var tokenKey: String?
+
+    /// The platform settings with the Google operations quota counted in this database: `share` of the daily
+    /// limit for this process (background workers leave the rest to launches and users' changes).
+    func platformSettings(share: Double) -> PlatformSettings {
+        var settings = platforms
+        if googleDailyOperations > 0 {
+            settings.googleOperationQuota = PlatformOperationQuota(
+                pool: PostgresPool(conninfo: databaseURL, maximumConnections: 2, waitTimeout: 5, preparesStatements: databasePreparedStatements),
+                dailyLimit: googleDailyOperations, share: share)
+        }
+        return settings
+    }
 
     func requireTokenKey() throws -> String {
         guard let tokenKey else { throw UsageError("CAMPAIGND_TOKEN_KEY must be set: it encrypts the platforms' OAuth tokens at rest") }
@@ -52,6 +67,7 @@ struct Configuration: Sendable {
             migrationsDirectory: environment["CAMPAIGND_MIGRATIONS"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/migrations",
             schemaFile: environment["CAMPAIGND_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 } ?? "schema/schema.graphql",
             platforms: try platformSettings(environment),
+            googleDailyOperations: try environment.integerSetting("GOOGLE_ADS_DAILY_OPERATIONS", default: 15_000, range: 0...100_000_000),
             tokenKey: try tokenKey(environment),
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
             mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
@@ -121,6 +137,8 @@ struct Configuration: Sendable {
           CAMPAIGND_MAX_LIST_ARGUMENT    most items in one list argument (default 1000)
           CAMPAIGND_MAX_RESPONSE_BYTES   larger responses become RESPONSE_TOO_LARGE (default 4194304)
           CAMPAIGND_DOCUMENT_CACHE_BYTES memory of parsed documents kept (default 33554432; 0 turns the cache off)
+          GOOGLE_ADS_DAILY_OPERATIONS  Google Ads API operations the Cloud project's access level allows in 24 hours:
+                                    2880 Explorer, 15000 Basic (default), 0 Standard (no limit); workers use 80 %
         \(PlatformSettings.environmentHelp)
         """
 }

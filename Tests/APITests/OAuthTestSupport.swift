@@ -5,9 +5,9 @@ import TestSupport
 
 extension APITestHarness {
     /// The server with the platform simulator behind the same nginx.
-    init(simulatorEnvironment: [String: String] = [:]) throws {
+    init(environment: [String: String] = [:], simulatorEnvironment: [String: String] = [:]) throws {
         database = try TestCluster.shared.migratedDatabase()
-        server = try TestServer(databaseURL: database.url, simulator: true, simulatorEnvironment: simulatorEnvironment)
+        server = try TestServer(databaseURL: database.url, environment: environment, simulator: true, simulatorEnvironment: simulatorEnvironment)
     }
 
     /// The simulator's whole state (`GET /simulator/_control/state`).

@@ -105,15 +105,22 @@ import TestSupport
         #expect(message.contains("CUSTOMER_NOT_ENABLED"))
     }
 
-    @Test func aWrongDeveloperTokenIsPermanent() async throws {
+    /// Google sunset developer tokens on 2026-09-09: the header is optional and ignored, so none is sent unless
+    /// configured, and a stale one changes nothing.
+    @Test func theDeveloperTokenIsOptionalAndIgnored() async throws {
         let google = try GoogleAdsFixture()
         let tokens = try await google.connect()
+        #expect(google.settings.google.developerToken == nil)
+        let request = google.provider.searchRequest(customerID: "2345678901", query: "SELECT customer.id FROM customer", stream: false, accessToken: tokens.accessToken)
+        #expect(request.secretHeaders == ["Authorization": "Bearer \(tokens.accessToken)"])
         var settings = google.settings
-        settings.google.developerToken = "not-the-token"
-        let error = try #require(throws: PlatformError.self) { try GoogleAdsProvider(settings: settings).listAdAccounts(accessToken: tokens.accessToken) }
-        guard case .permanent(let message) = error else { Issue.record("expected permanent, got \(error)"); return }
-        #expect(message.contains("DEVELOPER_TOKEN_PROHIBITED"))
-        #expect(!message.contains("not-the-token"))
+        settings.google.developerToken = "a-token-from-before-the-sunset"
+        let configured = GoogleAdsProvider(settings: settings)
+        #expect(configured.searchRequest(customerID: "2345678901", query: "SELECT customer.id FROM customer", stream: false, accessToken: tokens.accessToken)
+            .secretHeaders["developer-token"] == "a-token-from-before-the-sunset")
+        let withToken = try configured.listAdAccounts(accessToken: tokens.accessToken)
+        #expect(!withToken.isEmpty)
+        #expect(try google.provider.listAdAccounts(accessToken: tokens.accessToken) == withToken)
     }
 
     @Test func theManagerAccountGoesInLoginCustomerIDAndSecretsOnlyInSecretHeaders() async throws {
@@ -124,7 +131,7 @@ import TestSupport
         let manager = GoogleAdsProvider(settings: settings)
         let request = manager.searchRequest(customerID: "2345678901", query: "SELECT customer.id FROM customer", stream: false, accessToken: tokens.accessToken)
         #expect(request.headers == ["Accept": "application/json", "login-customer-id": "1234567890"])
-        #expect(request.secretHeaders == ["Authorization": "Bearer \(tokens.accessToken)", "developer-token": "simulator-developer-token"])
+        #expect(request.secretHeaders == ["Authorization": "Bearer \(tokens.accessToken)"])
         #expect(try manager.listAdAccounts(accessToken: tokens.accessToken).count == 3)
 
         settings.google.loginCustomerID = "9999999999"
@@ -138,7 +145,7 @@ import TestSupport
     @Test func noSecretAppearsInErrorsOrPlannedRequests() async throws {
         let google = try GoogleAdsFixture()
         let tokens = try await google.connect()
-        let secrets = [tokens.accessToken, try #require(tokens.refreshToken), google.settings.google.clientSecret, google.settings.google.developerToken]
+        let secrets = [tokens.accessToken, try #require(tokens.refreshToken), google.settings.google.clientSecret]
         var errors: [PlatformError] = []
         var badClient = google.settings
         badClient.google.clientSecret = "wrong-secret-\(UUID())"

@@ -46,13 +46,9 @@ extension GoogleAdsSimulator {
         }
     }
 
+    /// The OAuth token decides; a `developer-token` header is ignored, as Google has done since it sunset developer
+    /// tokens on 2026-09-09 (access belongs to the OAuth client's Cloud project).
     private func authenticate(_ request: SimulatorRequest) throws {
-        guard let developerToken = request.header("developer-token"), !developerToken.isEmpty else {
-            throw GoogleAdsFailure.unauthenticated("DEVELOPER_TOKEN_PARAMETER_MISSING", "The developer token is not on the request.")
-        }
-        guard developerToken == Self.developerToken else {
-            throw GoogleAdsFailure.permissionDenied("DEVELOPER_TOKEN_PROHIBITED", "Developer token is not allowed with the project sent in the request.")
-        }
         switch tokens.validity(ofAccessToken: request.accessToken) {
         case .valid: return
         case .expired:

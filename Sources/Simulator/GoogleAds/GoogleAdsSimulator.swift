@@ -12,7 +12,6 @@ public final class GoogleAdsSimulator: SimulatedPlatform, @unchecked Sendable {
     /// The OAuth client and developer token the simulator accepts (PlatformSettings.simulator uses them).
     static let clientID = "simulator-google-client"
     static let clientSecret = "simulator-google-secret"
-    static let developerToken = "simulator-developer-token"
 
     let lock = NSLock()
     var store = GoogleAdsStore()

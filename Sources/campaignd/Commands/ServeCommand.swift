@@ -22,6 +22,7 @@ enum ServeCommand {
         var configuration = try Configuration.fromEnvironment()
         let metrics = ServerMetrics()
         let log = RequestLog()
+        configuration.platforms = configuration.platformSettings(share: 1)
         configuration.platforms.observeRequest = metrics.recordPlatformRequest
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5,
             preparesStatements: configuration.databasePreparedStatements)

@@ -14,7 +14,8 @@ struct WorkerTasks {
     init(pool: PostgresPool, configuration: Configuration, settings: WorkerSettings, log: @escaping @Sendable (String) -> Void) throws {
         let lease = settings.leaseSeconds
         let tokenKey = try configuration.requireTokenKey()
-        let providers = PlatformProviders(settings: configuration.platforms)
+        // Background syncs reach 80 % of the daily Google operations at most: the rest is for launches and changes.
+        let providers = PlatformProviders(settings: configuration.platformSettings(share: 0.8))
         let adapters = PlatformAdapters(providers: providers)
         let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
         let metricsSync = MetricsSyncTask.sync(pool: pool, adapters: adapters, tokens: tokens, batchSize: settings.metricsBatchSize, log: log)

@@ -302,3 +302,32 @@ import TestSupport
         #expect(try harness.logSteps(fixture.campaignID) == Self.fullLaunchLog)
     }
 }
+
+/// The deployment's daily Google Ads API operations are counted before each request: past them a launch stops
+/// with a clear refusal instead of Google's, sends nothing, and goes through once there is room again.
+@Suite struct GoogleOperationQuotaTests {
+    @Test func aLaunchPastTheDailyOperationsIsRefusedClearlyAndRetriedLater() async throws {
+        let harness = try APITestHarness(environment: ["GOOGLE_ADS_DAILY_OPERATIONS": "200"], simulatorEnvironment: [:])
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let (_, accounts) = try await harness.connect("google_ads", key: key)
+        let account = try #require(accounts.first { $0.key.hasSuffix("1234567890") }?.value, "\(accounts)")
+        let fixture = try await LaunchFixture.make(harness, key: key, platform: "google_ads", account: account)
+        let spent: Int = try harness.scalar("SELECT sum(operations)::int FROM platform_operations")
+        #expect(spent >= 2, "connecting listed the accounts: \(spent) operations")
+        try harness.sql("INSERT INTO platform_operations (platform, minute, operations) VALUES ('google_ads', date_trunc('minute', now() - interval '10 minutes'), \(200 - spent))")
+
+        let refused = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": false], key: fixture.key)
+        #expect(firstError(refused).code == "PLATFORM_RATE_LIMITED", "\(refused)")
+        #expect(firstError(refused).message?.contains("200 of its 200 Google Ads API operations in the last 24 hours") == true, "\(refused)")
+        let retryAfter = try #require(extensions(refused)["retryAfter"] as? Double)
+        #expect(retryAfter > 85_000 && retryAfter <= 86_400)
+        let simulated = try await harness.simulatorState("google_ads")
+        #expect(((simulated["objects"] as? [String: Any])?["campaigns"] as? [Any] ?? []).isEmpty, "nothing reached Google")
+
+        // A day later the window has room again; the retried launch finishes.
+        try harness.sql("UPDATE platform_operations SET minute = minute - interval '1 day'")
+        let launched = try await harness.succeed(LaunchFixture.launch, ["id": fixture.campaign, "dry": false], key: fixture.key)
+        #expect(((launched["launchCampaign"] as? [String: Any])?["campaign"] as? [String: Any])?["status"] as? String == "LIVE")
+    }
+}

@@ -16,18 +16,32 @@ public struct GoogleAdsProvider: Sendable {
     /// Sends a request and returns its JSON object, with every secret of ours (the configured ones and
     /// `secrets`: the token or code sent) scrubbed from any error message.
     func sendJSON(_ request: PlatformRequest, accessToken: String? = nil, secrets: [String] = []) throws -> [String: Any] {
-        try scrubbingSecrets(accessToken: accessToken, extra: secrets) { try client.sendJSON(request) }
+        try countOperations(of: request)
+        return try scrubbingSecrets(accessToken: accessToken, extra: secrets) { try client.sendJSON(request) }
     }
 
     /// Sends a request whose answer is a JSON array (searchStream answers with an array of batches).
     func sendJSONArray(_ request: PlatformRequest, accessToken: String) throws -> [[String: Any]] {
-        try scrubbingSecrets(accessToken: accessToken) {
+        try countOperations(of: request)
+        return try scrubbingSecrets(accessToken: accessToken) {
             let response = try client.send(request)
             guard let array = (try? JSONSerialization.jsonObject(with: response.body)) as? [[String: Any]] else {
                 throw PlatformError.permanent(message: "Google Ads answered \(request.method) \(request.redactedURL) with a body that is not a JSON array")
             }
             return array
         }
+    }
+
+    /// Takes the request's operations from the daily quota, as Google counts them ("Rate sheet"): each item of a
+    /// mutate, one for a query or any other API request; OAuth's token endpoint is not the Google Ads API.
+    private func countOperations(of request: PlatformRequest) throws {
+        guard let quota = settings.googleOperationQuota, !request.url.absoluteString.hasPrefix(settings.google.tokenURL.absoluteString) else { return }
+        var operations = 1
+        if request.url.path.hasSuffix(":mutate"),
+           case .json(let body) = request.body, let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] {
+            operations = max(1, ((object["mutateOperations"] ?? object["operations"]) as? [Any])?.count ?? 1)
+        }
+        try quota.take(.googleAds, operations: operations)
     }
 
     /// A platform may echo what it was sent; no error of ours may carry a secret onwards.

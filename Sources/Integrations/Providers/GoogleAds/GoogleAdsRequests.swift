@@ -61,7 +61,9 @@ extension GoogleAdsProvider {
     }
 
     func secretHeaders(_ accessToken: String) -> [String: String] {
-        ["Authorization": "Bearer \(accessToken)", "developer-token": settings.google.developerToken]
+        var headers = ["Authorization": "Bearer \(accessToken)"]
+        if let developerToken = settings.google.developerToken { headers["developer-token"] = developerToken }
+        return headers
     }
 }
 
