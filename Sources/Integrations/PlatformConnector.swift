@@ -21,6 +21,9 @@ public struct PlatformAdAccount: Sendable, Equatable {
     public var name: String
     /// ISO 4217.
     public var currency: String
+    /// Google: the manager account this user reaches the account through (sent as `login-customer-id`); nil
+    /// when reached directly, and on Meta.
+    public var loginCustomerID: String? = nil
 
     public init(externalID: String, name: String, currency: String) {
         self.externalID = externalID

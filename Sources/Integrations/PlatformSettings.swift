@@ -17,8 +17,6 @@ public struct PlatformSettings: Sendable {
         /// and ignored, and access levels now belong to the Google Cloud project of the OAuth client (Google Ads API
         /// docs, "Developer token").
         public var developerToken: String?
-        /// The manager account to act through, when the accounts are reached through one.
-        public var loginCustomerID: String?
     }
 
     public struct Meta: Sendable {
@@ -56,7 +54,7 @@ public struct PlatformSettings: Sendable {
                 authorizeURL: simulatorURL.appendingPathComponent("google-accounts/o/oauth2/v2/auth"),
                 tokenURL: simulatorURL.appendingPathComponent("google-oauth/token"),
                 clientID: "simulator-google-client", clientSecret: "simulator-google-secret",
-                developerToken: nil, loginCustomerID: nil),
+                developerToken: nil),
             meta: Meta(
                 graphURL: simulatorURL.appendingPathComponent("meta-graph"),
                 dialogURL: simulatorURL.appendingPathComponent("meta-www"),
@@ -81,7 +79,6 @@ public struct PlatformSettings: Sendable {
         settings.google.clientID = value("GOOGLE_ADS_CLIENT_ID") ?? settings.google.clientID
         settings.google.clientSecret = value("GOOGLE_ADS_CLIENT_SECRET") ?? settings.google.clientSecret
         settings.google.developerToken = value("GOOGLE_ADS_DEVELOPER_TOKEN")
-        settings.google.loginCustomerID = value("GOOGLE_ADS_LOGIN_CUSTOMER_ID")
         settings.meta.graphURL = try url("META_GRAPH_URL") ?? settings.meta.graphURL
         settings.meta.dialogURL = try url("META_DIALOG_URL") ?? settings.meta.dialogURL
         settings.meta.appID = value("META_APP_ID") ?? settings.meta.appID
@@ -105,7 +102,7 @@ public struct PlatformSettings: Sendable {
           CAMPAIGND_SIMULATOR_URL   root of the platform simulator; the default for every platform URL below
                                     (default http://127.0.0.1:8081/simulator)
           GOOGLE_ADS_API_URL, GOOGLE_OAUTH_AUTHORIZE_URL, GOOGLE_OAUTH_TOKEN_URL, GOOGLE_ADS_CLIENT_ID,
-          GOOGLE_ADS_CLIENT_SECRET, GOOGLE_ADS_DEVELOPER_TOKEN, GOOGLE_ADS_LOGIN_CUSTOMER_ID
+          GOOGLE_ADS_CLIENT_SECRET, GOOGLE_ADS_DEVELOPER_TOKEN
           META_GRAPH_URL, META_DIALOG_URL, META_APP_ID, META_APP_SECRET
                                     the real platforms' endpoints and this application's credentials
           META_LOGIN_CONFIG_ID      a Facebook Login for Business configuration id: the login asks for it instead of scopes

@@ -123,23 +123,33 @@ import TestSupport
         #expect(try google.provider.listAdAccounts(accessToken: tokens.accessToken) == withToken)
     }
 
-    @Test func theManagerAccountGoesInLoginCustomerIDAndSecretsOnlyInSecretHeaders() async throws {
+    /// An agency's client accounts are reached through its manager account: listed from the manager's
+    /// `customer_client`, each keeps the manager as its login-customer-id, and requests without it are refused.
+    @Test func clientAccountsOfAManagerAreListedAndReachedThroughIt() async throws {
         let google = try GoogleAdsFixture()
+        _ = try await google.control("google_ads/add_account", ["customerId": "5556667777", "name": "Snack Agency", "currency": "USD", "manager": true])
+        _ = try await google.control("google_ads/add_account", ["customerId": "7778889999", "name": "Tasty Chips Co. – UK", "currency": "GBP", "managerId": "5556667777"])
         let tokens = try await google.connect()
-        var settings = google.settings
-        settings.google.loginCustomerID = "123-456-7890"
-        let manager = GoogleAdsProvider(settings: settings)
-        let request = manager.searchRequest(customerID: "2345678901", query: "SELECT customer.id FROM customer", stream: false, accessToken: tokens.accessToken)
-        #expect(request.headers == ["Accept": "application/json", "login-customer-id": "1234567890"])
-        #expect(request.secretHeaders == ["Authorization": "Bearer \(tokens.accessToken)"])
-        #expect(try manager.listAdAccounts(accessToken: tokens.accessToken).count == 3)
+        let accounts = try google.provider.listAdAccounts(accessToken: tokens.accessToken)
+        let uk = try #require(accounts.first { $0.externalID == "7778889999" }, "\(accounts)")
+        #expect(uk.loginCustomerID == "5556667777")
+        #expect(uk.currency == "GBP")
+        #expect(!accounts.contains { $0.externalID == "5556667777" }, "a manager runs no campaigns")
+        #expect(accounts.filter { $0.externalID != "7778889999" }.allSatisfy { $0.loginCustomerID == nil })
 
-        settings.google.loginCustomerID = "9999999999"
-        let error = try #require(throws: PlatformError.self) {
-            try GoogleAdsProvider(settings: settings).search(customerID: "2345678901", query: "SELECT customer.id FROM customer", accessToken: tokens.accessToken)
+        let request = google.provider.searchRequest(customerID: "7778889999", loginCustomerID: "555-666-7777", query: "SELECT customer.id FROM customer",
+                                                    stream: false, accessToken: tokens.accessToken)
+        #expect(request.headers == ["Accept": "application/json", "login-customer-id": "5556667777"])
+        #expect(request.secretHeaders == ["Authorization": "Bearer \(tokens.accessToken)"])
+        #expect(try google.provider.search(customerID: "7778889999", loginCustomerID: "5556667777", query: "SELECT customer.id FROM customer",
+                                           accessToken: tokens.accessToken).count == 1)
+        for login in [nil, "1234567890"] {
+            let error = try #require(throws: PlatformError.self) {
+                try google.provider.search(customerID: "7778889999", loginCustomerID: login, query: "SELECT customer.id FROM customer", accessToken: tokens.accessToken)
+            }
+            guard case .permanent(let message) = error else { Issue.record("expected permanent, got \(error)"); return }
+            #expect(message.contains("USER_PERMISSION_DENIED"))
         }
-        guard case .permanent(let message) = error else { Issue.record("expected permanent, got \(error)"); return }
-        #expect(message.contains("USER_PERMISSION_DENIED"))
     }
 
     @Test func noSecretAppearsInErrorsOrPlannedRequests() async throws {

@@ -7,11 +7,14 @@ public struct PlatformAccount: Sendable {
     public var externalAccountID: String
     public var currency: String
     public var accessToken: String
+    /// Google: the manager account requests go through (`login-customer-id`), when the account is a client of one.
+    public var loginCustomerID: String?
 
-    public init(externalAccountID: String, currency: String, accessToken: String) {
+    public init(externalAccountID: String, currency: String, accessToken: String, loginCustomerID: String? = nil) {
         self.externalAccountID = externalAccountID
         self.currency = currency
         self.accessToken = accessToken
+        self.loginCustomerID = loginCustomerID
     }
 }
 

@@ -27,6 +27,8 @@ public struct AdAccount: Sendable, Equatable {
     public var page: PlatformPage? = nil
     /// Who benefits from and who pays for a Meta account's ads reaching the EU (EU Digital Services Act).
     public var transparency: EUTransparency? = nil
+    /// Google: the manager account requests to this account go through (`login-customer-id`); nil when direct.
+    public var loginCustomerID: String? = nil
 }
 
 /// The beneficiary and payer Meta shows with ads reaching the EU (`dsa_beneficiary`, `dsa_payor`), required on
@@ -59,7 +61,7 @@ public struct ConnectionService: Sendable {
 
     static let integrationColumns = "id, provider, connected, expires_at, last_synced_at"
     static let accountColumns =
-        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider, a.page_id, a.page_name, a.dsa_beneficiary, a.dsa_payor"
+        "a.id, a.integration_id, a.external_account_id, a.name, a.currency, a.removed_at IS NOT NULL AS removed, i.provider, a.page_id, a.page_name, a.dsa_beneficiary, a.dsa_payor, a.login_customer_id"
     static let accountFrom =
         "ad_accounts a JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id"
 
@@ -123,7 +125,8 @@ public struct ConnectionService: Sendable {
             page: try row.decode("page_id", as: String?.self).map { PlatformPage(id: $0, name: try row.decode("page_name", as: String?.self) ?? "") },
             transparency: try row.decode("dsa_beneficiary", as: String?.self).map {
                 EUTransparency(beneficiary: $0, payor: try row.decode("dsa_payor", as: String?.self) ?? $0)
-            })
+            },
+            loginCustomerID: try row.decode("login_customer_id", as: String?.self))
     }
 
     /// Sets the Page `account`'s ads run as. The caller has checked that the connection can advertise for it.

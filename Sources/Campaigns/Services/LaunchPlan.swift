@@ -214,6 +214,7 @@ struct LaunchPlan: Sendable {
     }
 
     func platformAccount(accessToken: String) -> PlatformAccount {
-        PlatformAccount(externalAccountID: account!.externalAccountID, currency: account!.currency, accessToken: accessToken)
+        PlatformAccount(externalAccountID: account!.externalAccountID, currency: account!.currency, accessToken: accessToken,
+                        loginCustomerID: account!.loginCustomerID)
     }
 }

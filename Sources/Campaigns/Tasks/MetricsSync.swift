@@ -168,7 +168,8 @@ public struct MetricsSync: Sendable {
         var account: PlatformAccount
         do {
             account = PlatformAccount(externalAccountID: first.externalAccountID, currency: first.currency,
-                                      accessToken: try accessToken(first.organizationID, first.integrationID, false))
+                                      accessToken: try accessToken(first.organizationID, first.integrationID, false),
+                                      loginCustomerID: first.loginCustomerID)
         } catch {
             return Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaignID, .failure(error)) })
         }
@@ -224,7 +225,8 @@ public struct MetricsSync: Sendable {
             let creatives = Dictionary(groupAds.map { ($0.externalAdID, $0.creativeID) }, uniquingKeysWith: { first, _ in first })
             do {
                 var account = PlatformAccount(externalAccountID: first.externalAccountID, currency: first.currency,
-                                              accessToken: try accessToken(first.organizationID, first.integrationID, false))
+                                              accessToken: try accessToken(first.organizationID, first.integrationID, false),
+                                              loginCustomerID: first.loginCustomerID)
                 let adapter = adapters(first.platform)
                 let read: [AdReview]
                 do {

@@ -11,6 +11,8 @@ public struct MetricsSyncTarget: Sendable, Equatable {
     public var integrationID: UUID
     public var externalAccountID: String
     public var currency: String
+    /// Google: the manager account requests to the account go through.
+    public var loginCustomerID: String? = nil
 
     /// The campaigns of one organization that have a platform id, by id; `statuses` nil takes any status.
     /// With `statuses`, only campaigns of connected integrations: a disconnected one waits for the user to
@@ -20,7 +22,7 @@ public struct MetricsSyncTarget: Sendable, Equatable {
         try connection.query(
             """
             SELECT c.id, c.organization_id, c.platform, c.status, m.external_campaign_id, a.integration_id,
-                   a.external_account_id, a.currency
+                   a.external_account_id, a.currency, a.login_customer_id
             FROM campaigns c
             JOIN campaign_platform_maps m ON m.organization_id = c.organization_id AND m.campaign_id = c.id
             JOIN ad_accounts a ON a.organization_id = c.organization_id AND a.id = c.ad_account_id
@@ -43,7 +45,7 @@ public struct MetricsSyncTarget: Sendable, Equatable {
                 campaignID: try row.decode("id"), organizationID: try row.decode("organization_id"), platform: platform,
                 status: status, externalCampaignID: try row.decode("external_campaign_id"),
                 integrationID: try row.decode("integration_id"), externalAccountID: try row.decode("external_account_id"),
-                currency: try row.decode("currency"))
+                currency: try row.decode("currency"), loginCustomerID: try row.decode("login_customer_id", as: String?.self))
         }
     }
 }

@@ -54,11 +54,12 @@ public struct AccountSyncService: Sendable {
         for (account, currency) in zip(accounts, currencies) {
             try connection.query(
                 """
-                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
-                VALUES ($1, $2, $3, $4, $5)
+                INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, login_customer_id)
+                VALUES ($1, $2, $3, $4, $5, $6)
                 ON CONFLICT (integration_id, external_account_id)
-                DO UPDATE SET name = EXCLUDED.name, currency = EXCLUDED.currency, removed_at = NULL
-                """, [organizationID, integrationID, account.externalID, account.name, currency])
+                DO UPDATE SET name = EXCLUDED.name, currency = EXCLUDED.currency, login_customer_id = EXCLUDED.login_customer_id,
+                              removed_at = NULL
+                """, [organizationID, integrationID, account.externalID, account.name, currency, account.loginCustomerID])
         }
         try connection.query(
             """

@@ -22,13 +22,17 @@ extension GoogleAdsSimulator {
                                        message: "The request body is not a JSON object.")
             }
             return try lock.withLock {
-                if let manager = request.header("login-customer-id"), store.account(manager) == nil {
-                    throw GoogleAdsFailure.permissionDenied(
-                        "USER_PERMISSION_DENIED", "User doesn't have permission to access customer. Note: If you're accessing a client customer, the manager's customer id must be set in the 'login-customer-id' header.")
-                }
                 guard let account = store.account(customerID) else {
                     throw GoogleAdsFailure.permissionDenied(
                         "CUSTOMER_NOT_ENABLED", "The customer account \(customerID) can't be accessed because it is not yet enabled or has been deactivated.")
+                }
+                // A client account is reached through its manager, named in login-customer-id; a login-customer-id
+                // must be the account itself or its manager.
+                let login = request.header("login-customer-id")
+                let allowed = login == nil ? account.managerID == nil : (login == account.id || login == account.managerID)
+                guard allowed, login.map({ store.account($0) != nil }) ?? true else {
+                    throw GoogleAdsFailure.permissionDenied(
+                        "USER_PERMISSION_DENIED", "User doesn't have permission to access customer. Note: If you're accessing a client customer, the manager's customer id must be set in the 'login-customer-id' header.")
                 }
                 switch method {
                 case "googleAds:search": return .simulatorJSON(200, try search(body, account: account, stream: false))
@@ -59,7 +63,8 @@ extension GoogleAdsSimulator {
     }
 
     private func listAccessibleCustomers() -> FastCGIResponse {
-        let names = lock.withLock { store.accounts.filter { !$0.removed }.map { "customers/\($0.id)" } }
+        // The customers the user reaches directly: managers' clients are reached through their managers.
+        let names = lock.withLock { store.accounts.filter { !$0.removed && $0.managerID == nil }.map { "customers/\($0.id)" } }
         return .simulatorJSON(200, ["resourceNames": names])
     }
 

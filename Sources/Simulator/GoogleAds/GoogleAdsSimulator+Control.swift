@@ -17,9 +17,12 @@ extension GoogleAdsSimulator {
             guard let customerID, customerID.count == 10, customerID.allSatisfy(\.isNumber),
                   let name = body["name"] as? String, !name.isEmpty else { return controlError("customerId (ten digits) and name are required") }
             let currency = body["currency"] as? String ?? "USD"
+            // `manager: true` adds a manager account; `managerId` a client reached through that manager.
+            let managerID = body["managerId"] as? String
             lock.withLock {
                 store.accounts.removeAll { $0.id == customerID }
-                store.accounts.append(GoogleAdsStore.Account(id: customerID, name: name, currency: currency))
+                store.accounts.append(GoogleAdsStore.Account(
+                    id: customerID, name: name, currency: currency, manager: body["manager"] as? Bool ?? false, managerID: managerID))
             }
             return .simulatorJSON(200, ["ok": true])
         case "expire_tokens":

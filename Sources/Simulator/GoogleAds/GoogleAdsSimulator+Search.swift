@@ -22,9 +22,22 @@ extension GoogleAdsStore {
         let wantsMetrics = query.fields.contains { $0.hasPrefix("metrics.") }
         if query.resource == "customer" {
             let customer: [String: Any] = ["resourceName": "customers/\(account.id)", "id": account.id,
-                                           "descriptiveName": account.name, "currencyCode": account.currency, "status": "ENABLED"]
+                                           "descriptiveName": account.name, "currencyCode": account.currency, "status": "ENABLED",
+                                           "manager": account.manager]
             guard query.conditions.allSatisfy({ query.matches($0.field, value(of: $0.field, in: ["customer": customer])) }) else { return [] }
             return [select(query.fields, from: ["customer": customer])]
+        }
+        if query.resource == "customer_client" {
+            // The account itself at level 0 and, for a manager, its clients at level 1.
+            let clients = [(account, 0)] + accounts.filter { !$0.removed && account.manager && $0.managerID == account.id }.map { ($0, 1) }
+            return clients.compactMap { client, level in
+                let row: [String: Any] = ["customerClient": [
+                    "resourceName": "customers/\(account.id)/customerClients/\(client.id)", "id": client.id, "clientCustomer": "customers/\(client.id)",
+                    "descriptiveName": client.name, "currencyCode": client.currency, "manager": client.manager, "level": String(level),
+                ] as [String: Any]]
+                guard query.conditions.allSatisfy({ query.matches($0.field, value(of: $0.field, in: row)) }) else { return nil }
+                return select(query.fields, from: row)
+            }
         }
         guard let collection = GoogleAdsCollections.byQueryResource[query.resource] else {
             throw GoogleAdsFailure.invalid("queryError", "INVALID_RESOURCE_NAME_IN_FROM_CLAUSE", "The simulator cannot query \(query.resource).", at: [("query", nil)])

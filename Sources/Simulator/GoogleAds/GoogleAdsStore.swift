@@ -9,6 +9,10 @@ struct GoogleAdsStore {
         var currency: String
         /// Removed accounts vanish from listAccessibleCustomers and refuse requests.
         var removed = false
+        /// A manager account runs no campaigns; its clients are reached through it.
+        var manager = false
+        /// The manager a client account is reached through (its requests' `login-customer-id`).
+        var managerID: String? = nil
     }
 
     /// A status from a moment on (campaigns), to know the days a campaign delivered.
@@ -78,7 +82,12 @@ struct GoogleAdsStore {
 
     var snapshot: [String: Any] {
         [
-            "accounts": accounts.map { ["id": $0.id, "name": $0.name, "currency": $0.currency, "removed": $0.removed] },
+            "accounts": accounts.map { account -> [String: Any] in
+                var json: [String: Any] = ["id": account.id, "name": account.name, "currency": account.currency, "removed": account.removed,
+                                           "manager": account.manager]
+                if let managerID = account.managerID { json["managerID"] = managerID }
+                return json
+            },
             "objects": objects,
             "order": order,
             "statusHistory": statusHistory.mapValues { $0.map { ["at": $0.at, "status": $0.status] } },
@@ -92,7 +101,8 @@ struct GoogleAdsStore {
         if let accounts = snapshot["accounts"] as? [[String: Any]] {
             self.accounts = accounts.compactMap { account in
                 guard let id = account["id"] as? String, let name = account["name"] as? String, let currency = account["currency"] as? String else { return nil }
-                return Account(id: id, name: name, currency: currency, removed: account["removed"] as? Bool ?? false)
+                return Account(id: id, name: name, currency: currency, removed: account["removed"] as? Bool ?? false,
+                               manager: account["manager"] as? Bool ?? false, managerID: account["managerID"] as? String)
             }
         }
         objects = snapshot["objects"] as? [String: [String: Any]] ?? [:]

@@ -331,3 +331,30 @@ import TestSupport
         #expect(((launched["launchCampaign"] as? [String: Any])?["campaign"] as? [String: Any])?["status"] as? String == "LIVE")
     }
 }
+
+/// An agency's client account, reached through the agency's manager account: connecting finds it, and launching,
+/// pausing and syncing it send the manager as login-customer-id, which the simulator requires as Google does.
+@Suite struct GoogleManagerAccountTests {
+    @Test func aClientAccountOfAManagerLaunchesPausesAndSyncsThroughIt() async throws {
+        let harness = try APITestHarness(simulatorEnvironment: [:])
+        defer { harness.stop() }
+        try await harness.simulatorControl("google_ads/add_account", ["customerId": "5556667777", "name": "Snack Agency", "currency": "USD", "manager": true])
+        try await harness.simulatorControl("google_ads/add_account", [
+            "customerId": "7778889999", "name": "Tasty Chips Co. – UK", "currency": "USD", "managerId": "5556667777",
+        ])
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let (integration, accounts) = try await harness.connect("google_ads", key: key)
+        let account = try #require(accounts["7778889999"], "\(accounts)")
+        #expect(accounts["5556667777"] == nil)
+        #expect(try harness.scalar("SELECT count(*)::int FROM ad_accounts WHERE login_customer_id = '5556667777'") == 1)
+
+        let fixture = try await LaunchFixture.make(harness, key: key, platform: "google_ads", account: account)
+        let launched = try await harness.succeed(LaunchFixture.launch, ["id": fixture.campaign, "dry": false], key: key)
+        #expect(((launched["launchCampaign"] as? [String: Any])?["campaign"] as? [String: Any])?["status"] as? String == "LIVE")
+        let paused = try await harness.send("mutation($id: ID!) { pauseCampaign(id: $id) { status } }", ["id": fixture.campaign], key: key)
+        #expect((data(paused, "pauseCampaign") as? [String: Any])?["status"] as? String == "PAUSED", "\(paused)")
+        let synced = try await harness.send("mutation($id: ID!) { syncAdAccounts(integrationId: $id) { externalAccountId } }", ["id": integration], key: key)
+        #expect((data(synced, "syncAdAccounts") as? [[String: Any]])?.contains { $0["externalAccountId"] as? String == "7778889999" } == true, "\(synced)")
+        #expect(try harness.scalar("SELECT count(*)::int FROM ad_accounts WHERE login_customer_id = '5556667777' AND removed_at IS NULL") == 1)
+    }
+}

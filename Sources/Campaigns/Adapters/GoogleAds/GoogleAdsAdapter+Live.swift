@@ -38,7 +38,7 @@ extension GoogleAdsAdapter {
         }
         guard !operations.isEmpty else { return }
         _ = try provider.batchMutate(
-            provider.batchMutateRequest(customerID: customer, operations: operations, accessToken: account.accessToken), accessToken: account.accessToken)
+            provider.batchMutateRequest(customerID: customer, loginCustomerID: account.loginCustomerID, operations: operations, accessToken: account.accessToken), accessToken: account.accessToken)
     }
 
     /// The ad group ad's `status` (ENABLED or PAUSED), through an update whose mask names only the status.
@@ -58,7 +58,7 @@ extension GoogleAdsAdapter {
         for start in stride(from: 0, to: valid.count, by: 500) {
             let names = valid[start..<min(start + 500, valid.count)]
                 .map { GAQL.string(GoogleResourceName.make(customerID: customer, collection: "adGroupAds", id: $0)) }
-            let rows = try provider.search(customerID: customer, query: """
+            let rows = try provider.search(customerID: customer, loginCustomerID: account.loginCustomerID, query: """
                 SELECT ad_group_ad.resource_name, ad_group_ad.policy_summary.approval_status, ad_group_ad.policy_summary.review_status, \
                 ad_group_ad.policy_summary.policy_topic_entries FROM ad_group_ad WHERE ad_group_ad.resource_name IN (\(names.joined(separator: ", ")))
                 """, accessToken: account.accessToken)
@@ -70,7 +70,7 @@ extension GoogleAdsAdapter {
     /// The resource name of the campaign's budget.
     private func campaignBudget(_ campaignID: String, _ account: PlatformAccount) throws -> String {
         let rows = try provider.search(
-            customerID: try customerID(account), query: "SELECT campaign.campaign_budget FROM campaign WHERE campaign.id = \(campaignID)",
+            customerID: try customerID(account), loginCustomerID: account.loginCustomerID, query: "SELECT campaign.campaign_budget FROM campaign WHERE campaign.id = \(campaignID)",
             accessToken: account.accessToken)
         guard let budget = rows.lazy.compactMap({ ($0["campaign"] as? [String: Any])?["campaignBudget"] as? String }).first else {
             throw PlatformError.invalidRequest(message: "Google Ads has no budget for campaign \(campaignID).", field: "budget")

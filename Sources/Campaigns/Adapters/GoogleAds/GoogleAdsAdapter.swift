@@ -51,7 +51,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
     public func fetchNormalizedMetrics(externalCampaignIDs: [String], from: CalendarDate, to: CalendarDate, in account: PlatformAccount) throws -> NormalizedMetrics {
         guard !externalCampaignIDs.isEmpty else { return NormalizedMetrics(metrics: []) }
         let query = try GoogleAdsMetrics.query(campaignIDs: externalCampaignIDs, from: from, to: to)
-        let rows = try provider.searchStream(customerID: try customerID(account), query: query, accessToken: account.accessToken)
+        let rows = try provider.searchStream(customerID: try customerID(account), loginCustomerID: account.loginCustomerID, query: query, accessToken: account.accessToken)
         return GoogleAdsMetrics.normalize(rows)
     }
 
@@ -93,7 +93,8 @@ public struct GoogleAdsAdapter: PlatformAdapter {
     }
 
     func requests(_ account: PlatformAccount) throws -> GoogleAdsLaunchRequests {
-        GoogleAdsLaunchRequests(provider: provider, customerID: try customerID(account), accessToken: account.accessToken)
+        GoogleAdsLaunchRequests(
+            provider: provider, customerID: try customerID(account), accessToken: account.accessToken, loginCustomerID: account.loginCustomerID)
     }
 
     func customerID(_ account: PlatformAccount) throws -> String {
@@ -113,7 +114,7 @@ public struct GoogleAdsAdapter: PlatformAdapter {
     private func existingLocations(campaignID: String, _ account: PlatformAccount) throws -> Set<String> {
         let campaignID = try GAQL.id(campaignID, "externalCampaignId", kind: "campaign id")
         let rows = try provider.search(
-            customerID: try customerID(account),
+            customerID: try customerID(account), loginCustomerID: account.loginCustomerID,
             query: "SELECT campaign_criterion.location.geo_target_constant FROM campaign_criterion WHERE campaign.id = \(campaignID) AND campaign_criterion.type = 'LOCATION'",
             accessToken: account.accessToken)
         return Set(rows.compactMap { (($0["campaignCriterion"] as? [String: Any])?["location"] as? [String: Any])?["geoTargetConstant"] as? String })

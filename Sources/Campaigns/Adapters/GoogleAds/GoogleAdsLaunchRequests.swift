@@ -8,6 +8,8 @@ struct GoogleAdsLaunchRequests {
     let provider: GoogleAdsProvider
     let customerID: String
     let accessToken: String
+    /// The manager account the requests go through, when the account is a client of one.
+    let loginCustomerID: String?
 
     private func resource(_ collection: String, _ id: String) -> String {
         GoogleResourceName.make(customerID: customerID, collection: collection, id: id)
@@ -46,7 +48,7 @@ struct GoogleAdsLaunchRequests {
         // total budget needs the end (https://developers.google.com/google-ads/api/reference/rpc/v26/Campaign).
         if let start = spec.startDate { campaign["startDateTime"] = "\(start) 00:00:00" }
         if let end = spec.endDate { campaign["endDateTime"] = "\(end) 23:59:59" }
-        return provider.batchMutateRequest(customerID: customerID, operations: [
+        return provider.batchMutateRequest(customerID: customerID, loginCustomerID: loginCustomerID, operations: [
             .create("campaignBudgetOperation", budget), .create("campaignOperation", campaign),
         ], accessToken: accessToken)
     }
@@ -84,7 +86,7 @@ struct GoogleAdsLaunchRequests {
                 "adGroup": adGroup, "status": "ENABLED", "keyword": ["text": keyword.text, "matchType": keyword.matchType.rawValue],
             ]))
         }
-        return provider.batchMutateRequest(customerID: customerID, operations: operations, accessToken: accessToken)
+        return provider.batchMutateRequest(customerID: customerID, loginCustomerID: loginCustomerID, operations: operations, accessToken: accessToken)
     }
 
     /// `geoTargetConstants/{id}` for each location, from the id its entry carries; a location without one is
@@ -111,7 +113,7 @@ struct GoogleAdsLaunchRequests {
     /// A responsive search ad: each headline part (capability table) as a headline, the description, the landing page.
     func ad(_ spec: AdLaunchSpec) -> PlatformRequest {
         let (headlines, descriptions) = Self.adContent(spec)
-        return provider.mutateRequest(customerID: customerID, service: "adGroupAds", operations: [["create": [
+        return provider.mutateRequest(customerID: customerID, loginCustomerID: loginCustomerID, service: "adGroupAds", operations: [["create": [
             "adGroup": resource("adGroups", spec.externalAdGroupID.isEmpty ? "{adGroup}" : spec.externalAdGroupID),
             "status": "ENABLED",
             "ad": [
@@ -135,7 +137,7 @@ struct GoogleAdsLaunchRequests {
 
     /// ENABLED or PAUSED, through an update whose mask names only the status.
     func status(_ status: DeliveryStatus, service: String, id: String) -> PlatformRequest {
-        provider.mutateRequest(customerID: customerID, service: service, operations: [[
+        provider.mutateRequest(customerID: customerID, loginCustomerID: loginCustomerID, service: service, operations: [[
             "update": ["resourceName": resource(service, id), "status": status == .active ? "ENABLED" : "PAUSED"],
             "updateMask": "status",
         ]], accessToken: accessToken)

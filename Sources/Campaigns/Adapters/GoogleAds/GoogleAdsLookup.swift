@@ -22,7 +22,7 @@ extension GoogleAdsAdapter {
     /// indistinguishable here; the first is adopted).
     func existingAd(_ spec: AdLaunchSpec, in account: PlatformAccount) throws -> String? {
         let adGroupID = try GAQL.id(spec.externalAdGroupID, "externalAdGroupId")
-        let rows = try provider.search(customerID: try customerID(account), query: """
+        let rows = try provider.search(customerID: try customerID(account), loginCustomerID: account.loginCustomerID, query: """
             SELECT ad_group_ad.ad.id, ad_group_ad.ad.final_urls, ad_group_ad.ad.responsive_search_ad.headlines, \
             ad_group_ad.ad.responsive_search_ad.descriptions FROM ad_group_ad WHERE ad_group.id = \(adGroupID)
             """, accessToken: account.accessToken)
@@ -40,7 +40,7 @@ extension GoogleAdsAdapter {
     }
 
     private func firstID(_ resource: String, query: String, _ account: PlatformAccount) throws -> String? {
-        let rows = try provider.search(customerID: try customerID(account), query: query, accessToken: account.accessToken)
+        let rows = try provider.search(customerID: try customerID(account), loginCustomerID: account.loginCustomerID, query: query, accessToken: account.accessToken)
         return rows.lazy.compactMap { ($0[resource] as? [String: Any])?["resourceName"] as? String }.first.map(GoogleResourceName.id(of:))
     }
 }

@@ -7,29 +7,32 @@ extension GoogleAdsProvider {
         PlatformRequest(method: "GET", url: apiURL("customers:listAccessibleCustomers"), headers: publicHeaders(), secretHeaders: secretHeaders(accessToken))
     }
 
-    public func searchRequest(customerID: String, query: String, stream: Bool, accessToken: String) -> PlatformRequest {
+    /// `loginCustomerID`: the manager account through which this user reaches `customerID`, when not directly.
+    public func searchRequest(customerID: String, loginCustomerID: String? = nil, query: String, stream: Bool, accessToken: String) -> PlatformRequest {
         PlatformRequest(
             method: "POST", url: apiURL("customers/\(customerID)/googleAds:\(stream ? "searchStream" : "search")"),
-            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["query": query]),
+            headers: publicHeaders(loginCustomerID), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["query": query]),
             isSafeToRepeat: true)
     }
 
     /// `customers/{id}/{service}:mutate` (`campaignBudgets`, `campaigns`, `adGroups`, `adGroupCriteria`,
     /// `campaignCriteria`, `adGroupAds`, …) with `operations` such as `{"create": {...}}` or
     /// `{"update": {...}, "updateMask": "status"}`.
-    public func mutateRequest(customerID: String, service: String, operations: [[String: Any]], accessToken: String) -> PlatformRequest {
+    public func mutateRequest(customerID: String, loginCustomerID: String? = nil, service: String, operations: [[String: Any]],
+                              accessToken: String) -> PlatformRequest {
         PlatformRequest(
             method: "POST", url: apiURL("customers/\(customerID)/\(service):mutate"),
-            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["operations": operations]),
+            headers: publicHeaders(loginCustomerID), secretHeaders: secretHeaders(accessToken), body: PlatformRequest.jsonBody(["operations": operations]),
             isSafeToRepeat: !operations.contains { $0["create"] != nil })
     }
 
     /// `customers/{id}/googleAds:mutate`: operations of several services applied atomically, all or none;
     /// later operations refer to objects created earlier through temporary (negative) ids.
-    public func batchMutateRequest(customerID: String, operations: [GoogleAdsOperation], accessToken: String) -> PlatformRequest {
+    public func batchMutateRequest(customerID: String, loginCustomerID: String? = nil, operations: [GoogleAdsOperation],
+                                   accessToken: String) -> PlatformRequest {
         PlatformRequest(
             method: "POST", url: apiURL("customers/\(customerID)/googleAds:mutate"),
-            headers: publicHeaders(), secretHeaders: secretHeaders(accessToken),
+            headers: publicHeaders(loginCustomerID), secretHeaders: secretHeaders(accessToken),
             body: PlatformRequest.jsonBody(["mutateOperations": operations.map(\.json)]),
             isSafeToRepeat: !operations.contains { $0.operation["create"] != nil })
     }
@@ -54,9 +57,11 @@ extension GoogleAdsProvider {
         return URL(string: "\(root)/\(GoogleAdsAPI.version)/\(path)")!
     }
 
-    func publicHeaders() -> [String: String] {
+    /// `login-customer-id` names the manager account a request goes through: per account, found when the
+    /// connection's accounts are listed (a user reaches an agency's client accounts through its manager).
+    func publicHeaders(_ loginCustomerID: String? = nil) -> [String: String] {
         var headers = ["Accept": "application/json"]
-        if let manager = settings.google.loginCustomerID.flatMap(GoogleCustomerID.normalized) { headers["login-customer-id"] = manager }
+        if let manager = loginCustomerID.flatMap(GoogleCustomerID.normalized) { headers["login-customer-id"] = manager }
         return headers
     }
 
