@@ -40,6 +40,7 @@ enum AudienceResolvers {
         resolvers.field("Audience", "ageMin", on: Audience.self) { audience, _ in audience.ageMin }
         resolvers.field("Audience", "ageMax", on: Audience.self) { audience, _ in audience.ageMax }
         resolvers.field("Audience", "interests", on: Audience.self) { audience, _ in audience.interests }
+        resolvers.field("Audience", "reachesEU", on: Audience.self) { audience, _ in EUTransparency.isRequired(for: audience.targetedLocations) }
         resolvers.field("Audience", "createdAt", on: Audience.self) { audience, _ in audience.createdAt.graphQLDateTime }
 
         resolvers.mutation("createAudience") { context, session in

@@ -31,6 +31,9 @@ export const reviewStep = {
     const endDate = h('input', { id: 'end-date', type: 'date', value: dates.end, oninput: (e) => { dates.end = e.target.value; studio.save(); } });
 
     const audience = h('dd', { id: 'review-audience' }, '…');
+    // Meta ads reaching the EU name who benefits from them and who pays for them (the EU Digital Services Act):
+    // shown when the audience reaches the EU, filled from the ad account or Meta's suggestions, editable.
+    const transparency = h('div', { id: 'eu-transparency-slot' });
     const problems = h('div', { id: 'problems', 'aria-live': 'polite' }, h('p', {}, 'Checking the creative…'));
     container.append(
       h('div', { class: 'review-columns' },
@@ -51,6 +54,7 @@ export const reviewStep = {
           h('dt', {}, 'Image'), h('dd', {}, creative.mediaUrl ? h('img', { class: 'thumb', src: creative.mediaUrl, alt: 'The ad image' }) : '—'),
           h('dt', {}, 'Call to action'), h('dd', {}, ctaLabel(creative.callToAction)),
           h('dt', {}, 'Landing page'), h('dd', {}, creative.landingUrl))),
+      transparency,
       h('h3', {}, 'Problems'),
       problems,
       stepNav(studio, {
@@ -58,13 +62,22 @@ export const reviewStep = {
         check: () => {
           if (!(Number(state.budget.amount) > 0)) return 'Enter a budget amount greater than 0.';
           if (state.budget.type === 'LIFETIME' && !state.dates?.end) return 'Enter an end date: a lifetime budget needs one on both platforms.';
+          const eu = state.euTransparency;
+          if (eu?.required && !(eu.beneficiary?.trim() && eu.payor?.trim())) {
+            return 'Say who benefits from the ads and who pays for them: Meta requires both for ads reaching the EU.';
+          }
           return null;
         },
         onNext: () => launch(studio),
       }));
 
-    graphql('query($id: ID!) { node(id: $id) { ... on Audience { id name locations ageMin ageMax interests } } }', { id: state.audienceId })
-      .then(({ node }) => replace(audience, node ? `${node.name}: ${describe(node)}` : '—'))
+    graphql('query($id: ID!) { node(id: $id) { ... on Audience { id name locations ageMin ageMax interests reachesEU } } }', { id: state.audienceId })
+      .then(({ node }) => {
+        replace(audience, node ? `${node.name}: ${describe(node)}` : '—');
+        state.euTransparency = null;
+        if (node?.reachesEU && account?.platform === 'META_ADS') return transparencyFields(studio, transparency);
+        return null;
+      })
       .catch(() => replace(audience, '—'));
     fetchPreviews({
       headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
@@ -78,9 +91,47 @@ export const reviewStep = {
   },
 };
 
+/** The beneficiary and payer inputs, filled from the ad account's saved values or else Meta's first suggestion. */
+async function transparencyFields(studio, slot) {
+  const { state } = studio;
+  const accountId = state.adAccount.id;
+  const { node } = await graphql('query($a: ID!) { node(id: $a) { ... on AdAccount { euTransparency { beneficiary payor } } } }', { a: accountId });
+  let saved = node?.euTransparency ?? null;
+  let suggestion = '';
+  if (!saved) {
+    try {
+      suggestion = (await graphql('query($a: ID!) { metaEUTransparencySuggestions(adAccountId: $a) }', { a: accountId })).metaEUTransparencySuggestions[0] ?? '';
+    } catch { suggestion = ''; }
+  }
+  const eu = state.euTransparency = {
+    required: true, saved, beneficiary: saved?.beneficiary ?? suggestion, payor: saved?.payor ?? suggestion,
+  };
+  const input = (id, key) => h('input', { id, value: eu[key], maxlength: '255', oninput: (e) => { eu[key] = e.target.value; studio.save(); } });
+  replace(slot, h('fieldset', { id: 'eu-transparency', class: 'eu-transparency' },
+    h('legend', {}, 'Ads reaching the EU'),
+    h('p', { class: 'hint' }, saved
+      ? 'Meta shows these beside the ads. They are saved on the ad account; change them here if they are wrong.'
+      : 'Meta shows these beside ads reaching the EU and refuses ads without them. Check Meta\'s suggestion before launching.'),
+    h('div', { class: 'row' },
+      field('Who benefits from the ads', input('dsa-beneficiary', 'beneficiary')),
+      field('Who pays for the ads', input('dsa-payor', 'payor')))));
+}
+
+/** Saves the beneficiary and payer on the ad account when they are new or changed. */
+async function saveTransparency(studio) {
+  const eu = studio.state.euTransparency;
+  if (!eu?.required) return;
+  const values = { beneficiary: eu.beneficiary.trim(), payor: eu.payor.trim() };
+  if (eu.saved && eu.saved.beneficiary === values.beneficiary && eu.saved.payor === values.payor) return;
+  const { setAdAccountEUTransparency } = await graphql(
+    'mutation($a: ID!, $b: String!, $p: String!) { setAdAccountEUTransparency(adAccountId: $a, beneficiary: $b, payor: $p) { euTransparency { beneficiary payor } } }',
+    { a: studio.state.adAccount.id, b: values.beneficiary, p: values.payor });
+  eu.saved = setAdAccountEUTransparency.euTransparency;
+}
+
 const ERROR_FIELDS = {
   'input.name': 'campaign-name', 'input.budget.amount': 'budget-amount', 'input.budget.type': 'budget-type', 'input.budget.currency': 'budget-amount',
-  startDate: 'start-date', endDate: 'end-date',
+  startDate: 'start-date', endDate: 'end-date', beneficiary: 'dsa-beneficiary', payor: 'dsa-payor',
 };
 
 /** Saves the draft once (a retry reuses it), then launches it when the server can. */
@@ -136,6 +187,7 @@ async function launch(studio) {
     draft.dates = JSON.stringify(dates);
     state.campaignId = draft.campaignId;
     studio.save();
+    await saveTransparency(studio);
     if (studio.capabilities.mutations.has('launchCampaign')) {
       await chooseOnlyMetaPixel(state.campaignId);
       await graphql('mutation($id: ID!) { launchCampaign(id: $id) { campaign { id status } } }', { id: state.campaignId });
