@@ -153,7 +153,10 @@ enum CampaignResolvers {
         resolvers.mutation("setCampaignDates") { context, session in
             let id = try campaignID(context.argument("id"))
             let start = context.argument("startDate")?.stringValue, end = context.argument("endDate")?.stringValue
-            return try mapped(prefix: "") { try service.setDates(id, start: start, end: end, in: session) }
+            return try mapped(prefix: "") {
+                try LiveEdits.edit(context, campaign: id, session) { _ = try service.setDates(id, start: start, end: end, in: $0) }
+                return try service.get(id, in: session)
+            }
         }
         resolvers.mutation("deleteCampaign") { context, session in
             let id = try campaignID(context.argument("id"))

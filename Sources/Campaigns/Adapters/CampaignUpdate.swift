@@ -15,22 +15,30 @@ public struct CampaignUpdate: Sendable, Equatable {
     public var budgetAmount: Decimal?
     public var budgetType: BudgetType
     public var currency: String
+    /// The new last day (`YYYY-MM-DD`, through its end): on Google the campaign's `end_date_time`, on Meta every ad
+    /// set's `end_time` (Meta ad sets carry the schedule).
+    public var endDate: String?
+    /// Meta: the campaign's ad sets on the platform, whose end changes with the campaign's.
+    public var externalAdGroupIDs: [String] = []
 
-    public init(campaignID: UUID, name: String? = nil, budgetAmount: Decimal? = nil, budgetType: BudgetType, currency: String) {
+    public init(campaignID: UUID, name: String? = nil, budgetAmount: Decimal? = nil, budgetType: BudgetType, currency: String,
+                endDate: String? = nil) {
         self.campaignID = campaignID
         self.name = name
         self.budgetAmount = budgetAmount
         self.budgetType = budgetType
         self.currency = currency
+        self.endDate = endDate
     }
 
-    public var isEmpty: Bool { name == nil && budgetAmount == nil }
+    public var isEmpty: Bool { name == nil && budgetAmount == nil && endDate == nil }
 
     /// The fields that differ, as a human reads them in the execution log.
     public var summary: String {
         var parts: [String] = []
         if let name { parts.append("name \"\(name)\"") }
         if let budgetAmount { parts.append("\(budgetType.rawValue) budget \(budgetAmount) \(currency)") }
+        if let endDate { parts.append("end date \(endDate)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -128,8 +128,8 @@ public struct CampaignService: Sendable {
     /// A launched campaign keeps its dates: the platforms are not told of a change yet.
     public func setDates(_ id: UUID, start: String?, end: String?, in session: TenantSession) throws -> Campaign {
         guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
-        guard campaign.status == .draft else {
-            throw CampaignError.validation(field: "id", message: "Only a draft's dates can change; this campaign is \(campaign.status.rawValue.uppercased()).")
+        guard campaign.status != .completed else {
+            throw CampaignError.validation(field: "id", message: "A completed campaign's dates cannot change.")
         }
         if let start, let end, end < start {
             throw CampaignError.validation(field: "endDate", message: "endDate must not be before startDate.")

@@ -223,9 +223,26 @@ extension CampaignUpdate {
             throw LifecycleError.notChangeableOnPlatform(
                 field: "budget.type", message: "A \(old.type.rawValue) budget on \(platform) cannot become \(new.type.rawValue); create a new campaign instead.")
         }
+        // A campaign that runs keeps the day it started; its end can move, but not go away (a lifetime budget needs
+        // it, and neither platform is sent an end to remove).
+        if before.campaign.startDate != after.campaign.startDate {
+            throw LifecycleError.notChangeableOnPlatform(
+                field: "startDate", message: "The start date of a campaign on \(platform) cannot change; change its end date, or pause it.")
+        }
+        if before.campaign.endDate != nil, after.campaign.endDate == nil {
+            throw LifecycleError.notChangeableOnPlatform(
+                field: "endDate", message: "The end date of a campaign on \(platform) can move, but not be removed.")
+        }
         var update = CampaignUpdate(campaignID: after.campaign.id, budgetType: new.type, currency: new.currency)
         if before.campaign.name != after.campaign.name { update.name = after.campaign.name }
         if old.amount.value != new.amount.value { update.budgetAmount = new.amount.value }
+        if before.campaign.endDate != after.campaign.endDate, let end = after.campaign.endDate {
+            guard end >= LaunchPlan.today else {
+                throw LifecycleError.notChangeableOnPlatform(field: "endDate", message: "The end date \(end) has passed.")
+            }
+            update.endDate = end
+            update.externalAdGroupIDs = after.units.compactMap(\.unit.externalID)
+        }
         return update
     }
 }

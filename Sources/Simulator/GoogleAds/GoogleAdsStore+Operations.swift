@@ -128,8 +128,17 @@ extension GoogleAdsStore {
                 }
                 try GoogleAdsValidation.checkBudget([key: input[key] as Any], path: path)
                 objects[name]?[key] = GoogleAdsValue.string(input[key])
+            case "endDateTime" where collection == "campaigns":
+                // A new end, in the same format as on create; never before the start.
+                let value = input["endDateTime"] as? String ?? ""
+                try GoogleAdsValidation.checkSchedule(["endDateTime": value], store: self, path: path)
+                if let start = objects[name]?["startDateTime"] as? String, value < start {
+                    throw GoogleAdsFailure.invalid("campaignError", "START_DATE_AFTER_END_DATE", "The end date is before the start date.",
+                                                   at: path + [("end_date_time", nil)])
+                }
+                objects[name]?["endDateTime"] = value
             default:
-                throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND", "The simulator updates only status, name and budget amounts.", at: path + [(field, nil)])
+                throw GoogleAdsFailure.invalid("fieldMaskError", "FIELD_NOT_FOUND", "The simulator updates only status, name, end dates and budget amounts.", at: path + [(field, nil)])
             }
         }
         return name

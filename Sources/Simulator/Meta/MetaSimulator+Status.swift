@@ -7,7 +7,7 @@ extension MetaSimulator {
     /// Source: https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group#Updating
     static let updatableFields: [MetaSimulatedObject.Kind: Set<String>] = [
         .campaign: ["status", "name", "daily_budget", "lifetime_budget"],
-        .adset: ["status", "name"],
+        .adset: ["status", "name", "end_time"],
         .ad: ["status", "name"],
         .adcreative: ["name"],
     ]
@@ -39,6 +39,16 @@ extension MetaSimulator {
             if let name = given["name"] {
                 guard !name.isEmpty else { throw MetaSimulatedError.missing("name") }
                 object.fields["name"] = name
+            }
+            if let end = given["end_time"] {
+                // ISO 8601 with an offset, after the start (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Updating).
+                guard end.count >= 19, end.dropFirst(4).first == "-", end.dropFirst(10).first == "T" else {
+                    throw MetaSimulatedError.invalidParameter(["end_time"], "end_time must be an ISO 8601 time such as 2026-12-24T23:59:59+0000.")
+                }
+                if let start = object.fields["start_time"] as? String, end < start {
+                    throw MetaSimulatedError.invalidParameter(["end_time"], "The end time is before the start time.")
+                }
+                object.fields["end_time"] = end
             }
             try updateBudget(&object, given)
             objects[index] = object

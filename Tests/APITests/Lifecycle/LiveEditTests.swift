@@ -77,6 +77,35 @@ import TestSupport
         #expect(try harness.status(fixture.campaignID) == "paused")
     }
 
+    /// A live campaign's end date moves on the platform too (Google's campaign end_date_time, every Meta ad set's
+    /// end_time); its start date stays, an end cannot be removed or put in the past, and a refusal changes nothing.
+    @Test(arguments: platforms) func theEndDateOfALiveCampaignMovesOnThePlatform(platform: String) async throws {
+        let (harness, fixture) = try await Self.launched(platform)
+        defer { harness.stop() }
+        let setDates = "mutation($id: ID!, $s: Date, $e: Date) { setCampaignDates(id: $id, startDate: $s, endDate: $e) { startDate endDate } }"
+        let end = CalendarDate(daysSinceUnixEpoch: Int(Date().timeIntervalSince1970 / 86_400) + 30).description
+        let body = try await harness.send(setDates, ["id": fixture.campaign, "e": end], key: fixture.key)
+        #expect((data(body, "setCampaignDates") as? [String: Any])?["endDate"] as? String == end, "\(body)")
+        let state = try await Self.objects(harness, platform)
+        if platform == "google_ads" {
+            #expect(state.campaigns.first?.fields["endDateTime"] as? String == "\(end) 23:59:59")
+        } else {
+            #expect(state.adGroups.count == 2)
+            #expect(state.adGroups.allSatisfy { $0.fields["end_time"] as? String == "\(end)T23:59:59+0000" }, "\(state.adGroups.map(\.fields))")
+        }
+        #expect(try harness.logSteps(fixture.campaignID).last == "update:success")
+        #expect(state.counts == [1, 2, 3], "nothing created")
+
+        let yesterday = CalendarDate(daysSinceUnixEpoch: Int(Date().timeIntervalSince1970 / 86_400) - 1).description
+        for (variables, field) in [(["e": yesterday], "endDate"), (["s": yesterday, "e": end], "startDate"), ([String: String](), "endDate")] {
+            let refused = try await harness.send(setDates, (["id": fixture.campaign] as [String: Any]).merging(variables) { $1 }, key: fixture.key)
+            #expect(firstError(refused).code == "BAD_USER_INPUT", "\(refused)")
+            #expect(firstError(refused).field == field, "\(refused)")
+        }
+        let kept = try await harness.succeed("query($id: ID!) { campaign(id: $id) { startDate endDate } }", ["id": fixture.campaign], key: fixture.key)
+        #expect((kept["campaign"] as? [String: Any])?["endDate"] as? String == end)
+    }
+
     /// Meta refuses a daily budget below its minimum; Google fails the update (server errors through the client's
     /// retries). Either way the budget stays as it was here and there, the campaign stays live, and the log says so.
     @Test(arguments: platforms) func refusedChangeLeavesBothSidesAsTheyWere(platform: String) async throws {

@@ -109,8 +109,11 @@ enum MetaAdapterPage {
         } else {
             #expect(text.contains(#""end_time":"2031-01-31T23:59:59+0000""#), "\(text.prefix(2000))")
         }
-        // A launched campaign's dates stay as they are.
-        let late = try await harness.send(Self.dates, ["id": fixture.campaign, "s": "2030-12-01", "e": "2031-03-31"], key: key)
-        #expect(firstError(late).code == "BAD_USER_INPUT")
+        // A launched campaign keeps its start; its end moves on the platform too.
+        let earlier = try await harness.send(Self.dates, ["id": fixture.campaign, "s": "2030-11-01", "e": "2031-03-31"], key: key)
+        #expect(firstError(earlier).code == "BAD_USER_INPUT")
+        #expect(firstError(earlier).field == "startDate")
+        let later = try await harness.succeed(Self.dates, ["id": fixture.campaign, "s": "2030-12-01", "e": "2031-03-31"], key: key)
+        #expect((later["setCampaignDates"] as? [String: String])?["endDate"] == "2031-03-31")
     }
 }

@@ -27,14 +27,18 @@ extension GoogleAdsAdapter {
                 "update": ["resourceName": budget, field: String(micros)], "updateMask": field,
             ]))
         }
+        var campaign: [String: Any] = ["resourceName": GoogleResourceName.make(customerID: customer, collection: "campaigns", id: campaignID)]
+        var mask: [String] = []
         if let name = update.name {
-            operations.append(GoogleAdsOperation("campaignOperation", [
-                "update": [
-                    "resourceName": GoogleResourceName.make(customerID: customer, collection: "campaigns", id: campaignID),
-                    "name": LaunchMarker.name(name, id: update.campaignID),
-                ],
-                "updateMask": "name",
-            ]))
+            campaign["name"] = LaunchMarker.name(name, id: update.campaignID)
+            mask.append("name")
+        }
+        if let end = update.endDate {
+            campaign["endDateTime"] = "\(end) 23:59:59"
+            mask.append("endDateTime")
+        }
+        if !mask.isEmpty {
+            operations.append(GoogleAdsOperation("campaignOperation", ["update": campaign, "updateMask": mask.joined(separator: ",")]))
         }
         guard !operations.isEmpty else { return }
         _ = try provider.batchMutate(

@@ -16,8 +16,15 @@ extension MetaAdsAdapter {
             guard minor > 0 else { throw PlatformError.invalidRequest(message: "The budget must be positive.", field: "budget.amount") }
             fields[update.budgetType == .daily ? "daily_budget" : "lifetime_budget"] = minor
         }
-        guard !fields.isEmpty else { return }
-        try provider.update(objectID: externalCampaignID, fields: fields, accessToken: account.accessToken)
+        if !fields.isEmpty {
+            try provider.update(objectID: externalCampaignID, fields: fields, accessToken: account.accessToken)
+        }
+        // The schedule is the ad sets': each gets the new end. Setting a value, so a retry changes nothing twice.
+        if let end = update.endDate {
+            for adSet in update.externalAdGroupIDs {
+                try provider.update(objectID: adSet, fields: ["end_time": "\(end)T23:59:59+0000"], accessToken: account.accessToken)
+            }
+        }
     }
 
     public func setAdStatus(_ status: DeliveryStatus, externalAdID: String, in account: PlatformAccount) throws {
