@@ -125,6 +125,27 @@ import TestSupport
         try await page.waitUntil("!document.querySelector('#alert').hidden", "the launch is refused again")
         let again = try await harness.graphQL("{ campaigns { totalCount edges { node { creatives { version } } } } }")
         #expect((field(again, "campaigns") as? [String: Any])?["totalCount"] as? Int == 1)
+
+        // Back on the creative step, more headlines and descriptions (one per line) make a creative Google takes:
+        // the saved creative gets a new version with all of them, and the launch is no longer refused for them.
+        try await page.evaluate("document.querySelector('#alert').hidden = true")
+        try await page.evaluate("[...document.querySelectorAll('.step-nav button')].find(b => b.textContent === 'Back').click()")
+        try await page.waitUntil("document.querySelector('#more-headlines')", "the creative step shows Google's extra fields")
+        try await page.evaluate("""
+            for (const [id, text] of [['#more-headlines', 'Kettle Cooked Heat\\nOrganic Potatoes'], ['#more-descriptions', 'Free shipping on your first box.']]) {
+              const area = document.querySelector(id); area.value = text; area.dispatchEvent(new Event('input'));
+            }
+            """)
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#budget-amount')", "the review shows")
+        try await page.click("#next")
+        try await page.waitUntil("!document.querySelector('#alert').hidden", "the launch answers", timeout: 60)
+        let answer = try await page.text("#alert") ?? ""
+        #expect(!answer.contains("headlines") && !answer.contains("descriptions"), "\(answer)")
+        let revised = try await harness.graphQL("{ campaigns { edges { node { creatives { version headlines descriptions } } } } }")
+        let latest = try #require((((field(revised, "campaigns") as? [String: Any])?["edges"] as? [[String: Any]])?.first?["node"] as? [String: Any])?["creatives"] as? [[String: Any]])
+        #expect(latest.first?["headlines"] as? [String] == ["New Spicy Jalapeño Chips", "20% Off", "Kettle Cooked Heat", "Organic Potatoes"], "\(latest)")
+        #expect(latest.first?["descriptions"] as? [String] == [TastyChips.description, "Free shipping on your first box."])
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 

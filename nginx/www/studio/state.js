@@ -9,7 +9,9 @@ export function initialState() {
     audienceId: null,
     newAudience: { name: '', locations: '', ageMin: 18, ageMax: 65, interests: '', locationTargets: [], interestTargets: [] },
     keywords: { text: '', matchType: 'PHRASE' }, // Google Search keywords, one per line
-    creative: { headline: '', description: '', mediaUrl: '', callToAction: 'SHOP_NOW', landingUrl: '' },
+    // moreHeadlines / moreDescriptions: Google's further headlines and descriptions, one per line.
+    creative: { headline: '', description: '', mediaUrl: '', callToAction: 'SHOP_NOW', landingUrl: '', moreHeadlines: '', moreDescriptions: '' },
+    meta: { pageId: null, pixelId: null }, // the Facebook Page and pixel chosen on the review step
     budget: { type: 'DAILY', amount: '' },
     campaignName: '',
     campaignId: null,

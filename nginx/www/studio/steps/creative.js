@@ -48,11 +48,20 @@ export const creativeStep = {
     headline.addEventListener('input', () => { document.getElementById('headline-count').textContent = `${creative.headline.length} characters`; });
     description.addEventListener('input', () => { document.getElementById('description-count').textContent = `${creative.description.length} characters`; });
 
+    // Google's responsive search ads take 3 to 15 headlines and 2 to 4 descriptions: more of each, one per line.
+    const google = state.adAccount?.platform === 'GOOGLE_ADS';
+    const more = google ? [
+      field('More headlines', text('more-headlines', 'moreHeadlines', { multiline: true, rows: '3' }),
+        'One per line, at most 30 characters each. Google needs 3 to 15 headlines in all, counting the headline\'s " | " parts.'),
+      field('More descriptions', text('more-descriptions', 'moreDescriptions', { multiline: true, rows: '2' }),
+        'One per line, at most 90 characters each. Google needs 2 to 4 descriptions in all.'),
+    ] : [];
     const inputs = h('form', { class: 'creative-inputs', onsubmit: (event) => event.preventDefault() },
       field('Headline', headline, 'Separate headline parts with " | ": Google shows them side by side, Meta\'s card shows the first.'),
       counter('headline', 'headline'),
       field('Description', description, 'Google shows it under the headline; Meta shows it above the image.'),
       counter('description', 'description'),
+      ...more,
       field('Image', fileInput, 'JPEG, PNG, GIF or WebP, up to 5 MB. Search ads show no image.'),
       uploadStatus, removeImage,
       field('Call to action', cta),

@@ -34,6 +34,13 @@ export const reviewStep = {
     // Meta ads reaching the EU name who benefits from them and who pays for them (the EU Digital Services Act):
     // shown when the audience reaches the EU, filled from the ad account or Meta's suggestions, editable.
     const transparency = h('div', { id: 'eu-transparency-slot' });
+    // Meta ads run as a Facebook Page, and Sales ad sets optimize for a pixel: both chosen here, the current ones first.
+    const metaAssets = h('div', { id: 'meta-assets-slot' });
+    if (account?.platform === 'META_ADS') {
+      // Not being able to read them from Meta is no dead end: the launch uses what the account has, or says what is missing.
+      metaAssetFields(studio, metaAssets).catch(() => replace(metaAssets,
+        h('p', { class: 'hint', id: 'meta-assets-unavailable' }, 'The Pages and pixels could not be read from Meta just now; the launch uses the ad account\'s.')));
+    }
     const problems = h('div', { id: 'problems', 'aria-live': 'polite' }, h('p', {}, 'Checking the creative…'));
     container.append(
       h('div', { class: 'review-columns' },
@@ -54,6 +61,7 @@ export const reviewStep = {
           h('dt', {}, 'Image'), h('dd', {}, creative.mediaUrl ? h('img', { class: 'thumb', src: creative.mediaUrl, alt: 'The ad image' }) : '—'),
           h('dt', {}, 'Call to action'), h('dd', {}, ctaLabel(creative.callToAction)),
           h('dt', {}, 'Landing page'), h('dd', {}, creative.landingUrl))),
+      metaAssets,
       transparency,
       h('h3', {}, 'Problems'),
       problems,
@@ -90,6 +98,47 @@ export const reviewStep = {
     }).catch((error) => studio.fail(error));
   },
 };
+
+/** The Page select (the account's current Page first) and, for Sales, the pixel select. */
+async function metaAssetFields(studio, slot) {
+  const { state } = studio;
+  const meta = state.meta ?? (state.meta = { pageId: null, pixelId: null });
+  const accountId = state.adAccount.id;
+  const [{ node }, { metaPages }] = await Promise.all([
+    graphql('query($a: ID!) { node(id: $a) { ... on AdAccount { page { id } } } }', { a: accountId }),
+    graphql('query($a: ID!) { metaPages(adAccountId: $a) { id name } }', { a: accountId }),
+  ]);
+  meta.pageId = meta.pageId ?? node?.page?.id ?? metaPages[0]?.id ?? null;
+  const fields = [];
+  fields.push(field('Facebook Page the ads run as', h('select', { id: 'meta-page', onchange: (e) => { meta.pageId = e.target.value; studio.save(); } },
+    metaPages.length ? metaPages.map((page) => h('option', { value: page.id, selected: page.id === meta.pageId }, page.name))
+      : h('option', { value: '' }, 'No Page this connection can advertise for')),
+  metaPages.length ? null : 'Meta refuses ads without a Page: give the connected person a role on the Page with the Advertise task.'));
+  if (state.objective === 'SALES') {
+    const { metaPixels } = await graphql('query($a: ID!) { metaPixels(adAccountId: $a) { id name } }', { a: accountId });
+    meta.pixelId = meta.pixelId ?? metaPixels[0]?.id ?? null;
+    fields.push(field('Pixel the ads optimize for (purchases)', h('select', { id: 'meta-pixel', onchange: (e) => { meta.pixelId = e.target.value; studio.save(); } },
+      metaPixels.length ? metaPixels.map((pixel) => h('option', { value: pixel.id, selected: pixel.id === meta.pixelId }, pixel.name))
+        : h('option', { value: '' }, 'This ad account has no pixel')),
+    metaPixels.length ? null : 'Meta refuses Sales ad sets without a pixel: add one in Events Manager.'));
+  }
+  studio.save();
+  replace(slot, h('div', { class: 'row', id: 'meta-assets' }, fields));
+}
+
+/** Sets the chosen Page on the ad account and pixel on the campaign, when they differ from what the server has. */
+async function saveMetaAssets(studio, campaignId) {
+  const { state } = studio;
+  const meta = state.meta;
+  if (state.adAccount.platform !== 'META_ADS' || !meta) return;
+  const { campaign } = await graphql('query($id: ID!) { campaign(id: $id) { metaPixelId adAccount { page { id } } } }', { id: campaignId });
+  if (meta.pageId && campaign?.adAccount?.page?.id !== meta.pageId) {
+    await graphql('mutation($a: ID!, $p: String!) { setAdAccountPage(adAccountId: $a, pageId: $p) { id } }', { a: state.adAccount.id, p: meta.pageId });
+  }
+  if (state.objective === 'SALES' && meta.pixelId && campaign?.metaPixelId !== meta.pixelId) {
+    await graphql('mutation($id: ID!, $p: String!) { setCampaignMetaPixel(id: $id, pixelId: $p) { id } }', { id: campaignId, p: meta.pixelId });
+  }
+}
 
 /** The beneficiary and payer inputs, filled from the ad account's saved values or else Meta's first suggestion. */
 async function transparencyFields(studio, slot) {
@@ -130,6 +179,7 @@ async function saveTransparency(studio) {
 }
 
 const ERROR_FIELDS = {
+  pageId: 'meta-page', pixelId: 'meta-pixel',
   'input.name': 'campaign-name', 'input.budget.amount': 'budget-amount', 'input.budget.type': 'budget-type', 'input.budget.currency': 'budget-amount',
   startDate: 'start-date', endDate: 'end-date', beneficiary: 'dsa-beneficiary', payor: 'dsa-payor',
 };
@@ -163,6 +213,16 @@ async function launch(studio) {
     }
     const content = { headline: creative.headline, description: creative.description || null,
       mediaUrl: creative.mediaUrl || null, callToAction: creative.callToAction, landingUrl: creative.landingUrl };
+    // On Google, further headlines and descriptions: every one at once, the first being the headline (description).
+    const lines = (text) => (text ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+    if (state.adAccount.platform === 'GOOGLE_ADS' && lines(creative.moreHeadlines).length) {
+      content.headlines = [creative.headline, ...lines(creative.moreHeadlines)];
+      delete content.headline;
+    }
+    if (state.adAccount.platform === 'GOOGLE_ADS' && lines(creative.moreDescriptions).length && creative.description) {
+      content.descriptions = [creative.description, ...lines(creative.moreDescriptions)];
+      delete content.description;
+    }
     if (!draft.creativeId) {
       const { createAdCreative } = await graphql('mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }',
         { input: { campaignUnitId: draft.unitId, ...content } });
@@ -188,6 +248,7 @@ async function launch(studio) {
     state.campaignId = draft.campaignId;
     studio.save();
     await saveTransparency(studio);
+    await saveMetaAssets(studio, state.campaignId);
     if (studio.capabilities.mutations.has('launchCampaign')) {
       await chooseOnlyMetaPixel(state.campaignId);
       await graphql('mutation($id: ID!) { launchCampaign(id: $id) { campaign { id status } } }', { id: state.campaignId });
