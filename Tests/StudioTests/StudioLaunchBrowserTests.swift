@@ -31,6 +31,11 @@ import TestSupport
         try await page.click("#next")
 
         try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse")
+        // The Page the ads run as and the pixel Sales ad sets optimize for, from Meta's lists.
+        try await page.waitUntil("document.querySelector('#meta-pixel')", "the Page and pixel show")
+        #expect(try await page.evaluate("document.querySelector('#meta-page').value") as? String == "102030405060708")
+        #expect(try await page.evaluate("[...document.querySelectorAll('#meta-page option')].map(o => o.textContent).join()") as? String == "Tasty Chips")
+        #expect(try await page.evaluate("document.querySelector('#meta-pixel').value") as? String == "556677889900112")
         try await page.type("#budget-amount", "50")
         #expect(try await page.text("#next") == "Launch campaign")
         try await page.click("#next")
