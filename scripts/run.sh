@@ -23,7 +23,10 @@ declare -A pids=()
 private_cluster=""
 stopping=""
 cleanup() {
-  trap - INT TERM HUP EXIT
+  # Further signals are ignored while stopping: make passes its own SIGTERM on to this script, often after the
+  # process group's, and a second one must not cut the cleanup short (PostgreSQL would be left running).
+  trap '' INT TERM HUP
+  trap - EXIT
   stopping=1
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done

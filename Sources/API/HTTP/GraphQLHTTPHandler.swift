@@ -17,12 +17,16 @@ public struct GraphQLHTTPHandler: Sendable {
     let publicOrigin: String
     /// Told how each request went, for the request log and the metrics.
     let observe: (@Sendable (GraphQLRequestRecord) -> Void)?
+    /// Documents stored by hash for automatic persisted queries.
+    let persistedQueries: PersistedQueries
 
     public init(
         pipeline: GraphQLPipeline, services: APIServices, publicOrigin: String, mediaDirectory: URL? = nil,
-        mediaMaximumBytes: Int = 5 << 20, observe: (@Sendable (GraphQLRequestRecord) -> Void)? = nil
+        mediaMaximumBytes: Int = 5 << 20, observe: (@Sendable (GraphQLRequestRecord) -> Void)? = nil,
+        persistedQueries: PersistedQueries = PersistedQueries()
     ) {
         self.observe = observe
+        self.persistedQueries = persistedQueries
         self.pipeline = pipeline
         self.services = services
         self.media = mediaDirectory.map { MediaStore(directory: $0, maximumBytes: mediaMaximumBytes) }
@@ -64,12 +68,20 @@ public struct GraphQLHTTPHandler: Sendable {
                     case .failure(let refused): return refusal(refused, as: mediaType, recording: &record)
                     }
                     record.operationName = parameters.operationName
+                    guard let query = parameters.query ?? parameters.persistedQuery.flatMap({ persistedQueries.document(forHash: $0.hash) }) else {
+                        // Apollo's clients send the query on this answer; it is a request error of the new media type.
+                        return refusal(HTTPRefusal(status: mediaType == .json ? 200 : 400, message: "PersistedQueryNotFound", code: "PERSISTED_QUERY_NOT_FOUND"),
+                                       as: mediaType, recording: &record)
+                    }
                     let response = pipeline.runSynchronously(
-                        query: parameters.query, variables: parameters.variables, operationName: parameters.operationName,
+                        query: query, variables: parameters.variables, operationName: parameters.operationName,
                         context: RequestContext(
                             session: session, services: services, media: media, origin: publicOrigin),
                         allowMutations: !parameters.isReadOnly)
                     record.operationType = response.operationType?.rawValue
+                    if let persisted = parameters.persistedQuery, parameters.query != nil, !response.isParseOrValidationFailure {
+                        persistedQueries.store(query, hash: persisted.hash)
+                    }
                     if let first = response.result.errors.first {
                         record.outcome = .errors
                         record.errorCode = first.code

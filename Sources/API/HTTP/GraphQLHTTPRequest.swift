@@ -4,10 +4,13 @@ import GraphQL
 /// The GraphQL parameters of one HTTP request (GraphQL over HTTP: a JSON body on POST, URL
 /// parameters on GET).
 struct GraphQLHTTPRequest: Sendable {
-    var query: String
+    /// The document; nil when the request names a persisted query by its hash only.
+    var query: String?
     var variables: JSONObject?
     var operationName: String?
     var isReadOnly: Bool
+    /// `extensions.persistedQuery`: the query's hash (checked against `query` when both are sent).
+    var persistedQuery: PersistedQueryReference?
 
     /// The HTTP error that refuses the request by its method and headers alone, before its body is looked at
     /// (and before the API key is checked, so a client learns what to fix first).
@@ -40,11 +43,12 @@ struct GraphQLHTTPRequest: Sendable {
             var fields = JSONObject()
             fields["query"] = items["query"].map(JSON.string)
             fields["operationName"] = items["operationName"].map(JSON.string)
-            if let variables = items["variables"] {
-                guard let parsed = try? JSON.parse(variables) else {
-                    return .failure(.badRequest("The \"variables\" parameter must be a JSON object."))
+            for name in ["variables", "extensions"] {
+                guard let text = items[name] else { continue }
+                guard let parsed = try? JSON.parse(text) else {
+                    return .failure(.badRequest("The \"\(name)\" parameter must be a JSON object."))
                 }
-                fields["variables"] = parsed
+                fields[name] = parsed
             }
             return from(fields, isReadOnly: true)
         }
@@ -61,10 +65,24 @@ struct GraphQLHTTPRequest: Sendable {
     }
 
     private static func from(_ fields: JSONObject, isReadOnly: Bool) -> Result<GraphQLHTTPRequest, HTTPRefusal> {
-        guard case .string(let query)? = fields["query"] else {
-            return .failure(.badRequest(fields["query"] == nil || fields["query"] == .null
-                ? "Missing \"query\": a GraphQL document is required."
-                : "\"query\" must be a string."))
+        switch fields["extensions"] {
+        case nil, .null?, .object?: break
+        default: return .failure(.badRequest("\"extensions\" must be a JSON object."))
+        }
+        let persisted: PersistedQueryReference?
+        switch PersistedQueryReference.parse(fields["extensions"]) {
+        case .success(let reference): persisted = reference
+        case .failure(let refusal): return .failure(refusal)
+        }
+        var query: String?
+        switch fields["query"] {
+        case .string(let text)?: query = text
+        case nil, .null?:
+            guard persisted != nil else { return .failure(.badRequest("Missing \"query\": a GraphQL document is required.")) }
+        default: return .failure(.badRequest("\"query\" must be a string."))
+        }
+        if let persisted, let query, SHA256.hex(query.utf8) != persisted.hash {
+            return .failure(.badRequest("The persisted query's sha256Hash does not match the query sent with it."))
         }
         var variables: JSONObject?
         switch fields["variables"] {
@@ -78,11 +96,8 @@ struct GraphQLHTTPRequest: Sendable {
         case .string(let name)?: operationName = name
         default: return .failure(.badRequest("\"operationName\" must be a string."))
         }
-        switch fields["extensions"] {
-        case nil, .null?, .object?: break
-        default: return .failure(.badRequest("\"extensions\" must be a JSON object."))
-        }
-        return .success(GraphQLHTTPRequest(query: query, variables: variables, operationName: operationName, isReadOnly: isReadOnly))
+        return .success(GraphQLHTTPRequest(
+            query: query, variables: variables, operationName: operationName, isReadOnly: isReadOnly, persistedQuery: persisted))
     }
 }
 

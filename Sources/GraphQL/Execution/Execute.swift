@@ -64,6 +64,7 @@ extension ExecutableSchema {
                     if operation != nil {
                         return .failed([
                             GraphQLError("Must provide operation name if query contains multiple operations.")
+                                .coded(ErrorCodes.operationResolutionFailure, if: options.requestErrorCodes)
                         ])
                     }
                     operation = candidate
@@ -75,11 +76,13 @@ extension ExecutableSchema {
             }
         }
         guard let operation else {
-            if let operationName { return .failed([GraphQLError("Unknown operation named \"\(operationName)\".")]) }
-            return .failed([GraphQLError("Must provide an operation.")])
+            if let operationName {
+                return .failed([GraphQLError("Unknown operation named \"\(operationName)\".").coded(ErrorCodes.operationResolutionFailure, if: options.requestErrorCodes)])
+            }
+            return .failed([GraphQLError("Must provide an operation.").coded(ErrorCodes.operationResolutionFailure, if: options.requestErrorCodes)])
         }
         let coerced = coerceOperationVariables(schema, definitions: operation.variableDefinitions, inputs: variables)
-        if !coerced.errors.isEmpty { return .failed(coerced.errors) }
+        if !coerced.errors.isEmpty { return .failed(coerced.errors.map { $0.coded(ErrorCodes.badUserInput, if: options.requestErrorCodes) }) }
         let coercedVariables = coerced.values
         guard let rootType = schema.rootType(for: operation.operation) else {
             let message = operation.operation == .query

@@ -8,6 +8,8 @@ public struct ExecutionOptions: Sendable {
     /// Turns an error of a lower layer that is the client's to know about (a time limit, say) into a
     /// client-facing one; `nil` leaves it to be masked.
     public var presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)?
+    /// Operation selection and variable coercion errors carry `OPERATION_RESOLUTION_FAILURE` and `BAD_USER_INPUT`.
+    public var requestErrorCodes = false
 
     public init(
         allowIntrospection: Bool = true,

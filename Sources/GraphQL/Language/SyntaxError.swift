@@ -1,6 +1,6 @@
 extension GraphQLError {
     /// The machine-readable code every syntax error carries.
-    public static let parseFailedCode = "GRAPHQL_PARSE_FAILED"
+    public static let parseFailedCode = ErrorCodes.parseFailed
 
     /// A `Syntax Error: …` as graphql-js words it, located at a byte offset of the source.
     static func syntax(_ description: String, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> GraphQLError {

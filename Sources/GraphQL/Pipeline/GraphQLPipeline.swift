@@ -82,9 +82,11 @@ public final class GraphQLPipeline: Sendable {
     }
 
     private var executionOptions: ExecutionOptions {
-        ExecutionOptions(
+        var options = ExecutionOptions(
             allowIntrospection: configuration.allowIntrospection, logInternalError: configuration.logInternalError,
             presentError: configuration.presentError)
+        options.requestErrorCodes = configuration.requestErrorCodes
+        return options
     }
 
     private func prepareUncached(_ query: String) -> PreparedDocument {
@@ -101,6 +103,7 @@ public final class GraphQLPipeline: Sendable {
         }
         let errors = validate(
             schema: executableSchema.schema, document: document, rules: configuration.validationRules)
+            .map { $0.coded(ErrorCodes.validationFailed, if: configuration.requestErrorCodes) }
         return PreparedDocument(document: document, tokens: tokens, errors: errors, failure: errors.isEmpty ? nil : .validation)
     }
 

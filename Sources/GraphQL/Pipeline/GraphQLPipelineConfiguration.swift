@@ -20,6 +20,10 @@ public struct GraphQLPipelineConfiguration: Sendable {
     public var logInternalError: (@Sendable (_ error: any Error, _ path: [PathComponent]) -> Void)?
     /// Makes client-facing the resolver errors it recognizes (see ``ExecutionOptions/presentError``).
     public var presentError: (@Sendable (_ error: any Error) -> (any GraphQLErrorConvertible)?)?
+    /// Request errors carry the codes clients switch on (`GRAPHQL_VALIDATION_FAILED`, `BAD_USER_INPUT`,
+    /// `OPERATION_RESOLUTION_FAILURE`; syntax errors always carry `GRAPHQL_PARSE_FAILED`). Off by default, as in
+    /// graphql-js.
+    public var requestErrorCodes = false
 
     public init(
         limits: QueryLimits = .standard,

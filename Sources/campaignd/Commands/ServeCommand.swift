@@ -29,11 +29,13 @@ enum ServeCommand {
         let schema = try APISchema.load(from: URL(fileURLWithPath: configuration.schemaFile))
         var limits = QueryLimits.standard
         limits.maxListArgumentLength = configuration.maxListArgument
-        let pipeline = GraphQLPipeline(schema: schema, configuration: GraphQLPipelineConfiguration(
+        var pipelineConfiguration = GraphQLPipelineConfiguration(
             limits: limits, maxResponseBytes: configuration.maxResponseBytes,
             documentCacheCapacity: configuration.documentCacheBytes > 0 ? 512 : 0, documentCacheMaxBytes: configuration.documentCacheBytes,
             logInternalError: { error, path in log.failure("internal_error", "at \(path): \(error)") },
-            presentError: DatabaseLimitErrors.present))
+            presentError: DatabaseLimitErrors.present)
+        pipelineConfiguration.requestErrorCodes = true
+        let pipeline = GraphQLPipeline(schema: schema, configuration: pipelineConfiguration)
         let publicOrigin = try configuration.requirePublicURL()
         let mediaDirectory = URL(fileURLWithPath: configuration.mediaDirectory)
         let services = APIServices(
