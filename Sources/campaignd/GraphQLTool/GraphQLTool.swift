@@ -19,6 +19,7 @@ enum GraphQLTool {
             case "validate": return try ValidateCommand.run(rest)
             case "execute": return try ExecuteCommand.run(rest)
             case "print-schema": return try PrintSchemaCommand.run(rest)
+            case "diff": return try DiffCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
             default:
                 throw UsageError(message: "campaignd graphql: unknown subcommand \(command) (see campaignd graphql --help)")
@@ -42,6 +43,7 @@ enum GraphQLTool {
           validate       check a document against a schema; prints {"errors":[…]}
           execute        run a document against a schema over a JSON root value; prints the response
           print-schema   print a schema as canonical SDL
+          diff           the breaking and dangerous changes between two schemas; exits 1 on breaking ones
           bench          measure parse, validate, execute and serialize in nanoseconds per operation
 
         Run `campaignd graphql <subcommand> --help` for a subcommand's options.
