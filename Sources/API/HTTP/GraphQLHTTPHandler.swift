@@ -79,6 +79,7 @@ public struct GraphQLHTTPHandler: Sendable {
                             session: session, services: services, media: media, origin: publicOrigin),
                         allowMutations: !parameters.isReadOnly)
                     record.operationType = response.operationType?.rawValue
+                    record.deprecations = response.deprecations
                     if let persisted = parameters.persistedQuery, parameters.query != nil, !response.isParseOrValidationFailure {
                         persistedQueries.store(query, hash: persisted.hash)
                     }

@@ -27,4 +27,6 @@ public struct GraphQLRequestRecord: Sendable {
     /// Why the server failed (`unavailable`), for the log only; never sent to the client.
     public var failure: String?
     public var seconds = 0.0
+    /// The deprecated fields, arguments, input fields and enum values the document uses.
+    public var deprecations: [String] = []
 }

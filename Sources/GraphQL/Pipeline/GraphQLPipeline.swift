@@ -41,13 +41,15 @@ public final class GraphQLPipeline: Sendable {
         switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
         case .rejected(let response):
             return response
-        case .admitted(let document, let operationType):
+        case .admitted(let document, let operationType, let deprecations):
             let result = await executableSchema.execute(
                 document: document, operationName: operationName, variables: variables ?? JSONObject(),
                 context: context, rootValue: rootValue, options: executionOptions)
-            return GraphQLResponse(
+            var response = GraphQLResponse(
                 result: result, phase: .execution, operationType: operationType,
                 maximumBytes: configuration.maxResponseBytes)
+            response.deprecations = deprecations
+            return response
         }
     }
 
@@ -63,13 +65,15 @@ public final class GraphQLPipeline: Sendable {
         switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
         case .rejected(let response):
             return response
-        case .admitted(let document, let operationType):
+        case .admitted(let document, let operationType, let deprecations):
             let result = executableSchema.executeSynchronously(
                 document: document, operationName: operationName, variables: variables ?? JSONObject(),
                 context: context, rootValue: rootValue, options: executionOptions)
-            return GraphQLResponse(
+            var response = GraphQLResponse(
                 result: result, phase: .execution, operationType: operationType,
                 maximumBytes: configuration.maxResponseBytes)
+            response.deprecations = deprecations
+            return response
         }
     }
 
@@ -104,7 +108,13 @@ public final class GraphQLPipeline: Sendable {
         let errors = validate(
             schema: executableSchema.schema, document: document, rules: configuration.validationRules)
             .map { $0.coded(ErrorCodes.validationFailed, if: configuration.requestErrorCodes) }
-        return PreparedDocument(document: document, tokens: tokens, errors: errors, failure: errors.isEmpty ? nil : .validation)
+        var prepared = PreparedDocument(document: document, tokens: tokens, errors: errors, failure: errors.isEmpty ? nil : .validation)
+        if errors.isEmpty, configuration.reportDeprecations {
+            prepared.deprecations = validate(schema: executableSchema.schema, document: document, rules: optionalValidationRules.filter {
+                $0.name == "NoDeprecatedCustomRule"
+            }).map(\.message)
+        }
+        return prepared
     }
 
     /// Everything before execution: the cached preparation, the operation type check and the limits.
@@ -129,7 +139,7 @@ public final class GraphQLPipeline: Sendable {
         if !violations.isEmpty {
             return .rejected(rejection(violations, phase: .limits, operationType: operationType))
         }
-        return .admitted(document, operationType)
+        return .admitted(document, operationType, prepared.deprecations)
     }
 
     private func rejection(_ errors: [GraphQLError], phase: GraphQLRequestPhase, operationType: OperationType?) -> GraphQLResponse {
@@ -140,5 +150,5 @@ public final class GraphQLPipeline: Sendable {
 /// Whether a request may go on to execution.
 private enum Admission {
     case rejected(GraphQLResponse)
-    case admitted(Document, OperationType?)
+    case admitted(Document, OperationType?, [String])
 }

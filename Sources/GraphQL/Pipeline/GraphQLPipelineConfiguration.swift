@@ -24,6 +24,9 @@ public struct GraphQLPipelineConfiguration: Sendable {
     /// `OPERATION_RESOLUTION_FAILURE`; syntax errors always carry `GRAPHQL_PARSE_FAILED`). Off by default, as in
     /// graphql-js.
     public var requestErrorCodes = false
+    /// Valid documents are also checked for deprecated elements (once per cached document), and responses carry what
+    /// they use in `GraphQLResponse.deprecations`, for a server to log.
+    public var reportDeprecations = false
 
     public init(
         limits: QueryLimits = .standard,

@@ -9,6 +9,8 @@ public struct GraphQLResponse: Sendable {
     public var operationType: OperationType?
     /// The most bytes the serialized response may have (``GraphQLPipelineConfiguration/maxResponseBytes``).
     public var maximumBytes: Int
+    /// The deprecated elements the document uses, when the pipeline reports them.
+    public var deprecations: [String] = []
 
     public init(result: ExecutionResult, phase: GraphQLRequestPhase, operationType: OperationType?, maximumBytes: Int = .max) {
         self.result = result

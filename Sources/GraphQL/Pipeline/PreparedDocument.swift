@@ -7,10 +7,13 @@ public struct PreparedDocument: Sendable {
     public let errors: [GraphQLError]
     /// Which step failed, if any.
     public let failure: GraphQLRequestPhase?
+    /// The deprecated fields, arguments, input fields and enum values a valid document uses (NoDeprecatedCustomRule's
+    /// messages), when the pipeline reports them.
+    public var deprecations: [String] = []
 
     /// Memory the entry holds beyond its text, for the cache's bound: the syntax tree, at
     /// ``bytesPerToken``, and the errors.
-    var estimatedBytes: Int { tokens * Self.bytesPerToken + errors.count * 512 }
+    var estimatedBytes: Int { tokens * Self.bytesPerToken + (errors.count + deprecations.count) * 512 }
     /// Tokens the parser read.
     let tokens: Int
     /// Syntax-tree bytes per token, rounded up: resident memory grew by 205–212 bytes per token while 400

@@ -16,5 +16,11 @@ public struct ValidationRule: Sendable {
     }
 }
 
-/// Every rule this module implements, in `specifiedRules` order.
-public let allValidationRules: [ValidationRule] = specifiedRules
+/// graphql-js's optional rules, which a caller adds by name; not part of `specifiedRules`.
+public let optionalValidationRules: [ValidationRule] = [
+    ValidationRule("NoDeprecatedCustomRule") { NoDeprecatedRule(context: $0) },
+    ValidationRule("NoSchemaIntrospectionCustomRule") { NoSchemaIntrospectionRule(context: $0) },
+]
+
+/// Every rule this module implements: `specifiedRules` in order, then the optional ones.
+public let allValidationRules: [ValidationRule] = specifiedRules + optionalValidationRules

@@ -35,6 +35,7 @@ enum ServeCommand {
             logInternalError: { error, path in log.failure("internal_error", "at \(path): \(error)") },
             presentError: DatabaseLimitErrors.present)
         pipelineConfiguration.requestErrorCodes = true
+        pipelineConfiguration.reportDeprecations = true
         let pipeline = GraphQLPipeline(schema: schema, configuration: pipelineConfiguration)
         let publicOrigin = try configuration.requirePublicURL()
         let mediaDirectory = URL(fileURLWithPath: configuration.mediaDirectory)

@@ -13,7 +13,8 @@ enum ValidateCommand {
 
           --schema FILE   the schema, in SDL
           --query FILE    the executable document to check
-          --rule NAME     run only this rule (graphql-js name, e.g. FieldsOnCorrectTypeRule); repeatable
+          --rule NAME     run only this rule (graphql-js name, e.g. FieldsOnCorrectTypeRule); repeatable. Also the
+                          optional NoDeprecatedCustomRule and NoSchemaIntrospectionCustomRule
 
         """
 

@@ -8,6 +8,8 @@ import Telemetry
 /// operation's name: no key, no document, no variables.
 struct RequestLog: Sendable {
     private let throttle = LogThrottle(interval: 10)
+    /// Uses of deprecated elements: one line per operation and element an hour, enough to find the clients to move.
+    private let deprecations = LogThrottle(interval: 3600)
     private let write: @Sendable (String) -> Void
 
     init(write: @escaping @Sendable (String) -> Void = { FileHandleOutput.standardError($0) }) {
@@ -26,6 +28,16 @@ struct RequestLog: Sendable {
             ("error_code", request.errorCode.map { .string($0) }),
             ("duration_ms", .number(request.seconds * 1000)),
         ])
+        for deprecation in request.deprecations {
+            let operation = request.operationName.map { String($0.prefix(100)) }
+            guard let suppressed = deprecations.admit((operation ?? "") + "\u{0}" + deprecation) else { continue }
+            var use = JSONLogLine([
+                ("event", .string("deprecated_usage")), ("operation_name", operation.map { .string($0) }),
+                ("organization_id", request.organizationID.map { .string($0.uuidString.lowercased()) }), ("deprecation", .string(deprecation)),
+            ])
+            if suppressed > 0 { use["uses_since_last"] = .integer(suppressed) }
+            write(use.text)
+        }
         if let failure = request.failure {
             guard let suppressed = throttle.admit(failure) else { return }
             line["failure"] = .string(failure)

@@ -205,3 +205,47 @@ final class PipelineMutationCounter: Sendable {
         #expect(response.result.errors.map(\.message) == [#"Cannot query field "zzz" on type "Campaign"."#])
     }
 }
+
+/// A server that asks gets the codes clients switch on for request errors, and the deprecated elements each
+/// document uses (found once, when the document is prepared).
+@Suite struct PipelineReportingTests {
+    static let schema = try! buildSchema(sdl: """
+        type Query { name: String, oldName: String @deprecated(reason: "Use name."), count(n: Int!): Int }
+        """)
+
+    func pipeline(codes: Bool, deprecations: Bool) throws -> GraphQLPipeline {
+        var resolvers = Resolvers()
+        resolvers.useDefaultResolversForAllTypes()
+        var configuration = GraphQLPipelineConfiguration()
+        configuration.requestErrorCodes = codes
+        configuration.reportDeprecations = deprecations
+        return GraphQLPipeline(schema: try ExecutableSchema(schema: Self.schema, resolvers: resolvers), configuration: configuration)
+    }
+
+    @Test func requestErrorsCarryCodesOnlyWhenAsked() throws {
+        for codes in [true, false] {
+            let pipeline = try pipeline(codes: codes, deprecations: false)
+            let cases: [(String, JSONObject?, String?, String)] = [
+                ("{ nope }", nil, nil, "GRAPHQL_VALIDATION_FAILED"),
+                ("query($n: Int!) { count(n: $n) }", JSONObject([("n", .string("x"))]), nil, "BAD_USER_INPUT"),
+                ("query A { name } query B { name }", nil, "C", "OPERATION_RESOLUTION_FAILURE"),
+                ("{ name", nil, nil, "GRAPHQL_PARSE_FAILED"),
+            ]
+            for (query, variables, operationName, code) in cases {
+                let response = pipeline.runSynchronously(query: query, variables: variables, operationName: operationName)
+                let expected = codes || code == "GRAPHQL_PARSE_FAILED" ? code : nil
+                #expect(response.result.errors.first?.code == expected, "\(query) codes: \(codes)")
+            }
+        }
+    }
+
+    @Test func deprecatedElementsAreReportedPerDocument() throws {
+        let pipeline = try pipeline(codes: false, deprecations: true)
+        for _ in 0..<2 {  // the second run comes from the document cache
+            let response = pipeline.runSynchronously(query: "{ name oldName }")
+            #expect(response.deprecations == ["The field Query.oldName is deprecated. Use name."])
+        }
+        #expect(pipeline.runSynchronously(query: "{ name }").deprecations.isEmpty)
+        #expect(try self.pipeline(codes: false, deprecations: false).runSynchronously(query: "{ oldName }").deprecations.isEmpty)
+    }
+}
