@@ -44,3 +44,57 @@ import TestSupport
         #expect(usage.status == 2)
     }
 }
+
+/// `introspect` prints what code generators read; `print-schema --from-introspection` reads it back, to the same SDL.
+@Suite struct IntrospectionToolTests {
+    func roundTrip(_ sdl: String) throws -> (direct: String, fromIntrospection: String, introspection: String) {
+        let directory = try TestPaths.temporaryDirectory("introspect")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("schema.graphql"), json = directory.appendingPathComponent("introspection.json")
+        try sdl.write(to: schema, atomically: true, encoding: .utf8)
+        let introspected = try runCommand(TestPaths.campaignd.path, ["graphql", "introspect", "--schema", schema.path])
+        #expect(introspected.status == 0, "\(introspected.output)")
+        try introspected.output.write(to: json, atomically: true, encoding: .utf8)
+        let back = try runCommand(TestPaths.campaignd.path, ["graphql", "print-schema", "--from-introspection", json.path])
+        #expect(back.status == 0, "\(back.output)")
+        let direct = try runCommand(TestPaths.campaignd.path, ["graphql", "print-schema", "--schema", schema.path])
+        return (direct.output, back.output, introspected.output)
+    }
+
+    @Test func theAPIsSchemaSurvivesIntrospectionUnchanged() throws {
+        let sdl = try String(contentsOf: TestPaths.repository.appendingPathComponent("schema/schema.graphql"), encoding: .utf8)
+        let result = try roundTrip(sdl)
+        #expect(result.introspection.hasPrefix("{\n  \"__schema\": {"))
+        #expect(result.fromIntrospection == result.direct)
+        #expect(result.direct.contains("type Campaign implements Node"))
+    }
+
+    @Test func deprecationsDefaultsOneOfAndDirectivesSurviveToo() throws {
+        let result = try roundTrip("""
+            "A schema."
+            schema { query: Root }
+            "Where reads start."
+            type Root { a(first: Int = 10 @deprecated(reason: "Use b."), "how" mode: Mode = FAST): [Item!]! @deprecated(reason: "Use b.") b: Int @tag(name: "x") }
+            interface Item { id: ID! }
+            type Thing implements Item { id: ID! }
+            union Any = Thing
+            enum Mode { FAST SLOW @deprecated }
+            input By @oneOf { id: ID, name: String }
+            scalar Date @specifiedBy(url: "https://tools.ietf.org/html/rfc3339")
+            "Tags a field."
+            directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT
+            """)
+        #expect(result.fromIntrospection == result.direct, "\(result.fromIntrospection)\n---\n\(result.direct)")
+        #expect(result.direct.contains("@oneOf") && result.direct.contains("repeatable") && result.direct.contains("@specifiedBy"))
+    }
+
+    @Test func aFileWithoutSchemaIsRefused() throws {
+        let directory = try TestPaths.temporaryDirectory("introspect-bad")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("x.json")
+        try #"{"data": {"nope": 1}}"#.write(to: json, atomically: true, encoding: .utf8)
+        let result = try runCommand(TestPaths.campaignd.path, ["graphql", "print-schema", "--from-introspection", json.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("no \\\"__schema\\\" object"), "\(result.output)")
+    }
+}

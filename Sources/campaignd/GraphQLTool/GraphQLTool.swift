@@ -20,6 +20,7 @@ enum GraphQLTool {
             case "execute": return try ExecuteCommand.run(rest)
             case "print-schema": return try PrintSchemaCommand.run(rest)
             case "diff": return try DiffCommand.run(rest)
+            case "introspect": return try IntrospectCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
             default:
                 throw UsageError(message: "campaignd graphql: unknown subcommand \(command) (see campaignd graphql --help)")
@@ -42,7 +43,8 @@ enum GraphQLTool {
         subcommands:
           validate       check a document against a schema; prints {"errors":[…]}
           execute        run a document against a schema over a JSON root value; prints the response
-          print-schema   print a schema as canonical SDL
+          print-schema   print a schema as canonical SDL (also from an introspection result)
+          introspect     print a schema's introspection JSON, {"__schema": …}
           diff           the breaking and dangerous changes between two schemas; exits 1 on breaking ones
           bench          measure parse, validate, execute and serialize in nanoseconds per operation
 
