@@ -41,6 +41,8 @@ struct Configuration: Sendable {
     var mediaMaximumBytes: Int
     /// The origin users reach the API and pages at: uploads' URLs start with it.
     var publicURL: String?
+    /// Other origins whose pages may call /graphql from a browser.
+    var cors: CORSPolicy
 
     func requirePublicURL() throws -> String {
         guard let publicURL else {
@@ -72,6 +74,7 @@ struct Configuration: Sendable {
             mediaDirectory: environment["CAMPAIGND_MEDIA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".local/media",
             mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
             publicURL: try publicURL(environment),
+            cors: try corsPolicy(environment),
             requestLimits: try requestLimits(environment),
             maxListArgument: try environment.integerSetting("CAMPAIGND_MAX_LIST_ARGUMENT", default: 1_000, range: 1...1_000_000),
             maxResponseBytes: try environment.integerSetting("CAMPAIGND_MAX_RESPONSE_BYTES", default: 4 << 20, range: 1024...(1 << 30)),
@@ -108,6 +111,14 @@ struct Configuration: Sendable {
         return String(text.trimmingSuffix("/"))
     }
 
+    private static func corsPolicy(_ environment: [String: String]) throws -> CORSPolicy {
+        switch CORSPolicy.parse(environment["CAMPAIGND_CORS_ORIGINS"] ?? "") {
+        case .success(let policy): return policy
+        case .failure(let error):
+            throw UsageError("CAMPAIGND_CORS_ORIGINS takes origins such as https://explorer.example, got \"\(error.origin)\"")
+        }
+    }
+
     private static func tokenKey(_ environment: [String: String]) throws -> String? {
         guard let key = environment["CAMPAIGND_TOKEN_KEY"], !key.isEmpty else { return nil }
         guard key.count >= 16 else { throw UsageError("CAMPAIGND_TOKEN_KEY must have at least 16 characters") }
@@ -129,6 +140,8 @@ struct Configuration: Sendable {
           CAMPAIGND_MEDIA_MAX_BYTES largest image upload (default 5242880)
           CAMPAIGND_PUBLIC_URL      the origin users reach the server at, e.g. https://ads.example.com: uploads' URLs
                                     start with it (required by serve; never taken from a request's Host)
+          CAMPAIGND_CORS_ORIGINS    other origins whose pages may call /graphql from a browser, e.g.
+                                    "https://explorer.example https://app.example" (default: none)
           CAMPAIGND_STATEMENT_TIMEOUT_MS, CAMPAIGND_LOCK_TIMEOUT_MS, CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS
                                     a request's time limits (defaults 5000, 2000, 120000)
           CAMPAIGND_RATE_LIMIT_BURST, CAMPAIGND_RATE_LIMIT_PER_MINUTE

@@ -19,13 +19,16 @@ public struct GraphQLHTTPHandler: Sendable {
     let observe: (@Sendable (GraphQLRequestRecord) -> Void)?
     /// Documents stored by hash for automatic persisted queries.
     let persistedQueries: PersistedQueries
+    /// The other origins whose pages may call the API from a browser.
+    let cors: CORSPolicy
 
     public init(
         pipeline: GraphQLPipeline, services: APIServices, publicOrigin: String, mediaDirectory: URL? = nil,
         mediaMaximumBytes: Int = 5 << 20, observe: (@Sendable (GraphQLRequestRecord) -> Void)? = nil,
-        persistedQueries: PersistedQueries = PersistedQueries()
+        persistedQueries: PersistedQueries = PersistedQueries(), cors: CORSPolicy = CORSPolicy()
     ) {
         self.observe = observe
+        self.cors = cors
         self.persistedQueries = persistedQueries
         self.pipeline = pipeline
         self.services = services
@@ -36,10 +39,17 @@ public struct GraphQLHTTPHandler: Sendable {
     /// The key is checked before the body is parsed: a request without a valid key costs one indexed lookup,
     /// whatever it carries. `observe`, when set, is told how each request went.
     public func respond(_ request: FastCGIRequest) -> FastCGIResponse {
+        if request.method == "OPTIONS", request.header("Access-Control-Request-Method") != nil { return cors.preflight(request) }
+        // A browser tab opening /graphql asks for HTML and names no JSON type: it gets the explorer, not an error.
+        if request.method == "GET", let accept = request.header("Accept")?.lowercased(), accept.contains("text/html"),
+           !accept.contains("json") {
+            return FastCGIResponse(status: 302, headers: [("Location", "/explorer/"), ("Cache-Control", "no-store")])
+        }
         let started = DispatchTime.now().uptimeNanoseconds
         var record = GraphQLRequestRecord()
         record.requestID = request.parameters["REQUEST_ID"].flatMap { $0.isEmpty ? nil : $0 }
-        let response = respond(request, recording: &record)
+        var response = respond(request, recording: &record)
+        response.headers += cors.headers(for: request)
         record.status = response.status
         record.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         observe?(record)

@@ -48,7 +48,8 @@ enum ServeCommand {
             observe: { request in
                 metrics.record(request)
                 log.record(request)
-            })
+            },
+            cors: configuration.cors)
         // /healthz, /readyz and /metrics have a connection of their own: they answer while API requests hold every
         // connection of theirs.
         let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2,
