@@ -85,9 +85,16 @@ import TestSupport
         #expect(try await page.evaluate("document.querySelector('#campaign-status').getAttribute('aria-live')") is NSNull)
         try await page.waitUntil("document.querySelector('#announcer').textContent.endsWith(' is now paused.')", "the pause is announced")
         try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged)", "the pause is logged")
-        try await page.click("#campaign-resume")
+        // By keyboard: Resume has focus and keeps it through refreshes (every 4 s); pressing it moves focus to Pause.
+        try await page.evaluate("document.querySelector('#campaign-resume').focus()")
+        try await Task.sleep(nanoseconds: 5_000_000_000)
+        #expect(try await page.evaluate("document.activeElement.id") as? String == "campaign-resume", "focus survives a refresh")
+        try await page.press("Enter", code: "Enter", keyCode: 13)
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the campaign is live again", timeout: 30)
+        try await page.waitUntil("document.activeElement.id === 'campaign-pause'", "focus moves to Pause, the control that follows")
         try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged + 1)", "the resume is logged")
+        try await Task.sleep(nanoseconds: 4_500_000_000)
+        #expect(try await page.evaluate("document.activeElement.id") as? String == "campaign-pause", "and keeps it")
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 

@@ -10,6 +10,14 @@ const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED:
 
 const day = (date) => date.toISOString().slice(0, 10);
 
+/** Where keyboard focus goes when the control that had it is gone after an action (Pause becomes Resume). */
+const FOCUS_AFTER = {
+  'campaign-pause': 'campaign-resume', 'campaign-resume': 'campaign-pause', 'campaign-complete': 'campaign-status-line',
+  'campaign-launch': 'campaign-pause', 'campaign-launch-again': 'campaign-pause', 'campaign-send-pending-changes': 'campaign-pause',
+};
+// The control an action was started from; its disabling drops focus to the page, so it is remembered here.
+let actionFocus = null;
+
 /** Rates as percentages or money, counts with thousands separators. */
 function formatTotal(total) {
   const value = Number(total.value);
@@ -59,8 +67,12 @@ export const statusStep = {
         }
         shownStatus = campaign.status;
         const labels = Object.fromEntries(metricDefinitions.map((d) => [d.key, d.label]));
+        // Redrawing replaces the controls: the one that had focus (or the one that follows it) gets it back, so a
+        // keyboard or screen-reader user is not thrown to the top of the page every few seconds.
+        const focused = actionFocus ?? (view.contains(document.activeElement) ? document.activeElement.id : null);
+        actionFocus = null;
         replace(view,
-          h('p', { class: 'status-line' },
+          h('p', { class: 'status-line', id: 'campaign-status-line', tabindex: '-1' },
             h('strong', {}, campaign.name), ' ',
             h('span', { class: `status status-${campaign.status.toLowerCase()}`, id: 'campaign-status-value' }, STATUS_TEXT[campaign.status] ?? campaign.status),
             campaign.externalCampaignId ? h('span', { class: 'hint' }, ` · platform id ${campaign.externalCampaignId}`) : null,
@@ -80,6 +92,7 @@ export const statusStep = {
             ? h('dl', { class: 'totals' }, campaign.metricTotals.map((t) => h('div', {}, h('dt', {}, t.label), h('dd', {}, formatTotal(t)))))
             : null,
           metricsChart(campaign.metrics, { labels }));
+        if (focused) (document.getElementById(focused) ?? document.getElementById(FOCUS_AFTER[focused]) ?? document.getElementById('campaign-status-line'))?.focus();
       } catch (error) {
         studio.fail(error);
       }
@@ -105,6 +118,7 @@ function controls(studio, campaign, reload) {
   if (!offered.length) return null;
   return h('div', { class: 'campaign-controls' }, offered.map(([mutation, label]) => h('button', {
     type: 'button', id: `campaign-${label.toLowerCase().replaceAll(' ', '-')}`, onclick: async (event) => {
+      actionFocus = event.target.id;
       event.target.disabled = true;
       try {
         const selection = mutation === 'launchCampaign' ? '{ campaign { id status } }' : '{ id status }';
@@ -114,6 +128,7 @@ function controls(studio, campaign, reload) {
       } catch (error) {
         studio.fail(error);
       }
+      actionFocus = actionFocus ?? event.target.id;
       await reload();
     },
   }, label)));
