@@ -11,10 +11,7 @@ import TestSupport
         defer { browser.stop(); harness.stop() }
         let page = try await browser.page()
         try await StudioPage.signIn(page, harness)
-        try await page.click("input[name=objective][value=SALES]")
-        try await page.click("#next")
-        try await page.click("#connect-meta-ads")
-        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "back from Meta with its accounts")
+        try await StudioPage.connectMeta(page, objective: "SALES")
         #expect(try await page.exists("#health-meta-ads") == false, "a fresh connection needs no warning")
 
         try harness.sql("UPDATE integrations SET expires_at = now() + interval '3 days'")

@@ -11,10 +11,7 @@ import TestSupport
         defer { browser.stop(); harness.stop() }
         let page = try await browser.page()
         try await StudioPage.signIn(page, harness)
-        try await page.click("input[name=objective][value=TRAFFIC]")
-        try await page.click("#next")
-        try await page.click("#connect-meta-ads")
-        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "back from Meta with its accounts")
+        try await StudioPage.connectMeta(page, objective: "TRAFFIC")
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').querySelector('.choice-title').textContent === 'Tasty Chips Co. EU').click()")
         try await page.click("#next")
         try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")

@@ -15,14 +15,7 @@ public struct MetaAssetService: Sendable {
 
     /// The Pages `accountID`'s connection can advertise for.
     public func pages(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [PlatformPage] {
-        let account = try metaAccount(accountID, in: session)
-        do {
-            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
-                try providers.meta.listPages(accessToken: $0)
-            }
-        } catch {
-            throw .platform(error)
-        }
+        try onMeta(accountID, in: session) { _, token in try providers.meta.listPages(accessToken: token) }
     }
 
     /// Sets the Page `accountID`'s ads run as, after checking with Meta that the connection can advertise for it.
@@ -42,13 +35,8 @@ public struct MetaAssetService: Sendable {
 
     /// What Meta suggests as `accountID`'s EU beneficiary and payer.
     public func transparencySuggestions(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [String] {
-        let account = try metaAccount(accountID, in: session)
-        do {
-            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
-                try providers.meta.transparencyRecommendations(accountID: account.externalAccountID, accessToken: $0)
-            }
-        } catch {
-            throw .platform(error)
+        try onMeta(accountID, in: session) { account, token in
+            try providers.meta.transparencyRecommendations(accountID: account.externalAccountID, accessToken: token)
         }
     }
 
@@ -83,13 +71,8 @@ public struct MetaAssetService: Sendable {
 
     /// The pixels of `accountID`.
     public func pixels(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [PlatformPixel] {
-        let account = try metaAccount(accountID, in: session)
-        do {
-            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
-                try providers.meta.listPixels(accountID: account.externalAccountID, accessToken: $0)
-            }
-        } catch {
-            throw .platform(error)
+        try onMeta(accountID, in: session) { account, token in
+            try providers.meta.listPixels(accountID: account.externalAccountID, accessToken: token)
         }
     }
 
@@ -107,6 +90,19 @@ public struct MetaAssetService: Sendable {
         } catch let error as CampaignError {
             if case .validation(let field, let message) = error { throw .validation(field: field, message: message) }
             throw .notFound("Campaign")
+        } catch {
+            throw .platform(error)
+        }
+    }
+
+    /// `body` with the Meta account and its connection's token; the platform's or the store's errors as `.platform`.
+    private func onMeta<Value>(_ accountID: UUID, in session: TenantSession, _ body: (AdAccount, String) throws -> Value)
+        throws(MetaAssetError) -> Value {
+        let account = try metaAccount(accountID, in: session)
+        do {
+            return try tokens.withAccessToken(integrationID: account.integrationID, organizationID: session.organizationID, on: session.connection) {
+                try body(account, $0)
+            }
         } catch {
             throw .platform(error)
         }

@@ -39,6 +39,16 @@ enum StudioPage {
         #expect(try await page.evaluate("sessionStorage.getItem('campaignd.apiKey')") as? String == harness.key)
     }
 
+    /// The objective chosen, then Meta connected through its consent page (the simulator approves at once), back on
+    /// the connection step with its two accounts listed.
+    static func connectMeta(_ page: BrowserPage, objective: String) async throws {
+        try await page.click("input[name=objective][value=\(objective)]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#connect-meta-ads')", "the connect buttons show")
+        try await page.click("#connect-meta-ads")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "back from Meta with its accounts")
+    }
+
     /// Objective, Meta account and a new audience, up to the creative step.
     static func walkToCreative(_ page: BrowserPage) async throws {
         try await page.click("input[name=objective][value=SALES]")
