@@ -95,6 +95,31 @@ import TestSupport
         try await page.waitUntil("document.querySelectorAll('#execution-log li').length > \(logged + 1)", "the resume is logged")
         try await Task.sleep(nanoseconds: 4_500_000_000)
         #expect(try await page.evaluate("document.activeElement.id") as? String == "campaign-pause", "and keeps it")
+
+        // Totals read as money in the budget's currency, and the spend is put beside the budget in words.
+        try harness.sql("""
+            INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+            SELECT c.organization_id, c.id, d.id, current_date, v.value FROM campaigns c
+            CROSS JOIN (VALUES ('impressions', 3950), ('clicks', 144), ('spend', 87.84)) v(key, value)
+            JOIN metric_definitions d ON d.key = v.key
+            """)
+        try await page.waitUntil("document.querySelector('[data-metric=cpc] dd')", "the totals show", timeout: 15)
+        #expect(try await page.text("[data-metric=cpc] dd") == "$0.61")
+        #expect(try await page.text("[data-metric=cpm] dd") == "$22.24")
+        #expect(try await page.text("#budget-line") == "Spent $87.84 in the last 30 days, on a daily budget of $50.00.")
+
+        // Complete asks first; a refresh does not sweep the question away; Cancel keeps the campaign live.
+        try await page.click("#campaign-complete")
+        try await page.waitUntil("document.querySelector('#complete-confirm')", "the question shows")
+        #expect(try await page.evaluate("document.activeElement.id") as? String == "campaign-complete-cancel")
+        try await Task.sleep(nanoseconds: 4_500_000_000)
+        #expect(try await page.exists("#complete-confirm"), "still asking after a refresh")
+        try await page.click("#campaign-complete-cancel")
+        #expect(try await page.exists("#complete-confirm") == false)
+        #expect(try await page.text("#campaign-status-value") == "Live")
+        try await page.click("#campaign-complete")
+        try await page.click("#campaign-complete-confirm")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Completed'", "the campaign is completed", timeout: 30)
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 

@@ -18,13 +18,29 @@ const FOCUS_AFTER = {
 // The control an action was started from; its disabling drops focus to the page, so it is remembered here.
 let actionFocus = null;
 
-/** Rates as percentages or money, counts with thousands separators. */
-function formatTotal(total) {
+/** Rates as percentages, money in the budget's currency with two decimals, counts with thousands separators,
+ * ROAS as a multiple. */
+function formatTotal(total, currency) {
   const value = Number(total.value);
+  if (total.key === 'roas') return `${value.toFixed(2)} ×`;
   if (total.unit === 'ratio') return `${(value * 100).toFixed(2)} %`;
   if (total.unit === 'percent') return `${value.toFixed(2)} %`;
   if (total.unit === 'count') return value.toLocaleString('en-US');
+  if (total.unit === 'currency' && currency) {
+    return value.toLocaleString('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
   return total.value;
+}
+
+/** Spend so far against the budget, in words: a daily budget is per day, so 30 days may spend 30 of it. */
+function budgetLine(campaign, totals) {
+  const spend = totals.find((t) => t.key === 'spend');
+  if (!campaign.budget || !spend) return null;
+  const money = (amount) => formatTotal({ key: 'spend', unit: 'currency', value: String(amount) }, campaign.budget.currency);
+  const text = campaign.budget.type === 'DAILY'
+    ? `Spent ${money(spend.value)} in the last 30 days, on a daily budget of ${money(campaign.budget.amount)}.`
+    : `Spent ${money(spend.value)} of a lifetime budget of ${money(campaign.budget.amount)} in the last 30 days.`;
+  return h('p', { class: 'hint', id: 'budget-line' }, text);
 }
 
 export const statusStep = {
@@ -62,6 +78,11 @@ export const statusStep = {
           metricDefinitions { key label } }`, { id: state.campaignId, from: day(from), to: day(to) });
         if (mine !== generation) return;
         if (!campaign) return replace(view, h('p', {}, 'The campaign no longer exists.'));
+        // A question being answered (complete for good?) is not swept away by a refresh.
+        if (view.querySelector('#complete-confirm')) {
+          timer = setTimeout(load, 4000);
+          return;
+        }
         if (shownStatus !== null && campaign.status !== shownStatus) {
           studio.announce(`${campaign.name} is now ${(STATUS_TEXT[campaign.status] ?? campaign.status).toLowerCase()}.`);
         }
@@ -89,8 +110,10 @@ export const statusStep = {
           creativePreviews(campaign, previews),
           h('h3', {}, 'Last 30 days'),
           campaign.metricTotals.length
-            ? h('dl', { class: 'totals' }, campaign.metricTotals.map((t) => h('div', {}, h('dt', {}, t.label), h('dd', {}, formatTotal(t)))))
+            ? h('dl', { class: 'totals' }, campaign.metricTotals.map((t) => h('div', { 'data-metric': t.key }, h('dt', {}, t.label),
+              h('dd', {}, formatTotal(t, campaign.budget?.currency)))))
             : null,
+          budgetLine(campaign, campaign.metricTotals),
           metricsChart(campaign.metrics, { labels }));
         if (focused) (document.getElementById(focused) ?? document.getElementById(FOCUS_AFTER[focused]) ?? document.getElementById('campaign-status-line'))?.focus();
       } catch (error) {
@@ -118,6 +141,17 @@ function controls(studio, campaign, reload) {
   if (!offered.length) return null;
   return h('div', { class: 'campaign-controls' }, offered.map(([mutation, label]) => h('button', {
     type: 'button', id: `campaign-${label.toLowerCase().replaceAll(' ', '-')}`, onclick: async (event) => {
+      // Completing cannot be undone: it asks first, in the page (no blocking dialog), focus on the answer.
+      if (mutation === 'completeCampaign' && !event.target.dataset.confirmed) {
+        const button = event.target;
+        const ask = h('span', { class: 'confirm', id: 'complete-confirm', role: 'group', 'aria-label': 'Confirm completing the campaign' },
+          h('span', {}, 'Complete for good? It stops on the platform and cannot be resumed.'),
+          h('button', { type: 'button', id: 'campaign-complete-confirm', onclick: () => { ask.remove(); button.dataset.confirmed = 'yes'; button.click(); } }, 'Yes, complete'),
+          h('button', { type: 'button', id: 'campaign-complete-cancel', onclick: () => { ask.remove(); button.focus(); } }, 'Cancel'));
+        button.after(ask);
+        ask.querySelector('#campaign-complete-cancel').focus();
+        return;
+      }
       actionFocus = event.target.id;
       event.target.disabled = true;
       try {
