@@ -190,4 +190,26 @@ import TestSupport
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/status.png"))
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
+
+    /// A saved audience whose name and interest are one unbroken word each, at the limits: the audience step wraps
+    /// them, so the page is no wider than the window and the new-audience form stays on screen.
+    @Test func aLongUnbrokenAudienceWrapsInsteadOfWideningThePage() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        let created = try await harness.graphQL(
+            "mutation($n: String!, $i: String!) { createAudience(input: { name: $n, locations: [\"US\"], ageMin: 18, ageMax: 65, interests: [$i] }) { id } }",
+            ["n": String(repeating: "W", count: 255), "i": String(repeating: "m", count: 100)])
+        #expect((field(created, "createAudience") as? [String: Any])?["id"] is String, "\(created)")
+        try await page.click("input[name=objective][value=SALES]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.click("input[name=ad-account]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('input[name=audience]')", "the saved audience is listed")
+        let width = try await page.evaluate("document.documentElement.scrollWidth") as? Int
+        let window = try await page.evaluate("window.innerWidth") as? Int
+        #expect(width != nil && width == window, "page \(width ?? -1) px wide in a \(window ?? -1) px window")
+        #expect(try await page.evaluate("document.querySelector('#audience-name').getBoundingClientRect().right <= window.innerWidth") as? Bool == true)
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
 }
