@@ -273,6 +273,14 @@ enum GoogleAdsSpecs {
         #expect(throws: PlatformError.invalidRequest(
             message: "Google Ads: Too many. [collectionSizeError: TOO_MANY]",
             field: "operations[0].create.ad.responsive_search_ad.descriptions")) { try adapter.createAd(fiveDescriptions, in: account) }
+        // Google's editorial policy is checked when the ad is created: capitals and repeated symbols are a policy finding.
+        for (headline, index) in [("Chips | FREE shipping", 1), ("Chips | Hot!", 1), ("Chips $$ | Hot", 0)] {
+            #expect(throws: PlatformError.invalidRequest(
+                message: "Google Ads: The resource has been disapproved since the policy summary includes policy topics of type PROHIBITED. [policyFindingError: POLICY_FINDING]",
+                field: "operations[0].create.ad.responsive_search_ad.headlines[\(index)].text")) {
+                try adapter.createAd(GoogleAdsSpecs.ad(adGroupID: adGroupID, headline: headline), in: account)
+            }
+        }
 
         // A total budget needs the campaign's end (v23+), in Google's date-time format.
         var total = GoogleAdsSpecs.campaign()
@@ -300,6 +308,9 @@ enum GoogleAdsSpecs {
         #expect(try await google.objects("campaignBudgets").count == 2)
         #expect(try await google.objects("campaigns").count == 2)
         #expect(try await google.objects("adGroupAds").isEmpty)
+        // An acronym of three capitals and one exclamation mark in a description pass.
+        _ = try adapter.createAd(GoogleAdsSpecs.ad(adGroupID: adGroupID, headline: "USA BBQ Chips | Hot"), in: account)
+        #expect(try await google.objects("adGroupAds").count == 1)
     }
 
     @Test func microsConvertExactly() {

@@ -14,7 +14,7 @@ import Testing
         #expect(previews.map(\.platform) == [.googleAds, .metaAds])
         let google = previews[0]
         #expect(google.placement == .googleSearch)
-        #expect(google.badge == "Ad")
+        #expect(google.badge == "Sponsored")
         #expect(google.displayURL == "www.tastychips.co/spicy")
         #expect(google.headline == "New Spicy Jalapeño Chips | 20% Off")
         #expect(google.headlineParts.map(\.text) == ["New Spicy Jalapeño Chips", "20% Off"])
@@ -137,5 +137,58 @@ import Testing
         let problems = PlatformCapabilities.googleSearch.problems(
             headline: request.headline, description: request.description, mediaURL: request.mediaURL, callToAction: request.callToAction)
         #expect(AdPreviewer().preview(request, on: .googleAds).warnings.map(\.message) == problems.map(\.message))
+    }
+
+    /// Google's editorial review: capitals, repeated symbols and a headline's exclamation mark are review risks on
+    /// Google (the launch goes ahead), nothing on Meta; acronyms of three letters pass.
+    @Test func googlesEditorialStandardsAreReviewRisksOnGoogleOnly() throws {
+        var shouting = Self.tastyChips
+        shouting.headline = "FREE!!! BEST CHIPS EVER $$$"
+        shouting.mediaURL = nil
+        let previews = AdPreviewer().previews(for: shouting)
+        #expect(previews[0].warnings.map(\.code) == [.excessiveCapitalization, .gimmickyPunctuation])
+        #expect(previews[0].warnings.map(\.severity) == [.reviewRisk, .reviewRisk])
+        #expect(previews[0].warnings.first?.message == "\"FREE\" is in capitals; Google's review disapproves excessive capitalization.")
+        #expect(previews[1].warnings.isEmpty, "\(previews[1].warnings)")
+
+        var calm = shouting
+        calm.headline = "USA BBQ Chips | Crunchy!"
+        let google = AdPreviewer().preview(calm, on: .googleAds)
+        #expect(google.warnings.map(\.code) == [.gimmickyPunctuation])
+        #expect(google.warnings.first?.message == "Google's review disapproves an exclamation mark in a headline.")
+        calm.headline = "USA BBQ Chips | Crunchy"
+        #expect(AdPreviewer().preview(calm, on: .googleAds).warnings.isEmpty)
+    }
+
+    /// A landing page only this network reaches blocks the launch on both platforms; a public one does not.
+    @Test func aPrivateLandingPageBlocksOnBothPlatforms() throws {
+        for (url, blocked) in [
+            ("http://localhost:8080/spicy", true), ("https://127.0.0.1/", true), ("https://10.1.2.3/x", true), ("https://172.20.0.1", true),
+            ("https://192.168.1.10/", true), ("https://shop.local/", true), ("https://intranet/", true), ("https://[::1]/", true),
+            ("https://www.tastychips.co/spicy", false), ("https://172.32.0.1/", false), ("https://8.8.8.8/", false),
+        ] {
+            var request = Self.tastyChips
+            request.landingURL = url
+            request.mediaURL = nil
+            for preview in AdPreviewer().previews(for: request) {
+                let warning = preview.warnings.first { $0.code == .landingURLNotPublic }
+                #expect((warning != nil) == blocked, "\(url) on \(preview.platform)")
+                #expect(warning.map { $0.severity == .blocking && $0.field == "landingUrl" } ?? true)
+            }
+        }
+    }
+
+    /// Meta's feed shows about 125 characters of primary text, cut at a word, then "See more".
+    @Test func metaCutsLongPrimaryTextAtAWordNear125Characters() throws {
+        var request = Self.tastyChips
+        request.description = String(repeating: "Crunchy chips ", count: 15)
+        let meta = AdPreviewer().preview(request, on: .metaAds)
+        let visible = try #require(meta.primaryTextVisibleLength)
+        #expect(visible == 125, "a word ending at the limit is kept")
+        #expect(meta.primaryText.map { Array($0)[visible] } == " ")
+        request.description = String(repeating: "Jalapeños ", count: 20)
+        #expect(AdPreviewer().preview(request, on: .metaAds).primaryTextVisibleLength == 119)
+        #expect(AdPreviewer().preview(Self.tastyChips, on: .metaAds).primaryTextVisibleLength == nil)
+        #expect(AdPreviewer().preview(request, on: .googleAds).primaryTextVisibleLength == nil)
     }
 }

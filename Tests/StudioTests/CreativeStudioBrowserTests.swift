@@ -32,8 +32,8 @@ import TestSupport
             """, "both previews show the whole creative with the uploaded image")
 
         // Google Search: "Ad · www.tastychips.co/spicy", the joined headline, the description, no image.
-        #expect(try await page.text("#preview-google .g-top") == "Ad · www.tastychips.co/spicy")
-        #expect(try await page.text("#preview-google .g-badge") == "Ad")
+        #expect(try await page.text("#preview-google .g-top") == "Sponsored · www.tastychips.co/spicy")
+        #expect(try await page.text("#preview-google .g-badge") == "Sponsored")
         #expect(try await page.text("#preview-google .g-headline") == TastyChips.headline)
         #expect(try await page.text("#preview-google .g-description") == TastyChips.description)
         #expect(try await !page.exists("#preview-google img"))

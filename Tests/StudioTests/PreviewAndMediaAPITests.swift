@@ -27,7 +27,7 @@ import TestSupport
         #expect(previews.map { $0["platform"] as? String } == ["GOOGLE_ADS", "META_ADS"])
         let google = previews[0], meta = previews[1]
         #expect(google["placement"] as? String == "GOOGLE_SEARCH")
-        #expect(google["badge"] as? String == "Ad")
+        #expect(google["badge"] as? String == "Sponsored")
         #expect(google["displayUrl"] as? String == "www.tastychips.co/spicy")
         #expect(google["headline"] as? String == "New Spicy Jalapeño Chips | 20% Off")
         #expect(google["imageUrl"] is NSNull)

@@ -70,7 +70,11 @@ import TestSupport
 
         try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")
         try await page.waitUntil("document.querySelector('#problems li')", "the problems are listed")
-        #expect(try await page.text("#problems li[data-code=IMAGE_NOT_SUPPORTED]") == "Google Ads responsive search ads do not show images; the image is ignored.")
+        // The image is a note, in grey and said in words, beside the word that nothing would be refused.
+        #expect(try await page.text("#problems li[data-code=IMAGE_NOT_SUPPORTED]") == "Note: Google Ads responsive search ads do not show images; the image is ignored.")
+        #expect(try await page.evaluate("document.querySelector('#problems li').dataset.severity") as? String == "NOTE")
+        #expect(try await page.evaluate("getComputedStyle(document.querySelector('#problems li')).color") as? String == "rgb(95, 99, 104)")
+        #expect(try await page.text("#problems .preview-ok") == "✓ Nothing Google Ads would refuse.")
         #expect(try await page.evaluate("document.querySelectorAll('#problems li').length") as? Int == 1)
         try await page.waitUntil("document.querySelector('#review-audience').textContent.startsWith('Young snackers: US, CA')", "the audience is summed up")
         #expect(try await page.text("label[for=budget-amount]") == "Amount (USD)")

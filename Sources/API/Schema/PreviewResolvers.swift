@@ -33,6 +33,7 @@ enum PreviewResolvers {
         resolvers.field("AdPreview", "headline", on: AdPreview.self) { preview, _ in preview.headline }
         resolvers.field("AdPreview", "headlineParts", on: AdPreview.self) { preview, _ in preview.headlineParts }
         resolvers.field("AdPreview", "primaryText", on: AdPreview.self) { preview, _ in preview.primaryText }
+        resolvers.field("AdPreview", "primaryTextVisibleLength", on: AdPreview.self) { preview, _ in preview.primaryTextVisibleLength }
         resolvers.field("AdPreview", "description", on: AdPreview.self) { preview, _ in preview.description }
         resolvers.field("AdPreview", "imageUrl", on: AdPreview.self) { preview, _ in preview.imageURL }
         resolvers.field("AdPreview", "callToActionLabel", on: AdPreview.self) { preview, _ in preview.callToActionLabel }
@@ -42,6 +43,7 @@ enum PreviewResolvers {
         resolvers.field("AdPreviewHeadlinePart", "maxLength", on: HeadlinePart.self) { part, _ in part.maximumLength }
         resolvers.field("AdPreviewHeadlinePart", "tooLong", on: HeadlinePart.self) { part, _ in part.isTooLong }
         resolvers.field("AdPreviewWarning", "code", on: AdPreviewWarning.self) { warning, _ in warning.code.rawValue.uppercased() }
+        resolvers.field("AdPreviewWarning", "severity", on: AdPreviewWarning.self) { warning, _ in warning.severity.apiName }
         resolvers.field("AdPreviewWarning", "field", on: AdPreviewWarning.self) { warning, _ in warning.field }
         resolvers.field("AdPreviewWarning", "part", on: AdPreviewWarning.self) { warning, _ in warning.part }
         resolvers.field("AdPreviewWarning", "message", on: AdPreviewWarning.self) { warning, _ in warning.message }
@@ -53,3 +55,4 @@ extension AdPreview: GraphQLObject { public var graphQLTypeName: String? { "AdPr
 extension HeadlinePart: GraphQLObject { public var graphQLTypeName: String? { "AdPreviewHeadlinePart" } }
 extension AdPreviewWarning: GraphQLObject { public var graphQLTypeName: String? { "AdPreviewWarning" } }
 extension AdPlacement: APIEnum {}
+extension CreativeProblem.Severity: APIEnum {}

@@ -23,6 +23,8 @@ public struct PlatformCapabilities: Sendable {
     /// default whatever the input limits allow: Meta shows the first of each and leaves the others out.
     public var headlineCount: ClosedRange<Int> = 1...InputLimits.headlines.maximumCount
     public var descriptionCount: ClosedRange<Int> = 0...InputLimits.descriptions.maximumCount
+    /// Whether the platform's review holds ad text to `EditorialStandards` (Google's editorial policy).
+    public var reviewsEditorialStandards = false
 
     public static func of(_ platform: Platform) -> PlatformCapabilities {
         switch platform {
@@ -45,7 +47,7 @@ public struct PlatformCapabilities: Sendable {
         objectives: [.leads: "MAXIMIZE_CONVERSIONS", .traffic: "MAXIMIZE_CLICKS", .sales: "MAXIMIZE_CONVERSION_VALUE"],
         // ResponsiveSearchAdInfo: "a minimum of 3 and up to 15" headlines, "a minimum of 2 and up to 4" descriptions
         // (https://developers.google.com/google-ads/api/reference/rpc/v26/ResponsiveSearchAdInfo).
-        headlineCount: 3...15, descriptionCount: 2...4)
+        headlineCount: 3...15, descriptionCount: 2...4, reviewsEditorialStandards: true)
 
     /// Feed ads: an image, primary text, and a card whose title is the headline's first part (at most 40).
     /// Call to action values are the Marketing API's `call_to_action.type`; objectives its ODAX outcomes.
@@ -111,6 +113,10 @@ public struct PlatformCapabilities: Sendable {
                 field: "callToAction", code: .callToActionNotAccepted,
                 message: "\(platform.displayName) does not accept the call to action \"\(callToAction.label)\"."))
         }
+        if reviewsEditorialStandards {
+            for part in parts { problems += EditorialStandards.problems(in: part, field: "headline", isHeadline: true) }
+            if let description { problems += EditorialStandards.problems(in: description, field: "description", isHeadline: false) }
+        }
         return problems
     }
 }
@@ -120,6 +126,17 @@ public struct CreativeProblem: Sendable, Equatable {
     public enum Code: String, Sendable {
         case missing = "MISSING", tooLong = "TOO_LONG", tooMany = "TOO_MANY", tooFew = "TOO_FEW"
         case imageNotSupported = "IMAGE_NOT_SUPPORTED", callToActionNotAccepted = "CALL_TO_ACTION_NOT_ACCEPTED"
+        case excessiveCapitalization = "EXCESSIVE_CAPITALIZATION", gimmickyPunctuation = "GIMMICKY_PUNCTUATION"
+    }
+
+    /// What the platform does with an ad that has this problem.
+    public enum Severity: String, Sendable {
+        /// The platform refuses the ad: a launch is refused until it is fixed.
+        case blocking
+        /// The platform creates the ad, and its review is likely to disapprove it: the launch goes ahead.
+        case reviewRisk = "review_risk"
+        /// The platform accepts the ad and leaves the part out (Search ads show no image, as the seed's preview says).
+        case note
     }
 
     /// The creative's input field, as the API names it (`headline`, `description`, `mediaUrl`, `callToAction`).
@@ -127,9 +144,13 @@ public struct CreativeProblem: Sendable, Equatable {
     public var code: Code
     public var message: String
 
-    /// A note rather than a refusal: the platform accepts the ad and leaves the part out (Search ads show no
-    /// image, as the seed's preview says), so a preview warns and a launch goes ahead.
-    public var isNote: Bool { code == .imageNotSupported }
+    public var severity: Severity {
+        switch code {
+        case .imageNotSupported: .note
+        case .excessiveCapitalization, .gimmickyPunctuation: .reviewRisk
+        default: .blocking
+        }
+    }
 }
 
 /// How creative text splits the way the platforms show it.

@@ -37,7 +37,7 @@ public enum AdPlacement: String, Sendable, CaseIterable {
 public struct AdPreview: Sendable, Equatable {
     public var platform: Platform
     public var placement: AdPlacement
-    /// The ad label next to the URL (Google Search: "Ad").
+    /// The ad label above the URL (Google Search: "Sponsored", its label since 2023).
     public var badge: String?
     /// The page name (Meta Feed).
     public var advertiserName: String?
@@ -53,6 +53,8 @@ public struct AdPreview: Sendable, Equatable {
     public var headlineParts: [HeadlinePart]
     /// The text above the image (Meta Feed: the description).
     public var primaryText: String?
+    /// How many characters of `primaryText` the feed shows before "… See more"; nil when it shows all of it.
+    public var primaryTextVisibleLength: Int?
     /// The text under the headline (Google Search: the description).
     public var description: String?
     /// The image, where the placement shows one.
@@ -71,7 +73,7 @@ public struct HeadlinePart: Sendable, Equatable {
     public var isTooLong: Bool { length > maximumLength }
 }
 
-/// Something a platform would refuse or ignore in a creative.
+/// Something a platform would refuse, disapprove or leave out in a creative.
 public struct AdPreviewWarning: Sendable, Equatable {
     public enum Code: String, Sendable, CaseIterable {
         case headlineMissing = "headline_missing"
@@ -81,9 +83,13 @@ public struct AdPreviewWarning: Sendable, Equatable {
         case imageNotSupported = "image_not_supported"
         case callToActionNotAccepted = "call_to_action_not_accepted"
         case landingURLInvalid = "landing_url_invalid"
+        case landingURLNotPublic = "landing_url_not_public"
+        case excessiveCapitalization = "excessive_capitalization"
+        case gimmickyPunctuation = "gimmicky_punctuation"
     }
 
     public var code: Code
+    public var severity: CreativeProblem.Severity
     /// The creative's field concerned: `headline`, `description`, `mediaUrl`, `callToAction` or `landingUrl`.
     public var field: String
     /// The headline part concerned (0-based), for a part that is too long.

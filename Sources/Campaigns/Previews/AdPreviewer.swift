@@ -25,23 +25,27 @@ public struct AdPreviewer: Sendable {
             tooLongParts: parts.indices.filter { parts[$0].isTooLong })
         let landing = LandingURL(request.landingURL)
         if landing == nil {
-            warnings.append(.init(code: .landingURLInvalid, field: "landingUrl", message: "The landing URL must be an http or https URL."))
+            warnings.append(.init(
+                code: .landingURLInvalid, severity: .blocking, field: "landingUrl", message: "The landing URL must be an http or https URL."))
+        } else if let unreachable = PublicHost.problem(in: request.landingURL) {
+            warnings.append(.init(code: .landingURLNotPublic, severity: .blocking, field: "landingUrl", message: unreachable))
         }
         let accepted = capabilities.callToActions[request.callToAction] != nil
 
         switch placement {
         case .googleSearch:
             return AdPreview(
-                platform: platform, placement: placement, badge: "Ad", advertiserName: nil, sponsoredLabel: nil,
+                platform: platform, placement: placement, badge: "Sponsored", advertiserName: nil, sponsoredLabel: nil,
                 displayURL: landing?.displayURL, domain: nil,
                 headline: parts.map(\.text).joined(separator: CreativeText.headlineSeparator), headlineParts: parts,
-                primaryText: nil, description: description, imageURL: capabilities.supportsImages ? media : nil,
+                primaryText: nil, primaryTextVisibleLength: nil, description: description, imageURL: capabilities.supportsImages ? media : nil,
                 callToActionLabel: nil, warnings: warnings)
         case .metaFeed:
             return AdPreview(
                 platform: platform, placement: placement, badge: nil,
                 advertiserName: request.advertiserName, sponsoredLabel: "Sponsored", displayURL: nil, domain: landing?.domain,
-                headline: parts.first?.text ?? "", headlineParts: parts, primaryText: description, description: nil,
+                headline: parts.first?.text ?? "", headlineParts: parts, primaryText: description,
+                primaryTextVisibleLength: description.flatMap(Self.feedVisibleLength), description: nil,
                 imageURL: capabilities.supportsImages ? media : nil,
                 callToActionLabel: accepted ? request.callToAction.label : nil, warnings: warnings)
         }
@@ -63,9 +67,24 @@ public struct AdPreviewer: Sendable {
             case (.tooMany, _): code = .tooManyHeadlines
             case (.imageNotSupported, _): code = .imageNotSupported
             case (.callToActionNotAccepted, _): code = .callToActionNotAccepted
+            case (.excessiveCapitalization, _): code = .excessiveCapitalization
+            case (.gimmickyPunctuation, _): code = .gimmickyPunctuation
             }
-            return AdPreviewWarning(code: code, field: problem.field, part: part, message: problem.message)
+            return AdPreviewWarning(code: code, severity: problem.severity, field: problem.field, part: part, message: problem.message)
         }
+    }
+
+    /// Meta's feed shows about the first 125 characters of primary text, then "… See more" (Meta's ads guide
+    /// recommends 125 characters for that reason: https://www.facebook.com/business/ads-guide): cut at the last
+    /// word boundary within them.
+    static let feedPrimaryTextShown = 125
+
+    static func feedVisibleLength(_ text: String) -> Int? {
+        guard text.count > feedPrimaryTextShown else { return nil }
+        // One character more, so that a word ending exactly at the limit is kept whole.
+        let shown = text.prefix(feedPrimaryTextShown + 1)
+        guard let space = shown.lastIndex(where: \.isWhitespace), space > shown.startIndex else { return feedPrimaryTextShown }
+        return shown.distance(from: shown.startIndex, to: space)
     }
 
     static func nonEmpty(_ text: String?) -> String? {

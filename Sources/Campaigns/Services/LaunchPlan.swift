@@ -126,10 +126,14 @@ struct LaunchPlan: Sendable {
                 let creative = item.creative
                 for problem in capabilities.problems(
                     headline: creative.headline, description: creative.description, mediaURL: creative.mediaURL,
-                    callToAction: creative.callToAction) where !problem.isNote {
+                    callToAction: creative.callToAction) where problem.severity == .blocking {
                     problems.append(LaunchProblem(
                         field: "\(unitField).creatives[\(creativeIndex)].\(problem.field)", code: problem.code.rawValue,
                         message: problem.message))
+                }
+                if let unreachable = PublicHost.problem(in: creative.landingURL) {
+                    problems.append(LaunchProblem(
+                        field: "\(unitField).creatives[\(creativeIndex)].landingUrl", code: "NOT_PUBLIC", message: unreachable))
                 }
                 for problem in capabilities.countProblems(headlines: creative.headlines, descriptions: creative.descriptions) {
                     problems.append(LaunchProblem(

@@ -15,6 +15,8 @@ struct GoogleAdsFailure: Error {
     /// A body that does not parse as the request proto (an unknown field name): Google answers before any
     /// Google Ads check, with a `google.rpc.BadRequest` field violation instead of a GoogleAdsFailure.
     var payloadViolation: (field: String, description: String)?
+    /// A policy finding's topics (`PROHIBITED`), reported in `details.policyFindingDetails`.
+    var policyTopics: [String] = []
 
     /// `{"x": …}` where the message has no field `x`: "Invalid JSON payload received. Unknown name …".
     static func unknownField(_ name: String, at field: String) -> GoogleAdsFailure {
@@ -54,6 +56,9 @@ struct GoogleAdsFailure: Error {
             failure["location"] = ["fieldPathElements": fieldPath.map { name, index -> [String: Any] in
                 index.map { ["fieldName": name, "index": $0] } ?? ["fieldName": name]
             }]
+        }
+        if !policyTopics.isEmpty {
+            failure["details"] = ["policyFindingDetails": ["policyTopicEntries": policyTopics.map { ["topic": $0, "type": "PROHIBITED"] }]]
         }
         if let retryDelay { failure["details"] = ["quotaErrorDetails": ["rateScope": "DEVELOPER", "rateName": "Number of operations for basic access", "retryDelay": retryDelay]] }
         let body: [String: Any] = ["error": [

@@ -11,7 +11,7 @@ import TestSupport
         let key = try harness.organization(named: "Tasty Chips Co.")
         let integration = try harness.insertServerIntegration(key: key, provider: "google_ads", connected: false)
         let fixture = try await LaunchFixture.make(harness, key: key, platform: "google_ads", integration: integration, externalAccount: "1234567890")
-        // A unit without creatives, a creative that breaks Google's rules, a budget in another currency, a removed account.
+        // A unit without creatives, a creative that breaks Google's rules and links to localhost, a budget in another currency, a removed account.
         let audienceData = try await harness.succeed(
             "mutation { createAudience(input: { name: \"Empty\", locations: [\"FR\"], ageMin: 20, ageMax: 30 }) { id } }", key: key)
         let audience = try #require((audienceData["createAudience"] as? [String: Any])?["id"] as? String)
@@ -21,7 +21,7 @@ import TestSupport
         _ = try await harness.succeed(
             """
             mutation($u: ID!) { createAdCreative(input: { campaignUnitId: $u, headline: "This headline is far too long for Google | Ok",
-              mediaUrl: "https://cdn.example.com/x.jpg", callToAction: GET_OFFER, landingUrl: "https://chips.example.com" }) { id } }
+              mediaUrl: "https://cdn.example.com/x.jpg", callToAction: GET_OFFER, landingUrl: "http://localhost:8080/chips" }) { id } }
             """, ["u": fixture.units[1]], key: key)
         try harness.sql("UPDATE campaign_budgets SET currency = 'EUR'")
         try harness.sql("UPDATE ad_accounts SET removed_at = now()")
@@ -39,6 +39,7 @@ import TestSupport
                 "units[2].creatives:MISSING", "units[1].creatives[1].headline:TOO_LONG",
                 "units[1].creatives[1].headlines:TOO_FEW", "units[1].creatives[1].descriptions:TOO_FEW",
                 "units[1].creatives[1].callToAction:CALL_TO_ACTION_NOT_ACCEPTED", "units[2].keywords:KEYWORDS_MISSING",
+                "units[1].creatives[1].landingUrl:NOT_PUBLIC",
             ], "\(problems)")
             #expect(problems.allSatisfy { ($0["message"] as? String)?.isEmpty == false })
             #expect(ext["field"] as? String == problems.first?["field"] as? String)

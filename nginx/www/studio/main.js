@@ -106,7 +106,7 @@ function showKeyForm(message) {
   } },
   h('h2', { tabindex: '-1' }, 'Sign in with your API key'),
   h('p', {}, 'The key is kept in this browser tab only (session storage) and sent with every request.'),
-  field('API key', input, 'make run prints the demo organization\'s key; it is also in .local/demo-api-key.'),
+  field('API key', input, 'Your organization\'s administrator gives you its API key.'),
   h('button', { type: 'submit', class: 'primary' }, 'Continue'));
   replace(app, form);
   studio.alert(message ?? null);

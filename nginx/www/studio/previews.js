@@ -6,8 +6,8 @@ import { h, replace } from './dom.js';
 export const PREVIEW_FIELDS = `
   platform placement badge advertiserName sponsoredLabel displayUrl domain headline
   headlineParts { text length maxLength tooLong }
-  primaryText description imageUrl callToActionLabel
-  warnings { code field part message }`;
+  primaryText primaryTextVisibleLength description imageUrl callToActionLabel
+  warnings { code severity field part message }`;
 
 /** The server's previews of `input` (an AdPreviewInput), one per platform asked for. */
 export async function fetchPreviews(input) {
@@ -68,7 +68,7 @@ function metaFeedAd(preview) {
         h('div', { class: 'm-page' }, preview.advertiserName ?? ''),
         h('div', { class: 'm-sponsored' }, preview.sponsoredLabel ?? '', h('span', { class: 'm-globe', 'aria-hidden': 'true' }, ' · ', globe()))),
       h('div', { class: 'm-more', 'aria-hidden': 'true' }, '···')),
-    preview.primaryText ? h('p', { class: 'm-primary' }, preview.primaryText) : null,
+    preview.primaryText ? primaryText(preview) : null,
     preview.imageUrl
       ? h('img', { class: 'm-image', src: preview.imageUrl, alt: 'The ad image', onerror: (event) => {
         event.target.replaceWith(h('div', { class: 'm-image m-image-empty m-image-broken' }, `The image at ${preview.imageUrl} cannot be loaded.`));
@@ -82,10 +82,29 @@ function metaFeedAd(preview) {
     h('footer', { class: 'm-actions', 'aria-hidden': 'true' }, h('span', {}, 'Like'), h('span', {}, 'Comment'), h('span', {}, 'Share')));
 }
 
+/** The feed's text above the image, cut where Meta cuts it, with "See more" to read the rest as Meta does. */
+function primaryText(preview) {
+  const cut = preview.primaryTextVisibleLength;
+  if (cut == null) return h('p', { class: 'm-primary' }, preview.primaryText);
+  // The server counts characters as people see them (grapheme clusters), as the platforms do.
+  const shown = [...new Intl.Segmenter().segment(preview.primaryText)].slice(0, cut).map((s) => s.segment).join('').trimEnd();
+  const paragraph = h('p', { class: 'm-primary' }, shown, '… ', h('button', {
+    type: 'button', class: 'm-see-more', onclick: () => replace(paragraph, preview.primaryText),
+  }, 'See more'));
+  return paragraph;
+}
+
+const SEVERITY_LABELS = { BLOCKING: 'Refused', REVIEW_RISK: 'Likely disapproved', NOTE: 'Note' };
+
+/** One warning, marked by its severity in words as well as colour: refused, likely disapproved at review, or a note. */
+export function warningItem(warning) {
+  return h('li', { 'data-code': warning.code, 'data-field': warning.field, 'data-severity': warning.severity, class: `severity-${warning.severity.toLowerCase()}` },
+    h('span', { class: 'severity-label' }, `${SEVERITY_LABELS[warning.severity] ?? warning.severity}: `), warning.message);
+}
+
 function warningList(preview) {
   if (!preview.warnings.length) return h('p', { class: 'preview-ok' }, '✓ Fits this placement.');
-  return h('ul', { class: 'preview-warnings', 'aria-label': `${TITLES[preview.placement]} warnings` },
-    preview.warnings.map((warning) => h('li', { 'data-code': warning.code, 'data-field': warning.field }, warning.message)));
+  return h('ul', { class: 'preview-warnings', 'aria-label': `${TITLES[preview.placement]} warnings` }, preview.warnings.map(warningItem));
 }
 
 /** The small globe Meta shows after "Sponsored" (public audience), drawn inline: no icon font needed. */

@@ -2,7 +2,7 @@
 // the launch: the draft campaign with its unit and creative is saved, and launched on the platform.
 import { graphql, ApiError } from '../api.js';
 import { h, replace, field, setFieldError } from '../dom.js';
-import { fetchPreviews } from '../previews.js';
+import { fetchPreviews, warningItem } from '../previews.js';
 import { ctaLabel } from './creative.js';
 import { describe } from './audience.js';
 import { keywordInputs } from './targeting.js';
@@ -91,10 +91,12 @@ export const reviewStep = {
       headline: creative.headline, description: creative.description || null, mediaUrl: creative.mediaUrl || null,
       callToAction: creative.callToAction, landingUrl: creative.landingUrl, platforms: [account.platform],
     }).then((adPreview) => {
+      // Refusals block the launch; review risks and notes are said, in their own colour, and the launch goes ahead.
       const warnings = adPreview.flatMap((preview) => preview.warnings);
-      replace(problems, warnings.length
-        ? h('ul', { class: 'problems' }, warnings.map((w) => h('li', { 'data-code': w.code }, w.message)))
-        : h('p', { class: 'preview-ok' }, `✓ Nothing ${PLATFORM_NAMES[account.platform]} would refuse.`));
+      const blocking = warnings.some((w) => w.severity === 'BLOCKING');
+      replace(problems,
+        blocking ? null : h('p', { class: 'preview-ok' }, `✓ Nothing ${PLATFORM_NAMES[account.platform]} would refuse.`),
+        warnings.length ? h('ul', { class: 'problems' }, warnings.map(warningItem)) : null);
     }).catch((error) => studio.fail(error));
   },
 };
