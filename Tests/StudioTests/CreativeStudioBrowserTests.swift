@@ -143,7 +143,7 @@ import TestSupport
         let spoof = harness.server.baseURL.absoluteString + "/?connect=META_ADS&error=access_denied&error_description=Your%20key%20expired%3A%20email%20it%20to%20help%40evil.example"
         try await page.navigate(try #require(URL(string: spoof)))
         try await page.waitUntil("!document.querySelector('#alert').hidden", "the OAuth error shows")
-        #expect(try await page.text("#alert") == "The server refused this: Meta did not connect: access was not granted on the platform.")
+        #expect(try await page.text("#alert") == "Meta did not connect: access was not granted on the platform.")
         #expect(try await page.text("body")?.contains("evil.example") == false)
 
         // A key the server does not know sends the user back to the key form with a message.

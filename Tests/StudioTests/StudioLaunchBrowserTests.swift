@@ -123,7 +123,7 @@ import TestSupport
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 
-    @Test func aDraftFromTheCampaignListIsPreviewedAndLaunched() async throws {
+    @Test func aDraftFromTheListOpensInTheWizardAndItsLiveEditIsPublished() async throws {
         let harness = try StudioHarness(simulator: true)
         let browser = try Chromium()
         defer { browser.stop(); harness.stop() }
@@ -155,15 +155,45 @@ import TestSupport
         try await page.click("#show-campaigns")
         try await page.waitUntil("document.querySelector('#campaigns button[data-campaign]')", "the campaigns are listed")
         #expect(try await page.text("#campaigns tbody tr td:last-child") == "draft")
+        // The draft opens into the wizard at its review: the steps are this campaign's, not the one built before.
         try await page.click("#campaigns button[data-campaign]")
-        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Draft'", "the draft shows")
-        try await page.waitUntil("document.querySelector('.status-previews .m-headline')", "its Meta preview shows")
-        #expect(try await page.text(".status-previews .m-headline") == "New Spicy Jalapeño Chips")
-        #expect(try await page.text(".status-previews .m-cta") == "Shop Now")
-        try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/draft-status.png"))
-        try await page.click("#campaign-launch")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the draft opens at its review")
+        #expect(try await page.evaluate("document.querySelector('#campaign-name').value") as? String == "Spicy Jalapeño Chips – Launch")
+        try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Creative')).click()")
+        try await page.waitUntil("document.querySelector('#headline')", "its creative shows")
+        #expect(try await page.evaluate("document.querySelector('#headline').value") as? String == TastyChips.headline)
+        try await page.waitUntil("document.querySelector('#preview-meta .m-headline')", "its Meta preview shows")
+        #expect(try await page.text("#preview-meta .m-headline") == "New Spicy Jalapeño Chips")
+        #expect(try await page.text("#preview-meta .m-cta") == "Shop Now")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "back at the review")
+        try await page.waitUntil("document.querySelector('#meta-pixel')", "the Page and pixel show")
+        #expect(try await page.text("#next") == "Launch campaign")
+        try await page.click("#next")
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the draft is launched", timeout: 30)
         try await page.waitUntil("document.querySelectorAll('#execution-log li').length >= 3", "the launch is logged")
+        let before = try await harness.graphQL("query($id: ID!) { campaign(id: $id) { creatives { id } } }", ["id": campaignID])
+        #expect(((field(before, "campaign") as? [String: Any])?["creatives"] as? [[String: Any]])?.count == 1, "one creative, one version, before the edit")
+
+        // Edited once live: the review says what publishing does, and the new text is live on Meta when it says so.
+        try await page.click("#campaign-edit")
+        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
+        try await page.evaluate("const h = document.querySelector('#headline'); h.value = ''; h.dispatchEvent(new Event('input'))")
+        try await page.type("#headline", "New Spicy Jalapeño Chips | 25% Off")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#publish-notice')", "the review says the campaign is live")
+        #expect(try await page.text("#next") == "Publish changes")
+        #expect(try await page.text("#publish-notice")?.hasPrefix("This campaign is live on Meta.") == true)
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the status view shows", timeout: 30)
+        let edited = try await harness.graphQL("""
+            query($id: ID!) { campaign(id: $id) { status creatives { version headline externalId history { version externalId } } } }
+            """, ["id": campaignID])
+        let current = try #require(((field(edited, "campaign") as? [String: Any])?["creatives"] as? [[String: Any]])?.first, "\(edited)")
+        #expect(current["version"] as? Int == 2)
+        #expect(current["headline"] as? String == "New Spicy Jalapeño Chips | 25% Off")
+        #expect((current["externalId"] as? String)?.isEmpty == false, "the new version runs on Meta")
+        #expect((field(edited, "campaign") as? [String: Any])?["status"] as? String == "LIVE")
         let after = try await harness.graphQL("query($id: ID!) { campaign(id: $id) { status externalCampaignId } }", ["id": campaignID])
         #expect((field(after, "campaign") as? [String: Any])?["status"] as? String == "LIVE")
         #expect(page.problems().isEmpty, "\(page.problems())")

@@ -52,7 +52,9 @@ export const studio = {
         ? e.extensions.problems.map((p) => p.message)
         : [e.message]))
       : [String(error.message ?? error)];
-    this.alert(h('div', {}, h('strong', {}, 'The server refused this: '), messages.length === 1 ? messages[0] : h('ul', {}, messages.map((m) => h('li', {}, m)))));
+    // Only the server's answers are called refusals; the page's own messages stand alone.
+    const refused = error instanceof ApiError;
+    this.alert(h('div', {}, refused ? h('strong', {}, 'The server refused this: ') : null, messages.length === 1 ? messages[0] : h('ul', {}, messages.map((m) => h('li', {}, m)))));
   },
   announce(message) { announcer.textContent = message; },
   /** Good news shown above the step (and read out). */

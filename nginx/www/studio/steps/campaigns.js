@@ -1,6 +1,7 @@
 // The organization's campaigns, newest first: open one to follow it (and launch a draft) in the status view.
 import { graphql } from '../api.js';
 import { h, replace } from '../dom.js';
+import { openCampaign } from '../open-campaign.js';
 
 const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
 
@@ -20,11 +21,7 @@ export const campaignsView = {
             h('caption', { class: 'visually-hidden' }, 'Your campaigns, newest first'),
             h('thead', {}, h('tr', {}, ['Campaign', 'Platform', 'Objective', 'Budget', 'Status'].map((title) => h('th', { scope: 'col' }, title)))),
             h('tbody', {}, nodes.map((campaign) => h('tr', {},
-              h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', 'data-campaign': campaign.id, onclick: () => {
-                studio.state.campaignId = campaign.id;
-                studio.save();
-                studio.go('status');
-              } }, campaign.name)),
+              h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', 'data-campaign': campaign.id, onclick: () => openCampaign(studio, campaign.id).catch((error) => studio.fail(error)) }, campaign.name)),
               h('td', {}, PLATFORM_NAMES[campaign.platform]),
               h('td', {}, campaign.objective.toLowerCase()),
               h('td', {}, campaign.budget ? `${campaign.budget.amount} ${campaign.budget.currency} ${campaign.budget.type.toLowerCase()}` : '—'),

@@ -5,7 +5,7 @@ import { h, replace, field, setFieldError } from '../dom.js';
 import { fetchPreviews, warningItem } from '../previews.js';
 import { ctaLabel } from './creative.js';
 import { describe } from './audience.js';
-import { keywordInputs } from './targeting.js';
+import { creativeInput, budgetInput, datesInput, unitKeywords } from '../draft-input.js';
 import { stepNav } from './nav.js';
 import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 
@@ -78,6 +78,7 @@ export const reviewStep = {
         },
         onNext: () => launch(studio),
       }));
+    describePublishing(studio, container).catch(() => {});
 
     graphql('query($id: ID!) { node(id: $id) { ... on Audience { id name locations ageMin ageMax interests reachesEU } } }', { id: state.audienceId })
       .then(({ node }) => {
@@ -186,7 +187,25 @@ const ERROR_FIELDS = {
   startDate: 'start-date', endDate: 'end-date', beneficiary: 'dsa-beneficiary', payor: 'dsa-payor',
 };
 
-/** Saves the draft once (a retry reuses it), then launches it when the server can. */
+async function campaignStatus(id) {
+  const { campaign } = await graphql('query($id: ID!) { campaign(id: $id) { status } }', { id });
+  return campaign?.status ?? null;
+}
+
+/** Once the campaign is on its platform, Next publishes changes instead of launching, and says what that does. */
+async function describePublishing(studio, container) {
+  const id = studio.state.draft?.campaignId;
+  const status = id ? await campaignStatus(id) : null;
+  if (status !== 'LIVE' && status !== 'PAUSED') return;
+  const next = container.querySelector('#next');
+  if (next) next.textContent = 'Publish changes';
+  container.prepend(h('p', { class: 'notice', id: 'publish-notice' },
+    `This campaign is ${status === 'LIVE' ? 'live' : 'paused'} on ${PLATFORM_NAMES[studio.state.adAccount.platform]}. `
+    + 'Publishing sends each change to the platform first: a new text runs as a new ad that replaces the current one, '
+    + 'and nothing is saved here that the platform refused.'));
+}
+
+/** Saves the draft once (a retry reuses it), then launches it when the server can; publishes changes once launched. */
 async function launch(studio) {
   const { state } = studio;
   const creative = state.creative;
@@ -197,51 +216,52 @@ async function launch(studio) {
   try {
     // Each object is remembered as soon as it exists, so a retry after a refusal creates nothing twice.
     const draft = state.draft ?? (state.draft = {});
+    // A launched campaign is not launched again: its changes are published, each on the platform first.
+    const status = draft.campaignId ? await campaignStatus(draft.campaignId) : null;
+    if (status === 'COMPLETED') throw new Error('This campaign is completed: its ads cannot change. Build a new campaign instead.');
+    const published = status === 'LIVE' || status === 'PAUSED';
+    if (published && draft.audienceId && draft.audienceId !== state.audienceId) {
+      throw new Error('A launched campaign keeps the audience it launched with. Choose it again on the Audience step, or build a new campaign for the new audience.');
+    }
     if (!draft.campaignId) {
       const { createCampaign } = await graphql(
         'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-        { input: { adAccountId: state.adAccount.id, name: state.campaignName, objective: state.objective,
-          budget: { type: state.budget.type, amount: state.budget.amount, currency: state.adAccount.currency } } });
+        { input: { adAccountId: state.adAccount.id, name: state.campaignName, objective: state.objective, budget: budgetInput(state) } });
       draft.campaignId = createCampaign.id;
+      draft.name = state.campaignName;
       studio.save();
+    } else if (draft.name && draft.name !== state.campaignName) {
+      await graphql('mutation($id: ID!, $name: String!) { updateCampaign(id: $id, input: { name: $name }) { id } }', { id: draft.campaignId, name: state.campaignName });
+      draft.name = state.campaignName;
     }
     if (!draft.unitId) {
       const { createCampaignUnit } = await graphql(
         'mutation($input: CreateCampaignUnitInput!) { createCampaignUnit(input: $input) { id } }',
         { input: { campaignId: draft.campaignId, audienceId: state.audienceId, name: `${state.campaignName} – audience`,
-          keywords: state.adAccount.platform === 'GOOGLE_ADS' ? keywordInputs(state) : [] } });
+          keywords: unitKeywords(state) } });
       draft.unitId = createCampaignUnit.id;
+      draft.audienceId = state.audienceId;
       studio.save();
     }
-    const content = { headline: creative.headline, description: creative.description || null,
-      mediaUrl: creative.mediaUrl || null, callToAction: creative.callToAction, landingUrl: creative.landingUrl };
-    // On Google, further headlines and descriptions: every one at once, the first being the headline (description).
-    const lines = (text) => (text ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
-    if (state.adAccount.platform === 'GOOGLE_ADS' && lines(creative.moreHeadlines).length) {
-      content.headlines = [creative.headline, ...lines(creative.moreHeadlines)];
-      delete content.headline;
-    }
-    if (state.adAccount.platform === 'GOOGLE_ADS' && lines(creative.moreDescriptions).length && creative.description) {
-      content.descriptions = [creative.description, ...lines(creative.moreDescriptions)];
-      delete content.description;
-    }
+    const content = creativeInput(state);
     if (!draft.creativeId) {
       const { createAdCreative } = await graphql('mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }',
         { input: { campaignUnitId: draft.unitId, ...content } });
       draft.creativeId = createAdCreative.id;
     } else if (draft.creative !== JSON.stringify(content)) {
-      // Edited after a refused launch: the saved creative gets a new version.
+      // Edited after a refused launch, or on a launched campaign: the saved creative gets a new version (which
+      // the server puts live, pausing the replaced ad, when the campaign is on its platform).
       const { reviseAdCreative } = await graphql('mutation($id: ID!, $input: ReviseAdCreativeInput!) { reviseAdCreative(id: $id, input: $input) { id } }',
         { id: draft.creativeId, input: content });
       draft.creativeId = reviseAdCreative.id;
     }
     draft.creative = JSON.stringify(content);
-    const budget = { type: state.budget.type, amount: state.budget.amount, currency: state.adAccount.currency };
+    const budget = budgetInput(state);
     if (draft.budget && draft.budget !== JSON.stringify(budget)) {
       await graphql('mutation($id: ID!, $budget: CampaignBudgetInput!) { setCampaignBudget(id: $id, budget: $budget) { id } }', { id: draft.campaignId, budget });
     }
     draft.budget = JSON.stringify(budget);
-    const dates = { s: state.dates?.start || null, e: state.dates?.end || null };
+    const dates = datesInput(state);
     if ((dates.s || dates.e || draft.dates) && draft.dates !== JSON.stringify(dates)) {
       await graphql('mutation($id: ID!, $s: Date, $e: Date) { setCampaignDates(id: $id, startDate: $s, endDate: $e) { id } }',
         { id: draft.campaignId, ...dates });
@@ -251,7 +271,9 @@ async function launch(studio) {
     studio.save();
     await saveTransparency(studio);
     await saveMetaAssets(studio, state.campaignId);
-    if (studio.capabilities.mutations.has('launchCampaign')) {
+    if (published) {
+      studio.announce('Changes published.');
+    } else if (studio.capabilities.mutations.has('launchCampaign')) {
       await chooseOnlyMetaPixel(state.campaignId);
       await graphql('mutation($id: ID!) { launchCampaign(id: $id) { campaign { id status } } }', { id: state.campaignId });
       studio.announce('Campaign launched.');

@@ -1,6 +1,7 @@
 // Step 6: the launched campaign: its status, the execution log of what was done on the platform,
 // totals and a chart of its daily metrics, refreshed every few seconds while shown.
 import { graphql } from '../api.js';
+import { openCampaign } from '../open-campaign.js';
 import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
@@ -138,8 +139,7 @@ function controls(studio, campaign, reload) {
     actions.push(['pushCampaignChanges', 'Send pending changes']);
   }
   const offered = actions.filter(([mutation]) => studio.capabilities.mutations.has(mutation));
-  if (!offered.length) return null;
-  return h('div', { class: 'campaign-controls' }, offered.map(([mutation, label]) => h('button', {
+  const buttons = offered.map(([mutation, label]) => h('button', {
     type: 'button', id: `campaign-${label.toLowerCase().replaceAll(' ', '-')}`, onclick: async (event) => {
       // Completing cannot be undone: it asks first, in the page (no blocking dialog), focus on the answer.
       if (mutation === 'completeCampaign' && !event.target.dataset.confirmed) {
@@ -165,7 +165,13 @@ function controls(studio, campaign, reload) {
       actionFocus = actionFocus ?? event.target.id;
       await reload();
     },
-  }, label)));
+  }, label));
+  // Editing opens this campaign in the wizard; once it is on its platform, the review step publishes the changes.
+  if (['DRAFT', 'ERROR', 'LIVE', 'PAUSED'].includes(campaign.status)) {
+    buttons.push(h('button', { type: 'button', id: 'campaign-edit', onclick: () => openCampaign(studio, campaign.id, 'creative').catch((error) => studio.fail(error)) },
+      ['LIVE', 'PAUSED'].includes(campaign.status) ? 'Edit the ad' : 'Edit'));
+  }
+  return buttons.length ? h('div', { class: 'campaign-controls' }, buttons) : null;
 }
 
 /** The platform's review of each ad, as the metrics sync last read it. */
