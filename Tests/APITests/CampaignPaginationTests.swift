@@ -61,4 +61,52 @@ import TestSupport
         let existing = Set(expected)
         #expect(seen.filter(existing.contains) == expected)
     }
+
+    /// 300 campaigns searched by part of their name, any case, paged; `%` and `_` are letters, not wildcards; the
+    /// count follows the search; a search longer than a name can be is refused before any work.
+    @Test func searchFindsCampaignsByPartOfTheirNameAcrossPages() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let organization = try harness.organizationID(key: key)
+        let integration = try harness.insertIntegration(key: key)
+        let account = try harness.insertAdAccount(key: key, integration: integration, external: "act_1", name: "Chips EU")
+        try harness.sql(
+            """
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
+            SELECT $1::uuid, $2::uuid, CASE WHEN n % 10 = 0 THEN 'Spicy Jalapeño ' || n ELSE 'Sea Salt ' || n END, 'meta_ads', 'sales',
+                   timestamptz '2026-11-01T00:00:00Z' + n * interval '1 minute'
+            FROM generate_series(1, 300) n
+            """, [organization.uuidString, account.uuidString])
+        try harness.sql("INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1::uuid, $2::uuid, '100% Crunch_', 'meta_ads', 'sales')",
+                        [organization.uuidString, account.uuidString])
+        // Another organization's campaign of the same name is not found.
+        let other = try harness.organization(named: "Other Co.")
+        let otherAccount = try harness.insertAdAccount(key: other, integration: try harness.insertIntegration(key: other), external: "act_2", name: "Other")
+        try harness.sql("INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1::uuid, $2::uuid, 'Spicy Jalapeño 999', 'meta_ads', 'sales')",
+                        [try harness.organizationID(key: other).uuidString, otherAccount.uuidString])
+
+        var names: [String] = []
+        var after: String?
+        repeat {
+            let body = try await harness.send(
+                "query($after: String) { campaigns(first: 7, after: $after, search: \"JALAPEÑO\") { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }",
+                after.map { ["after": $0] } ?? [:], key: key)
+            let connection = try #require(data(body, "campaigns") as? [String: Any], "\(body)")
+            #expect(connection["totalCount"] as? Int == 30)
+            names += (connection["edges"] as? [[String: Any]] ?? []).compactMap { ($0["node"] as? [String: Any])?["name"] as? String }
+            let info = connection["pageInfo"] as? [String: Any]
+            after = info?["hasNextPage"] as? Bool == true ? info?["endCursor"] as? String : nil
+        } while after != nil
+        #expect(names == stride(from: 300, through: 10, by: -10).map { "Spicy Jalapeño \($0)" })
+
+        for (search, expected) in [("0% C", ["100% Crunch_"]), ("h_", ["100% Crunch_"]), ("%", ["100% Crunch_"]), ("salt 29", ["Sea Salt 299", "Sea Salt 298", "Sea Salt 297", "Sea Salt 296", "Sea Salt 295", "Sea Salt 294", "Sea Salt 293", "Sea Salt 292", "Sea Salt 291", "Sea Salt 29"])] {
+            let body = try await harness.send("query($s: String) { campaigns(first: 20, search: $s) { edges { node { name } } } }", ["s": search], key: key)
+            let found = ((data(body, "campaigns") as? [String: Any])?["edges"] as? [[String: Any]] ?? []).compactMap { ($0["node"] as? [String: Any])?["name"] as? String }
+            #expect(found == expected, "\(search): \(body)")
+        }
+        let tooLong = try await harness.send("query($s: String) { campaigns(search: $s) { totalCount } }", ["s": String(repeating: "a", count: 256)], key: key)
+        #expect(extensions(tooLong)["code"] as? String == "BAD_USER_INPUT", "\(tooLong)")
+        #expect(extensions(tooLong)["field"] as? String == "search")
+    }
 }

@@ -25,6 +25,10 @@ enum CampaignResolvers {
             var filter = CampaignFilter()
             if case .string(let text)? = context.argument("status") { filter.status = CampaignStatus(apiName: text) }
             if case .string(let text)? = context.argument("platform") { filter.platform = Platform(apiName: text) }
+            if case .string(let text)? = context.argument("search") {
+                try InputLimits.name.check(text, field: "search")
+                filter.nameContains = text
+            }
             let page = try service.list(first: first, after: after, filter: filter, in: session)
             return CampaignConnection(page: page, filter: filter, session: session)
         }

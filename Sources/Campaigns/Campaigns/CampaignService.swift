@@ -9,10 +9,13 @@ public struct CampaignPage: Sendable {
 public struct CampaignFilter: Sendable, Equatable {
     public var status: CampaignStatus?
     public var platform: Platform?
+    /// Part of the name, any case; `%` and `_` match themselves.
+    public var nameContains: String?
 
-    public init(status: CampaignStatus? = nil, platform: Platform? = nil) {
+    public init(status: CampaignStatus? = nil, platform: Platform? = nil, nameContains: String? = nil) {
         self.status = status
         self.platform = platform
+        self.nameContains = nameContains
     }
 }
 
@@ -61,6 +64,12 @@ public struct CampaignService: Sendable {
         if let platform = filter.platform {
             parameters.append(platform.rawValue)
             conditions += " AND c.platform = $\(parameters.count)"
+        }
+        if let text = filter.nameContains?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let literal = text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            parameters.append("%\(literal)%")
+            conditions += " AND c.name ILIKE $\(parameters.count) ESCAPE '\\'"
         }
         return (conditions, parameters)
     }
