@@ -68,4 +68,50 @@ import TestSupport
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/editorial-warnings.png"))
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
+
+    /// 300 campaigns: the list shows 25 at a time with "Show more", searches by name and filters by status, with
+    /// readable statuses and the last 7 days' spend in the budget's currency.
+    @Test func aListOf300CampaignsPagesSearchesAndFilters() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        try harness.sql("""
+            WITH account AS (SELECT id, organization_id FROM ad_accounts WHERE name = 'Tasty Chips Co. Ads')
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status, created_at)
+            SELECT account.organization_id, account.id,
+                   CASE WHEN n % 10 = 0 THEN 'Spicy Jalapeño ' || n ELSE 'Sea Salt ' || n END, 'meta_ads', 'sales',
+                   CASE WHEN n % 3 = 0 THEN 'live' ELSE 'draft' END, timestamptz '2026-11-01T00:00:00Z' + n * interval '1 minute'
+            FROM account, generate_series(1, 300) n
+            """)
+        try harness.sql("""
+            INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency)
+            SELECT organization_id, id, 'daily', 25.5, 'USD' FROM campaigns WHERE name = 'Spicy Jalapeño 300'
+            """)
+        try harness.sql("""
+            INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+            SELECT c.organization_id, c.id, d.id, current_date - 1, 12.34 FROM campaigns c, metric_definitions d
+            WHERE c.name = 'Spicy Jalapeño 300' AND d.key = 'spend'
+            """)
+        try await page.click("#show-campaigns")
+        try await page.waitUntil("document.querySelectorAll('#campaigns tbody tr').length === 25", "the first page shows")
+        #expect(try await page.text("#campaign-count") == "25 of 300 campaigns")
+        try await page.click("#campaigns-more")
+        try await page.waitUntil("document.querySelectorAll('#campaigns tbody tr').length === 50", "the next page is added")
+        #expect(try await page.text("#campaign-count") == "50 of 300 campaigns")
+
+        try await page.type("#campaign-search", "jalapeño")
+        try await page.waitUntil("document.querySelector('#campaign-count').textContent === '25 of 30 campaigns found'", "the search answers")
+        let first = try await page.evaluate("[...document.querySelectorAll('#campaigns tbody tr')[0].children].map(c => c.textContent)") as? [String]
+        #expect(first == ["Spicy Jalapeño 300", "Meta", "Sales", "—", "$25.50 a day", "$12.34", "—", "Live"], "\(first ?? [])")
+        try await page.click("#campaigns-more")
+        try await page.waitUntil("document.querySelector('#campaign-count').textContent === '30 of 30 campaigns found'", "the rest is added")
+        #expect(try await page.evaluate("document.querySelector('#campaigns-more').hidden") as? Bool == true)
+
+        try await page.evaluate("{ const s = document.querySelector('#campaign-status-filter'); s.value = 'LIVE'; s.dispatchEvent(new Event('change')) }")
+        try await page.waitUntil("document.querySelector('#campaign-count').textContent === '10 of 10 campaigns found'", "the filter answers")
+        try await page.evaluate("{ const s = document.querySelector('#campaign-search'); s.value = 'nothing like it'; s.dispatchEvent(new Event('input')) }")
+        try await page.waitUntil("document.querySelector('#campaign-count').textContent === 'No campaign matches.'", "nothing matches")
+        #expect(try await page.evaluate("document.querySelector('#campaigns').hidden") as? Bool == true)
+        try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/campaign-list.png"))
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
 }

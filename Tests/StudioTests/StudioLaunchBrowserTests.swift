@@ -154,7 +154,7 @@ import TestSupport
 
         try await page.click("#show-campaigns")
         try await page.waitUntil("document.querySelector('#campaigns button[data-campaign]')", "the campaigns are listed")
-        #expect(try await page.text("#campaigns tbody tr td:last-child") == "draft")
+        #expect(try await page.text("#campaigns tbody tr td:last-child") == "Draft")
         // The draft opens into the wizard at its review: the steps are this campaign's, not the one built before.
         try await page.click("#campaigns button[data-campaign]")
         try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the draft opens at its review")

@@ -6,8 +6,8 @@ import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
 import { drawPreview, fetchPreviews } from '../previews.js';
+import { STATUS_TEXT, formatTotal, money } from '../format.js';
 
-const STATUS_TEXT = { DRAFT: 'Draft', LIVE: 'Live', PAUSED: 'Paused', COMPLETED: 'Completed', ERROR: 'Error' };
 
 const day = (date) => date.toISOString().slice(0, 10);
 
@@ -19,28 +19,14 @@ const FOCUS_AFTER = {
 // The control an action was started from; its disabling drops focus to the page, so it is remembered here.
 let actionFocus = null;
 
-/** Rates as percentages, money in the budget's currency with two decimals, counts with thousands separators,
- * ROAS as a multiple. */
-function formatTotal(total, currency) {
-  const value = Number(total.value);
-  if (total.key === 'roas') return `${value.toFixed(2)} ×`;
-  if (total.unit === 'ratio') return `${(value * 100).toFixed(2)} %`;
-  if (total.unit === 'percent') return `${value.toFixed(2)} %`;
-  if (total.unit === 'count') return value.toLocaleString('en-US');
-  if (total.unit === 'currency' && currency) {
-    return value.toLocaleString('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
-  return total.value;
-}
-
 /** Spend so far against the budget, in words: a daily budget is per day, so 30 days may spend 30 of it. */
 function budgetLine(campaign, totals) {
   const spend = totals.find((t) => t.key === 'spend');
   if (!campaign.budget || !spend) return null;
-  const money = (amount) => formatTotal({ key: 'spend', unit: 'currency', value: String(amount) }, campaign.budget.currency);
+  const currency = campaign.budget.currency;
   const text = campaign.budget.type === 'DAILY'
-    ? `Spent ${money(spend.value)} in the last 30 days, on a daily budget of ${money(campaign.budget.amount)}.`
-    : `Spent ${money(spend.value)} of a lifetime budget of ${money(campaign.budget.amount)} in the last 30 days.`;
+    ? `Spent ${money(spend.value, currency)} in the last 30 days, on a daily budget of ${money(campaign.budget.amount, currency)}.`
+    : `Spent ${money(spend.value, currency)} of a lifetime budget of ${money(campaign.budget.amount, currency)} in the last 30 days.`;
   return h('p', { class: 'hint', id: 'budget-line' }, text);
 }
 
