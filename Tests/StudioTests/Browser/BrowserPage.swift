@@ -100,6 +100,20 @@ struct BrowserPage: Sendable {
     }
 
     /// A PNG of one element, written to `file`.
+    /// A phone's screen: the layout viewport `width` × `height` CSS pixels, mobile rules on (headless
+    /// Chromium's window cannot be made narrower than 500 px).
+    func emulatePhone(width: Int = 390, height: Int = 844) async throws {
+        _ = try await send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": true])
+    }
+
+    /// What the window shows now, without scrolling.
+    func screenshotOfWindow(to file: URL) async throws {
+        let shot = try await send("Page.captureScreenshot", ["format": "png"])
+        guard let base64 = shot["data"] as? String, let png = Data(base64Encoded: base64) else { throw BrowserError("no screenshot") }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try png.write(to: file)
+    }
+
     func screenshot(_ selector: String, to file: URL) async throws {
         let box = try await evaluate("""
             (() => { const e = document.querySelector(\(Self.quoted(selector))); e.scrollIntoView({ block: 'start' });

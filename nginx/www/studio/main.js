@@ -78,7 +78,7 @@ function drawStepList() {
       'aria-current': index === current ? 'step' : null,
       disabled: index > current && !step.reachable?.(studio.state),
       onclick: () => showStep(step.id),
-    }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(index + 1)), ' ', step.title))));
+    }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(index + 1)), ' ', h('span', { class: 'step-title' }, step.title)))));
 }
 
 function showStep(id) {

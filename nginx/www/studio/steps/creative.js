@@ -19,9 +19,11 @@ export const creativeStep = {
     const { state } = studio;
     const creative = state.creative;
     // Not a live region: both ads are redrawn as the user types; what they would refuse is announced when it changes.
+    // The campaign's own platform first: on a phone it is the one in sight while typing.
+    const googlePreview = h('section', { class: 'preview', id: 'preview-google', 'data-platform': 'GOOGLE_ADS', 'aria-label': 'Google Search preview' });
+    const metaPreview = h('section', { class: 'preview', id: 'preview-meta', 'data-platform': 'META_ADS', 'aria-label': 'Meta Feed preview' });
     const previewRegion = h('div', { class: 'previews', id: 'previews', 'aria-busy': 'true' },
-      h('section', { class: 'preview', id: 'preview-google', 'data-platform': 'GOOGLE_ADS', 'aria-label': 'Google Search preview' }),
-      h('section', { class: 'preview', id: 'preview-meta', 'data-platform': 'META_ADS', 'aria-label': 'Meta Feed preview' }));
+      state.adAccount?.platform === 'GOOGLE_ADS' ? [googlePreview, metaPreview] : [metaPreview, googlePreview]);
     const refresh = previewUpdater(studio, previewRegion);
 
     const text = (id, key, attributes = {}) => h(attributes.multiline ? 'textarea' : 'input', {
