@@ -114,4 +114,25 @@ import TestSupport
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/campaign-list.png"))
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
+
+    /// A city typed where country codes go is caught at the field, pointing to the search, and nothing is saved.
+    @Test func aTypedCityIsNotSavedAsALocation() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        try await page.click("input[name=objective][value=SALES]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.click("input[name=ad-account]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
+        try await page.type("#audience-name", "Parisians")
+        try await page.type("#audience-locations", "FR, Paris")
+        try await page.click("#next")
+        try await page.waitUntil("!document.querySelector('#audience-locations-error').hidden", "the field says why")
+        #expect(try await page.text("#audience-locations-error") == "\"Paris\" is not a country code. Find regions and cities with \"Find locations\" below.")
+        #expect(try await page.text("#step-heading") == "Audience")
+        let audiences = try await harness.graphQL("{ audiences { totalCount } }")
+        #expect((field(audiences, "audiences") as? [String: Any])?["totalCount"] as? Int == 0)
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
 }

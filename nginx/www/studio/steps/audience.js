@@ -81,6 +81,15 @@ async function createAudience(studio) {
   const ids = { name: 'audience-name', locations: 'audience-locations', ageMin: 'audience-age-min', ageMax: 'audience-age-max', interests: 'audience-interests',
     locationTargets: 'location-search', interestTargets: 'interest-search' };
   Object.values(ids).forEach((id) => setFieldError(id, null));
+  // A typed place is a country code; a region or city is found with the platform's search, which knows its id
+  // (a typed "Paris" would be a place neither platform can target).
+  const notCountry = draft.locationTargets?.length ? null : list(draft.locations).find((place) => !/^[A-Za-z]{2}$/.test(place));
+  if (notCountry) {
+    const message = `"${notCountry}" is not a country code. Find regions and cities with "Find locations" below.`;
+    setFieldError(ids.locations, message);
+    studio.alert(message);
+    return false;
+  }
   try {
     const { createAudience: audience } = await graphql(
       `mutation($input: CreateAudienceInput!) { createAudience(input: $input) { ${AUDIENCE_FIELDS} } }`,
