@@ -63,7 +63,7 @@ import TestSupport
         // A public landing page takes the refusal away.
         try await page.evaluate("const u = document.querySelector('#landing-url'); u.value = ''; u.dispatchEvent(new Event('input'))")
         try await page.type("#landing-url", "https://www.tastychips.co/spicy")
-        try await page.waitUntil("!document.querySelector('li[data-code=LANDING_URL_NOT_PUBLIC]')", "the landing page is accepted")
+        try await page.waitUntil("document.querySelector('#preview-meta .preview-ok')", "the landing page is accepted")
         #expect(try await page.evaluate("document.querySelectorAll('#preview-meta li').length") as? Int == 0)
         try await page.screenshot("main", to: TestArtifacts.directory.appendingPathComponent("studio/editorial-warnings.png"))
         #expect(page.problems().isEmpty, "\(page.problems())")

@@ -30,7 +30,7 @@ import TestSupport
         try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
-        try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse")
+        try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse", timeout: 60)
         // The Page the ads run as and the pixel Sales ad sets optimize for, from Meta's lists.
         try await page.waitUntil("document.querySelector('#meta-pixel')", "the Page and pixel show")
         #expect(try await page.evaluate("document.querySelector('#meta-page').value") as? String == "102030405060708")
@@ -196,6 +196,86 @@ import TestSupport
         #expect((field(edited, "campaign") as? [String: Any])?["status"] as? String == "LIVE")
         let after = try await harness.graphQL("query($id: ID!) { campaign(id: $id) { status externalCampaignId } }", ["id": campaignID])
         #expect((field(after, "campaign") as? [String: Any])?["status"] as? String == "LIVE")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
+
+    /// One creative, both platforms: a campaign live on Meta is launched on Google too from its status view — the copy
+    /// opens at its review, gets what Google needs (keywords, a third headline, a second description), launches, and
+    /// the two show each other in the status view and in the campaign list.
+    @Test func aCampaignLiveOnMetaIsLaunchedOnGoogleTooFromThePage() async throws {
+        let harness = try StudioHarness(simulator: true)
+        let browser = try Chromium()
+        defer { browser.stop(); harness.stop() }
+        let page = try await browser.page()
+        try await StudioPage.signIn(page, harness)
+        for platform in ["meta-ads", "google-ads"] {
+            try await page.evaluate("[...document.querySelectorAll('#key-bar button')].find(b => b.textContent === 'New campaign').click()")
+            try await page.click("input[name=objective][value=SALES]")
+            try await page.click("#next")
+            try await page.waitUntil("document.querySelector('#connect-\(platform)')", "the connect buttons show")
+            try await page.click("#connect-\(platform)")
+            try await page.waitUntil("document.querySelector('#notice')", "the page is back from \(platform)", timeout: 30)
+        }
+        let accounts = try await harness.graphQL("{ adAccounts(platform: META_ADS) { id name } }")
+        let account = try #require((field(accounts, "adAccounts") as? [[String: Any]])?.first { $0["name"] as? String == "Tasty Chips Co." }?["id"] as? String)
+        let campaign = try await harness.graphQL(
+            "mutation($a: ID!) { createCampaign(input: { adAccountId: $a, name: \"Spicy Jalapeño Chips\", objective: SALES, budget: { type: DAILY, amount: 50, currency: \"USD\" } }) { id } }",
+            ["a": account])
+        let campaignID = try #require((field(campaign, "createCampaign") as? [String: Any])?["id"] as? String, "\(campaign)")
+        let audience = try await harness.graphQL("mutation { createAudience(input: { name: \"Young snackers\", locations: [\"US\"], ageMin: 18, ageMax: 34 }) { id } }")
+        let unit = try await harness.graphQL(
+            "mutation($c: ID!, $a: ID!) { createCampaignUnit(input: { campaignId: $c, audienceId: $a, name: \"US 18-34\" }) { id } }",
+            ["c": campaignID, "a": try #require((field(audience, "createAudience") as? [String: Any])?["id"] as? String)])
+        _ = try await harness.graphQL(
+            "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }",
+            ["input": ["campaignUnitId": try #require((field(unit, "createCampaignUnit") as? [String: Any])?["id"] as? String),
+                       "headline": TastyChips.headline, "description": TastyChips.description, "callToAction": "SHOP_NOW", "landingUrl": TastyChips.landing]])
+
+        // Launched on Meta from the review it opens at.
+        try await page.click("#show-campaigns")
+        try await page.waitUntil("document.querySelector('#campaigns button[data-campaign]')", "the campaigns are listed")
+        try await page.click("#campaigns button[data-campaign]")
+        try await page.waitUntil("document.querySelector('#meta-pixel')", "the review shows with the Page and pixel")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "live on Meta", timeout: 30)
+
+        // Launch on Google too: Google has three accounts, so the form asks which.
+        try await page.click("#campaign-copy")
+        try await page.waitUntil("document.querySelector('#copy-form')", "the copy form shows")
+        try await page.evaluate("""
+            { const s = document.querySelector('#copy-account'); s.value = [...s.options].find(o => o.textContent.startsWith('Tasty Chips Co. – US')).value; s.dispatchEvent(new Event('change')) }
+            """)
+        #expect(try await page.evaluate("document.querySelector('#copy-budget').closest('label').hidden") as? Bool == true, "same currency: no budget asked")
+        try await page.click("#copy-confirm")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the copy opens at its review")
+        #expect(try await page.evaluate("document.querySelector('#campaign-name').value") as? String == "Spicy Jalapeño Chips – Google Ads")
+        try await page.waitUntil("document.querySelector('#problems li, #problems .preview-ok')", "the copy is checked against Google")
+
+        // What Google needs beyond the Meta ad: keywords, a third headline, a second description.
+        try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Audience')).click()")
+        try await page.waitUntil("document.querySelector('#keywords')", "the keywords show")
+        try await page.type("#keywords", "spicy chips")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#more-headlines')", "the creative step shows Google's fields")
+        try await page.type("#more-headlines", "Kettle Cooked Heat")
+        try await page.type("#more-descriptions", "Order a case today.")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "back at the review")
+        #expect(try await page.text("#next") == "Launch campaign")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "live on Google too", timeout: 30)
+        try await page.waitUntil("document.querySelector('#linked-campaigns')", "the original is linked")
+        #expect(try await page.text("#linked-campaigns li") == "Copied from Spicy Jalapeño Chips on Meta (live)")
+
+        let both = try await harness.graphQL("{ campaigns { edges { node { name platform status copiedFrom { name } copies { name } } } } }")
+        let nodes = ((field(both, "campaigns") as? [String: Any])?["edges"] as? [[String: Any]] ?? []).compactMap { $0["node"] as? [String: Any] }
+        #expect(nodes.map { "\($0["platform"] ?? ""):\($0["status"] ?? "")" } == ["GOOGLE_ADS:LIVE", "META_ADS:LIVE"], "\(both)")
+        #expect((nodes.first?["copiedFrom"] as? [String: Any])?["name"] as? String == "Spicy Jalapeño Chips")
+        #expect((nodes.last?["copies"] as? [[String: Any]])?.first?["name"] as? String == "Spicy Jalapeño Chips – Google Ads")
+        try await page.click("#show-campaigns")
+        try await page.waitUntil("document.querySelectorAll('#campaigns .linked-note').length === 2", "both rows say they are linked")
+        #expect(try await page.evaluate("[...document.querySelectorAll('#campaigns .linked-note')].map(e => e.textContent)") as? [String]
+                == ["Also on Meta", "Also on Google Ads"])
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 }

@@ -25,6 +25,6 @@ public struct RequestLimits: Sendable {
     /// The mutations the rate limit counts: each calls an ad platform or queues platform work.
     static let rateLimitedMutations: Set<String> = [
         "launchCampaign", "pauseCampaign", "resumeCampaign", "completeCampaign", "pushCampaignChanges", "syncCampaignMetrics",
-        "syncAdAccounts", "setAdAccountPage", "setCampaignMetaPixel", "startOAuth", "completeOAuth", "uploadMedia",
+        "syncAdAccounts", "setAdAccountPage", "setCampaignMetaPixel", "startOAuth", "completeOAuth", "uploadMedia", "copyCampaign",
     ]
 }

@@ -73,6 +73,14 @@ enum CampaignResolvers {
             let budgets = try service.budgets(of: campaigns.map(\.id), in: session)
             return campaigns.map { budgets[$0.id] }
         }
+        resolvers.batch("Campaign", "copiedFrom", on: Campaign.self) { campaigns, session in
+            let originals = try service.campaigns(ids: campaigns.compactMap(\.copiedFromID), in: session)
+            return campaigns.map { campaign in campaign.copiedFromID.flatMap { originals[$0] } }
+        }
+        resolvers.batch("Campaign", "copies", on: Campaign.self) { campaigns, session in
+            let copies = try service.copies(of: campaigns.map(\.id), in: session)
+            return campaigns.map { copies[$0.id] ?? [] }
+        }
         resolvers.batch("Campaign", "units", on: Campaign.self) { campaigns, session in
             let units = try service.units(of: campaigns.map(\.id), in: session)
             return campaigns.map { units[$0.id] ?? [] }
@@ -161,6 +169,12 @@ enum CampaignResolvers {
                 try LiveEdits.edit(context, campaign: id, session) { _ = try service.setDates(id, start: start, end: end, in: $0) }
                 return try service.get(id, in: session)
             }
+        }
+        resolvers.mutation("copyCampaign") { context, session in
+            let id = try campaignID(context.argument("id"))
+            let account = context.argument("adAccountId")?.stringValue.flatMap { GlobalID.decode($0, as: "AdAccount") }
+            let budget = context.argument("budget")?.objectValue.map(budgetDraft)
+            return try mapped(prefix: "") { try service.copy(id, to: account, budget: budget, in: session) }
         }
         resolvers.mutation("deleteCampaign") { context, session in
             let id = try campaignID(context.argument("id"))

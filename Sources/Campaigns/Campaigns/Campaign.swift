@@ -69,6 +69,8 @@ public struct Campaign: Sendable, Equatable {
     public var endDate: String? = nil
     /// The Meta pixel a Sales campaign optimizes for.
     public var metaPixelID: String? = nil
+    /// The campaign this one was copied from onto its platform, if any.
+    public var copiedFromID: UUID? = nil
 }
 
 public struct CampaignBudget: Sendable, Equatable {

@@ -27,7 +27,7 @@ public struct CampaignService: Sendable {
     static let columns = """
         c.id, c.ad_account_id, c.name, c.platform, c.objective, c.status, c.created_at, \
         to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time, \
-        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.meta_pixel_id
+        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.meta_pixel_id, c.copied_from_campaign_id
         """
 
     // MARK: Campaigns
@@ -357,7 +357,7 @@ public struct CampaignService: Sendable {
         return try insertCreative(unitID: base.campaignUnitID, content, version: base.version + 1, parentID: base.id, in: session)
     }
 
-    private func insertCreative(unitID: UUID, _ content: AdCreative, version: Int, parentID: UUID?, in session: TenantSession) throws -> AdCreative {
+    func insertCreative(unitID: UUID, _ content: AdCreative, version: Int, parentID: UUID?, in session: TenantSession) throws -> AdCreative {
         try session.connection.query(
             """
             INSERT INTO ad_creatives AS a (organization_id, campaign_unit_id, headline, description, media_url, call_to_action,
@@ -428,7 +428,8 @@ public struct CampaignService: Sendable {
             platform: try value(row, "platform"), objective: try value(row, "objective"), status: try value(row, "status"),
             createdAt: try row.decode("created_at"), cursor: cursor,
             startDate: try row.decode("start_date", as: String?.self), endDate: try row.decode("end_date", as: String?.self),
-            metaPixelID: try row.decode("meta_pixel_id", as: String?.self))
+            metaPixelID: try row.decode("meta_pixel_id", as: String?.self),
+            copiedFromID: try row.decode("copied_from_campaign_id", as: UUID?.self))
     }
 
     static func unit(_ row: PostgresRow) throws -> CampaignUnit {

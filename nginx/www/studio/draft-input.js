@@ -36,5 +36,6 @@ export function unitKeywords(state) {
 export function markSent(state) {
   Object.assign(state.draft, {
     creative: JSON.stringify(creativeInput(state)), budget: JSON.stringify(budgetInput(state)), dates: JSON.stringify(datesInput(state)),
+    keywords: JSON.stringify(unitKeywords(state)),
   });
 }

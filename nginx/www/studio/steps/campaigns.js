@@ -10,6 +10,7 @@ const LIST = `query($first: Int!, $after: String, $search: String, $status: Camp
   campaigns(first: $first, after: $after, search: $search, status: $status, platform: $platform) {
     totalCount
     edges { node { id name platform status objective startDate endDate budget { type amount currency }
+      copiedFrom { platform } copies { platform }
       metricTotals(from: $from, to: $to) { key unit value } } }
     pageInfo { hasNextPage endCursor } } }`;
 
@@ -22,6 +23,12 @@ function results(campaign) {
   return total ? `${formatTotal(total)} ${key}` : '—';
 }
 
+/** The same campaign on the other platform, said under its name. */
+function linkNote(campaign) {
+  const platforms = [...new Set([...(campaign.copiedFrom ? [campaign.copiedFrom] : []), ...campaign.copies].map((c) => PLATFORM_NAMES[c.platform]))];
+  return platforms.length ? h('div', { class: 'hint linked-note' }, `Also on ${platforms.join(' and ')}`) : null;
+}
+
 function row(studio, campaign) {
   const spend = campaign.metricTotals.find((t) => t.key === 'spend');
   const budget = campaign.budget;
@@ -29,7 +36,7 @@ function row(studio, campaign) {
     h('th', { scope: 'row' }, h('button', {
       type: 'button', class: 'link', 'data-campaign': campaign.id,
       onclick: () => openCampaign(studio, campaign.id).catch((error) => studio.fail(error)),
-    }, campaign.name)),
+    }, campaign.name), linkNote(campaign)),
     h('td', {}, PLATFORM_NAMES[campaign.platform]),
     h('td', {}, campaign.objective.charAt(0) + campaign.objective.slice(1).toLowerCase()),
     h('td', { class: 'dates' }, campaign.startDate || campaign.endDate ? `${campaign.startDate ?? 'launch'} – ${campaign.endDate ?? 'no end'}` : '—'),

@@ -241,7 +241,13 @@ async function launch(studio) {
           keywords: unitKeywords(state) } });
       draft.unitId = createCampaignUnit.id;
       draft.audienceId = state.audienceId;
+      draft.keywords = JSON.stringify(unitKeywords(state));
       studio.save();
+    } else if (!published && draft.keywords !== JSON.stringify(unitKeywords(state))) {
+      // Keywords added after the unit was saved (a refused launch, or a campaign copied from Meta).
+      await graphql('mutation($id: ID!, $k: [KeywordInput!]!) { setCampaignUnitKeywords(id: $id, keywords: $k) { id } }',
+        { id: draft.unitId, k: unitKeywords(state) });
+      draft.keywords = JSON.stringify(unitKeywords(state));
     }
     const content = creativeInput(state);
     if (!draft.creativeId) {

@@ -6,7 +6,7 @@ import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 import { h, replace } from '../dom.js';
 import { metricsChart } from '../chart.js';
 import { drawPreview, fetchPreviews } from '../previews.js';
-import { STATUS_TEXT, formatTotal, money } from '../format.js';
+import { STATUS_TEXT, PLATFORM_NAMES, formatTotal, money } from '../format.js';
 
 
 const day = (date) => date.toISOString().slice(0, 10);
@@ -56,17 +56,19 @@ export const statusStep = {
       const mine = ++generation;
       if (!view.isConnected) return;
       try {
-        const { campaign, metricDefinitions } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
+        const { campaign, metricDefinitions, adAccounts } = await graphql(`query($id: ID!, $from: Date!, $to: Date!) {
           campaign(id: $id) { id name status platform externalCampaignId budget { type amount currency }
+            copiedFrom { id name platform status } copies { id name platform status }
             creatives { id headline description mediaUrl callToAction landingUrl externalId review { status platformStatus reasons checkedAt } }
             executionLog(first: 50) { edges { node { id action status message createdAt } } }
             metricTotals(from: $from, to: $to) { key label unit value }
             metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
-          metricDefinitions { key label } }`, { id: state.campaignId, from: day(from), to: day(to) });
+          metricDefinitions { key label }
+          adAccounts { id name currency platform } }`, { id: state.campaignId, from: day(from), to: day(to) });
         if (mine !== generation) return;
         if (!campaign) return replace(view, h('p', {}, 'The campaign no longer exists.'));
         // A question being answered (complete for good?) is not swept away by a refresh.
-        if (view.querySelector('#complete-confirm')) {
+        if (view.querySelector('#complete-confirm, #copy-form')) {
           timer = setTimeout(load, 4000);
           return;
         }
@@ -85,7 +87,9 @@ export const statusStep = {
             h('span', { class: `status status-${campaign.status.toLowerCase()}`, id: 'campaign-status-value' }, STATUS_TEXT[campaign.status] ?? campaign.status),
             campaign.externalCampaignId ? h('span', { class: 'hint' }, ` · platform id ${campaign.externalCampaignId}`) : null,
             campaign.budget ? h('span', { class: 'hint' }, ` · ${campaign.budget.type.toLowerCase()} budget ${campaign.budget.amount} ${campaign.budget.currency}`) : null),
+          linkedCampaigns(studio, campaign),
           controls(studio, campaign, load),
+          copyControl(studio, campaign, adAccounts),
           h('h3', {}, 'Execution log'),
           campaign.executionLog.edges.length
             ? h('ol', { class: 'execution-log', id: 'execution-log' }, campaign.executionLog.edges.map(({ node }) => h('li', { class: `log-${node.status.toLowerCase()}` },
@@ -158,6 +162,61 @@ function controls(studio, campaign, reload) {
       ['LIVE', 'PAUSED'].includes(campaign.status) ? 'Edit the ad' : 'Edit'));
   }
   return buttons.length ? h('div', { class: 'campaign-controls' }, buttons) : null;
+}
+
+/** The same campaign on the other platform: the one it was copied from, and its copies, each to open. */
+function linkedCampaigns(studio, campaign) {
+  const link = (other) => h('button', { type: 'button', class: 'link', 'data-linked-campaign': other.id,
+    onclick: () => openCampaign(studio, other.id).catch((error) => studio.fail(error)) }, other.name);
+  const items = [
+    ...(campaign.copiedFrom ? [h('li', {}, `Copied from `, link(campaign.copiedFrom), ` on ${PLATFORM_NAMES[campaign.copiedFrom.platform]} (${STATUS_TEXT[campaign.copiedFrom.status].toLowerCase()})`)] : []),
+    ...campaign.copies.map((copy) => h('li', {}, `Also on ${PLATFORM_NAMES[copy.platform]}: `, link(copy), ` (${STATUS_TEXT[copy.status].toLowerCase()})`)),
+  ];
+  return items.length ? h('ul', { class: 'linked-campaigns', id: 'linked-campaigns' }, items) : null;
+}
+
+/** "Launch on Google Ads too": a draft copy on an account of the other platform, opened at its review. The form
+ *  asks which account when there are several, and a budget when the account bills in another currency. */
+function copyControl(studio, campaign, adAccounts) {
+  const other = campaign.platform === 'META_ADS' ? 'GOOGLE_ADS' : 'META_ADS';
+  const accounts = adAccounts.filter((account) => account.platform === other);
+  if (!accounts.length || !studio.capabilities.mutations.has('copyCampaign')) return null;
+  const label = `Launch on ${PLATFORM_NAMES[other]} too`;
+  const create = async (account, amount) => {
+    const budget = amount ? { type: campaign.budget?.type ?? 'DAILY', amount, currency: account.currency } : null;
+    const { copyCampaign } = await graphql(
+      'mutation($id: ID!, $a: ID!, $b: CampaignBudgetInput) { copyCampaign(id: $id, adAccountId: $a, budget: $b) { id } }',
+      { id: campaign.id, a: account.id, b: budget });
+    studio.announce(`A copy for ${PLATFORM_NAMES[other]} is ready to review.`);
+    await openCampaign(studio, copyCampaign.id);
+  };
+  const button = h('button', { type: 'button', id: 'campaign-copy', onclick: () => {
+    const sameCurrency = (account) => account.currency === campaign.budget?.currency;
+    if (accounts.length === 1 && sameCurrency(accounts[0])) {
+      create(accounts[0], null).catch((error) => studio.fail(error));
+      return;
+    }
+    const select = h('select', { id: 'copy-account' }, accounts.map((account) => h('option', { value: account.id }, `${account.name} (${account.currency})`)));
+    const amount = h('input', { id: 'copy-budget', inputmode: 'decimal', placeholder: campaign.budget?.amount ?? '50.00' });
+    const amountField = h('label', { class: 'filter' }, h('span', { id: 'copy-budget-label' }, ''), amount);
+    const chosen = () => accounts.find((account) => account.id === select.value) ?? accounts[0];
+    const showAmount = () => {
+      amountField.hidden = sameCurrency(chosen());
+      amountField.querySelector('span').textContent = `Budget in ${chosen().currency}`;
+    };
+    select.addEventListener('change', showAmount);
+    const form = h('div', { class: 'confirm', id: 'copy-form', role: 'group', 'aria-label': label },
+      h('label', { class: 'filter' }, h('span', {}, `${PLATFORM_NAMES[other]} ad account`), select), amountField,
+      h('button', { type: 'button', class: 'primary', id: 'copy-confirm', onclick: () => {
+        form.remove();
+        create(chosen(), amountField.hidden ? null : amount.value.trim()).catch((error) => studio.fail(error));
+      } }, 'Create the copy'),
+      h('button', { type: 'button', id: 'copy-cancel', onclick: () => { form.remove(); button.focus(); } }, 'Cancel'));
+    showAmount();
+    button.after(form);
+    select.focus();
+  } }, label);
+  return h('div', { class: 'campaign-controls' }, button);
 }
 
 /** The platform's review of each ad, as the metrics sync last read it. */
