@@ -17,7 +17,8 @@ export function metricsChart(points, { width = 640, height = 220, labels = {} } 
   const keys = [...new Set(points.map((p) => p.key))];
   if (!dates.length) return h('p', { class: 'hint', id: 'metrics-empty' }, 'No metrics yet: the platform reports them once the ads run.');
   const pad = { left: 48, right: 12, top: 12, bottom: 28 };
-  const x = (i) => pad.left + (dates.length === 1 ? 0 : (i * (width - pad.left - pad.right)) / (dates.length - 1));
+  // One day is a point in the middle (a line needs two); every day is marked, so a single day still shows.
+  const x = (i) => (dates.length === 1 ? (pad.left + width - pad.right) / 2 : pad.left + (i * (width - pad.left - pad.right)) / (dates.length - 1));
   const figure = h('figure', { class: 'chart' });
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-caption' });
   keys.forEach((key, k) => {
@@ -28,6 +29,7 @@ export function metricsChart(points, { width = 640, height = 220, labels = {} } 
       points: values.map((v, i) => `${x(i)},${y(v)}`).join(' '), fill: 'none', stroke: COLORS[k % COLORS.length], 'stroke-width': '2',
       'data-key': key,
     }));
+    values.forEach((v, i) => chart.append(svg('circle', { cx: x(i), cy: y(v), r: '3', fill: COLORS[k % COLORS.length], 'data-key': key })));
   });
   chart.append(
     svg('line', { x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom, stroke: '#c4c7c5' }),
