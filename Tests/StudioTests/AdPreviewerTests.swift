@@ -19,7 +19,12 @@ import Testing
         #expect(google.headline == "New Spicy Jalapeño Chips | 20% Off")
         #expect(google.headlineParts.map(\.text) == ["New Spicy Jalapeño Chips", "20% Off"])
         #expect(google.headlineParts.map(\.length) == [24, 7])
-        #expect(google.headlineParts.allSatisfy { $0.maximumLength == 30 })
+        #expect(google.headlineParts.allSatisfy { $0.maximumLength == 30 && $0.isShown })
+        var five = Self.tastyChips
+        five.headline = "One | Two | Three | Four | Five"
+        let rotating = AdPreviewer().preview(five, on: .googleAds)
+        #expect(rotating.headline == "One | Two | Three", "Google shows three headlines at a time")
+        #expect(rotating.headlineParts.map(\.isShown) == [true, true, true, false, false])
         #expect(google.description == "Made with organic potatoes and real jalapeños. Crunch into the heat today!")
         #expect(google.imageURL == nil)
         #expect(google.advertiserName == nil && google.sponsoredLabel == nil && google.callToActionLabel == nil)

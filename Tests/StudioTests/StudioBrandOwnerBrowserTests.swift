@@ -135,4 +135,21 @@ import TestSupport
         #expect((field(audiences, "audiences") as? [String: Any])?["totalCount"] as? Int == 0)
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
+
+    /// The headline's counter is each part against each placement's limit; Google shows three headlines at a time
+    /// and says the others rotate in.
+    @Test func eachHeadlinePartIsCountedAndGoogleShowsThreeAtATime() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        try await StudioPage.walkToCreative(page)
+        try await page.type("#headline", TastyChips.headline)
+        try await page.waitUntil("document.querySelector('#headline-count').textContent.includes('7/30')", "the parts are counted")
+        #expect(try await page.text("#headline-count") == "Google Search 24/30 · 7/30 — Meta Feed 24/40")
+        try await page.type("#headline", "Spicy Chips | 20% Off | Kettle Cooked | Free Delivery | Order Today")
+        try await page.waitUntil("document.querySelector('#preview-google .g-rotated')", "the rotation is said")
+        #expect(try await page.text("#preview-google .g-headline") == "Spicy Chips | 20% Off | Kettle Cooked")
+        #expect(try await page.text("#preview-google .g-rotated") == "+ 2 more headlines shown in turn")
+        #expect(try await page.text("#headline-count") == "Google Search 11/30 · 7/30 · 13/30 · 13/30 · 11/30 — Meta Feed 11/40")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
 }

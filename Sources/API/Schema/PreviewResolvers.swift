@@ -42,6 +42,7 @@ enum PreviewResolvers {
         resolvers.field("AdPreviewHeadlinePart", "length", on: HeadlinePart.self) { part, _ in part.length }
         resolvers.field("AdPreviewHeadlinePart", "maxLength", on: HeadlinePart.self) { part, _ in part.maximumLength }
         resolvers.field("AdPreviewHeadlinePart", "tooLong", on: HeadlinePart.self) { part, _ in part.isTooLong }
+        resolvers.field("AdPreviewHeadlinePart", "shown", on: HeadlinePart.self) { part, _ in part.isShown }
         resolvers.field("AdPreviewWarning", "code", on: AdPreviewWarning.self) { warning, _ in warning.code.rawValue.uppercased() }
         resolvers.field("AdPreviewWarning", "severity", on: AdPreviewWarning.self) { warning, _ in warning.severity.apiName }
         resolvers.field("AdPreviewWarning", "field", on: AdPreviewWarning.self) { warning, _ in warning.field }

@@ -23,6 +23,9 @@ public struct PlatformCapabilities: Sendable {
     /// default whatever the input limits allow: Meta shows the first of each and leaves the others out.
     public var headlineCount: ClosedRange<Int> = 1...InputLimits.headlines.maximumCount
     public var descriptionCount: ClosedRange<Int> = 0...InputLimits.descriptions.maximumCount
+    /// How many headlines one impression shows: a responsive search ad shows up to three of its headlines and
+    /// rotates the rest (https://support.google.com/google-ads/answer/7684791); Meta's card shows one.
+    public var headlinesShownAtOnce = 1
     /// Whether the platform's review holds ad text to `EditorialStandards` (Google's editorial policy).
     public var reviewsEditorialStandards = false
 
@@ -47,7 +50,7 @@ public struct PlatformCapabilities: Sendable {
         objectives: [.leads: "MAXIMIZE_CONVERSIONS", .traffic: "MAXIMIZE_CLICKS", .sales: "MAXIMIZE_CONVERSION_VALUE"],
         // ResponsiveSearchAdInfo: "a minimum of 3 and up to 15" headlines, "a minimum of 2 and up to 4" descriptions
         // (https://developers.google.com/google-ads/api/reference/rpc/v26/ResponsiveSearchAdInfo).
-        headlineCount: 3...15, descriptionCount: 2...4, reviewsEditorialStandards: true)
+        headlineCount: 3...15, descriptionCount: 2...4, headlinesShownAtOnce: 3, reviewsEditorialStandards: true)
 
     /// Feed ads: an image, primary text, and a card whose title is the headline's first part (at most 40).
     /// Call to action values are the Marketing API's `call_to_action.type`; objectives its ODAX outcomes.

@@ -70,6 +70,8 @@ public struct HeadlinePart: Sendable, Equatable {
     public var text: String
     public var length: Int
     public var maximumLength: Int
+    /// Whether the placement shows this part at once: Google shows up to three headlines and rotates the others.
+    public var isShown = true
     public var isTooLong: Bool { length > maximumLength }
 }
 

@@ -17,8 +17,9 @@ public struct AdPreviewer: Sendable {
         let placement = AdPlacement(platform)
         let description = Self.nonEmpty(request.description)
         let media = Self.nonEmpty(request.mediaURL)
-        let parts = capabilities.headlineParts(request.headline).map {
-            HeadlinePart(text: $0, length: $0.count, maximumLength: capabilities.headlineMaxLength)
+        let parts = capabilities.headlineParts(request.headline).enumerated().map { index, text in
+            HeadlinePart(text: text, length: text.count, maximumLength: capabilities.headlineMaxLength,
+                         isShown: index < capabilities.headlinesShownAtOnce)
         }
         var warnings = Self.warnings(
             capabilities.problems(headline: request.headline, description: description, mediaURL: media, callToAction: request.callToAction),
@@ -37,7 +38,7 @@ public struct AdPreviewer: Sendable {
             return AdPreview(
                 platform: platform, placement: placement, badge: "Sponsored", advertiserName: nil, sponsoredLabel: nil,
                 displayURL: landing?.displayURL, domain: nil,
-                headline: parts.map(\.text).joined(separator: CreativeText.headlineSeparator), headlineParts: parts,
+                headline: parts.filter(\.isShown).map(\.text).joined(separator: CreativeText.headlineSeparator), headlineParts: parts,
                 primaryText: nil, primaryTextVisibleLength: nil, description: description, imageURL: capabilities.supportsImages ? media : nil,
                 callToActionLabel: nil, warnings: warnings)
         case .metaFeed:

@@ -5,7 +5,7 @@ import { h, replace } from './dom.js';
 
 export const PREVIEW_FIELDS = `
   platform placement badge advertiserName sponsoredLabel displayUrl domain headline
-  headlineParts { text length maxLength tooLong }
+  headlineParts { text length maxLength tooLong shown }
   primaryText primaryTextVisibleLength description imageUrl callToActionLabel
   warnings { code severity field part message }`;
 
@@ -37,6 +37,7 @@ export function drawPreview(container, preview) {
 function headlineParts(preview, separator) {
   const nodes = [];
   preview.headlineParts.forEach((part, index) => {
+    if (!part.shown) return;
     if (index > 0) nodes.push(separator);
     const warning = preview.warnings.find((w) => w.code === 'HEADLINE_TOO_LONG' && w.part === index);
     nodes.push(h('span', {
@@ -56,7 +57,21 @@ function googleSearchAd(preview) {
       h('span', { class: 'g-url' }, preview.displayUrl ?? '')),
     h('div', { class: 'g-headline', role: 'heading', 'aria-level': '4' },
       preview.headlineParts.length ? headlineParts(preview, ' | ') : h('span', { class: 'placeholder' }, 'Your headline')),
-    preview.description ? h('p', { class: 'g-description' }, preview.description) : null);
+    preview.description ? h('p', { class: 'g-description' }, preview.description) : null,
+    rotated(preview));
+}
+
+/** Headlines the placement takes but does not show at once (Google rotates them in). */
+function rotated(preview) {
+  const hidden = preview.headlineParts.filter((part) => !part.shown).length;
+  return hidden ? h('p', { class: 'g-rotated hint' }, `+ ${hidden} more headline${hidden === 1 ? '' : 's'} shown in turn`) : null;
+}
+
+/** Each headline part's length against each placement's limit: "Google Search 24/30 · 7/30 — Meta Feed 24/40". */
+export function partCounts(previews) {
+  return previews.filter((p) => p.headlineParts.length)
+    .map((p) => `${TITLES[p.placement] ?? p.placement} ${p.headlineParts.map((part) => `${part.length}/${part.maxLength}`).join(' · ')}`)
+    .join(' — ');
 }
 
 function metaFeedAd(preview) {

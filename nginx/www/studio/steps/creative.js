@@ -3,7 +3,7 @@
 // once (a local blob: URL) and is replaced by the uploaded file's URL when the upload finishes.
 import { graphql, fileToBase64, ApiError } from '../api.js';
 import { h, field, setFieldError } from '../dom.js';
-import { drawPreview, fetchPreviews, previewSummary } from '../previews.js';
+import { drawPreview, fetchPreviews, previewSummary, partCounts } from '../previews.js';
 import { stepNav } from './nav.js';
 
 export const CALLS_TO_ACTION = ['SHOP_NOW', 'LEARN_MORE', 'SIGN_UP', 'BOOK_NOW', 'CONTACT_US', 'DOWNLOAD', 'GET_OFFER', 'SUBSCRIBE'];
@@ -47,7 +47,7 @@ export const creativeStep = {
 
     const headline = text('headline', 'headline', { autocomplete: 'off' });
     const description = text('description', 'description', { multiline: true, rows: '3' });
-    headline.addEventListener('input', () => { document.getElementById('headline-count').textContent = `${creative.headline.length} characters`; });
+    // The headline's counter is each part against each platform's limit, from the server's previews (see below).
     description.addEventListener('input', () => { document.getElementById('description-count').textContent = `${creative.description.length} characters`; });
 
     // Google's responsive search ads take 3 to 15 headlines and 2 to 4 descriptions: more of each, one per line.
@@ -104,6 +104,8 @@ function previewUpdater(studio, region) {
           const container = region.querySelector(`[data-platform="${preview.platform}"]`);
           if (container) drawPreview(container, preview);
         }
+        const counts = document.getElementById('headline-count');
+        if (counts) counts.textContent = partCounts(adPreview) || '0 characters';
         for (const [key, id] of Object.entries(FIELD_IDS)) {
           if (key !== 'mediaUrl') setFieldError(id, null);
         }
