@@ -131,13 +131,20 @@ import TestSupport
         #expect(try await page.text("#alert")?.contains("The file is not a JPEG, PNG, GIF or WebP image.") == true)
         #expect(try await page.text("#upload-status") == "No image.")
 
-        // An image over nginx's 10 MB limit: refused before the responder, and said so at the field.
+        // An image over uploadMedia's 5 MB, or not an image type at all: said at the field in the page's own words
+        // (the server's refusals read differently), before anything is sent.
         let huge = harness.server.directory.appendingPathComponent("huge.jpg")
         try (Data([0xFF, 0xD8, 0xFF]) + Data(repeating: 0x41, count: 11 << 20)).write(to: huge)
         try await page.chooseFile("#media-file", huge)
         try await page.waitUntil("document.querySelector('#media-file-error').textContent.startsWith('huge.jpg')", "the size error shows", timeout: 30)
-        #expect(try await page.text("#media-file-error") == "huge.jpg is too large to upload (11.0 MB).")
-        #expect(try await page.text("#alert")?.contains("The request is larger than 10 MB") == true)
+        #expect(try await page.text("#media-file-error") == "huge.jpg is 11.0 MB; an image can be at most 5 MB.")
+        let text = harness.server.directory.appendingPathComponent("notes.txt")
+        try Data("not an image".utf8).write(to: text)
+        try await page.chooseFile("#media-file", text)
+        try await page.waitUntil("document.querySelector('#media-file-error').textContent.startsWith('notes.txt')", "the type error shows")
+        #expect(try await page.text("#media-file-error") == "notes.txt is not a JPEG, PNG, GIF or WebP image.")
+        #expect(try await page.text("#upload-status") == "No image.")
+
 
         // A return from OAuth with an error: the page says what the code means, never text from the address.
         let spoof = harness.server.baseURL.absoluteString + "/?connect=META_ADS&error=access_denied&error_description=Your%20key%20expired%3A%20email%20it%20to%20help%40evil.example"

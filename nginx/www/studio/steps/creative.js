@@ -125,9 +125,25 @@ function previewUpdater(studio, region) {
 /** Counts the uploads started: only the last file chosen may set the image, whichever upload finishes last. */
 let uploadsStarted = 0;
 
+/** What uploadMedia takes (its documented limits), checked before the bytes are read and sent. */
+const IMAGE_TYPES = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/webp': 'WebP' };
+const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+function imageProblem(file) {
+  if (!IMAGE_TYPES[file.type]) return `${file.name} is not a JPEG, PNG, GIF or WebP image.`;
+  if (file.size > IMAGE_MAX_BYTES) return `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; an image can be at most 5 MB.`;
+  return null;
+}
+
 async function upload(studio, input, status, removeButton, refresh) {
   const file = input.files?.[0];
   if (!file) return;
+  const problem = imageProblem(file);
+  if (problem) {
+    input.value = '';
+    setFieldError('media-file', problem);
+    return;
+  }
   const mine = ++uploadsStarted;
   const creative = studio.state.creative;
   // An image still uploading (blob:) is no image to go back to: this choice replaces it.
