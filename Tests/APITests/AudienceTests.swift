@@ -155,6 +155,40 @@ import TestSupport
         #expect(Array(seen.suffix(25)) == Array(ids.reversed()))
     }
 
+    /// Searching by part of the name, any case, literally, paged, counted; another organization's audiences are not found.
+    @Test func searchFindsAudiencesByPartOfTheirName() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        for name in ["Young snackers", "Older snackers", "Spicy fans", "100% snackers_"] {
+            _ = try await create(harness, key: key, name: name)
+        }
+        let other = try harness.organization(named: "Other Co.")
+        _ = try await create(harness, key: other, name: "Other snackers")
+        let query = "query($s: String, $after: String) { audiences(first: 2, after: $after, search: $s) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }"
+        var names: [String] = []
+        var after: String?
+        repeat {
+            var variables: [String: Any] = ["s": "SNACKERS"]
+            if let after { variables["after"] = after }
+            let body = try await send(harness, query, variables, key: key)
+            let connection = try #require((body["data"] as? [String: Any])?["audiences"] as? [String: Any], "\(body)")
+            #expect(connection["totalCount"] as? Int == 3)
+            names += (connection["edges"] as? [[String: Any]] ?? []).compactMap { ($0["node"] as? [String: Any])?["name"] as? String }
+            let info = connection["pageInfo"] as? [String: Any]
+            after = info?["hasNextPage"] as? Bool == true ? info?["endCursor"] as? String : nil
+        } while after != nil
+        #expect(names == ["100% snackers_", "Older snackers", "Young snackers"])
+        for (search, expected) in [("0%", ["100% snackers_"]), ("s_", ["100% snackers_"]), ("fan", ["Spicy fans"]), ("", ["100% snackers_", "Spicy fans"])] {
+            let body = try await send(harness, query, ["s": search], key: key)
+            let found = (((body["data"] as? [String: Any])?["audiences"] as? [String: Any])?["edges"] as? [[String: Any]] ?? [])
+                .compactMap { ($0["node"] as? [String: Any])?["name"] as? String }
+            #expect(found == expected, "\(search)")
+        }
+        let tooLong = try await send(harness, query, ["s": String(repeating: "x", count: 256)], key: key)
+        #expect((((tooLong["errors"] as? [[String: Any]])?.first?["extensions"] as? [String: Any])?["field"] as? String) == "search", "\(tooLong)")
+    }
+
     @Test func anotherOrganizationsAudienceIsNotFound() async throws {
         let harness = try APITestHarness()
         defer { harness.stop() }

@@ -152,4 +152,36 @@ import TestSupport
         #expect(try await page.text("#headline-count") == "Google Search 11/30 · 7/30 · 13/30 · 13/30 · 11/30 — Meta Feed 11/40")
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
+
+    /// With many saved audiences, the audience step finds one by name; the search is shown only when there is a list to search.
+    @Test func aSavedAudienceIsFoundByName() async throws {
+        let (harness, browser, page) = try await StudioPage.open()
+        defer { browser.stop(); harness.stop() }
+        try harness.sql("""
+            INSERT INTO audiences (organization_id, name, rules)
+            SELECT id, 'Audience ' || n, '{"locations": ["US"], "age_min": 18, "age_max": 65, "interests": []}'::jsonb
+            FROM organizations, generate_series(1, 80) n
+            """)
+        try harness.sql("""
+            INSERT INTO audiences (organization_id, name, rules)
+            SELECT id, 'Weekend Hikers', '{"locations": ["CA"], "age_min": 25, "age_max": 45, "interests": []}'::jsonb FROM organizations
+            """)
+        try await page.click("input[name=objective][value=SALES]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
+        try await page.click("input[name=ad-account]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelectorAll('input[name=audience]').length === 50", "the newest 50 are listed")
+        #expect(try await page.evaluate("document.querySelector('#audience-search').closest('label').hidden") as? Bool == false)
+        try await page.type("#audience-search", "hikers")
+        try await page.waitUntil("document.querySelectorAll('input[name=audience]').length === 1", "the search answers")
+        #expect(try await page.text(".saved-audiences .choice-title") == "Weekend Hikers")
+        #expect(try await page.text(".saved-audiences legend") == "Saved audiences with \"hikers\" (1)")
+        try await page.click("input[name=audience]")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#headline')", "the chosen audience is used")
+        let audiences = try await harness.graphQL("{ audiences { totalCount } }")
+        #expect((field(audiences, "audiences") as? [String: Any])?["totalCount"] as? Int == 81, "nothing new was saved")
+        #expect(page.problems().isEmpty, "\(page.problems())")
+    }
 }

@@ -18,7 +18,13 @@ enum AudienceResolvers {
                 guard let cursor = decodeCursor(text) else { throw badInput("after is not a valid cursor.", field: "after") }
                 after = cursor
             }
-            return AudienceConnection(page: try mapped { try service.list(first: first, after: after, in: session) }, session: session)
+            var search: String?
+            if case .string(let text)? = context.argument("search") {
+                try InputLimits.name.check(text, field: "search")
+                search = text
+            }
+            return AudienceConnection(
+                page: try mapped { try service.list(first: first, after: after, nameContains: search, in: session) }, search: search, session: session)
         }
         resolvers.field("AudienceConnection", "edges", on: AudienceConnection.self) { connection, _ in
             connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: encodeCursor($0.cursor)) }
@@ -27,7 +33,7 @@ enum AudienceResolvers {
             PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.audiences.last.map { encodeCursor($0.cursor) })
         }
         resolvers.field("AudienceConnection", "totalCount", on: AudienceConnection.self) { connection, _ in
-            try service.count(in: connection.session)
+            try service.count(nameContains: connection.search, in: connection.session)
         }
         resolvers.field("AudienceEdge", "cursor", on: AudienceEdge.self) { edge, _ in edge.cursor }
         resolvers.field("AudienceEdge", "node", on: AudienceEdge.self) { edge, _ in edge.audience }
@@ -120,6 +126,7 @@ enum AudienceResolvers {
 /// A page plus the session, so `totalCount` is only counted when selected.
 struct AudienceConnection: GraphQLObject {
     var page: AudiencePage
+    var search: String?
     var session: TenantSession
 }
 

@@ -41,16 +41,21 @@ public struct AudienceService: Sendable {
     private static let columns =
         "id, name, rules, created_at, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS cursor_time"
 
-    public func list(first: Int, after: AudienceCursor?, in session: TenantSession) throws -> AudiencePage {
+    /// `nameContains`: only audiences whose name contains it, in any case.
+    public func list(first: Int, after: AudienceCursor?, nameContains: String? = nil, in session: TenantSession) throws -> AudiencePage {
         let connection = session.connection
         var parameters: [(any PostgresEncodable)?] = [session.organizationID, first + 1]
-        var keyset = ""
+        var conditions = ""
         if let after {
             parameters += [after.createdAt, after.id]
-            keyset = " AND (created_at, id) < ($3::timestamptz, $4::uuid)"
+            conditions = " AND (created_at, id) < ($3::timestamptz, $4::uuid)"
+        }
+        if let pattern = NameSearch.pattern(nameContains) {
+            parameters.append(pattern)
+            conditions += " AND " + NameSearch.condition("name", parameter: parameters.count)
         }
         let rows = try connection.query(
-            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1\(keyset) ORDER BY created_at DESC, id DESC LIMIT $2",
+            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1\(conditions) ORDER BY created_at DESC, id DESC LIMIT $2",
             parameters)
         var audiences = try rows.map { row in
             (audience: try Self.audience(row), cursor: try Self.cursor(row))
@@ -60,10 +65,15 @@ public struct AudienceService: Sendable {
         return AudiencePage(audiences: audiences, hasNextPage: hasNextPage)
     }
 
-    /// How many audiences the organization has (all pages).
-    public func count(in session: TenantSession) throws -> Int {
-        try session.connection.query(
-            "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1", [session.organizationID])[0].decode("total")
+    /// How many audiences the organization has (all pages), or of those whose name contains `nameContains`.
+    public func count(nameContains: String? = nil, in session: TenantSession) throws -> Int {
+        guard let pattern = NameSearch.pattern(nameContains) else {
+            return try session.connection.query(
+                "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1", [session.organizationID])[0].decode("total")
+        }
+        return try session.connection.query(
+            "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1 AND \(NameSearch.condition("name", parameter: 2))",
+            [session.organizationID, pattern])[0].decode("total")
     }
 
     public func get(_ id: UUID, in session: TenantSession) throws -> Audience {

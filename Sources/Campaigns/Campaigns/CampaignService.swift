@@ -65,11 +65,9 @@ public struct CampaignService: Sendable {
             parameters.append(platform.rawValue)
             conditions += " AND c.platform = $\(parameters.count)"
         }
-        if let text = filter.nameContains?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let literal = text.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            parameters.append("%\(literal)%")
-            conditions += " AND c.name ILIKE $\(parameters.count) ESCAPE '\\'"
+        if let pattern = NameSearch.pattern(filter.nameContains) {
+            parameters.append(pattern)
+            conditions += " AND " + NameSearch.condition("c.name", parameter: parameters.count)
         }
         return (conditions, parameters)
     }

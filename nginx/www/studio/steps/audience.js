@@ -46,23 +46,38 @@ export const audienceStep = {
         studio.next();
       },
     }));
-    graphql(`{ audiences(first: 50) { edges { node { ${AUDIENCE_FIELDS} } } } }`)
-      .then(({ audiences }) => {
-        saved.removeAttribute('aria-busy');
-        const nodes = audiences.edges.map((edge) => edge.node);
-        replace(saved, nodes.length
-          ? h('fieldset', { class: 'choices' },
-            h('legend', {}, 'Reuse a saved audience'),
-            nodes.map((audience) => h('label', { class: 'choice' },
-              h('input', {
-                type: 'radio', name: 'audience', value: audience.id, checked: state.audienceId === audience.id,
-                onchange: () => { state.audienceId = audience.id; studio.save(); },
-              }),
-              h('span', { class: 'choice-title' }, audience.name),
-              h('span', { class: 'choice-text' }, describe(audience)))))
-          : h('p', {}, 'No saved audience yet.'));
-      })
-      .catch((error) => { replace(saved, h('p', {}, 'Saved audiences could not be loaded.')); studio.fail(error); });
+    // The saved audiences, newest first, searched by name on the server as the user types.
+    const search = h('input', { id: 'audience-search', type: 'search', maxlength: '255', autocomplete: 'off', placeholder: 'Part of a name' });
+    const savedList = h('div', { id: 'saved-audience-list' });
+    const searchField = h('label', { class: 'filter', hidden: true }, h('span', {}, 'Find a saved audience'), search);
+    replace(saved, searchField, savedList);
+    let generation = 0;
+    const load = () => {
+      const mine = ++generation;
+      const text = search.value.trim();
+      graphql('query($s: String) { audiences(first: 50, search: $s) { totalCount edges { node { ' + AUDIENCE_FIELDS + ' } } } }', { s: text || null })
+        .then(({ audiences }) => {
+          if (mine !== generation) return;
+          saved.removeAttribute('aria-busy');
+          const nodes = audiences.edges.map((edge) => edge.node);
+          if (!text) searchField.hidden = audiences.totalCount <= 5;
+          replace(savedList, nodes.length
+            ? h('fieldset', { class: 'choices' },
+              h('legend', {}, text ? `Saved audiences with "${text}" (${audiences.totalCount})` : 'Reuse a saved audience'),
+              nodes.map((audience) => h('label', { class: 'choice' },
+                h('input', {
+                  type: 'radio', name: 'audience', value: audience.id, checked: state.audienceId === audience.id,
+                  onchange: () => { state.audienceId = audience.id; studio.save(); },
+                }),
+                h('span', { class: 'choice-title' }, audience.name),
+                h('span', { class: 'choice-text' }, describe(audience)))))
+            : h('p', { id: 'no-saved-audience' }, text ? `No saved audience has "${text}" in its name.` : 'No saved audience yet.'));
+        })
+        .catch((error) => { replace(savedList, h('p', {}, 'Saved audiences could not be loaded.')); studio.fail(error); });
+    };
+    let typing = null;
+    search.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(load, 250); });
+    load();
   },
 };
 
