@@ -40,6 +40,20 @@ enum MetaAssetResolvers {
                 try assetService(request).transparencySuggestions(ofAccount: accountID, in: request.session)
             }
         }
+        resolvers.field("Query", "metaAudienceSizeEstimate") { context -> AudienceSizeEstimate? in
+            let request = try context.context(as: RequestContext.self)
+            let accountID = try adAccountID(context.argument("adAccountId"))
+            guard let audienceID = context.argument("audienceId")?.stringValue.flatMap({ GlobalID.decode($0, as: "Audience") }),
+                  let audience = try AudienceService().get(ids: [audienceID], in: request.session)[audienceID] else {
+                throw UserError("Audience not found.", code: "NOT_FOUND")
+            }
+            let range = try assetError { () throws(MetaAssetError) in
+                try assetService(request).sizeEstimate(of: audience, forAccount: accountID, in: request.session)
+            }
+            return range.map { AudienceSizeEstimate(lowerBound: $0.lowerBound, upperBound: $0.upperBound) }
+        }
+        resolvers.field("AudienceSizeEstimate", "lowerBound", on: AudienceSizeEstimate.self) { estimate, _ in estimate.lowerBound }
+        resolvers.field("AudienceSizeEstimate", "upperBound", on: AudienceSizeEstimate.self) { estimate, _ in estimate.upperBound }
         resolvers.mutation("setAdAccountEUTransparency") { context, session in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
@@ -96,4 +110,10 @@ extension EUTransparency: GraphQLObject {
 
 extension PlatformPixel: GraphQLObject {
     public var graphQLTypeName: String? { "MetaPixel" }
+}
+
+/// `AudienceSizeEstimate`: the people a platform estimates an audience reaches.
+struct AudienceSizeEstimate: GraphQLObject {
+    var lowerBound: Int
+    var upperBound: Int
 }

@@ -33,6 +33,17 @@ public struct MetaAssetService: Sendable {
         }
     }
 
+    /// How many people `audience` reaches on Meta in a month, as Meta estimates it for `accountID`; nil when Meta
+    /// has no estimate ready, or the audience has a location or interest without a Meta id (Meta would refuse it).
+    public func sizeEstimate(of audience: Audience, forAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> ClosedRange<Int>? {
+        let locations = audience.targetedLocations, interests = audience.targetedInterests
+        guard locations.allSatisfy({ $0.metaID != nil }), interests.allSatisfy({ $0.metaID != nil }) else { return nil }
+        let targeting = MetaLaunchMapping.targeting(locations: locations, ageMin: audience.ageMin, ageMax: audience.ageMax, interests: interests)
+        return try onMeta(accountID, in: session) { account, token in
+            try providers.meta.deliveryEstimate(accountID: account.externalAccountID, targeting: targeting, accessToken: token)
+        }
+    }
+
     /// What Meta suggests as `accountID`'s EU beneficiary and payer.
     public func transparencySuggestions(ofAccount accountID: UUID, in session: TenantSession) throws(MetaAssetError) -> [String] {
         try onMeta(accountID, in: session) { account, token in

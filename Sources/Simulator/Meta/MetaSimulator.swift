@@ -72,6 +72,9 @@ public final class MetaSimulator: SimulatedPlatform, @unchecked Sendable {
             try authorize(request)
             let account = try account(segments[0])
             return page(request, rows: [["recommendations": [account.name]]])
+        case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "delivery_estimate":
+            try authorize(request)
+            return try deliveryEstimate(request, accountID: try account(segments[0]).id)
         case ("GET", 2) where segments[0].hasPrefix("act_") && segments[1] == "insights":
             try authorize(request)
             return try insights(request, accountID: MetaSimulatedAccount.digits(segments[0]))

@@ -111,6 +111,11 @@ extension MetaSimulator {
                 userMessage: "To create your ad set, you need to enable or disable the Advantage audience feature. This can be done by setting the advantage_audience flag to either 1 or 0 within the targeting_automation field in the targeting spec.",
                 userTitle: "Advantage Audience Flag Required", blame: ["targeting", "targeting_automation", "advantage_audience"])
         }
+        try checkTargetingKeys(targeting)
+    }
+
+    /// Locations and interests by the keys and ids the targeting search knows, as ad sets and estimates take them.
+    func checkTargetingKeys(_ targeting: [String: Any]) throws {
         let geo = targeting["geo_locations"] as? [String: Any] ?? [:]
         for code in geo["countries"] as? [String] ?? [] where MetaTargetingCatalog.countryNames[code] == nil {
             throw MetaSimulatedError.invalidParameter(["targeting", "geo_locations", "countries"], "Invalid country code: \(code).")
@@ -134,6 +139,36 @@ extension MetaSimulator {
                 }
             }
         }
+    }
+
+    /// `act_{id}/delivery_estimate`: Meta's monthly reach estimate for a targeting spec and optimization goal
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ad-account/delivery_estimate). The spec is
+    /// checked as an ad set's is; the figures are the simulator's own, deterministic: 10 million people per
+    /// country, 2 million per region, 500,000 per city, in proportion to the age range, a third of that with
+    /// interests, given as ±15 %.
+    func deliveryEstimate(_ request: SimulatorRequest, accountID: String) throws -> FastCGIResponse {
+        guard let text = request.query["targeting_spec"] else { throw MetaSimulatedError.missing("targeting_spec") }
+        guard let targeting = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+            throw MetaSimulatedError.invalidParameter(["targeting_spec"], "The targeting spec must be a JSON object.")
+        }
+        guard request.query["optimization_goal"] != nil else { throw MetaSimulatedError.missing("optimization_goal") }
+        try checkTargetingKeys(targeting)
+        let geo = targeting["geo_locations"] as? [String: Any] ?? [:]
+        let countries = Double((geo["countries"] as? [String] ?? []).count)
+        let regions = Double((geo["regions"] as? [Any] ?? []).count)
+        let cities = Double((geo["cities"] as? [Any] ?? []).count)
+        let places: Double = countries * 10_000_000 + regions * 2_000_000 + cities * 500_000
+        guard places > 0 else {
+            throw MetaSimulatedError.invalidParameter(["targeting_spec", "geo_locations"], "Your audience must include at least one location.")
+        }
+        let ageMin = (targeting["age_min"] as? NSNumber)?.intValue ?? 18, ageMax = (targeting["age_max"] as? NSNumber)?.intValue ?? 65
+        let interests = (targeting["flexible_spec"] as? [[String: Any]] ?? []).contains { !($0["interests"] as? [Any] ?? []).isEmpty }
+        let ageShare = Double(max(1, ageMax - ageMin + 1)) / 53
+        let people: Double = places * ageShare * (interests ? 1.0 / 3 : 1.0)
+        return .simulatorJSON(200, ["data": [[
+            "estimate_mau_lower_bound": Int(people * 0.85), "estimate_mau_upper_bound": Int(people * 1.15), "estimate_ready": true,
+            "estimate_dau": Int(people / 10),
+        ]]])
     }
 
     /// The EU's member states and the associated territories with country codes of their own, where Meta wants

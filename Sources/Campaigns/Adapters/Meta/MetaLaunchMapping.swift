@@ -51,11 +51,16 @@ enum MetaLaunchMapping {
     }
 
     static func targeting(_ spec: AdGroupLaunchSpec) -> MetaTargeting {
-        func keys(_ kind: TargetingEntry.Kind) -> [String] { spec.locations.filter { $0.kind == kind }.compactMap(\.metaID) }
+        targeting(locations: spec.locations, ageMin: spec.ageMin, ageMax: spec.ageMax, interests: spec.interests)
+    }
+
+    /// Entries go by their Meta ids; ages within Meta's 13 to 65+.
+    static func targeting(locations: [TargetingEntry], ageMin: Int, ageMax: Int, interests: [TargetingEntry]) -> MetaTargeting {
+        func keys(_ kind: TargetingEntry.Kind) -> [String] { locations.filter { $0.kind == kind }.compactMap(\.metaID) }
         return MetaTargeting(
             countries: keys(.country), regions: keys(.region), cities: keys(.city),
-            ageMin: max(13, spec.ageMin), ageMax: min(65, spec.ageMax),
-            interests: spec.interests.compactMap { entry in entry.metaID.map { MetaInterest(id: $0, name: entry.name) } },
+            ageMin: max(13, ageMin), ageMax: min(65, ageMax),
+            interests: interests.compactMap { entry in entry.metaID.map { MetaInterest(id: $0, name: entry.name) } },
             advantageAudience: 0)
     }
 

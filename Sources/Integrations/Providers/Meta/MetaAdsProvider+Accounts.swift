@@ -32,6 +32,17 @@ extension MetaAdsProvider {
             .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
+    /// Meta's estimate of the people `targeting` reaches in a month, as a range; nil while Meta has none ready
+    /// (`estimate_ready` false) or answers without bounds.
+    public func deliveryEstimate(accountID: String, targeting: MetaTargeting, accessToken: String) throws -> ClosedRange<Int>? {
+        let row = (try send(requests.deliveryEstimate(accountID: accountID, targeting: targeting, optimizationGoal: "REACH"), accessToken: accessToken)["data"]
+            as? [[String: Any]])?.first
+        func number(_ key: String) -> Int? { (row?[key] as? NSNumber)?.intValue ?? (row?[key] as? String).flatMap { Int($0) } }
+        guard row?["estimate_ready"] as? Bool != false, let lower = number("estimate_mau_lower_bound"),
+              let upper = number("estimate_mau_upper_bound"), lower >= 0, lower <= upper else { return nil }
+        return lower...upper
+    }
+
     /// The Pages ads can run as: those whose role includes the `ADVERTISE` task
     /// (https://developers.facebook.com/docs/pages-api/overview#tasks).
     public func listPages(accessToken: String) throws -> [PlatformPage] {

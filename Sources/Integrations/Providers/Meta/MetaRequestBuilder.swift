@@ -84,6 +84,15 @@ public struct MetaRequestBuilder: Sendable {
         get("\(MetaGraphAPI.accountNode(accountID))/dsa_recommendations", [])
     }
 
+    /// How many people a targeting could reach each month, for an optimization goal
+    /// (https://developers.facebook.com/docs/marketing-api/reference/ad-account/delivery_estimate).
+    public func deliveryEstimate(accountID: String, targeting: MetaTargeting, optimizationGoal: String) -> PlatformRequest {
+        get("\(MetaGraphAPI.accountNode(accountID))/delivery_estimate", [
+            ("targeting_spec", Self.json(targeting.json)), ("optimization_goal", optimizationGoal),
+            ("fields", "estimate_mau_lower_bound,estimate_mau_upper_bound,estimate_ready"),
+        ])
+    }
+
     /// The account's objects on `edge` (`campaigns`, `adsets`, `adcreatives`, `ads`) with exactly this name,
     /// with `fields` (`id,name,adset_id`): how a launch finds what an earlier attempt created when the answer was lost.
     public func objects(named name: String, edge: String, fields: String, accountID: String, limit: Int = 100) -> PlatformRequest {
