@@ -162,6 +162,12 @@ import TestSupport
         try await page.click("#campaigns button[data-campaign]")
         try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the draft opens at its review")
         #expect(try await page.evaluate("document.querySelector('#campaign-name').value") as? String == "Spicy Jalapeño Chips – Launch")
+        // Its audience is the chosen one, with Meta's estimate of its size (US, ages 18–34).
+        try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Audience')).click()")
+        try await page.waitUntil("document.querySelector('#audience-estimate')?.textContent", "Meta's estimate shows")
+        #expect(try await page.text("#audience-estimate") == "Meta estimates this audience at 2.7M–3.7M people a month.")
+        #expect(try await page.evaluate("document.querySelector('input[name=audience]:checked')?.closest('label').querySelector('.choice-title').textContent") as? String
+                == "Young snackers")
         try await page.evaluate("[...document.querySelectorAll('.step-link')].find(b => b.textContent.includes('Creative')).click()")
         try await page.waitUntil("document.querySelector('#headline')", "its creative shows")
         #expect(try await page.evaluate("document.querySelector('#headline').value") as? String == TastyChips.headline)

@@ -67,7 +67,7 @@ export const audienceStep = {
               nodes.map((audience) => h('label', { class: 'choice' },
                 h('input', {
                   type: 'radio', name: 'audience', value: audience.id, checked: state.audienceId === audience.id,
-                  onchange: () => { state.audienceId = audience.id; studio.save(); },
+                  onchange: () => { state.audienceId = audience.id; studio.save(); showEstimate(); },
                 }),
                 h('span', { class: 'choice-title' }, audience.name),
                 h('span', { class: 'choice-text' }, describe(audience)))))
@@ -78,6 +78,27 @@ export const audienceStep = {
     let typing = null;
     search.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(load, 250); });
     load();
+
+    // Meta's estimate of the chosen audience's monthly reach; Google Search reaches people by keywords instead.
+    const estimate = h('p', { class: 'hint', id: 'audience-estimate', role: 'status' });
+    saved.after(estimate);
+    let asked = 0;
+    const showEstimate = () => {
+      const mine = ++asked;
+      replace(estimate);
+      if (platform !== 'META_ADS' || !state.audienceId || !state.adAccount?.id) return;
+      graphql('query($a: ID!, $u: ID!) { metaAudienceSizeEstimate(adAccountId: $a, audienceId: $u) { lowerBound upperBound } }',
+        { a: state.adAccount.id, u: state.audienceId })
+        .then(({ metaAudienceSizeEstimate: size }) => {
+          if (mine !== asked) return;
+          const people = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+          replace(estimate, size
+            ? `Meta estimates this audience at ${people.format(size.lowerBound)}–${people.format(size.upperBound)} people a month.`
+            : 'Meta has no size estimate for this audience.');
+        })
+        .catch(() => { if (mine === asked) replace(estimate, 'Meta\'s size estimate is not available just now.'); });
+    };
+    showEstimate();
   },
 };
 
