@@ -109,4 +109,55 @@ import TestSupport
         #expect(extensions(tooLong)["code"] as? String == "BAD_USER_INPUT", "\(tooLong)")
         #expect(extensions(tooLong)["field"] as? String == "search")
     }
+
+    /// Each order pages through every campaign once, in that order; a cursor continues only the order it came from.
+    @Test func campaignsPageInEachOrder() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let organization = try harness.organizationID(key: key)
+        let account = try harness.insertAdAccount(key: key, integration: try harness.insertIntegration(key: key), external: "act_1", name: "Chips")
+        // Names out of creation order, two of them equal (the id breaks the tie).
+        try harness.sql(
+            """
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
+            SELECT $1::uuid, $2::uuid, CASE WHEN n IN (4, 9) THEN 'Same name' ELSE chr(90 - n) || ' campaign' END, 'meta_ads', 'sales',
+                   timestamptz '2026-11-01T00:00:00Z' + n * interval '1 minute'
+            FROM generate_series(1, 23) n
+            """, [organization.uuidString, account.uuidString])
+        func page(_ order: String) async throws -> [String] {
+            var names: [String] = []
+            var after: String?
+            repeat {
+                var variables: [String: Any] = ["o": order]
+                if let after { variables["after"] = after }
+                let body = try await harness.send(
+                    "query($o: CampaignOrder, $after: String) { campaigns(first: 5, after: $after, orderBy: $o) { edges { node { name } } pageInfo { hasNextPage endCursor } } }",
+                    variables, key: key)
+                let connection = try #require(data(body, "campaigns") as? [String: Any], "\(body)")
+                names += (connection["edges"] as? [[String: Any]] ?? []).compactMap { ($0["node"] as? [String: Any])?["name"] as? String }
+                let info = connection["pageInfo"] as? [String: Any]
+                after = info?["hasNextPage"] as? Bool == true ? info?["endCursor"] as? String : nil
+            } while after != nil && names.count < 100
+            return names
+        }
+        func names(orderedBy order: String) throws -> [String] {
+            try harness.database.pool(maximumConnections: 1).withConnection { connection in
+                try connection.query("SELECT name FROM campaigns WHERE organization_id = $1 ORDER BY \(order)", [organization]).map { try $0.decode("name") }
+            }
+        }
+        let expected = try names(orderedBy: "created_at")
+        #expect(try await page("OLDEST") == expected)
+        #expect(try await page("NEWEST") == expected.reversed())
+        let byName = try await page("NAME")
+        #expect(byName == (try names(orderedBy: "name, id")))
+        #expect(byName.first == "C campaign" && byName.last == "Y campaign", "\(byName)")
+        #expect(byName.filter { $0 == "Same name" }.count == 2)
+
+        let newest = try await harness.send("{ campaigns(first: 2) { pageInfo { endCursor } } }", key: key)
+        let cursor = try #require(((data(newest, "campaigns") as? [String: Any])?["pageInfo"] as? [String: Any])?["endCursor"] as? String)
+        let mixed = try await harness.send("query($a: String) { campaigns(first: 2, after: $a, orderBy: NAME) { totalCount } }", ["a": cursor], key: key)
+        #expect(extensions(mixed)["code"] as? String == "BAD_USER_INPUT", "\(mixed)")
+        #expect(extensions(mixed)["field"] as? String == "after")
+    }
 }

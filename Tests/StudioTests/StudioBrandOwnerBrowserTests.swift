@@ -69,7 +69,7 @@ import TestSupport
         #expect(page.problems().isEmpty, "\(page.problems())")
     }
 
-    /// 300 campaigns: the list shows 25 at a time with "Show more", searches by name and filters by status, with
+    /// 300 campaigns: the list shows 25 at a time with "Show more", searches by name, filters by status and sorts, with
     /// readable statuses and the last 7 days' spend in the budget's currency.
     @Test func aListOf300CampaignsPagesSearchesAndFilters() async throws {
         let (harness, browser, page) = try await StudioPage.open()
@@ -108,6 +108,9 @@ import TestSupport
 
         try await page.evaluate("{ const s = document.querySelector('#campaign-status-filter'); s.value = 'LIVE'; s.dispatchEvent(new Event('change')) }")
         try await page.waitUntil("document.querySelector('#campaign-count').textContent === '10 of 10 campaigns found'", "the filter answers")
+        #expect(try await page.text("#campaigns tbody tr th") == "Spicy Jalapeño 300", "newest first")
+        try await page.evaluate("{ const s = document.querySelector('#campaign-order'); s.value = 'OLDEST'; s.dispatchEvent(new Event('change')) }")
+        try await page.waitUntil("document.querySelector('#campaigns tbody tr th').textContent === 'Spicy Jalapeño 30'", "the oldest come first")
         try await page.evaluate("{ const s = document.querySelector('#campaign-search'); s.value = 'nothing like it'; s.dispatchEvent(new Event('input')) }")
         try await page.waitUntil("document.querySelector('#campaign-count').textContent === 'No campaign matches.'", "nothing matches")
         #expect(try await page.evaluate("document.querySelector('#campaigns').hidden") as? Bool == true)

@@ -15,12 +15,13 @@ enum CampaignResolvers {
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
                 throw AudienceResolvers.badInput("first must be between 1 and 100.", field: "first")
             }
-            var after: AudienceCursor?
+            let order = context.argument("orderBy")?.stringValue.flatMap { CampaignOrder(rawValue: $0.lowercased()) } ?? .newest
+            var after: CampaignKeyset?
             if case .string(let text)? = context.argument("after") {
-                guard let cursor = AudienceResolvers.decodeCursor(text) else {
-                    throw AudienceResolvers.badInput("after is not a valid cursor.", field: "after")
+                guard let keyset = CampaignCursor.decode(text, in: order) else {
+                    throw AudienceResolvers.badInput("after is not a cursor of this order.", field: "after")
                 }
-                after = cursor
+                after = keyset
             }
             var filter = CampaignFilter()
             if case .string(let text)? = context.argument("status") { filter.status = CampaignStatus(apiName: text) }
@@ -29,15 +30,15 @@ enum CampaignResolvers {
                 try InputLimits.name.check(text, field: "search")
                 filter.nameContains = text
             }
-            let page = try service.list(first: first, after: after, filter: filter, in: session)
-            return CampaignConnection(page: page, filter: filter, session: session)
+            let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)
+            return CampaignConnection(page: page, order: order, filter: filter, session: session)
         }
         resolvers.field("CampaignConnection", "edges", on: CampaignConnection.self) { connection, _ in
-            connection.page.campaigns.map { CampaignEdge(campaign: $0, cursor: AudienceResolvers.encodeCursor($0.cursor)) }
+            connection.page.campaigns.map { CampaignEdge(campaign: $0, cursor: CampaignCursor.encode(.of($0, in: connection.order))) }
         }
         resolvers.field("CampaignConnection", "pageInfo", on: CampaignConnection.self) { connection, _ in
             PageInfo(hasNextPage: connection.page.hasNextPage,
-                     endCursor: connection.page.campaigns.last.map { AudienceResolvers.encodeCursor($0.cursor) })
+                     endCursor: connection.page.campaigns.last.map { CampaignCursor.encode(.of($0, in: connection.order)) })
         }
         resolvers.field("CampaignConnection", "totalCount", on: CampaignConnection.self) { connection, _ in
             try service.count(filter: connection.filter, in: connection.session)
@@ -284,8 +285,30 @@ enum CampaignResolvers {
 
 struct CampaignConnection: GraphQLObject {
     var page: CampaignPage
+    var order: CampaignOrder
     var filter: CampaignFilter
     var session: TenantSession
+}
+
+/// Campaign cursors: the creation keyset as audiences have it (newest and oldest first), or for the name order
+/// `name|` + the name in base64 + `|` + the id, all in base64; a cursor only continues the order it came from.
+enum CampaignCursor {
+    static func encode(_ keyset: CampaignKeyset) -> String {
+        switch keyset {
+        case .created(let cursor): return AudienceResolvers.encodeCursor(cursor)
+        case .name(let name, let id):
+            return Data("name|\(Data(name.utf8).base64EncodedString())|\(id.uuidString.lowercased())".utf8).base64EncodedString()
+        }
+    }
+
+    static func decode(_ text: String, in order: CampaignOrder) -> CampaignKeyset? {
+        guard order == .name else { return AudienceResolvers.decodeCursor(text).map(CampaignKeyset.created) }
+        guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8) else { return nil }
+        let parts = plain.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "name", let nameData = Data(base64Encoded: String(parts[1])),
+              let name = String(data: nameData, encoding: .utf8), let id = UUID(uuidString: String(parts[2])) else { return nil }
+        return .name(name, id)
+    }
 }
 
 struct CampaignEdge: GraphQLObject {

@@ -6,6 +6,23 @@ public struct CampaignPage: Sendable {
     public var hasNextPage: Bool
 }
 
+/// The orders campaigns are listed in.
+public enum CampaignOrder: String, Sendable {
+    case newest, oldest, name
+}
+
+/// Where a page of campaigns ends, in the terms of its order: the creation instant, or the name (with the id
+/// breaking ties in both).
+public enum CampaignKeyset: Sendable, Equatable {
+    case created(AudienceCursor)
+    case name(String, UUID)
+
+    /// `campaign`'s position in `order`.
+    public static func of(_ campaign: Campaign, in order: CampaignOrder) -> CampaignKeyset {
+        order == .name ? .name(campaign.name, campaign.id) : .created(campaign.cursor)
+    }
+}
+
 public struct CampaignFilter: Sendable, Equatable {
     public var status: CampaignStatus?
     public var platform: Platform?
@@ -32,16 +49,29 @@ public struct CampaignService: Sendable {
 
     // MARK: Campaigns
 
-    public func list(first: Int, after: AudienceCursor?, filter: CampaignFilter, in session: TenantSession) throws -> CampaignPage {
+    /// One page in `order`, after the campaign `after` (a keyset of the same order: `CampaignKeyset.of`).
+    public func list(first: Int, after: CampaignKeyset?, order: CampaignOrder = .newest, filter: CampaignFilter,
+                     in session: TenantSession) throws -> CampaignPage {
         var (conditions, parameters) = Self.conditions(filter, in: session)
-        if let after {
-            parameters += [after.createdAt, after.id]
-            conditions += " AND (c.created_at, c.id) < ($\(parameters.count - 1)::timestamptz, $\(parameters.count)::uuid)"
+        switch after {
+        case .created(let cursor)?:
+            parameters += [cursor.createdAt, cursor.id]
+            let comparison = order == .oldest ? ">" : "<"
+            conditions += " AND (c.created_at, c.id) \(comparison) ($\(parameters.count - 1)::timestamptz, $\(parameters.count)::uuid)"
+        case .name(let name, let id)?:
+            parameters += [name, id]
+            conditions += " AND (c.name, c.id) > ($\(parameters.count - 1)::text, $\(parameters.count)::uuid)"
+        case nil:
+            break
+        }
+        let orderBy = switch order {
+        case .newest: "c.created_at DESC, c.id DESC"
+        case .oldest: "c.created_at, c.id"
+        case .name: "c.name, c.id"
         }
         parameters.append(first + 1)
         let rows = try session.connection.query(
-            "SELECT \(Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY c.created_at DESC, c.id DESC LIMIT $\(parameters.count)",
-            parameters)
+            "SELECT \(Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY \(orderBy) LIMIT $\(parameters.count)", parameters)
         var campaigns = try rows.map(Self.campaign)
         let hasNextPage = campaigns.count > first
         if hasNextPage { campaigns.removeLast() }

@@ -6,8 +6,8 @@ import { openCampaign } from '../open-campaign.js';
 import { STATUS_TEXT, PLATFORM_NAMES, money, formatTotal } from '../format.js';
 
 const PAGE_SIZE = 25;
-const LIST = `query($first: Int!, $after: String, $search: String, $status: CampaignStatus, $platform: Platform, $from: Date!, $to: Date!) {
-  campaigns(first: $first, after: $after, search: $search, status: $status, platform: $platform) {
+const LIST = `query($first: Int!, $after: String, $search: String, $status: CampaignStatus, $platform: Platform, $order: CampaignOrder, $from: Date!, $to: Date!) {
+  campaigns(first: $first, after: $after, search: $search, status: $status, platform: $platform, orderBy: $order) {
     totalCount
     edges { node { id name platform status objective startDate endDate budget { type amount currency }
       copiedFrom { platform } copies { platform }
@@ -56,17 +56,18 @@ export const campaignsView = {
       Object.entries(PLATFORM_NAMES).map(([value, text]) => option(value, text)));
     const status = h('select', { id: 'campaign-status-filter' }, option('', 'Any status'),
       Object.entries(STATUS_TEXT).map(([value, text]) => option(value, text)));
+    const order = h('select', { id: 'campaign-order' }, option('NEWEST', 'Newest first'), option('OLDEST', 'Oldest first'), option('NAME', 'Name, A to Z'));
     const count = h('p', { id: 'campaign-count', role: 'status' });
     const body = h('tbody');
     const table = h('table', { class: 'campaigns', id: 'campaigns' },
-      h('caption', { class: 'visually-hidden' }, 'Your campaigns, newest first'),
+      h('caption', { class: 'visually-hidden' }, 'Your campaigns'),
       h('thead', {}, h('tr', {}, ['Campaign', 'Platform', 'Objective', 'Dates', 'Budget', 'Spend, 7 days', 'Results, 7 days', 'Status']
         .map((title) => h('th', { scope: 'col' }, title)))),
       body);
     const more = h('button', { type: 'button', id: 'campaigns-more', hidden: true }, 'Show more campaigns');
     const label = (text, control) => h('label', { class: 'filter' }, h('span', {}, text), control);
     container.append(
-      h('div', { class: 'campaign-filters', role: 'search' }, label('Search', search), label('Platform', platform), label('Status', status)),
+      h('div', { class: 'campaign-filters', role: 'search' }, label('Search', search), label('Platform', platform), label('Status', status), label('Sort', order)),
       count, h('div', { class: 'table-scroll' }, table), more,
       h('div', { class: 'step-nav' }, h('span'),
         h('button', { type: 'button', class: 'primary', onclick: () => studio.reset() }, 'Build a new campaign')));
@@ -79,7 +80,7 @@ export const campaignsView = {
       more.disabled = true;
       const variables = {
         first: PAGE_SIZE, after: append ? cursor : null, search: search.value.trim() || null,
-        status: status.value || null, platform: platform.value || null,
+        status: status.value || null, platform: platform.value || null, order: order.value,
         from: day(new Date(to.getTime() - 6 * 86400000)), to: day(to),
       };
       try {
@@ -106,6 +107,7 @@ export const campaignsView = {
     search.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(() => load(false), 250); });
     platform.addEventListener('change', () => load(false));
     status.addEventListener('change', () => load(false));
+    order.addEventListener('change', () => load(false));
     more.addEventListener('click', () => load(true));
     load(false);
   },

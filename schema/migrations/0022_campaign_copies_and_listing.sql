@@ -12,3 +12,6 @@ CREATE INDEX campaigns_copied_from_idx ON campaigns (organization_id, copied_fro
 -- their random ids: the clock at the insert keeps them in the order they were made.
 ALTER TABLE campaign_units ALTER COLUMN created_at SET DEFAULT clock_timestamp();
 ALTER TABLE ad_creatives ALTER COLUMN created_at SET DEFAULT clock_timestamp();
+
+-- The campaign list sorted by name pages by (name, id).
+CREATE INDEX campaigns_organization_name_idx ON campaigns (organization_id, name, id);
