@@ -182,7 +182,7 @@ import TestSupport
         #expect(try await page.text(".saved-audiences legend") == "Saved audiences with \"hikers\" (1)")
         try await page.click("input[name=audience]")
         try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#headline')", "the chosen audience is used")
+        try await page.waitUntil("document.querySelector('#budget-amount')", "the chosen audience is used")
         let audiences = try await harness.graphQL("{ audiences { totalCount } }")
         #expect((field(audiences, "audiences") as? [String: Any])?["totalCount"] as? Int == 81, "nothing new was saved")
         #expect(page.problems().isEmpty, "\(page.problems())")

@@ -18,7 +18,7 @@ import TestSupport
         try await page.type("#audience-name", "Snackers in Europe")
         try await page.type("#audience-locations", "DE, FR")
         try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
+        try await StudioPage.budgetToCreative(page, budget: "30")
         try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
@@ -26,7 +26,6 @@ import TestSupport
         #expect(try await page.evaluate("document.querySelector('#dsa-beneficiary').value") as? String == "Tasty Chips Co. EU", "Meta's suggestion")
         try await page.evaluate("document.querySelector('#dsa-payor').value = ''")
         try await page.type("#dsa-payor", "Tasty Chips GmbH")
-        try await page.type("#budget-amount", "30")
         try await page.click("#next")
         try await page.waitUntil("document.querySelector('#campaign-status-value')?.textContent === 'Live'", "the campaign is live", timeout: 30)
 

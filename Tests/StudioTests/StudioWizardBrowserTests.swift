@@ -50,7 +50,7 @@ import TestSupport
         #expect(try await page.evaluate("document.querySelector('input[name=audience]').checked") as? Bool == true)
         #expect(try await page.text(".saved-audiences .choice-text") == "US, CA · ages 18–65+ · snacks, spicy food")
         try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Creative'", "the saved audience is reused")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Budget & schedule'", "the saved audience is reused")
         let audiences = try await harness.graphQL("{ audiences { totalCount } }")
         #expect((field(audiences, "audiences") as? [String: Any])?["totalCount"] as? Int == 1)
     }
@@ -64,7 +64,24 @@ import TestSupport
         try await page.waitUntil("document.querySelectorAll('input[name=ad-account]').length === 2", "the accounts are listed")
         try await page.evaluate("[...document.querySelectorAll('input[name=ad-account]')].find(r => r.closest('label').textContent.includes('Search')).click()")
         try await page.click("#next")
-        try await StudioPage.newAudienceToCreative(page)
+        try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
+        try await page.type("#audience-name", "Young snackers")
+        try await page.type("#audience-locations", "US, CA")
+        try await page.type("#audience-interests", "snacks, spicy food")
+        try await page.click("#next")
+
+        // The budget and dates come before the creative, checked as they are chosen.
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Budget & schedule'", "the budget step shows")
+        #expect(try await page.text("label[for=budget-amount]") == "Amount (USD)")
+        try await page.click("#next")
+        #expect(try await page.text("#alert") == "Enter a budget amount greater than 0.")
+        try await page.type("#budget-amount", "12.345")
+        try await page.evaluate("const t = document.querySelector('#budget-type'); t.value = 'LIFETIME'; t.dispatchEvent(new Event('change'))")
+        try await page.click("#next")
+        #expect(try await page.text("#alert") == "Enter an end date: a lifetime budget needs one on both platforms.")
+        try await page.evaluate("const d = document.querySelector('#end-date'); d.value = '2031-01-31'; d.dispatchEvent(new Event('input'))")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
         try await StudioPage.typeTastyChipsCreative(page)
         try await page.click("#next")
 
@@ -77,21 +94,20 @@ import TestSupport
         #expect(try await page.text("#problems .preview-ok") == "✓ Nothing Google Ads would refuse.")
         #expect(try await page.evaluate("document.querySelectorAll('#problems li').length") as? Int == 1)
         try await page.waitUntil("document.querySelector('#review-audience').textContent.startsWith('Young snackers: US, CA')", "the audience is summed up")
-        #expect(try await page.text("label[for=budget-amount]") == "Amount (USD)")
+        #expect(try await page.text("#review-budget-amount") == "12.345 USD in all")
+        #expect(try await page.text("#review-schedule") == "From the launch – 2031-01-31")
 
+        // The server refuses three decimals: the page goes back to the budget step and says so at the field.
         try await page.click("#next")
-        #expect(try await page.text("#alert") == "Enter a budget amount greater than 0.")
-        // The server's refusal shows at the field: more than two decimals.
-        try await page.type("#budget-amount", "12.345")
-        try await page.click("#next")
-        try await page.waitUntil("!document.querySelector('#budget-amount-error').hidden", "the amount is refused")
+        try await page.waitUntil("document.querySelector('#budget-amount-error')?.hidden === false", "the amount is refused at its field")
+        #expect(try await page.text("#step-heading") == "Budget & schedule")
         #expect(try await page.text("#budget-amount-error")?.contains("2 after the decimal point") == true)
         try await page.type("#budget-amount", "50")
-        // A lifetime budget asks for an end date first; with one, it is saved with the draft.
-        try await page.evaluate("const t = document.querySelector('#budget-type'); t.value = 'LIFETIME'; t.dispatchEvent(new Event('change'))")
         try await page.click("#next")
-        #expect(try await page.text("#alert") == "Enter an end date: a lifetime budget needs one on both platforms.")
-        try await page.evaluate("const d = document.querySelector('#end-date'); d.value = '2031-01-31'; d.dispatchEvent(new Event('input'))")
+        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows again")
+        try await page.click("#next")
+        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows again")
+        try await page.waitUntil("document.querySelector('#problems li')", "the problems are listed again")
         try await page.click("#next")
         // The campaign is saved as a draft, and the launch refused with every problem listed: Google needs three
         // headlines and two descriptions; the image is only a note there, not a reason to refuse.
@@ -141,7 +157,7 @@ import TestSupport
             }
             """)
         try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#budget-amount')", "the review shows")
+        try await page.waitUntil("document.querySelector('#review-budget-amount')", "the review shows")
         try await page.click("#next")
         try await page.waitUntil("!document.querySelector('#alert').hidden", "the launch answers", timeout: 60)
         let answer = try await page.text("#alert") ?? ""

@@ -33,7 +33,11 @@ struct BrowserPage: Sendable {
         while true {
             let value = try? await evaluate("Boolean(\(condition))")
             if value as? Bool == true { return }
-            if Date() > deadline { throw BrowserError("timed out waiting until \(what): \(condition)\n\(problems())") }
+            if Date() > deadline {
+                // What the page shows then, so a failure says more than "timed out".
+                let shown = try? await evaluate("(document.querySelector('#step-heading')?.textContent ?? '') + ' | alert: ' + (document.querySelector('#alert')?.textContent ?? '')")
+                throw BrowserError("timed out waiting until \(what): \(condition)\n\(shown as? String ?? "")\n\(problems())")
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
     }
@@ -72,11 +76,25 @@ struct BrowserPage: Sendable {
     /// Clicks the middle of an element with the mouse, as a user would.
     func click(_ selector: String) async throws {
         try await waitUntil("document.querySelector(\(Self.quoted(selector)))", "\(selector) exists")
-        let box = try await evaluate("""
-            (() => { const e = document.querySelector(\(Self.quoted(selector))); e.scrollIntoView({ block: 'center' });
-              const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()
-            """) as? [Double] ?? []
-        guard box.count == 2 else { throw BrowserError("\(selector) has no box") }
+        // The point must hit the element itself: content drawn in the meantime (a list that finished loading) may
+        // have moved it, and a press there would land on something else.
+        var box: [Double] = []
+        var previous: [Double] = []
+        for _ in 0..<40 {
+            box = try await evaluate("""
+                (() => { const e = document.querySelector(\(Self.quoted(selector))); if (!e) return [];
+                  e.scrollIntoView({ block: 'center' });
+                  const r = e.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+                  const hit = document.elementFromPoint(x, y);
+                  return hit && (hit === e || e.contains(hit)) ? [x, y] : []; })()
+                """) as? [Double] ?? []
+            // Pressed once it stood still for one look (content still arriving moves it).
+            if box.count == 2 && box == previous { break }
+            previous = box
+            box = []
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard box.count == 2 else { throw BrowserError("\(selector) cannot be pressed: nothing of it is under its centre") }
         for type in ["mousePressed", "mouseReleased"] {
             try await send("Input.dispatchMouseEvent", ["type": type, "x": box[0], "y": box[1], "button": "left", "clickCount": 1])
         }

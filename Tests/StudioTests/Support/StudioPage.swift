@@ -73,7 +73,8 @@ enum StudioPage {
     }
 
     /// `pickInterest`: the interest is found in the platform's targeting search (needs a connection) instead of typed.
-    static func newAudienceToCreative(_ page: BrowserPage, pickInterest: Bool = false) async throws {
+    /// The budget step in between gets a daily `budget`.
+    static func newAudienceToCreative(_ page: BrowserPage, pickInterest: Bool = false, budget: String = "50") async throws {
         try await page.waitUntil("document.querySelector('#audience-name')", "the audience step shows")
         try await page.type("#audience-name", "Young snackers")
         try await page.type("#audience-locations", "US, CA")
@@ -86,6 +87,14 @@ enum StudioPage {
         } else {
             try await page.type("#audience-interests", "snacks, spicy food")
         }
+        try await page.click("#next")
+        try await budgetToCreative(page, budget: budget)
+    }
+
+    /// On the budget step: a daily `budget`, then on to the creative.
+    static func budgetToCreative(_ page: BrowserPage, budget: String = "50") async throws {
+        try await page.waitUntil("document.querySelector('#budget-amount')", "the budget step shows")
+        try await page.type("#budget-amount", budget)
         try await page.click("#next")
         try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
     }

@@ -6,12 +6,13 @@ import { loadState, saveState, resetState, initialState } from './state.js';
 import { objectiveStep } from './steps/objective.js';
 import { connectionStep, finishConnecting } from './steps/connection.js';
 import { audienceStep } from './steps/audience.js';
+import { budgetStep } from './steps/budget.js';
 import { creativeStep } from './steps/creative.js';
 import { reviewStep } from './steps/review.js';
 import { statusStep } from './steps/status.js';
 import { campaignsView } from './steps/campaigns.js';
 
-const STEPS = [objectiveStep, connectionStep, audienceStep, creativeStep, reviewStep, statusStep];
+const STEPS = [objectiveStep, connectionStep, audienceStep, budgetStep, creativeStep, reviewStep, statusStep];
 /** Views outside the wizard's order. */
 const VIEWS = [campaignsView];
 

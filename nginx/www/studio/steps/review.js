@@ -7,6 +7,8 @@ import { ctaLabel } from './creative.js';
 import { describe } from './audience.js';
 import { creativeInput, budgetInput, datesInput, unitKeywords } from '../draft-input.js';
 import { stepNav } from './nav.js';
+import { budgetProblem } from './budget.js';
+import { money } from '../format.js';
 import { chooseOnlyMetaPixel } from '../meta-pixel.js';
 
 const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
@@ -22,13 +24,12 @@ export const reviewStep = {
     if (!state.campaignName) state.campaignName = `${creative.headline.split('|')[0].trim()} – ${PLATFORM_NAMES[account?.platform] ?? ''}`.slice(0, 255);
 
     const name = h('input', { id: 'campaign-name', value: state.campaignName, oninput: (e) => { state.campaignName = e.target.value; studio.save(); } });
-    const type = h('select', { id: 'budget-type', onchange: (e) => { state.budget.type = e.target.value; studio.save(); } },
-      h('option', { value: 'DAILY', selected: state.budget.type === 'DAILY' }, 'Daily'),
-      h('option', { value: 'LIFETIME', selected: state.budget.type === 'LIFETIME' }, 'Lifetime'));
-    const amount = h('input', { id: 'budget-amount', inputmode: 'decimal', value: state.budget.amount, placeholder: '50.00', oninput: (e) => { state.budget.amount = e.target.value; studio.save(); } });
     const dates = state.dates ?? (state.dates = { start: '', end: '' });
-    const startDate = h('input', { id: 'start-date', type: 'date', value: dates.start, oninput: (e) => { dates.start = e.target.value; studio.save(); } });
-    const endDate = h('input', { id: 'end-date', type: 'date', value: dates.end, oninput: (e) => { dates.end = e.target.value; studio.save(); } });
+    // As typed when it has more decimals than money has (the server will say so), never rounded here.
+    const amount = String(state.budget.amount).trim();
+    const budgetText = Number(amount) > 0
+      ? `${/^\d+(\.\d{1,2})?$/.test(amount) ? money(amount, account?.currency) : `${amount} ${account?.currency ?? ''}`} ${state.budget.type === 'DAILY' ? 'a day' : 'in all'}`
+      : '—';
 
     const audience = h('dd', { id: 'review-audience' }, '…');
     // Meta ads reaching the EU name who benefits from them and who pays for them (the EU Digital Services Act):
@@ -46,12 +47,10 @@ export const reviewStep = {
       h('div', { class: 'review-columns' },
         h('div', {},
           field('Campaign name', name),
-          h('div', { class: 'row' },
-            field('Budget', type),
-            field(`Amount (${account?.currency ?? ''})`, amount, 'Greater than 0, at most two decimals.')),
-          h('div', { class: 'row' },
-            field('Start date', startDate, 'Optional: from the launch.'),
-            field('End date', endDate, 'Required with a lifetime budget.'))),
+          h('dl', { class: 'summary', id: 'review-budget' },
+            h('dt', {}, 'Budget'), h('dd', { id: 'review-budget-amount' }, budgetText),
+            h('dt', {}, 'Schedule'), h('dd', { id: 'review-schedule' }, `${dates.start || 'From the launch'} – ${dates.end || 'no end date'}`)),
+          h('button', { type: 'button', class: 'link', id: 'edit-budget', onclick: () => studio.go('budget') }, 'Change the budget or dates')),
         h('dl', { class: 'summary' },
           h('dt', {}, 'Objective'), h('dd', {}, state.objective?.toLowerCase() ?? '—'),
           h('dt', {}, 'Ad account'), h('dd', {}, account ? `${account.name} (${PLATFORM_NAMES[account.platform]}, ${account.currency})` : '—'),
@@ -68,8 +67,8 @@ export const reviewStep = {
       stepNav(studio, {
         nextLabel: studio.capabilities.mutations.has('launchCampaign') ? 'Launch campaign' : 'Save draft',
         check: () => {
-          if (!(Number(state.budget.amount) > 0)) return 'Enter a budget amount greater than 0.';
-          if (state.budget.type === 'LIFETIME' && !state.dates?.end) return 'Enter an end date: a lifetime budget needs one on both platforms.';
+          const budget = budgetProblem(state);
+          if (budget) return `${budget} (Budget & schedule step)`;
           const eu = state.euTransparency;
           if (eu?.required && !(eu.beneficiary?.trim() && eu.payor?.trim())) {
             return 'Say who benefits from the ads and who pays for them: Meta requires both for ads reaching the EU.';
@@ -181,6 +180,8 @@ async function saveTransparency(studio) {
   eu.saved = setAdAccountEUTransparency.euTransparency;
 }
 
+const BUDGET_FIELD_IDS = new Set(['budget-amount', 'budget-type', 'start-date', 'end-date']);
+
 const ERROR_FIELDS = {
   pageId: 'meta-page', pixelId: 'meta-pixel',
   'input.name': 'campaign-name', 'input.budget.amount': 'budget-amount', 'input.budget.type': 'budget-type', 'input.budget.currency': 'budget-amount',
@@ -288,12 +289,10 @@ async function launch(studio) {
     }
     studio.next();
   } catch (error) {
-    if (error instanceof ApiError) {
-      for (const e of error.errors) {
-        const id = ERROR_FIELDS[e.extensions?.field];
-        if (id) setFieldError(id, e.message);
-      }
-    }
+    const refused = error instanceof ApiError ? error.errors.filter((e) => ERROR_FIELDS[e.extensions?.field]) : [];
+    // A refused budget or date is fixed on its own step: the page goes there and marks the field.
+    if (refused.some((e) => BUDGET_FIELD_IDS.has(ERROR_FIELDS[e.extensions.field]))) studio.go('budget');
+    for (const e of refused) setFieldError(ERROR_FIELDS[e.extensions.field], e.message);
     studio.fail(error);
   } finally {
     button.disabled = false;
