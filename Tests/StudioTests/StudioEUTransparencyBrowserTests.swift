@@ -20,7 +20,7 @@ import TestSupport
         try await page.click("#next")
         try await StudioPage.budgetToCreative(page, budget: "30")
         try await StudioPage.typeTastyChipsCreative(page)
-        try await page.click("#next")
+        try await page.click("#next", until: "document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")
 
         try await page.waitUntil("document.querySelector('#eu-transparency')", "the EU fields show")
         #expect(try await page.evaluate("document.querySelector('#dsa-beneficiary').value") as? String == "Tasty Chips Co. EU", "Meta's suggestion")

@@ -28,7 +28,7 @@ import TestSupport
         // The interest is picked from Meta's targeting search, so the ad set carries its id.
         try await StudioPage.newAudienceToCreative(page, pickInterest: true)
         try await StudioPage.typeTastyChipsCreative(page)
-        try await page.click("#next")
+        try await page.click("#next", until: "document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")
 
         try await page.waitUntil("document.querySelector('#problems .preview-ok')", "the review finds nothing Meta would refuse", timeout: 60)
         // The Page the ads run as and the pixel Sales ad sets optimize for, from Meta's lists.

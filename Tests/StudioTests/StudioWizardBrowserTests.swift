@@ -83,7 +83,7 @@ import TestSupport
         try await page.click("#next")
         try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
         try await StudioPage.typeTastyChipsCreative(page)
-        try await page.click("#next")
+        try await page.click("#next", until: "document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")
 
         try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows")
         try await page.waitUntil("document.querySelector('#problems li')", "the problems are listed")

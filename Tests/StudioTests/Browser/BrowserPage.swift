@@ -100,6 +100,16 @@ struct BrowserPage: Sendable {
         }
     }
 
+    /// Presses `selector` until `condition` holds, for a press that only moves the page on (Next): under load an
+    /// image arriving can move the button between aiming and pressing, and the press lands beside it.
+    func click(_ selector: String, until condition: String, _ what: String, timeout: Double = 30) async throws {
+        for _ in 0..<3 {
+            try await click(selector)
+            if (try? await waitUntil(condition, what, timeout: timeout / 3)) != nil { return }
+        }
+        try await waitUntil(condition, what, timeout: 1)
+    }
+
     /// Chooses `file` in a file input, which fires its `change` event.
     func chooseFile(_ selector: String, _ file: URL) async throws {
         let document = try await send("DOM.getDocument", ["depth": 0])

@@ -95,7 +95,6 @@ enum StudioPage {
     static func budgetToCreative(_ page: BrowserPage, budget: String = "50") async throws {
         try await page.waitUntil("document.querySelector('#budget-amount')", "the budget step shows")
         try await page.type("#budget-amount", budget)
-        try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#headline')", "the creative step shows")
+        try await page.click("#next", until: "document.querySelector('#headline')", "the creative step shows")
     }
 }
