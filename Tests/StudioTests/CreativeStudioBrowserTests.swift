@@ -57,7 +57,8 @@ import TestSupport
         let artifacts = TestArtifacts.directory.appendingPathComponent("studio")
         try await page.screenshot("#preview-google", to: artifacts.appendingPathComponent("google-search-preview.png"))
         try await page.screenshot("#preview-meta", to: artifacts.appendingPathComponent("meta-feed-preview.png"))
-        try await page.screenshot("main", to: artifacts.appendingPathComponent("creative-step.png"))
+        try await page.emulateScreen(width: 1280, height: 900)
+        try await page.screenshot("main", to: artifacts.appendingPathComponent("creative-step-1280.png"))
         #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("meta-feed-preview.png").path))
         #expect(page.problems().isEmpty, "\(page.problems())")
     }

@@ -131,7 +131,12 @@ struct BrowserPage: Sendable {
     /// A phone's screen: the layout viewport `width` × `height` CSS pixels, mobile rules on (headless
     /// Chromium's window cannot be made narrower than 500 px).
     func emulatePhone(width: Int = 390, height: Int = 844) async throws {
-        _ = try await send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": true])
+        try await emulateScreen(width: width, height: height, mobile: true)
+    }
+
+    /// A screen of `width` × `height` CSS pixels, whatever the window's size.
+    func emulateScreen(width: Int, height: Int, mobile: Bool = false) async throws {
+        _ = try await send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile])
     }
 
     /// What the window shows now, without scrolling.
