@@ -73,6 +73,25 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
     @discardableResult
+    /// Begins a transaction whose end is not one closure's (a request's, begun at its first statement);
+    /// `finishTransaction` ends it. `isInTransaction` holds meanwhile, as in `withTransaction`.
+    public func beginTransaction() throws {
+        precondition(!isInTransaction, "nested transactions are not supported; use the outer one")
+        try execute("BEGIN")
+        isInTransaction = true
+    }
+
+    /// Commits, or rolls back, the transaction `beginTransaction` began.
+    public func finishTransaction(commit: Bool) throws {
+        guard isInTransaction else { return }
+        defer { isInTransaction = false }
+        if commit {
+            try execute("COMMIT")
+        } else if PQstatus(handle) == CONNECTION_OK {
+            try? execute("ROLLBACK")
+        }
+    }
+
     public func withTransaction<Value>(
         isolation: IsolationLevel = .readCommitted,
         _ body: (PostgresConnection) throws -> Value

@@ -43,6 +43,8 @@ struct Configuration: Sendable {
     var publicURL: String?
     /// Other origins whose pages may call /graphql from a browser.
     var cors: CORSPolicy
+    /// How long a key the database accepted lets requests begin without a round trip (0: never).
+    var apiKeyCacheSeconds: Int
 
     func requirePublicURL() throws -> String {
         guard let publicURL else {
@@ -75,6 +77,7 @@ struct Configuration: Sendable {
             mediaMaximumBytes: try environment.integerSetting("CAMPAIGND_MEDIA_MAX_BYTES", default: 5 << 20, range: 1...(64 << 20)),
             publicURL: try publicURL(environment),
             cors: try corsPolicy(environment),
+            apiKeyCacheSeconds: try environment.integerSetting("CAMPAIGND_API_KEY_CACHE_SECONDS", default: 5, range: 0...300),
             requestLimits: try requestLimits(environment),
             maxListArgument: try environment.integerSetting("CAMPAIGND_MAX_LIST_ARGUMENT", default: 1_000, range: 1...1_000_000),
             maxResponseBytes: try environment.integerSetting("CAMPAIGND_MAX_RESPONSE_BYTES", default: 4 << 20, range: 1024...(1 << 30)),
@@ -142,6 +145,9 @@ struct Configuration: Sendable {
                                     start with it (required by serve; never taken from a request's Host)
           CAMPAIGND_CORS_ORIGINS    other origins whose pages may call /graphql from a browser, e.g.
                                     "https://explorer.example https://app.example" (default: none)
+          CAMPAIGND_API_KEY_CACHE_SECONDS  how long an accepted API key is remembered, so a request needing no
+                                    statement needs no database; a revoked key still answers such requests that
+                                    long, and no other (default 5; 0 turns it off)
           CAMPAIGND_STATEMENT_TIMEOUT_MS, CAMPAIGND_LOCK_TIMEOUT_MS, CAMPAIGND_IDLE_IN_TRANSACTION_TIMEOUT_MS
                                     a request's time limits (defaults 5000, 2000, 120000)
           CAMPAIGND_RATE_LIMIT_BURST, CAMPAIGND_RATE_LIMIT_PER_MINUTE

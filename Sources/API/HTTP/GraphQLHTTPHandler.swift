@@ -21,12 +21,15 @@ public struct GraphQLHTTPHandler: Sendable {
     let persistedQueries: PersistedQueries
     /// The other origins whose pages may call the API from a browser.
     let cors: CORSPolicy
+    /// Keys the database accepted in the last seconds, so their requests begin without a round trip.
+    let keyCache: APIKeyCache
 
     public init(
         pipeline: GraphQLPipeline, services: APIServices, publicOrigin: String, mediaDirectory: URL? = nil,
         mediaMaximumBytes: Int = 5 << 20, observe: (@Sendable (GraphQLRequestRecord) -> Void)? = nil,
-        persistedQueries: PersistedQueries = PersistedQueries(), cors: CORSPolicy = CORSPolicy()
+        persistedQueries: PersistedQueries = PersistedQueries(), cors: CORSPolicy = CORSPolicy(), apiKeyCacheSeconds: Double = 5
     ) {
+        self.keyCache = APIKeyCache(lifetime: apiKeyCacheSeconds)
         self.observe = observe
         self.cors = cors
         self.persistedQueries = persistedQueries
@@ -67,37 +70,30 @@ public struct GraphQLHTTPHandler: Sendable {
         }
         do {
             return try pool.withConnection { connection in
-                try connection.withTransaction { connection in
-                    guard let session = try authenticator.session(forKey: key, timeouts: services.limits.timeouts, on: connection) else {
+                let timeouts = services.limits.timeouts
+                // A key accepted moments ago: the transaction begins at the request's first statement, if any.
+                if let organizationID = keyCache.organization(forKey: key) {
+                    let transaction = DeferredTenantTransaction(organizationID: organizationID, key: key, timeouts: timeouts, connection: connection)
+                    let response: FastCGIResponse
+                    do {
+                        response = try execute(request, in: TenantSession(deferred: transaction), as: mediaType, recording: &record)
+                        try transaction.finish(failed: transaction.keyWasRefused)
+                    } catch {
+                        try? transaction.finish(failed: true)
+                        throw error
+                    }
+                    if transaction.keyWasRefused {
+                        keyCache.forget(key: key)
                         return refusal(.unauthenticated("The API key is not valid."), as: mediaType, recording: &record)
                     }
-                    record.organizationID = session.organizationID
-                    let parameters: GraphQLHTTPRequest
-                    switch GraphQLHTTPRequest.parse(request) {
-                    case .success(let parsed): parameters = parsed
-                    case .failure(let refused): return refusal(refused, as: mediaType, recording: &record)
+                    return response
+                }
+                return try connection.withTransaction { connection in
+                    guard let session = try authenticator.session(forKey: key, timeouts: timeouts, on: connection) else {
+                        return refusal(.unauthenticated("The API key is not valid."), as: mediaType, recording: &record)
                     }
-                    record.operationName = parameters.operationName
-                    guard let query = parameters.query ?? parameters.persistedQuery.flatMap({ persistedQueries.document(forHash: $0.hash) }) else {
-                        // Apollo's clients send the query on this answer; it is a request error of the new media type.
-                        return refusal(HTTPRefusal(status: mediaType == .json ? 200 : 400, message: "PersistedQueryNotFound", code: "PERSISTED_QUERY_NOT_FOUND"),
-                                       as: mediaType, recording: &record)
-                    }
-                    let response = pipeline.runSynchronously(
-                        query: query, variables: parameters.variables, operationName: parameters.operationName,
-                        context: RequestContext(
-                            session: session, services: services, media: media, origin: publicOrigin),
-                        allowMutations: !parameters.isReadOnly)
-                    record.operationType = response.operationType?.rawValue
-                    record.deprecations = response.deprecations
-                    if let persisted = parameters.persistedQuery, parameters.query != nil, !response.isParseOrValidationFailure {
-                        persistedQueries.store(query, hash: persisted.hash)
-                    }
-                    if let first = response.result.errors.first {
-                        record.outcome = .errors
-                        record.errorCode = first.code
-                    }
-                    return encode(response, as: mediaType)
+                    keyCache.remember(session.organizationID, forKey: key)
+                    return try execute(request, in: session, as: mediaType, recording: &record)
                 }
             }
         } catch {
@@ -106,6 +102,38 @@ public struct GraphQLHTTPHandler: Sendable {
             return refusal(HTTPRefusal(status: 503, message: "The service is temporarily unavailable.", code: "SERVICE_UNAVAILABLE"),
                            as: mediaType, recording: &record)
         }
+    }
+
+    /// The request, parsed and executed in the caller's organization.
+    private func execute(_ request: FastCGIRequest, in session: TenantSession, as mediaType: ResponseMediaType,
+                         recording record: inout GraphQLRequestRecord) throws -> FastCGIResponse {
+        record.organizationID = session.organizationID
+        let parameters: GraphQLHTTPRequest
+        switch GraphQLHTTPRequest.parse(request) {
+        case .success(let parsed): parameters = parsed
+        case .failure(let refused): return refusal(refused, as: mediaType, recording: &record)
+        }
+        record.operationName = parameters.operationName
+        guard let query = parameters.query ?? parameters.persistedQuery.flatMap({ persistedQueries.document(forHash: $0.hash) }) else {
+            // Apollo's clients send the query on this answer; it is a request error of the new media type.
+            return refusal(HTTPRefusal(status: mediaType == .json ? 200 : 400, message: "PersistedQueryNotFound", code: "PERSISTED_QUERY_NOT_FOUND"),
+                           as: mediaType, recording: &record)
+        }
+        let response = pipeline.runSynchronously(
+            query: query, variables: parameters.variables, operationName: parameters.operationName,
+            context: RequestContext(
+                session: session, services: services, media: media, origin: publicOrigin),
+            allowMutations: !parameters.isReadOnly)
+        record.operationType = response.operationType?.rawValue
+        record.deprecations = response.deprecations
+        if let persisted = parameters.persistedQuery, parameters.query != nil, !response.isParseOrValidationFailure {
+            persistedQueries.store(query, hash: persisted.hash)
+        }
+        if let first = response.result.errors.first {
+            record.outcome = .errors
+            record.errorCode = first.code
+        }
+        return encode(response, as: mediaType)
     }
 
     private func encode(_ response: GraphQLResponse, as mediaType: ResponseMediaType) -> FastCGIResponse {

@@ -91,7 +91,7 @@ extension Resolvers {
             try ArgumentLimits.check(context)
             let request = try context.context(as: RequestContext.self)
             try MutationRateLimit.take(for: fieldName, in: request)
-            let connection = request.session.connection
+            let connection = try request.session.connection
             try connection.execute("SAVEPOINT platform_mutation")
             do {
                 let value = try resolve(context, request)

@@ -16,7 +16,7 @@ extension Resolvers {
             let request = try context.context(as: RequestContext.self)
             try MutationRateLimit.take(for: fieldName, in: request)
             let session = request.session
-            let connection = session.connection
+            let connection = try session.connection
             try connection.execute("SAVEPOINT mutation_field")
             let value: T
             do {

@@ -43,7 +43,7 @@ public struct AudienceService: Sendable {
 
     /// `nameContains`: only audiences whose name contains it, in any case.
     public func list(first: Int, after: AudienceCursor?, nameContains: String? = nil, in session: TenantSession) throws -> AudiencePage {
-        let connection = session.connection
+        let connection = try session.connection
         var parameters: [(any PostgresEncodable)?] = [session.organizationID, first + 1]
         var conditions = ""
         if let after {

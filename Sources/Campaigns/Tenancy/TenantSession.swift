@@ -5,7 +5,30 @@ import Postgres
 /// row-level security sees the organization through `app.organization_id`.
 public struct TenantSession: @unchecked Sendable {
     public let organizationID: UUID
-    public let connection: PostgresConnection
+    private let transaction: DeferredTenantTransaction?
+    private let openConnection: PostgresConnection?
+
+    init(organizationID: UUID, connection: PostgresConnection) {
+        self.organizationID = organizationID
+        self.openConnection = connection
+        self.transaction = nil
+    }
+
+    public init(deferred transaction: DeferredTenantTransaction) {
+        self.organizationID = transaction.organizationID
+        self.openConnection = nil
+        self.transaction = transaction
+    }
+
+    /// The connection, inside the organization's transaction. A session of a request whose key was found in the
+    /// key cache opens that transaction here, at the first statement; a request that needs none (`{ __typename }`)
+    /// never touches the database.
+    public var connection: PostgresConnection {
+        get throws {
+            if let openConnection { return openConnection }
+            return try transaction!.open()
+        }
+    }
 
     /// Opens the scope on a connection that is inside a transaction (see ``APIKeyAuthenticator``,
     /// which has already switched to the application role).
@@ -26,10 +49,13 @@ public struct APIKeyAuthenticator: Sendable {
     /// The transaction's time limits are set in the same statement.
     public func session(forKey key: String, timeouts: TransactionTimeouts = TransactionTimeouts(), on connection: PostgresConnection)
         throws -> TenantSession? {
-        let organizationID = try connection.query(
+        try Self.organization(forKey: key, timeouts: timeouts, on: connection).map { TenantSession(organizationID: $0, connection: connection) }
+    }
+
+    static func organization(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection) throws -> UUID? {
+        try connection.query(
             "SELECT begin_api_request($1, $2, $3, $4) AS organization_id",
             [key, timeouts.statementMilliseconds, timeouts.lockMilliseconds, timeouts.idleInTransactionMilliseconds])[0]
             .decode("organization_id", as: UUID?.self)
-        return organizationID.map { TenantSession(organizationID: $0, connection: connection) }
     }
 }

@@ -49,7 +49,7 @@ enum ServeCommand {
                 metrics.record(request)
                 log.record(request)
             },
-            cors: configuration.cors)
+            cors: configuration.cors, apiKeyCacheSeconds: Double(configuration.apiKeyCacheSeconds))
         // /healthz, /readyz and /metrics have a connection of their own: they answer while API requests hold every
         // connection of theirs.
         let healthPool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1, waitTimeout: 2,

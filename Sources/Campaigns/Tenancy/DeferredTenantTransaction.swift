@@ -1,0 +1,45 @@
+import Foundation
+import Postgres
+
+/// A request's tenant transaction, begun at its first statement rather than before it runs: a request answered
+/// without the database (`{ __typename }`, a query refused by validation) costs no round trip. Beginning runs the
+/// same `begin_api_request` as ever — the key is checked again, the role switched, the organization set — so
+/// row-level security and the organization filter hold for every statement; a key revoked since it was cached is
+/// refused there (`APIKeyRevoked`).
+public final class DeferredTenantTransaction: @unchecked Sendable {
+    public let organizationID: UUID
+    let key: String
+    let timeouts: TransactionTimeouts
+    let connection: PostgresConnection
+    private(set) var isOpen = false
+    /// The key was refused when the transaction began: the request answers 401 and the cache forgets the key.
+    public private(set) var keyWasRefused = false
+
+    public init(organizationID: UUID, key: String, timeouts: TransactionTimeouts, connection: PostgresConnection) {
+        self.organizationID = organizationID
+        self.key = key
+        self.timeouts = timeouts
+        self.connection = connection
+    }
+
+    func open() throws -> PostgresConnection {
+        if isOpen { return connection }
+        try connection.beginTransaction()
+        isOpen = true
+        guard try APIKeyAuthenticator.organization(forKey: key, timeouts: timeouts, on: connection) == organizationID else {
+            keyWasRefused = true
+            throw APIKeyRevoked()
+        }
+        return connection
+    }
+
+    /// Commits (or, after `failed`, rolls back) what was begun; nothing when no statement ran.
+    public func finish(failed: Bool) throws {
+        guard isOpen else { return }
+        isOpen = false
+        try connection.finishTransaction(commit: !failed)
+    }
+}
+
+/// The key was valid when cached and is not any more (revoked or deleted since).
+public struct APIKeyRevoked: Error, Sendable {}

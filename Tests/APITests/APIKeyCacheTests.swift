@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import API
+import TestSupport
+
+/// Keys the database accepted are remembered for seconds, so a request starts without a round trip; the
+/// request's first statement checks the key again, so a revoked key is refused there and forgotten.
+@Suite struct APIKeyCacheTests {
+    @Test func aRevokedKeyIsRefusedAtTheNextStatementAndThenForgotten() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let first = try await harness.post(["query": "{ organization { name } }"], key: key)
+        #expect(first.status == 200 && first.text.contains("Tasty Chips Co."), "\(first.text)")
+        // Cached now: a request that needs no statement answers from memory, one that needs the database checks again.
+        let typename = try await harness.post(["query": "{ __typename }"], key: key)
+        #expect(typename.status == 200 && typename.text.contains("Query"))
+        try harness.sql("UPDATE api_keys SET revoked_at = now()")
+        let refused = try await harness.post(["query": "{ organization { name } }"], key: key)
+        #expect(refused.status == 401, "\(refused.text)")
+        #expect(refused.text.contains("UNAUTHENTICATED"))
+        #expect(!refused.text.contains("Tasty Chips"))
+        // Forgotten: even a request without statements goes to the database, which refuses the key.
+        let afterwards = try await harness.post(["query": "{ __typename }"], key: key)
+        #expect(afterwards.status == 401, "\(afterwards.text)")
+    }
+
+    /// A mutation on a remembered key writes in the transaction its first statement began, and commits.
+    @Test func aMutationOnARememberedKeyIsCommitted() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        _ = try await harness.post(["query": "{ __typename }"], key: key)
+        let created = try await harness.post(["query": "mutation { createAudience(input: { name: \"Cached\", locations: [\"US\"], ageMin: 18, ageMax: 65 }) { id } }"], key: key)
+        #expect(created.status == 200 && !created.text.contains("errors"), "\(created.text)")
+        #expect(try harness.scalar("SELECT count(*)::int FROM audiences WHERE name = 'Cached'") == 1)
+    }
+
+    @Test func entriesExpireAreBoundedAndCanBeTurnedOff() {
+        let cache = APIKeyCache(lifetime: 5, capacity: 3)
+        let organization = UUID()
+        cache.remember(organization, forKey: "cmk_a", now: 100)
+        #expect(cache.organization(forKey: "cmk_a", now: 104.9) == organization)
+        #expect(cache.organization(forKey: "cmk_a", now: 105) == nil, "expired after its lifetime")
+        #expect(cache.organization(forKey: "cmk_other", now: 100) == nil)
+        for (index, key) in ["k1", "k2", "k3", "k4"].enumerated() { cache.remember(organization, forKey: key, now: 200 + Double(index)) }
+        #expect(cache.count <= 3)
+        #expect(cache.organization(forKey: "k4", now: 203) == organization)
+        cache.forget(key: "k4")
+        #expect(cache.organization(forKey: "k4", now: 203) == nil)
+        let off = APIKeyCache(lifetime: 0)
+        off.remember(organization, forKey: "cmk_a", now: 0)
+        #expect(off.organization(forKey: "cmk_a", now: 0) == nil)
+    }
+}
