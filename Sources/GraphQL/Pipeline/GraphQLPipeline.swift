@@ -10,6 +10,9 @@ public final class GraphQLPipeline: Sendable {
     public let configuration: GraphQLPipelineConfiguration
     /// Parsed and validated documents by their text.
     public let documentCache: DocumentCache<PreparedDocument>
+    /// Results of operations that read only the schema (`__schema`, `__type`, `__typename` at the root), by text,
+    /// operation name and variables: they are the same for every caller, and tools ask for them again and again.
+    let introspectionResults = DocumentCache<ExecutionResult>(capacity: 64, maxTotalBytes: 16 << 20, entryCost: { $0.serializedBytes().count * 4 })
     private let preparations = Atomic<Int>(0)
 
     public init(schema: ExecutableSchema, configuration: GraphQLPipelineConfiguration = GraphQLPipelineConfiguration()) {
@@ -66,9 +69,24 @@ public final class GraphQLPipeline: Sendable {
         case .rejected(let response):
             return response
         case .admitted(let document, let operationType, let deprecations):
-            let result = executableSchema.executeSynchronously(
-                document: document, operationName: operationName, variables: variables ?? JSONObject(),
-                context: context, rootValue: rootValue, options: executionOptions)
+            let execute = {
+                self.executableSchema.executeSynchronously(
+                    document: document, operationName: operationName, variables: variables ?? JSONObject(),
+                    context: context, rootValue: rootValue, options: self.executionOptions)
+            }
+            let result: ExecutionResult
+            if let key = introspectionKey(document, query: query, operationName: operationName, variables: variables) {
+                result = introspectionResults.entry(for: key) ?? {
+                    let fresh = execute()
+                    guard fresh.errors.isEmpty else { return fresh }
+                    // Kept as plain JSON: shared by every thread that answers the same question.
+                    let kept = ExecutionResult(data: fresh.data, errors: [])
+                    introspectionResults.insert(kept, for: key)
+                    return kept
+                }()
+            } else {
+                result = execute()
+            }
             var response = GraphQLResponse(
                 result: result, phase: .execution, operationType: operationType,
                 maximumBytes: configuration.maxResponseBytes)
@@ -140,6 +158,19 @@ public final class GraphQLPipeline: Sendable {
             return .rejected(rejection(violations, phase: .limits, operationType: operationType))
         }
         return .admitted(document, operationType, prepared.deprecations)
+    }
+
+    /// The cache key of a query whose root selects only `__schema`, `__type` and `__typename`, without directives;
+    /// nil for any other operation.
+    private func introspectionKey(_ document: Document, query: String, operationName: String?, variables: JSONObject?) -> String? {
+        guard let operation = document.pipelineOperation(named: operationName), operation.operation == .query,
+              operation.directives.isEmpty, !operation.selectionSet.selections.isEmpty else { return nil }
+        for selection in operation.selectionSet.selections {
+            guard case .field(let field) = selection, field.directives.isEmpty,
+                  ["__schema", "__type", "__typename"].contains(field.name.value) else { return nil }
+        }
+        let variablesText = variables.map { String(decoding: JSON.object($0).serializedBytes(), as: UTF8.self) } ?? ""
+        return "\(operationName ?? "")\u{1}\(variablesText)\u{1}\(query)"
     }
 
     private func rejection(_ errors: [GraphQLError], phase: GraphQLRequestPhase, operationType: OperationType?) -> GraphQLResponse {

@@ -249,3 +249,29 @@ final class PipelineMutationCounter: Sendable {
         #expect(try self.pipeline(codes: false, deprecations: false).runSynchronously(query: "{ oldName }").deprecations.isEmpty)
     }
 }
+
+/// Operations that read only the schema are answered from memory after the first time, the same as when executed.
+extension GraphQLPipelineTests {
+    @Test func schemaOnlyOperationsAreCachedAndAnsweredAsExecuted() throws {
+        let pipeline = try makePipeline()
+        let first = pipeline.runSynchronously(query: introspectionQuery, rootValue: Self.root)
+        let again = pipeline.runSynchronously(query: introspectionQuery, rootValue: Self.root)
+        #expect(first.result.errors.isEmpty)
+        #expect(first.serializedBytes() == again.serializedBytes())
+        #expect(pipeline.introspectionResults.statistics.count == 1)
+        // Equal to what a pipeline without the entry executes.
+        let fresh = try makePipeline().runSynchronously(query: introspectionQuery, rootValue: Self.root)
+        #expect(fresh.serializedBytes() == again.serializedBytes())
+
+        // With variables, each set is its own entry; a root field of data is never cached.
+        let typeQuery = "query($n: String!) { __type(name: $n) { name kind } }"
+        let campaign = pipeline.runSynchronously(query: typeQuery, variables: JSONObject([("n", .string("Campaign"))]), rootValue: Self.root)
+        let unit = pipeline.runSynchronously(query: typeQuery, variables: JSONObject([("n", .string("Unit"))]), rootValue: Self.root)
+        #expect(String(decoding: campaign.serializedBytes(), as: UTF8.self).contains("\"Campaign\""))
+        #expect(String(decoding: unit.serializedBytes(), as: UTF8.self).contains("\"Unit\""))
+        #expect(pipeline.introspectionResults.statistics.count == 3)
+        let mixed = pipeline.runSynchronously(query: "{ __typename version }", rootValue: Self.root)
+        #expect(String(decoding: mixed.serializedBytes(), as: UTF8.self) == #"{"data":{"__typename":"Query","version":"1.0"}}"#)
+        #expect(pipeline.introspectionResults.statistics.count == 3)
+    }
+}
