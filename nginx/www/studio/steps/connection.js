@@ -2,8 +2,7 @@
 import { graphql } from '../api.js';
 import { h, replace } from '../dom.js';
 import { stepNav } from './nav.js';
-
-const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
+import { PLATFORM_NAMES } from '../format.js';
 
 export const connectionStep = {
   id: 'connection',

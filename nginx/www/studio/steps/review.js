@@ -8,10 +8,8 @@ import { describe } from './audience.js';
 import { creativeInput, budgetInput, datesInput, unitKeywords } from '../draft-input.js';
 import { stepNav } from './nav.js';
 import { budgetProblem } from './budget.js';
-import { money } from '../format.js';
+import { money, PLATFORM_NAMES } from '../format.js';
 import { chooseOnlyMetaPixel } from '../meta-pixel.js';
-
-const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta' };
 
 export const reviewStep = {
   id: 'review',
