@@ -24,7 +24,7 @@ public struct RequestLimits: Sendable {
 
     /// The mutations the rate limit counts: each calls an ad platform or queues platform work.
     static let rateLimitedMutations: Set<String> = [
-        "launchCampaign", "pauseCampaign", "resumeCampaign", "completeCampaign", "pushCampaignChanges", "syncCampaignMetrics",
+        "launchCampaign", "pauseCampaign", "resumeCampaign", "completeCampaign", "pushCampaignChanges", "syncCampaignMetrics", "evaluateAutomationRules",
         "syncAdAccounts", "setAdAccountPage", "setCampaignMetaPixel", "startOAuth", "completeOAuth", "uploadMedia", "copyCampaign",
     ]
 }

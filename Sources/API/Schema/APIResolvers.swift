@@ -19,6 +19,8 @@ enum APIResolvers {
         resolvers.merge(LifecycleResolvers.all)
         resolvers.merge(JobResolvers.all)
         resolvers.merge(CreativePlatformResolvers.all)
+        resolvers.merge(ReportResolvers.all)
+        resolvers.merge(AutomationRuleResolvers.all)
         return resolvers
     }
 

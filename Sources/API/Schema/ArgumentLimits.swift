@@ -42,6 +42,8 @@ enum ArgumentLimits {
             "Mutation.completeOAuth": ["code": .text(InputLimits.oauthParameter), "state": .text(InputLimits.oauthParameter)],
             "Query.adPreview": creative.merging(["input.advertiserName": .text(InputLimits.name)]) { _, new in new },
             "Campaign.metrics": ["keys": .list(InputLimits.metricKeys)],
+            "Mutation.createAutomationRule": ["input.name": .text(InputLimits.ruleName)],
+            "Mutation.updateAutomationRule": ["input.name": .text(InputLimits.ruleName)],
         ]
     }()
 

@@ -143,12 +143,15 @@ public enum DeliveryStatus: String, Sendable {
 /// One day's value of one of our metrics (`MetricDefinition` key), already in our units.
 public struct NormalizedMetric: Sendable, Equatable {
     public var externalCampaignID: String
+    /// The ad's id for ad-level figures (`fetchAdMetrics`), nil for the campaign's.
+    public var externalAdID: String?
     public var date: CalendarDate
     public var key: String
     public var value: Decimal
 
-    public init(externalCampaignID: String, date: CalendarDate, key: String, value: Decimal) {
+    public init(externalCampaignID: String, externalAdID: String? = nil, date: CalendarDate, key: String, value: Decimal) {
         self.externalCampaignID = externalCampaignID
+        self.externalAdID = externalAdID
         self.date = date
         self.key = key
         self.value = value
@@ -207,6 +210,9 @@ public protocol PlatformAdapter: Sendable {
     func setAdGroupStatus(_ status: DeliveryStatus, externalAdGroupID: String, in account: PlatformAccount) throws
     /// Daily metrics for several campaigns of one account at once, in our keys and units.
     func fetchNormalizedMetrics(externalCampaignIDs: [String], from: CalendarDate, to: CalendarDate, in account: PlatformAccount) throws -> NormalizedMetrics
+    /// The same figures per ad of those campaigns (each metric with its `externalAdID`), from the platform's
+    /// ad-level report: what reports by unit and creative, and automated rules, are built on.
+    func fetchAdMetrics(externalCampaignIDs: [String], from: CalendarDate, to: CalendarDate, in account: PlatformAccount) throws -> NormalizedMetrics
 
     /// The requests a launch of `campaign` with these ad groups and ads would send, in order, without sending.
     func plannedLaunchRequests(campaign: CampaignLaunchSpec, adGroups: [AdGroupLaunchSpec], ads: [AdLaunchSpec], in account: PlatformAccount) -> [PlannedPlatformRequest]

@@ -235,6 +235,14 @@ public struct CampaignService: Sendable {
         return Dictionary(grouping: try rows.map(Self.unit), by: \.campaignID)
     }
 
+    public func units(ids: [UUID], in session: TenantSession) throws -> [UUID: CampaignUnit] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try session.connection.query(
+            "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.id = ANY($2::uuid[])",
+            [session.organizationID, uuidArray(ids)])
+        return Dictionary(try rows.map(Self.unit).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func unit(_ id: UUID, in session: TenantSession) throws -> CampaignUnit? {
         try session.connection.query(
             "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.id = $2", [session.organizationID, id]

@@ -15,6 +15,8 @@ public enum InputLimits {
     public static let name = TextLimit(maximum: 255)
     /// Organization names (`campaignd organizations create`).
     public static let organizationName = TextLimit(maximum: 200)
+    /// An automated rule's name.
+    public static let ruleName = TextLimit(maximum: 200)
     /// A creative's headline as stored (Google's parts joined by " | "; each platform's own, shorter
     /// limits are launch rules in `PlatformCapabilities`).
     public static let headline = TextLimit(maximum: 255)

@@ -47,9 +47,6 @@ public struct ExecutionLogPage: Sendable {
 public struct MetricService: Sendable {
     public init() {}
 
-    /// Decimal places of the derived rates (`ctr`, `cpc`, `cpm`, `conversion_rate`), rounded half away from zero.
-    public static let rateScale = 6
-
     public func definitions(in session: TenantSession) throws -> [MetricDefinition] {
         try session.connection.query("SELECT key, label, unit FROM metric_definitions ORDER BY key COLLATE \"C\"").map { row in
             MetricDefinition(key: try row.decode("key"), label: try row.decode("label"), unit: try row.decode("unit"))
@@ -124,59 +121,35 @@ public struct MetricService: Sendable {
         return result
     }
 
-    /// Sums per metric over the range, by key, plus the rates derived from the sums (never stored): `ctr` =
-    /// clicks / impressions, `cpc` = spend / clicks, `cpm` = spend / impressions × 1000, `conversion_rate` =
-    /// conversions / clicks, `cost_per_conversion` = spend / conversions, `roas` = conversion_value / spend; a
-    /// rate is left out when its denominator is 0 or either of its metrics has no value in the range (unknown, not
-    /// 0). Rates are rounded to `rateScale` decimals, half away from zero. `reach` counts unique people, which do
+    /// Sums per metric over the range, by key, plus the rates `MetricFigures` derives from the sums (never
+    /// stored), each with `MetricFigures.rateScale` decimals; a rate is left out when its denominator is 0 or
+    /// either of its metrics has no value in the range (unknown, not 0). `reach` counts unique people, which do
     /// not add up across days: it is in the totals of a one-day range only.
     public func totals(of campaignIDs: [UUID], from: String, to: String, in session: TenantSession) throws -> [UUID: [MetricTotal]] {
         guard !campaignIDs.isEmpty else { return [:] }
-        let scale = Self.rateScale
         let rows = try session.connection.query(
             """
-            WITH sums AS (
-                SELECT m.campaign_id, d.key, d.label, d.unit, sum(m.value) AS value
-                FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
-                WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
-                  AND (d.key <> 'reach' OR $3::date = $4::date)
-                GROUP BY m.campaign_id, d.key, d.label, d.unit
-            ), base AS (
-                SELECT campaign_id,
-                       sum(value) FILTER (WHERE key = 'impressions') AS impressions,
-                       sum(value) FILTER (WHERE key = 'clicks') AS clicks,
-                       sum(value) FILTER (WHERE key = 'spend') AS spend,
-                       sum(value) FILTER (WHERE key = 'conversions') AS conversions,
-                       sum(value) FILTER (WHERE key = 'conversion_value') AS conversion_value
-                FROM sums GROUP BY campaign_id
-            ), derived AS (
-                SELECT campaign_id, 'ctr' AS key, 'CTR' AS label, 'ratio' AS unit,
-                       round(clicks / nullif(impressions, 0), \(scale)) AS value FROM base
-                UNION ALL
-                SELECT campaign_id, 'cpc', 'CPC', 'currency', round(spend / nullif(clicks, 0), \(scale)) FROM base
-                UNION ALL
-                SELECT campaign_id, 'cpm', 'CPM', 'currency', round(spend * 1000 / nullif(impressions, 0), \(scale)) FROM base
-                UNION ALL
-                SELECT campaign_id, 'conversion_rate', 'Conversion rate', 'ratio',
-                       round(conversions / nullif(clicks, 0), \(scale)) FROM base
-                UNION ALL
-                SELECT campaign_id, 'cost_per_conversion', 'Cost per conversion', 'currency',
-                       round(spend / nullif(conversions, 0), \(scale)) FROM base
-                UNION ALL
-                SELECT campaign_id, 'roas', 'ROAS', 'ratio', round(conversion_value / nullif(spend, 0), \(scale)) FROM base
-            )
-            SELECT campaign_id, key, label, unit, value::text AS value FROM (
-                SELECT campaign_id, key, label, unit, value FROM sums
-                UNION ALL
-                SELECT campaign_id, key, label, unit, value FROM derived WHERE value IS NOT NULL
-            ) t ORDER BY campaign_id, key COLLATE "C"
+            SELECT m.campaign_id, d.key, d.label, d.unit, sum(m.value)::text AS value
+            FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
+            WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
+              AND (d.key <> 'reach' OR $3::date = $4::date)
+            GROUP BY m.campaign_id, d.key, d.label, d.unit
             """, [session.organizationID, uuidArray(campaignIDs), from, to])
-        var result: [UUID: [MetricTotal]] = [:]
+        var sums: [UUID: [MetricTotal]] = [:]
         for row in rows {
-            result[try row.decode("campaign_id"), default: []].append(
+            sums[try row.decode("campaign_id"), default: []].append(
                 MetricTotal(key: try row.decode("key"), label: try row.decode("label"), unit: try row.decode("unit"),
                             value: try row.decode("value")))
         }
-        return result
+        return sums.mapValues { totals in
+            var values: [String: Decimal] = [:]
+            for total in totals { values[total.key] = Decimal(posixText: total.value) }
+            let figures = MetricFigures(impressions: values["impressions"] ?? 0, clicks: values["clicks"] ?? 0, spend: values["spend"] ?? 0,
+                                        conversions: values["conversions"] ?? 0, conversionValue: values["conversion_value"] ?? 0)
+            let derived = figures.derivedTotals.filter { rate in
+                MetricFigures.operands[rate.key, default: []].allSatisfy { values[$0] != nil }
+            }.map { MetricTotal(key: $0.key, label: $0.label, unit: $0.unit, value: $0.value.fixedText(scale: MetricFigures.rateScale)) }
+            return (totals + derived).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
     }
 }

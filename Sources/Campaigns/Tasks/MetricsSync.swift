@@ -2,7 +2,8 @@ import Foundation
 import Integrations
 import Postgres
 
-/// Reads daily metrics from the platforms and upserts them into `campaign_metrics`: for every live campaign a
+/// Reads daily metrics from the platforms and upserts them into `campaign_metrics`, and each ad's into
+/// `ad_daily_metrics` (what reports and automated rules read): for every live campaign a
 /// rolling window of days, for campaigns paused lately their last days. Campaigns go in batches by id, and
 /// each account's campaigns of a batch are read with one bulk call. Re-running is idempotent, and a late
 /// correction on the platform overwrites the stored value. One campaign's failure is written to its execution
@@ -110,6 +111,7 @@ public struct MetricsSync: Sendable {
     func sync(_ targets: [MetricsSyncTarget]) throws -> MetricsSyncReport {
         let today = today()
         var values: [MetricKey: Decimal] = [:]
+        var adValues: [AdDayKey: [String: Decimal]] = [:]
         var failures: [UUID: String] = [:]
         var succeeded: [UUID] = []
         // One bulk read per account and window.
@@ -122,7 +124,13 @@ public struct MetricsSync: Sendable {
                 switch result {
                 case .success(let metrics):
                     succeeded.append(campaignID)
-                    for metric in metrics { values[MetricKey(campaignID: campaignID, key: metric.key, date: metric.date)] = metric.value }
+                    for metric in metrics {
+                        if let adID = metric.externalAdID {
+                            adValues[AdDayKey(campaignID: campaignID, externalAdID: adID, date: metric.date), default: [:]][metric.key] = metric.value
+                        } else {
+                            values[MetricKey(campaignID: campaignID, key: metric.key, date: metric.date)] = metric.value
+                        }
+                    }
                 case .failure(let error):
                     failures[campaignID] = Self.describe(error)
                 }
@@ -144,6 +152,7 @@ public struct MetricsSync: Sendable {
             }
             let rows = values.filter { known.contains($0.key.key) }
             let written = try write(rows, organizationID: organizationID, on: connection)
+                + writeAds(adValues, organizationID: organizationID, on: connection)
             try AdReviewService.store(reviews.reviews, platform: reviews.platforms, organizationID: organizationID, on: connection)
             try connection.query(
                 "UPDATE campaigns SET last_metrics_sync_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[])",
@@ -174,14 +183,16 @@ public struct MetricsSync: Sendable {
             return Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaignID, .failure(error)) })
         }
         func fetch(_ group: [MetricsSyncTarget]) throws -> [UUID: [NormalizedMetric]] {
-            let read: NormalizedMetrics
+            let ids = group.map(\.externalCampaignID)
+            var read: NormalizedMetrics
             do {
-                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: ids, from: from, to: to, in: account)
             } catch PlatformError.tokenExpired {
                 // Revoked or expired early: one refresh, one more try.
                 account.accessToken = try accessToken(first.organizationID, first.integrationID, true)
-                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: group.map(\.externalCampaignID), from: from, to: to, in: account)
+                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: ids, from: from, to: to, in: account)
             }
+            read.metrics += try adapter.fetchAdMetrics(externalCampaignIDs: ids, from: from, to: to, in: account).metrics
             for name in unknownMetrics.firstSightings(read.unknownPlatformMetrics) {
                 log("metrics sync: \(first.platform.rawValue) reports \(name), which maps to no metric definition; not stored")
             }
@@ -270,6 +281,42 @@ public struct MetricsSync: Sendable {
         return written
     }
 
+    /// Upserts each ad's day by creative (found by its platform id among its campaign's creatives), with the
+    /// campaign's platform and its account's currency; figures a day does not report are 0. Returns rows written.
+    private func writeAds(_ values: [AdDayKey: [String: Decimal]], organizationID: UUID, on connection: PostgresConnection) throws -> Int {
+        guard !values.isEmpty else { return 0 }
+        let rows = values.sorted { ($0.key.campaignID.uuidString, $0.key.externalAdID, $0.key.date) < ($1.key.campaignID.uuidString, $1.key.externalAdID, $1.key.date) }
+        func numbers(_ chunk: ArraySlice<(key: AdDayKey, value: [String: Decimal])>, _ key: String) -> String {
+            "{" + chunk.map { "\($0.value[key] ?? 0)" }.joined(separator: ",") + "}"
+        }
+        var written = 0
+        for chunk in stride(from: 0, to: rows.count, by: 5_000).map({ rows[$0..<min($0 + 5_000, rows.count)] }) {
+            written += try connection.query(
+                """
+                INSERT INTO ad_daily_metrics (organization_id, ad_creative_id, campaign_unit_id, campaign_id, platform, currency, date,
+                                              impressions, clicks, spend, conversions, conversion_value)
+                SELECT c.organization_id, a.id, u.id, c.id, c.platform, acc.currency, v.date,
+                       v.impressions::bigint, v.clicks::bigint, v.spend, v.conversions, v.conversion_value
+                FROM unnest($2::uuid[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
+                     AS v(campaign_id, external_ad_id, date, impressions, clicks, spend, conversions, conversion_value)
+                JOIN campaigns c ON c.organization_id = $1 AND c.id = v.campaign_id
+                JOIN ad_accounts acc ON acc.organization_id = $1 AND acc.id = c.ad_account_id
+                JOIN campaign_units u ON u.organization_id = $1 AND u.campaign_id = c.id
+                JOIN ad_creatives a ON a.organization_id = $1 AND a.campaign_unit_id = u.id AND a.external_id = v.external_ad_id
+                ON CONFLICT (ad_creative_id, date) DO UPDATE SET
+                    impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks, spend = EXCLUDED.spend,
+                    conversions = EXCLUDED.conversions, conversion_value = EXCLUDED.conversion_value
+                WHERE (ad_daily_metrics.impressions, ad_daily_metrics.clicks, ad_daily_metrics.spend, ad_daily_metrics.conversions, ad_daily_metrics.conversion_value)
+                      IS DISTINCT FROM (EXCLUDED.impressions, EXCLUDED.clicks, EXCLUDED.spend, EXCLUDED.conversions, EXCLUDED.conversion_value)
+                """,
+                [organizationID, uuidArray(chunk.map(\.key.campaignID)), textArray(chunk.map(\.key.externalAdID)),
+                 "{" + chunk.map(\.key.date.description).joined(separator: ",") + "}",
+                 numbers(chunk, "impressions"), numbers(chunk, "clicks"), numbers(chunk, "spend"),
+                 numbers(chunk, "conversions"), numbers(chunk, "conversion_value")]).affectedRows
+        }
+        return written
+    }
+
     static func describe(_ error: any Error) -> String {
         String(String(describing: error).prefix(1000))
     }
@@ -290,6 +337,12 @@ private struct AccountWindow: Hashable {
     }
 
     var sortKey: String { "\(platform.rawValue)|\(integrationID)|\(externalAccountID)|\(paused)" }
+}
+
+private struct AdDayKey: Hashable {
+    var campaignID: UUID
+    var externalAdID: String
+    var date: CalendarDate
 }
 
 private struct MetricKey: Hashable {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// googleAds:search and googleAds:searchStream: rows of the queried resource with the selected fields, and
-/// for `FROM campaign` with metrics, one row per campaign and day it was ENABLED (SimulatedMetrics figures).
+/// for `FROM campaign` with metrics, one row per campaign and day it was ENABLED (SimulatedMetrics figures); for
+/// `FROM ad_group_ad`, one row per ad and day both it and its campaign were ENABLED, the campaign's figures
+/// shared among its ads (`SimulatedMetrics.split`).
 extension GoogleAdsSimulator {
     func search(_ body: [String: Any], account: GoogleAdsStore.Account, stream: Bool) throws -> Any {
         guard let text = body["query"] as? String, !text.isEmpty else { throw GoogleAdsFailure.required([("query", nil)]) }
@@ -42,8 +44,8 @@ extension GoogleAdsStore {
         guard let collection = GoogleAdsCollections.byQueryResource[query.resource] else {
             throw GoogleAdsFailure.invalid("queryError", "INVALID_RESOURCE_NAME_IN_FROM_CLAUSE", "The simulator cannot query \(query.resource).", at: [("query", nil)])
         }
-        guard !wantsMetrics || query.resource == "campaign" else {
-            throw GoogleAdsFailure.invalid("queryError", "PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE", "The simulator has metrics for campaigns only.", at: [("query", nil)])
+        guard !wantsMetrics || ["campaign", "ad_group_ad"].contains(query.resource) else {
+            throw GoogleAdsFailure.invalid("queryError", "PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE", "The simulator has metrics for campaigns and ads only.", at: [("query", nil)])
         }
         var rows: [[String: Any]] = []
         for stored in objects(customerID: account.id, collection: collection) where stored["status"] as? String != "REMOVED" {
@@ -58,7 +60,13 @@ extension GoogleAdsStore {
             for day in try days(query) {
                 guard let resourceName = object["resourceName"] as? String, wasEnabled(resourceName, onDay: day) else { continue }
                 let date = GoogleAdsDay.iso(day)
-                let figures = SimulatedMetrics.day(objectID: object["id"] as? String ?? "", day: date)
+                let figures: SimulatedDay
+                if query.resource == "ad_group_ad" {
+                    guard let campaign = context["campaign"] as? [String: Any], let share = adShares(of: campaign, customerID: account.id, day: day)[resourceName] else { continue }
+                    figures = share
+                } else {
+                    figures = SimulatedMetrics.day(objectID: object["id"] as? String ?? "", day: date)
+                }
                 var withMetrics = context
                 withMetrics["segments"] = ["date": date]
                 withMetrics["metrics"] = [
@@ -70,6 +78,20 @@ extension GoogleAdsStore {
             }
         }
         return rows
+    }
+
+    /// The campaign's figures of `day` shared among its ads enabled that day, by ad resource name; none when the
+    /// campaign itself was not enabled.
+    private func adShares(of campaign: [String: Any], customerID: String, day: Int) -> [String: SimulatedDay] {
+        guard let campaignName = campaign["resourceName"] as? String, wasEnabled(campaignName, onDay: day) else { return [:] }
+        let ads = objects(customerID: customerID, collection: "adGroupAds").compactMap { ad -> String? in
+            guard let name = ad["resourceName"] as? String, ad["status"] as? String != "REMOVED",
+                  let adGroup = (ad["adGroup"] as? String).flatMap({ objects[$0] }), adGroup["campaign"] as? String == campaignName,
+                  wasEnabled(name, onDay: day) else { return nil }
+            return name
+        }
+        let date = GoogleAdsDay.iso(day)
+        return SimulatedMetrics.split(SimulatedMetrics.day(objectID: campaign["id"] as? String ?? "", day: date), among: ads, day: date)
     }
 
     /// The object under its resource's name, with the objects it refers to (`campaign` of an ad group).

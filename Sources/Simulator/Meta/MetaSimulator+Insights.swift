@@ -1,15 +1,17 @@
 import FastCGI
 import Foundation
 
-/// `GET act_{id}/insights?level=campaign&time_increment=1&time_range=…&filtering=…&fields=…`: one row per
-/// active campaign and day (from its creation to today), with deterministic figures; numbers as strings,
-/// spend in currency units, counts of actions as `[{action_type, value}]`, as the Graph API returns them.
+/// `GET act_{id}/insights?level=campaign|ad&time_increment=1&time_range=…&filtering=…&fields=…`: one row per
+/// active campaign (or active ad of an active campaign) and day, from its creation to today, with
+/// deterministic figures (an ad's are its share of its campaign's, `SimulatedMetrics.split`); numbers as
+/// strings, spend in currency units, counts of actions as `[{action_type, value}]`, as the Graph API returns them.
 extension MetaSimulator {
     func insights(_ request: SimulatorRequest, accountID: String) throws -> FastCGIResponse {
         let account = try account(accountID)
         let query = request.query
-        guard (query["level"] ?? "campaign") == "campaign" else {
-            throw MetaSimulatedError.invalidParameter(["level"], "The simulator reports at level=campaign only.")
+        let level = query["level"] ?? "campaign"
+        guard level == "campaign" || level == "ad" else {
+            throw MetaSimulatedError.invalidParameter(["level"], "The simulator reports at level=campaign or level=ad only.")
         }
         guard (query["time_increment"] ?? "1") == "1" else {
             throw MetaSimulatedError.invalidParameter(["time_increment"], "The simulator reports daily rows only (time_increment=1).")
@@ -22,16 +24,30 @@ extension MetaSimulator {
         }
         let wanted = try campaignFilter(query["filtering"])
         let fields = Set((query["fields"] ?? "impressions,spend").split(separator: ",").map(String.init))
-        let campaigns = lock.withLock {
-            objects.filter { $0.kind == .campaign && $0.accountID == account.id && $0.status == "ACTIVE" && (wanted?.contains($0.id) ?? true) }
+        let (campaigns, ads) = lock.withLock {
+            let campaigns = objects.filter { $0.kind == .campaign && $0.accountID == account.id && $0.status == "ACTIVE" && (wanted?.contains($0.id) ?? true) }
+            let adSetCampaigns = Dictionary(objects.filter { $0.kind == .adset }.map { ($0.id, $0.fields["campaign_id"] as? String ?? "") },
+                                            uniquingKeysWith: { first, _ in first })
+            let ads = Dictionary(grouping: objects.filter { $0.kind == .ad && $0.accountID == account.id && $0.status == "ACTIVE" }) {
+                adSetCampaigns[$0.fields["adset_id"] as? String ?? ""] ?? ""
+            }
+            return (campaigns, ads)
         }
         let today = Self.today()
         var rows: [[String: Any]] = []
         for day in MetaSimulatedDays.range(since, min(until, today)) {
             for campaign in campaigns where campaign.createdDay <= day {
-                var row = Self.row(campaign: campaign.id, day: day, fields: fields, currency: account.currency)
-                if fields.contains("objective") { row["objective"] = campaign.fields["objective"] }
-                rows.append(row)
+                let figures = SimulatedMetrics.day(objectID: campaign.id, day: day)
+                guard level == "ad" else {
+                    var row = Self.row(figures, ids: ["campaign_id": campaign.id], day: day, fields: fields, currency: account.currency)
+                    if fields.contains("objective") { row["objective"] = campaign.fields["objective"] }
+                    rows.append(row)
+                    continue
+                }
+                let delivering = (ads[campaign.id] ?? []).filter { $0.createdDay <= day }.map(\.id)
+                for (adID, share) in SimulatedMetrics.split(figures, among: delivering, day: day).sorted(by: { $0.key < $1.key }) {
+                    rows.append(Self.row(share, ids: ["campaign_id": campaign.id, "ad_id": adID], day: day, fields: fields, currency: account.currency))
+                }
             }
         }
         return page(request, rows: rows)
@@ -59,19 +75,18 @@ extension MetaSimulator {
         return ids
     }
 
-    static func row(campaign: String, day: String, fields: Set<String>, currency: String) -> [String: Any] {
-        let figures = SimulatedMetrics.day(objectID: campaign, day: day)
+    static func row(_ figures: SimulatedDay, ids: [String: String], day: String, fields: Set<String>, currency: String) -> [String: Any] {
         let offset = MetaSimulatedAccount.offset(currency)
         var row: [String: Any] = ["date_start": day, "date_stop": day]
+        for (name, id) in ids { row[name] = id }
         let values: [String: String] = [
-            "campaign_id": campaign,
             "impressions": String(figures.impressions),
             // Every click on the ad, of which link clicks are the larger part.
             "clicks": String(figures.clicks + figures.clicks / 4),
             "spend": offset == 1 ? String(figures.spendMinor) : String(format: "%d.%02d", figures.spendMinor / 100, figures.spendMinor % 100),
             "reach": String(figures.impressions * 7 / 10),
         ]
-        for (name, value) in values where fields.contains(name) || name == "campaign_id" { row[name] = value }
+        for (name, value) in values where fields.contains(name) { row[name] = value }
         if fields.contains("actions") {
             let actions: [(String, Int)] = [
                 ("link_click", figures.clicks),

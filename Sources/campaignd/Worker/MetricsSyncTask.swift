@@ -5,7 +5,8 @@ import Jobs
 import Postgres
 
 /// `syncCampaignMetrics` jobs: with `{"campaignId": …}` and an organization, one campaign (queued by the API);
-/// without, every organization's live and lately paused campaigns (queued by the scheduler).
+/// without, every organization's live and lately paused campaigns (queued by the scheduler). After a sync,
+/// the automated rules of the organizations it covered are evaluated on the new figures.
 enum MetricsSyncTask {
     /// The metrics sync of the worker and of `jobs bench-sync`: access tokens come through `tokens` (refreshed
     /// when the platform says they expired).
@@ -21,7 +22,7 @@ enum MetricsSyncTask {
             settings: MetricsSync.Settings(batchSize: batchSize), log: log)
     }
 
-    static func definition(sync: MetricsSync, lease: Double, log: @escaping @Sendable (String) -> Void) -> JobDefinition {
+    static func definition(sync: MetricsSync, rules: AutomationRuleEvaluator, lease: Double, log: @escaping @Sendable (String) -> Void) -> JobDefinition {
         JobDefinition(kind: JobKinds.syncCampaignMetrics, lease: lease, backoff: BackoffPolicy(baseDelay: 10, maximumDelay: 600)) { job, _ in
             guard let payload = try? job.payload(as: MetricsSyncRequest.self) else {
                 throw PermanentJobFailure("the payload is not a metrics sync request: \(job.payloadJSON.prefix(200))")
@@ -41,10 +42,17 @@ enum MetricsSyncTask {
                 }
                 // The failure is on the campaign's execution log; failing the job retries it.
                 if let message = report.failures[campaignID] { throw MetricsSyncFailed(message: message) }
+                do {
+                    _ = try rules.evaluate(organizationID: organizationID)
+                } catch {
+                    log("automation rules of organization \(organizationID.uuidString.lowercased()) failed: \(error)")
+                }
                 return
             }
             let report = try sync.syncAll()
             log("metrics sync: \(report.synced) of \(report.campaigns) campaigns synced, \(report.failed) failed, \(report.valuesWritten) values written")
+            let runs = rules.evaluateAll(log: log)
+            if !runs.isEmpty { log("automation rules: \(runs.count) evaluation(s) acted or would act") }
         }
     }
 }

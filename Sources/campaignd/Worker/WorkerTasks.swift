@@ -20,7 +20,9 @@ struct WorkerTasks {
         let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
         let metricsSync = MetricsSyncTask.sync(pool: pool, adapters: adapters, tokens: tokens, batchSize: settings.metricsBatchSize, log: log)
         let definitions = [
-            MetricsSyncTask.definition(sync: metricsSync, lease: lease, log: log),
+            MetricsSyncTask.definition(
+                sync: metricsSync, rules: AutomationRuleEvaluator(pool: pool, lifecycle: CampaignLifecycleService(pool: pool, adapters: adapters, tokens: tokens)),
+                lease: lease, log: log),
             IntegrationTasks.refreshExpiringTokens(
                 tokens: tokens, pool: pool, interval: Double(settings.intervals[JobKinds.refreshExpiringTokens] ?? 300), lease: lease, log: log),
             IntegrationTasks.syncAdAccounts(accounts: AccountSyncService(providers: providers, tokens: tokens), pool: pool, lease: lease, log: log),

@@ -55,6 +55,13 @@ public struct GoogleAdsAdapter: PlatformAdapter {
         return GoogleAdsMetrics.normalize(rows)
     }
 
+    public func fetchAdMetrics(externalCampaignIDs: [String], from: CalendarDate, to: CalendarDate, in account: PlatformAccount) throws -> NormalizedMetrics {
+        guard !externalCampaignIDs.isEmpty else { return NormalizedMetrics(metrics: []) }
+        let query = try GoogleAdsMetrics.query(campaignIDs: externalCampaignIDs, from: from, to: to, byAd: true)
+        let rows = try provider.searchStream(customerID: try customerID(account), loginCustomerID: account.loginCustomerID, query: query, accessToken: account.accessToken)
+        return GoogleAdsMetrics.normalize(rows)
+    }
+
     public func plannedLaunchRequests(campaign: CampaignLaunchSpec, adGroups: [AdGroupLaunchSpec], ads: [AdLaunchSpec], in account: PlatformAccount) -> [PlannedPlatformRequest] {
         let requests: GoogleAdsLaunchRequests
         do { requests = try self.requests(account) } catch { return [Self.refused("use the ad account", error)] }

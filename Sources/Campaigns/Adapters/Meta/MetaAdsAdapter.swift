@@ -98,6 +98,13 @@ public struct MetaAdsAdapter: PlatformAdapter {
         return MetaMetricsMapping.normalize(rows)
     }
 
+    public func fetchAdMetrics(externalCampaignIDs: [String], from: CalendarDate, to: CalendarDate, in account: PlatformAccount) throws -> NormalizedMetrics {
+        let rows = try provider.adInsights(
+            campaignIDs: externalCampaignIDs, since: from.description, until: to.description,
+            accountID: account.externalAccountID, accessToken: account.accessToken)
+        return MetaMetricsMapping.normalize(rows)
+    }
+
     public func plannedCampaignStatusRequest(_ status: DeliveryStatus, externalCampaignID: String, in account: PlatformAccount) -> PlannedPlatformRequest {
         PlannedPlatformRequest(
             step: "campaign \(externalCampaignID) \(status.rawValue)",

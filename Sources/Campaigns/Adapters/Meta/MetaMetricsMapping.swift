@@ -27,7 +27,7 @@ enum MetaMetricsMapping {
             guard let date = CalendarDate(iso: row.date), !row.campaignID.isEmpty else { continue }
             func add(_ key: String, _ text: String?) {
                 guard let text, let value = Decimal(posixText: text) else { return }
-                metrics.append(NormalizedMetric(externalCampaignID: row.campaignID, date: date, key: key, value: value))
+                metrics.append(NormalizedMetric(externalCampaignID: row.campaignID, externalAdID: row.adID, date: date, key: key, value: value))
             }
             add("impressions", row.fields["impressions"])
             add("clicks", row.actions["link_click"] ?? row.fields["clicks"])

@@ -51,8 +51,17 @@ extension MetaAdsProvider {
 
     /// Daily campaign insights for `campaignIDs` (`since`/`until` as `YYYY-MM-DD`), every page.
     public func campaignInsights(campaignIDs: [String], since: String, until: String, accountID: String, accessToken: String) throws -> [MetaInsightsRow] {
+        try insights(campaignIDs: campaignIDs, since: since, until: until, level: "campaign", accountID: accountID, accessToken: accessToken)
+    }
+
+    /// Daily insights of every ad of `campaignIDs`, every page.
+    public func adInsights(campaignIDs: [String], since: String, until: String, accountID: String, accessToken: String) throws -> [MetaInsightsRow] {
+        try insights(campaignIDs: campaignIDs, since: since, until: until, level: "ad", accountID: accountID, accessToken: accessToken)
+    }
+
+    private func insights(campaignIDs: [String], since: String, until: String, level: String, accountID: String, accessToken: String) throws -> [MetaInsightsRow] {
         guard !campaignIDs.isEmpty else { return [] }
-        let request = requests.insights(accountID: accountID, campaignIDs: campaignIDs, since: since, until: until)
+        let request = requests.insights(accountID: accountID, campaignIDs: campaignIDs, since: since, until: until, level: level)
         return try sendPaged(request, accessToken: accessToken).map(MetaInsightsRow.init)
     }
 }

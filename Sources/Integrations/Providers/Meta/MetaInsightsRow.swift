@@ -1,9 +1,11 @@
 import Foundation
 
-/// One row of `/insights` with `time_increment=1`: one campaign, one day. The Graph API returns numbers as
+/// One row of `/insights` with `time_increment=1`: one campaign (or one ad of it), one day. The Graph API returns numbers as
 /// strings (`"spend": "12.34"`, in currency units) and counts of actions as `[{action_type, value}]`.
 public struct MetaInsightsRow: Sendable, Equatable {
     public var campaignID: String
+    /// With `level=ad`.
+    public var adID: String?
     /// `YYYY-MM-DD`.
     public var date: String
     /// Every other scalar field (`impressions`, `clicks`, `spend`, `reach`, ...) as text.
@@ -14,9 +16,10 @@ public struct MetaInsightsRow: Sendable, Equatable {
     /// purchase's order value).
     public var actionValues: [String: String]
 
-    public init(campaignID: String, date: String, fields: [String: String], actions: [String: String],
+    public init(campaignID: String, adID: String? = nil, date: String, fields: [String: String], actions: [String: String],
                 actionValues: [String: String] = [:]) {
         self.campaignID = campaignID
+        self.adID = adID
         self.date = date
         self.fields = fields
         self.actions = actions
@@ -25,9 +28,10 @@ public struct MetaInsightsRow: Sendable, Equatable {
 
     init(_ row: [String: Any]) {
         campaignID = Self.text(row["campaign_id"]) ?? ""
+        adID = Self.text(row["ad_id"])
         date = Self.text(row["date_start"]) ?? ""
         var fields: [String: String] = [:]
-        for (name, value) in row where !["campaign_id", "date_start", "date_stop", "actions", "action_values"].contains(name) {
+        for (name, value) in row where !["campaign_id", "ad_id", "date_start", "date_stop", "actions", "action_values"].contains(name) {
             if let text = Self.text(value) { fields[name] = text }
         }
         self.fields = fields

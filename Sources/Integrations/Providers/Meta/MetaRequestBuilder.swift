@@ -67,12 +67,16 @@ public struct MetaRequestBuilder: Sendable {
         PlatformRequest(method: "DELETE", url: MetaGraphAPI.url(graphURL, objectID))
     }
 
-    /// Daily campaign-level insights of several campaigns in one request.
-    public func insights(accountID: String, campaignIDs: [String], since: String, until: String, limit: Int = 100) -> PlatformRequest {
+    /// Daily insights of several campaigns in one request, a row per campaign (`level=campaign`) or per ad of
+    /// them (`level=ad`, with `ad_id`; reach is left out there, since unique people do not add across ads)
+    /// (https://developers.facebook.com/docs/marketing-api/insights/parameters).
+    public func insights(accountID: String, campaignIDs: [String], since: String, until: String, level: String = "campaign",
+                         limit: Int = 100) -> PlatformRequest {
         let filtering: [[String: Any]] = [["field": "campaign.id", "operator": "IN", "value": campaignIDs]]
         return get("\(MetaGraphAPI.accountNode(accountID))/insights", [
-            ("level", "campaign"), ("time_increment", "1"),
-            ("fields", "campaign_id,objective,impressions,clicks,spend,actions,action_values,reach"),
+            ("level", level), ("time_increment", "1"),
+            ("fields", level == "ad" ? "campaign_id,ad_id,objective,impressions,clicks,spend,actions,action_values"
+                                     : "campaign_id,objective,impressions,clicks,spend,actions,action_values,reach"),
             ("time_range", Self.json(["since": since, "until": until])),
             ("filtering", Self.json(filtering)), ("limit", String(limit)),
         ])
