@@ -1,0 +1,64 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// Campaigns with one unit and some creatives, and their ads' daily figures, written straight to the database:
+/// reports and rules are then checked against figures computed by hand.
+struct ReportCampaign {
+    var id: UUID
+    var unit: UUID
+    var creatives: [UUID]
+}
+
+extension APITestHarness {
+    /// A campaign on a new ad account of `platform` in `currency`, with one unit and `creatives` creatives.
+    func reportCampaign(key: String, name: String, platform: String = "meta_ads", currency: String = "USD", status: String = "live",
+                        creatives: Int = 1, budget: (type: String, amount: String)? = nil, start: String? = nil, end: String? = nil,
+                        createdAt: String = "2026-11-01T10:00:00Z") throws -> ReportCampaign {
+        let organization = try organizationID(key: key)
+        let integration = try insertIntegration(key: key, provider: platform)
+        let account = try insertAdAccount(key: key, integration: integration, external: "\(platform == "meta_ads" ? "act_" : "")\(UInt32.random(in: 1...UInt32.max))",
+                                          name: "\(name) account", currency: currency)
+        return try database.pool(maximumConnections: 1).withTransaction { connection in
+            let campaign: UUID = try connection.query(
+                """
+                INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status, start_date, end_date, created_at)
+                VALUES ($1, $2, $3, $4, 'sales', $5, $6::date, $7::date, $8::timestamptz) RETURNING id
+                """, [organization, account, name, platform, status, start, end, createdAt])[0].decode("id")
+            if let budget {
+                try connection.query(
+                    "INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency) VALUES ($1, $2, $3, $4::numeric, $5)",
+                    [organization, campaign, budget.type, budget.amount, currency])
+            }
+            let audience: UUID = try connection.query(
+                "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'Everyone', $2::jsonb) RETURNING id",
+                [organization, #"{"locations": ["US"], "age_min": 18, "age_max": 65, "interests": []}"#])[0].decode("id")
+            let unit: UUID = try connection.query(
+                "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Unit') RETURNING id",
+                [organization, campaign, audience])[0].decode("id")
+            let ids: [UUID] = try (0..<creatives).map { index in
+                try connection.query(
+                    """
+                    INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, external_id)
+                    VALUES ($1, $2, $3, 'shop_now', 'https://chips.example.com', $4) RETURNING id
+                    """, [organization, unit, "Creative \(index + 1)", "ad-\(UUID().uuidString)"])[0].decode("id")
+            }
+            return ReportCampaign(id: campaign, unit: unit, creatives: ids)
+        }
+    }
+
+    /// One ad's figures for one day.
+    func adDay(_ campaign: ReportCampaign, creative: Int = 0, _ date: String, impressions: Int, clicks: Int, spend: String,
+               conversions: String = "0", value: String = "0") throws {
+        try database.pool(maximumConnections: 1).withConnection { connection in
+            try connection.query(
+                """
+                INSERT INTO ad_daily_metrics (organization_id, ad_creative_id, campaign_unit_id, campaign_id, platform, currency, date,
+                                              impressions, clicks, spend, conversions, conversion_value)
+                SELECT c.organization_id, $2, $3, c.id, c.platform, a.currency, $4::date, $5, $6, $7::numeric, $8::numeric, $9::numeric
+                FROM campaigns c JOIN ad_accounts a ON a.id = c.ad_account_id WHERE c.id = $1
+                """, [campaign.id, campaign.creatives[creative], campaign.unit, date, impressions, clicks, spend, conversions, value])
+        }
+    }
+}
