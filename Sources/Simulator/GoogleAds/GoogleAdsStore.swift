@@ -54,19 +54,24 @@ struct GoogleAdsStore {
     mutating func insert(_ object: [String: Any], as resourceName: String) {
         objects[resourceName] = object
         order.append(resourceName)
-        if let status = object["status"] as? String, resourceName.contains("/campaigns/") {
+        if let status = object["status"] as? String, Self.hasDelivery(resourceName) {
             statusHistory[resourceName] = [StatusChange(at: Date().timeIntervalSince1970, status: status)]
         }
     }
 
     mutating func setStatus(_ status: String, of resourceName: String) {
         objects[resourceName]?["status"] = status
-        if resourceName.contains("/campaigns/") {
+        if Self.hasDelivery(resourceName) {
             statusHistory[resourceName, default: []].append(StatusChange(at: Date().timeIntervalSince1970, status: status))
         }
     }
 
-    /// Whether the campaign was ENABLED at some moment of `day` (days since 1970, UTC) up to now.
+    /// Campaigns and ads: the objects whose days of delivery metrics report.
+    static func hasDelivery(_ resourceName: String) -> Bool {
+        resourceName.contains("/campaigns/") || resourceName.contains("/adGroupAds/")
+    }
+
+    /// Whether the campaign or ad was ENABLED at some moment of `day` (days since 1970, UTC) up to now.
     func wasEnabled(_ resourceName: String, onDay day: Int) -> Bool {
         let history = statusHistory[resourceName] ?? []
         let now = Date().timeIntervalSince1970
