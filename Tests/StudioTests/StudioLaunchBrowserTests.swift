@@ -109,7 +109,9 @@ import TestSupport
         #expect(try await page.text("#budget-line") == "Spent $87.84 in the last 30 days, on a daily budget of $50.00.")
         // One day of metrics is a point per metric, not an empty chart.
         #expect(try await page.evaluate("[...document.querySelectorAll('.chart circle')].map(c => c.dataset.key + '@' + c.getAttribute('cx'))") as? [String]
-                == ["clicks@338", "impressions@338"])
+                == ["spend@344", "clicks@344"])
+        // Each panel has its y axis in its unit and its x axis of days.
+        #expect(try await page.evaluate("[...document.querySelectorAll('.chart .y-title')].map(e => e.textContent)") as? [String] == ["Spend (USD)", "Clicks"])
 
         // Complete asks first; a refresh does not sweep the question away; Cancel keeps the campaign live.
         try await page.click("#campaign-complete")

@@ -202,8 +202,11 @@ import TestSupport
         #expect(try await page.text("#campaign-status-value") == "Live")
         #expect(try await page.evaluate("[...document.querySelectorAll('#execution-log li strong')].map(e => e.textContent)") as? [String] == ["create_ad", "create_campaign"])
         #expect(try await page.text("#execution-log li.log-error .log-message") == "Meta refused the ad: image too small")
-        #expect(try await page.evaluate("document.querySelectorAll('.chart polyline').length") as? Int == 2)
-        #expect(try await page.evaluate("document.querySelector('.chart polyline[data-key=impressions]').getAttribute('points').split(' ').length") as? Int == 7)
+        // The chart shows what the campaign has of spend, clicks and conversions: here clicks, over 7 days, on a
+        // labeled axis from 0 to a round number above the highest day (46).
+        #expect(try await page.evaluate("document.querySelectorAll('.chart polyline').length") as? Int == 1)
+        #expect(try await page.evaluate("document.querySelector('.chart polyline[data-key=clicks]').getAttribute('points').split(' ').length") as? Int == 7)
+        #expect(try await page.evaluate("[...document.querySelectorAll('.chart .y-tick')].map(e => e.textContent)") as? [String] == ["0", "20", "40", "60"])
         let totals = try await page.evaluate("[...document.querySelectorAll('.totals dt')].map(e => e.textContent)") as? [String]
         #expect(totals == ["Clicks", "CTR", "Impressions"], "\(totals ?? [])")
         #expect(try await page.evaluate("document.querySelectorAll('.chart table tbody tr').length") as? Int == 7)

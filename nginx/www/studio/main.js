@@ -11,10 +11,11 @@ import { creativeStep } from './steps/creative.js';
 import { reviewStep } from './steps/review.js';
 import { statusStep } from './steps/status.js';
 import { campaignsView } from './steps/campaigns.js';
+import { performanceView } from './steps/performance.js';
 
 const STEPS = [objectiveStep, connectionStep, audienceStep, budgetStep, creativeStep, reviewStep, statusStep];
 /** Views outside the wizard's order. */
-const VIEWS = [campaignsView];
+const VIEWS = [campaignsView, performanceView];
 
 const app = document.getElementById('app');
 const stepList = document.getElementById('steps');
@@ -136,6 +137,7 @@ async function start() {
   replace(bar,
     h('span', {}, 'Signed in as ', h('strong', { id: 'organization-name' }, studio.organization.name)),
     h('button', { type: 'button', class: 'link', id: 'show-campaigns', onclick: () => showStep('campaigns') }, 'Campaigns'),
+    h('button', { type: 'button', class: 'link', id: 'show-performance', onclick: () => showStep('performance') }, 'Performance'),
     h('button', { type: 'button', class: 'link', onclick: () => studio.reset() }, 'New campaign'),
     h('button', { type: 'button', class: 'link', onclick: () => { setApiKey(null); resetState(); studio.state = initialState(); showKeyForm(); } }, 'Sign out'));
   let connected = null;

@@ -62,7 +62,7 @@ export const statusStep = {
             creatives { id headline description mediaUrl callToAction landingUrl externalId review { status platformStatus reasons checkedAt } }
             executionLog(first: 50) { edges { node { id action status message createdAt } } }
             metricTotals(from: $from, to: $to) { key label unit value }
-            metrics(from: $from, to: $to, keys: ["impressions", "clicks"]) { date key value } }
+            metrics(from: $from, to: $to, keys: ["spend", "clicks", "conversions"]) { date key value } }
           metricDefinitions { key label }
           adAccounts { id name currency platform } }`, { id: state.campaignId, from: day(from), to: day(to) });
         if (mine !== generation) return;
@@ -105,7 +105,9 @@ export const statusStep = {
               h('dd', {}, formatTotal(t, campaign.budget?.currency)))))
             : null,
           budgetLine(campaign, campaign.metricTotals),
-          metricsChart(campaign.metrics, { labels }));
+          metricsChart(campaign.metrics, {
+            labels, keys: CHART_KEYS.filter((key) => campaign.metrics.some((p) => p.key === key)),
+            units: { spend: campaign.budget?.currency ?? '' }, caption: 'Spend, clicks and conversions per day' }));
         if (focused) (document.getElementById(focused) ?? document.getElementById(FOCUS_AFTER[focused]) ?? document.getElementById('campaign-status-line'))?.focus();
       } catch (error) {
         studio.fail(error);
@@ -115,6 +117,9 @@ export const statusStep = {
     load();
   },
 };
+
+/** The status view's chart: what the campaign cost and brought, day by day. */
+const CHART_KEYS = ['spend', 'clicks', 'conversions'];
 
 /** Pause, resume or complete the campaign, where the server offers it and the status allows it. */
 function controls(studio, campaign, reload) {
