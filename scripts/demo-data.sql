@@ -165,4 +165,19 @@ SELECT org, unit, 'Smoky Paprika Chips | Now in Europe', 'Sweet smoked paprika f
        'https://cdn.tastychips.co/ads/paprika.jpg', 'learn_more', 'https://www.tastychips.co/eu/paprika', now() - interval '3 days'
 FROM demo_eu;
 
+-- Automated rules, evaluated after each metrics sync. The CPA guard pauses "Sea Salt Classics" once its cost per
+-- conversion over 3 days passes 3.00 after 100 clicks, which the simulator's figures (35 cents to 1.24 a click, at
+-- most 11 conversions per 100 clicks) always reach: its first sync after launch pauses it on Google, and its
+-- execution log and the Performance view say why. The others alert on overspending and report, as a dry run,
+-- which campaigns a low click-through rate would pause.
+INSERT INTO automation_rules (organization_id, name, kind, campaign_id, metric, comparison, threshold, window_days, minimum_clicks, action, dry_run)
+SELECT d.org, r.name, 'metric', c.id, r.metric, r.comparison, r.threshold, r.window_days, r.minimum_clicks, r.action, r.dry_run
+FROM demo_ids d
+CROSS JOIN (VALUES
+    ('Sea Salt CPA guard', 'Sea Salt Classics – Always On', 'cost_per_conversion', 'greater_than', 3.00, 3, 100, 'pause', false),
+    ('Overspending alert', NULL, 'pacing', 'greater_than', 1.2, 1, 0, 'alert', false),
+    ('Low click-through rate (dry run)', NULL, 'ctr', 'less_than', 0.015, 7, 200, 'pause', true)
+) AS r(name, campaign, metric, comparison, threshold, window_days, minimum_clicks, action, dry_run)
+LEFT JOIN campaigns c ON c.organization_id = d.org AND c.name = r.campaign;
+
 COMMIT;

@@ -95,5 +95,26 @@ import TestSupport
             #expect(actions.contains { $0.hasPrefix("pause") && $0.hasSuffix("/success") }, "\(actions)")
             #expect(actions.contains { $0.hasPrefix("resume") && $0.hasSuffix("/success") }, "\(actions)")
         }
+
+        // The next metrics sync gives the rules figures: the demo's CPA guard pauses Sea Salt Classics on Google and
+        // says why on its execution log; the Performance view's report compares both platforms over 30 days.
+        let synced = try harness.metricsSync().syncAll()
+        #expect(synced.failed == 0, "\(synced)")
+        let runs = try await harness.succeed("mutation { evaluateAutomationRules { outcome campaign { name } } }", key: key)
+        let outcomes = ((runs["evaluateAutomationRules"] as? [[String: Any]]) ?? [])
+            .map { "\($0["outcome"] ?? "") \(($0["campaign"] as? [String: Any])?["name"] ?? "")" }
+        #expect(outcomes.contains("PAUSED Sea Salt Classics – Always On"), "\(outcomes)")
+        let seaSalt = try #require(nodes.first { $0["name"] as? String == "Sea Salt Classics – Always On" }?["id"] as? String)
+        let paused = try await harness.succeed(
+            "query($id: ID!) { campaign(id: $id) { status executionLog(first: 5) { edges { node { action message } } } } }", ["id": seaSalt], key: key)
+        let pausedCampaign = try #require(paused["campaign"] as? [String: Any])
+        #expect(pausedCampaign["status"] as? String == "PAUSED")
+        let entries = (((pausedCampaign["executionLog"] as? [String: Any])?["edges"] as? [[String: Any]]) ?? []).compactMap { $0["node"] as? [String: Any] }
+        #expect(entries.contains { $0["action"] as? String == "rule_pause" && ($0["message"] as? String)?.contains("Sea Salt CPA guard") == true }, "\(entries)")
+        let report = try await harness.succeed("""
+            query($from: Date!, $to: Date!) { performanceReport(from: $from, to: $to, groupBy: [PLATFORM]) { rows { platform currency } } }
+            """, ["from": PerformanceReportTests.day(-29), "to": PerformanceReportTests.day(0)], key: key)
+        let platforms = (((report["performanceReport"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? []).compactMap { $0["platform"] as? String }
+        #expect(Set(platforms) == ["GOOGLE_ADS", "META_ADS"], "\(report)")
     }
 }

@@ -32,16 +32,22 @@ extension GoogleAdsSimulator {
             tokens.revokeAll()
             return .simulatorJSON(200, ["ok": true])
         case "backdate":
-            // {"id": "<campaign id>", "days": n}: the campaign's status history moves n days back, as if it had
-            // been created then, so that it has delivery (and metrics) for those days.
+            // {"id": "<campaign id>", "days": n}: the campaign's status history, and its ads', moves n days back, as
+            // if they had been created then, so that they have delivery (and metrics) for those days.
             guard let id = (body["id"] as? String) ?? (body["id"] as? NSNumber)?.stringValue,
                   let days = body["days"] as? Int, days >= 0 else { return controlError("id and days (not negative) are required") }
             let found: Bool = lock.withLock {
                 guard let name = store.statusHistory.keys.first(where: { $0.hasSuffix("/campaigns/\(id)") }) else { return false }
-                store.statusHistory[name] = store.statusHistory[name]!.map { change in
-                    var moved = change
-                    moved.at -= Double(days) * 86_400
-                    return moved
+                let ads = store.statusHistory.keys.filter { adName in
+                    adName.contains("/adGroupAds/")
+                        && (store.objects[adName]?["adGroup"] as? String).flatMap { store.objects[$0]?["campaign"] as? String } == name
+                }
+                for key in [name] + ads {
+                    store.statusHistory[key] = store.statusHistory[key]!.map { change in
+                        var moved = change
+                        moved.at -= Double(days) * 86_400
+                        return moved
+                    }
                 }
                 return true
             }

@@ -23,8 +23,8 @@ extension MetaSimulator {
     }
 
     /// `rename_account {accountId, name}`, `remove_account {accountId}`, `add_account {accountId, name, currency}`,
-    /// `expire_tokens`, `revoke_tokens`, and `backdate {id, days}` (the object was created `days` ago, so that
-    /// insights show a history).
+    /// `expire_tokens`, `revoke_tokens`, and `backdate {id, days}` (the object, with a campaign's ad sets and ads,
+    /// was created `days` ago, so that insights show a history).
     public func control(_ action: String, _ body: [String: Any]) -> FastCGIResponse? {
         let accountID = (body["accountId"] as? String).map(MetaSimulatedAccount.digits)
         switch action {
@@ -57,9 +57,14 @@ extension MetaSimulator {
                 return Self.controlError("id and days (not negative) are required")
             }
             let day = MetaSimulatedDays.string(Date(timeIntervalSinceNow: -Double(days) * 86_400))
+            // The object, and for a campaign its ad sets and ads, so that ad-level insights have the same history.
             let found: Bool = lock.withLock {
-                guard let index = objects.firstIndex(where: { $0.id == id }) else { return false }
-                objects[index].createdDay = day
+                guard objects.contains(where: { $0.id == id }) else { return false }
+                let adSets = Set(objects.filter { $0.kind == .adset && $0.fields["campaign_id"] as? String == id }.map(\.id))
+                for index in objects.indices where objects[index].id == id || adSets.contains(objects[index].id)
+                    || (objects[index].kind == .ad && adSets.contains(objects[index].fields["adset_id"] as? String ?? "")) {
+                    objects[index].createdDay = day
+                }
                 return true
             }
             if !found { return Self.controlError("no object \(id)", status: 404) }

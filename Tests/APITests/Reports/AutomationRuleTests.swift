@@ -1,6 +1,4 @@
-import Campaigns
 import Foundation
-import Integrations
 import Postgres
 import Testing
 import TestSupport
@@ -180,14 +178,7 @@ import TestSupport
     @Test(arguments: LaunchOnSimulatorTests.platforms) func theSyncStoresEachAdsShareOfItsCampaign(platform: String) async throws {
         let (harness, _, campaign) = try await launched(platform)
         defer { harness.stop() }
-        let pool = harness.database.pool(maximumConnections: 2)
-        var settings = PlatformSettings.simulator(harness.server.simulatorURL)
-        settings.retryPolicy = RetryPolicy(maximumAttempts: 2, baseDelay: 0.01, maximumDelay: 0.02)
-        let providers = PlatformProviders(settings: settings)
-        let tokens = TokenService(providers: providers, encryptionKey: TestServer.tokenKey)
-        let sync = MetricsSync(pool: pool, adapters: PlatformAdapters(providers: providers), accessToken: { organizationID, integrationID, force in
-            try pool.withConnection { try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: $0, forceRefresh: force) }
-        })
+        let sync = harness.metricsSync()
         let report = try sync.syncAll()
         #expect(report.synced == 1 && report.failed == 0, "\(report)")
         let perAd = try harness.rows(

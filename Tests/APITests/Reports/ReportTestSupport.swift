@@ -1,4 +1,6 @@
+import Campaigns
 import Foundation
+import Integrations
 import Postgres
 import Testing
 import TestSupport
@@ -12,6 +14,18 @@ struct ReportCampaign {
 }
 
 extension APITestHarness {
+    /// The worker's metrics sync, in this process, over the server's database and simulator.
+    func metricsSync() -> MetricsSync {
+        let pool = database.pool(maximumConnections: 2)
+        var settings = PlatformSettings.simulator(server.simulatorURL)
+        settings.retryPolicy = RetryPolicy(maximumAttempts: 2, baseDelay: 0.01, maximumDelay: 0.02)
+        let providers = PlatformProviders(settings: settings)
+        let tokens = TokenService(providers: providers, encryptionKey: TestServer.tokenKey)
+        return MetricsSync(pool: pool, adapters: PlatformAdapters(providers: providers), accessToken: { organizationID, integrationID, force in
+            try pool.withConnection { try tokens.accessToken(integrationID: integrationID, organizationID: organizationID, on: $0, forceRefresh: force) }
+        })
+    }
+
     /// A campaign on a new ad account of `platform` in `currency`, with one unit and `creatives` creatives.
     func reportCampaign(key: String, name: String, platform: String = "meta_ads", currency: String = "USD", status: String = "live",
                         creatives: Int = 1, budget: (type: String, amount: String)? = nil, start: String? = nil, end: String? = nil,
