@@ -52,10 +52,13 @@ public final class PostgresConnection: @unchecked Sendable {
         try check(result)
     }
 
-    /// Runs one parameterized statement (`$1`, `$2`, …), preparing it once per connection.
+    /// Runs one parameterized statement (`$1`, `$2`, …), preparing it once per connection. With
+    /// `plannedForValues`, it is sent unnamed and planned with its values every time: for a statement whose best
+    /// plan depends on them (a report's range of days), where a prepared one soon runs a generic plan that
+    /// guesses a handful of rows.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
-        let name = preparesStatements ? try preparedName(for: sql, parameterCount: parameters.count) : nil
+    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = [], plannedForValues: Bool = false) throws -> PostgresRows {
+        let name = preparesStatements && !plannedForValues ? try preparedName(for: sql, parameterCount: parameters.count) : nil
         let texts: [String?] = parameters.map { $0?.postgresText }
         // libpq reads parameters as C strings: a NUL would silently cut the value short. Refuse it the way
         // PostgreSQL refuses NUL in text (SQLSTATE 22021) instead.
@@ -71,8 +74,6 @@ public final class PostgresConnection: @unchecked Sendable {
         return Self.rows(from: result)
     }
 
-    /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
-    @discardableResult
     /// Begins a transaction whose end is not one closure's (a request's, begun at its first statement);
     /// `finishTransaction` ends it. `isInTransaction` holds meanwhile, as in `withTransaction`.
     public func beginTransaction() throws {
@@ -92,6 +93,8 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    @discardableResult
     public func withTransaction<Value>(
         isolation: IsolationLevel = .readCommitted,
         _ body: (PostgresConnection) throws -> Value
