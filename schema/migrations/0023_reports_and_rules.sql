@@ -27,6 +27,8 @@ CREATE TABLE ad_daily_metrics (
 -- Reports over a date range, and rules over a campaign's last days.
 CREATE INDEX ad_daily_metrics_organization_date_idx ON ad_daily_metrics (organization_id, date);
 CREATE INDEX ad_daily_metrics_organization_campaign_date_idx ON ad_daily_metrics (organization_id, campaign_id, date);
+-- The creative's foreign key (deleting a creative finds its days).
+CREATE INDEX ad_daily_metrics_organization_creative_idx ON ad_daily_metrics (organization_id, ad_creative_id);
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON ad_daily_metrics TO campaignd_app;
 ALTER TABLE ad_daily_metrics ENABLE ROW LEVEL SECURITY;
@@ -65,6 +67,7 @@ CREATE TABLE automation_rules (
         OR (kind = 'schedule' AND run_at IS NOT NULL AND campaign_id IS NOT NULL AND action <> 'alert'))
 );
 CREATE INDEX automation_rules_organization_created_idx ON automation_rules (organization_id, created_at, id);
+CREATE INDEX automation_rules_organization_campaign_idx ON automation_rules (organization_id, campaign_id) WHERE campaign_id IS NOT NULL;
 
 -- Every evaluation that acted, would have acted (dry run) or failed to act: the rule, the figures, the outcome.
 CREATE TABLE automation_rule_runs (
@@ -83,6 +86,7 @@ CREATE TABLE automation_rule_runs (
         REFERENCES campaigns (organization_id, id) ON DELETE CASCADE
 );
 CREATE INDEX automation_rule_runs_organization_rule_created_idx ON automation_rule_runs (organization_id, rule_id, created_at DESC, id DESC);
+CREATE INDEX automation_rule_runs_organization_campaign_idx ON automation_rule_runs (organization_id, campaign_id);
 
 -- What an `alert` rule raised, until someone acknowledges it; one open alert per rule and campaign.
 CREATE TABLE automation_alerts (
@@ -101,6 +105,8 @@ CREATE TABLE automation_alerts (
 );
 CREATE UNIQUE INDEX automation_alerts_open_key ON automation_alerts (rule_id, campaign_id) WHERE acknowledged_at IS NULL;
 CREATE INDEX automation_alerts_organization_created_idx ON automation_alerts (organization_id, created_at DESC, id DESC);
+CREATE INDEX automation_alerts_organization_rule_idx ON automation_alerts (organization_id, rule_id);
+CREATE INDEX automation_alerts_organization_campaign_idx ON automation_alerts (organization_id, campaign_id);
 
 DO $$
 DECLARE

@@ -184,15 +184,20 @@ public struct MetricsSync: Sendable {
         }
         func fetch(_ group: [MetricsSyncTarget]) throws -> [UUID: [NormalizedMetric]] {
             let ids = group.map(\.externalCampaignID)
-            var read: NormalizedMetrics
+            // The campaigns' figures, then their ads'.
+            func fetchBoth() throws -> NormalizedMetrics {
+                var read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: ids, from: from, to: to, in: account)
+                read.metrics += try adapter.fetchAdMetrics(externalCampaignIDs: ids, from: from, to: to, in: account).metrics
+                return read
+            }
+            let read: NormalizedMetrics
             do {
-                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: ids, from: from, to: to, in: account)
+                read = try fetchBoth()
             } catch PlatformError.tokenExpired {
                 // Revoked or expired early: one refresh, one more try.
                 account.accessToken = try accessToken(first.organizationID, first.integrationID, true)
-                read = try adapter.fetchNormalizedMetrics(externalCampaignIDs: ids, from: from, to: to, in: account)
+                read = try fetchBoth()
             }
-            read.metrics += try adapter.fetchAdMetrics(externalCampaignIDs: ids, from: from, to: to, in: account).metrics
             for name in unknownMetrics.firstSightings(read.unknownPlatformMetrics) {
                 log("metrics sync: \(first.platform.rawValue) reports \(name), which maps to no metric definition; not stored")
             }

@@ -98,13 +98,25 @@ import TestSupport
             "name": "Low CTR", "kind": "METRIC", "metric": "CTR", "comparison": "LESS_THAN", "threshold": 0.05, "action": "PAUSE", "dryRun": true,
         ], key: key)
         #expect(dryRun["errors"] == nil, "\(dryRun)")
+        // The same campaign's pacing is far below this threshold: no alert from it.
+        let paced = try await harness.succeed("query($id: ID!) { campaign(id: $id) { pacing { pacing } } }", ["id": fixture.campaign], key: key)
+        let pacingValue = try #require((((paced["campaign"] as? [String: Any])?["pacing"] as? [String: Any])?["pacing"] as? String).flatMap { Decimal(string: $0) })
+        #expect(pacingValue > Decimal(string: "1.2")!, "\(paced)")
+        _ = try await create(harness, [
+            "name": "Far overspend", "kind": "METRIC", "metric": "PACING", "comparison": "GREATER_THAN", "threshold": "\(pacingValue + 1)",
+            "action": "ALERT", "campaignId": fixture.campaign,
+        ], key: key)
+        // A schedule not due yet does nothing.
+        let future = ISO8601DateFormatter().string(from: Date(timeIntervalSinceNow: 3_600))
+        _ = try await create(harness, ["name": "Pause tonight", "kind": "SCHEDULE", "campaignId": fixture.campaign, "runAt": future, "action": "PAUSE"], key: key)
         let pacing = try await create(harness, [
             "name": "Overspend", "kind": "METRIC", "metric": "PACING", "comparison": "GREATER_THAN", "threshold": "1.2", "action": "ALERT",
             "campaignId": fixture.campaign,
         ], key: key)
         #expect(pacing["errors"] == nil, "\(pacing)")
         let first = try await evaluate(harness, key: key)
-        #expect(Set(first.compactMap { $0["outcome"] as? String }) == ["WOULD_PAUSE", "ALERTED"], "\(first)")
+        #expect(first.compactMap { $0["outcome"] as? String }.sorted() == ["ALERTED", "WOULD_PAUSE"], "\(first)")
+        #expect(first.allSatisfy { !($0["message"] as? String ?? "").contains("Far overspend") && !($0["message"] as? String ?? "").contains("Pause tonight") })
         // The dry run left the campaign live and nothing on its execution log.
         #expect(try harness.status(campaign.id) == "live")
         #expect(try harness.logSteps(campaign.id).last == "rule_alert:success")

@@ -80,6 +80,22 @@ import TestSupport
         try connection.query(
             "INSERT INTO ad_review_statuses (ad_creative_id, organization_id, platform, status, platform_status) VALUES ($1, $2, 'google_ads', 'approved', 'APPROVED / REVIEWED')",
             [tenant.creative, tenant.organization])
+        try connection.query("""
+            INSERT INTO ad_daily_metrics (organization_id, ad_creative_id, campaign_unit_id, campaign_id, platform, currency, date,
+                                          impressions, clicks, spend, conversions, conversion_value)
+            SELECT a.organization_id, a.id, a.campaign_unit_id, $2, 'google_ads', 'EUR', DATE '2026-11-01', 100, 5, 2.5, 1, 10
+            FROM ad_creatives a WHERE a.id = $1
+            """, [tenant.creative, tenant.campaign])
+        let rule: UUID = try connection.query("""
+            INSERT INTO automation_rules (organization_id, name, kind, campaign_id, metric, comparison, threshold, action)
+            VALUES ($1, 'CPA guard', 'metric', $2, 'cost_per_conversion', 'greater_than', 30, 'alert') RETURNING id
+            """, [tenant.organization, tenant.campaign])[0].decode("id")
+        try connection.query(
+            "INSERT INTO automation_rule_runs (organization_id, rule_id, campaign_id, outcome, message) VALUES ($1, $2, $3, 'alerted', 'CPA 31 > 30')",
+            [tenant.organization, rule, tenant.campaign])
+        try connection.query(
+            "INSERT INTO automation_alerts (organization_id, rule_id, campaign_id, message) VALUES ($1, $2, $3, 'CPA 31 > 30')",
+            [tenant.organization, rule, tenant.campaign])
     }
 
     /// The server error `body` fails with, or nil when it succeeds.

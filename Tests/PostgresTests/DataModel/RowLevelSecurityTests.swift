@@ -9,7 +9,7 @@ extension DataModelTests {
     static let tenantTables = [
         "organizations", "api_keys", "integrations", "ad_accounts", "campaigns", "campaign_budgets", "audiences",
         "campaign_units", "ad_creatives", "campaign_metrics", "campaign_execution_logs", "campaign_platform_maps", "oauth_states",
-        "ad_review_statuses", "organization_rate_limits",
+        "ad_review_statuses", "organization_rate_limits", "ad_daily_metrics", "automation_rules", "automation_rule_runs", "automation_alerts",
     ]
 
     /// An API request's scope opens in one statement: the key's organization is set and the transaction runs as
