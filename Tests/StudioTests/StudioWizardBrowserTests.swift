@@ -105,8 +105,8 @@ import TestSupport
         try await page.type("#budget-amount", "50")
         try await page.click("#next")
         try await page.waitUntil("document.querySelector('#headline')", "the creative step shows again")
-        try await page.click("#next")
-        try await page.waitUntil("document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows again")
+        // The step may still be drawing its previews when Next is first pressed: pressed again until the review shows.
+        try await page.click("#next", until: "document.querySelector('#step-heading')?.textContent === 'Review & launch'", "the review shows again")
         try await page.waitUntil("document.querySelector('#problems li')", "the problems are listed again")
         try await page.click("#next")
         // The campaign is saved as a draft, and the launch refused with every problem listed: Google needs three
