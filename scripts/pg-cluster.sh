@@ -27,7 +27,10 @@ case "$command" in
     if [ ! -f "$data/PG_VERSION" ]; then
       as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    options="-k $socket -c listen_addresses= -c max_connections=300 -c shared_buffers=128MB"
+    # The test suite (throwaway clusters) runs many servers at once, each with its pools: room for them all.
+    connections=300
+    if [ "$mode" = throwaway ]; then connections=1000; fi
+    options="-k $socket -c listen_addresses= -c max_connections=$connections -c shared_buffers=128MB"
     if [ "$mode" = throwaway ]; then
       options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     fi

@@ -48,7 +48,9 @@ public struct MetricsSync: Sendable {
         self.today = today
     }
 
-    /// Every organization's live campaigns, and those paused within the last `pausedDays`.
+    /// Every organization's live campaigns, and those paused within the last `pausedDays`. The list of
+    /// organizations is the worker's one read across them; each organization's campaigns are read and written in
+    /// its own scope (`withOrganizationScope`).
     public func syncAll() throws -> MetricsSyncReport {
         var report = MetricsSyncReport()
         let organizations: [UUID] = try pool.withConnection { connection in
@@ -58,7 +60,7 @@ public struct MetricsSync: Sendable {
         for organizationID in organizations {
             var after: UUID?
             while true {
-                let targets = try pool.withConnection { connection in
+                let targets = try pool.withOrganizationScope(organizationID) { connection in
                     try MetricsSyncTarget.load(organizationID: organizationID, statuses: [.live], pausedSince: pausedSince, only: nil,
                                                after: after, limit: settings.batchSize, on: connection)
                 }
@@ -72,7 +74,7 @@ public struct MetricsSync: Sendable {
 
     /// One campaign, whatever its status, as long as it exists on its platform.
     public func sync(campaignID: UUID, organizationID: UUID) throws -> MetricsSyncReport {
-        let targets = try pool.withConnection { connection in
+        let targets = try pool.withOrganizationScope(organizationID) { connection in
             try MetricsSyncTarget.load(organizationID: organizationID, statuses: nil, pausedSince: nil, only: campaignID,
                                        after: nil, limit: 1, on: connection)
         }
@@ -93,7 +95,7 @@ public struct MetricsSync: Sendable {
             for target in targets { report.failures[target.campaignID] = message }
             guard let organizationID = targets.first?.organizationID else { return report }
             do {
-                try pool.withTransaction { connection in
+                try pool.withOrganizationScope(organizationID) { connection in
                     try connection.query(
                         """
                         INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
@@ -144,7 +146,7 @@ public struct MetricsSync: Sendable {
         report.failed = failures.count
         report.failures = failures
         guard let organizationID else { return report }
-        report.valuesWritten = try pool.withTransaction { connection in
+        report.valuesWritten = try pool.withOrganizationScope(organizationID) { connection in
             let known = Set(try connection.query("SELECT key FROM metric_definitions").map { try $0.decode("key", as: String.self) })
             let unknownKeys = Set(values.keys.map(\.key)).subtracting(known)
             for key in unknownMetrics.firstSightings(unknownKeys) {
@@ -227,7 +229,7 @@ public struct MetricsSync: Sendable {
         guard let organizationID = groups.values.first?.first?.organizationID else { return ([:], [:]) }
         let ads: [UUID: [(creativeID: UUID, externalAdID: String)]]
         do {
-            ads = try pool.withConnection { connection in
+            ads = try pool.withOrganizationScope(organizationID) { connection in
                 try AdReviewService.ads(ofCampaigns: groups.values.flatMap { $0.map(\.campaignID) }, organizationID: organizationID, on: connection)
             }
         } catch {

@@ -30,12 +30,6 @@ public struct TenantSession: @unchecked Sendable {
         }
     }
 
-    /// Opens the scope on a connection that is inside a transaction (see ``APIKeyAuthenticator``,
-    /// which has already switched to the application role).
-    public static func begin(organizationID: UUID, on connection: PostgresConnection) throws -> TenantSession {
-        try connection.query("SELECT set_config('app.organization_id', $1, true)", [organizationID.postgresText])
-        return TenantSession(organizationID: organizationID, connection: connection)
-    }
 }
 
 /// Finds the organization an API key belongs to; keys are compared by their SHA-256 hash only.
