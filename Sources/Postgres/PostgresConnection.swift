@@ -173,22 +173,19 @@ public final class PostgresConnection: @unchecked Sendable {
         for column in 0..<columnCount {
             columns.append(PostgresColumn(name: String(cString: PQfname(result, Int32(column))), type: PostgresType(oid: PQftype(result, Int32(column)))))
         }
-        var cells: [[String?]] = []
-        cells.reserveCapacity(rowCount)
+        var cells: [String?] = []
+        cells.reserveCapacity(rowCount * columnCount)
         for row in 0..<rowCount {
-            var values: [String?] = []
-            values.reserveCapacity(columnCount)
             for column in 0..<columnCount {
                 if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
-                    values.append(nil)
+                    cells.append(nil)
                 } else {
-                    values.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
+                    cells.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
                 }
             }
-            cells.append(values)
         }
         let affected = PQcmdTuples(result).flatMap { Int(String(cString: $0)) } ?? rowCount
-        return PostgresRows(columns: columns, cells: cells, affectedRows: affected)
+        return PostgresRows(columns: columns, cells: cells, count: rowCount, affectedRows: affected)
     }
 
     private static func trimmedMessage(_ message: UnsafeMutablePointer<CChar>?) -> String {

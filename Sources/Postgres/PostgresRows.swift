@@ -1,15 +1,18 @@
 /// The rows a statement returned, decoded from the text format into Swift values on demand.
 public struct PostgresRows: Sendable, Sequence {
     public let columns: [PostgresColumn]
-    let cells: [[String?]]
+    /// Row after row, `columns.count` cells each: one array for the whole result.
+    let cells: [String?]
+    public let count: Int
     /// Rows the statement touched (`INSERT`, `UPDATE`, `DELETE`) or returned.
     public let affectedRows: Int
 
     let columnIndex: [String: Int]
 
-    init(columns: [PostgresColumn], cells: [[String?]], affectedRows: Int) {
+    init(columns: [PostgresColumn], cells: [String?], count: Int, affectedRows: Int) {
         self.columns = columns
         self.cells = cells
+        self.count = count
         self.affectedRows = affectedRows
         var index: [String: Int] = [:]
         for (position, column) in columns.enumerated() where index[column.name] == nil {
@@ -18,16 +21,15 @@ public struct PostgresRows: Sendable, Sequence {
         self.columnIndex = index
     }
 
-    public var count: Int { cells.count }
-    public var isEmpty: Bool { cells.isEmpty }
-    public var first: PostgresRow? { cells.isEmpty ? nil : PostgresRow(rows: self, index: 0) }
+    public var isEmpty: Bool { count == 0 }
+    public var first: PostgresRow? { count == 0 ? nil : PostgresRow(rows: self, index: 0) }
 
     public subscript(position: Int) -> PostgresRow { PostgresRow(rows: self, index: position) }
 
     public func makeIterator() -> AnyIterator<PostgresRow> {
         var position = 0
         return AnyIterator {
-            guard position < cells.count else { return nil }
+            guard position < count else { return nil }
             defer { position += 1 }
             return PostgresRow(rows: self, index: position)
         }
@@ -57,13 +59,13 @@ public struct PostgresRow: Sendable {
         guard let position = rows.columnIndex[column] else {
             throw PostgresError.decoding(column: column, message: "no such column in the result")
         }
-        guard rows.cells[index][position] != nil else { return nil }
+        guard rows.cells[index * rows.columns.count + position] != nil else { return nil }
         return try decode(at: position, as: Value.self)
     }
 
     public func decode<Value: PostgresDecodable>(at position: Int, as type: Value.Type = Value.self) throws -> Value {
         let column = rows.columns[position]
-        guard let text = rows.cells[index][position] else {
+        guard let text = rows.cells[index * rows.columns.count + position] else {
             throw PostgresError.decoding(column: column.name, message: "is NULL, cannot decode as non-optional \(Value.self)")
         }
         guard let value = Value.decode(postgresText: text, type: column.type) else {
@@ -75,6 +77,6 @@ public struct PostgresRow: Sendable {
     /// Whether the column holds NULL.
     public func isNull(_ column: String) -> Bool {
         guard let position = rows.columnIndex[column] else { return true }
-        return rows.cells[index][position] == nil
+        return rows.cells[index * rows.columns.count + position] == nil
     }
 }

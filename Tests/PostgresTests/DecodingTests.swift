@@ -21,6 +21,22 @@ import TestSupport
         #expect(UUID.decode(postgresText: "0c2d4b1e-7f0a-4c1b-9a55-2f3e4d5c6b7a", type: .text) == nil)
     }
 
+    /// text[] values as PostgreSQL writes them (quoting, escapes, commas, braces, the word NULL, empty strings)
+    /// come back as written; what is not one-dimensional array text of non-NULL elements is refused.
+    @Test func textArraysDecodeFromPostgreSQLsOwnText() throws {
+        let connection = try PostgresConnection(conninfo: database.url)
+        let values = ["plain", "two words", "a,b", #"say "hi""#, #"back\slash"#, "", "NULL", "{braces}", " padded ", "Jalapeño ✓"]
+        let row = try connection.query("SELECT $1::text[] AS list, '{}'::text[] AS empty, ARRAY['x']::varchar[] AS varchars",
+                                       [textArray(values)])[0]
+        #expect(try row.decode("list", as: [String].self) == values)
+        #expect(try row.decode("empty", as: [String].self) == [])
+        #expect(try row.decode("varchars", as: [String].self) == ["x"])
+        for text in ["", "{", "{a", "a}", "{a,}", "{,a}", "{NULL}", "{a,NULL}", "{{a},{b}}", "{\"a}", "[1:1]={a}"] {
+            #expect([String].decode(postgresText: text, type: .textArray) == nil, "\(text)")
+        }
+        #expect([String].decode(postgresText: "{a}", type: .text) == nil)
+    }
+
     @Test func decodesEveryColumnTypeIntoItsSwiftType() throws {
         let connection = try PostgresConnection(conninfo: database.url)
         let row = try connection.query("""

@@ -225,7 +225,12 @@ public struct CampaignService: Sendable {
 
     // MARK: Units
 
-    static let unitColumns = "u.id, u.campaign_id, u.audience_id, u.name, u.budget_allocation::text AS budget_allocation, u.external_id, u.keywords"
+    /// The keywords as two parallel text arrays (texts, match types), which decode without a JSON decoder.
+    static let unitColumns = """
+        u.id, u.campaign_id, u.audience_id, u.name, u.budget_allocation::text AS budget_allocation, u.external_id,
+        ARRAY(SELECT k.value->>'text' FROM jsonb_array_elements(u.keywords) WITH ORDINALITY AS k(value, n) ORDER BY k.n) AS keyword_texts,
+        ARRAY(SELECT k.value->>'match_type' FROM jsonb_array_elements(u.keywords) WITH ORDINALITY AS k(value, n) ORDER BY k.n) AS keyword_match_types
+        """
 
     public func units(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: [CampaignUnit]] {
         guard !campaignIDs.isEmpty else { return [:] }
@@ -308,7 +313,7 @@ public struct CampaignService: Sendable {
     static let creativeColumns =
         """
         a.id, a.campaign_unit_id, a.headline, a.description, a.media_url, a.call_to_action, a.landing_url, a.version, a.parent_id,
-        array_to_json(a.more_headlines)::text AS more_headlines, array_to_json(a.more_descriptions)::text AS more_descriptions
+        a.more_headlines, a.more_descriptions
         """
     /// Current versions only: creatives that no other creative revises.
     static let current =
@@ -472,8 +477,19 @@ public struct CampaignService: Sendable {
         CampaignUnit(
             id: try row.decode("id"), campaignID: try row.decode("campaign_id"), audienceID: try row.decode("audience_id"),
             name: try row.decode("name"), budgetAllocation: try row.decode("budget_allocation", as: String?.self).map(money),
-            externalID: try row.decode("external_id", as: String?.self),
-            keywords: try JSONDecoder().decode([Keyword].self, from: Data(row.decode("keywords", as: PostgresJSON.self).text.utf8)))
+            externalID: try row.decode("external_id", as: String?.self), keywords: try keywords(row))
+    }
+
+    static func keywords(_ row: PostgresRow) throws -> [Keyword] {
+        let texts: [String] = try row.decode("keyword_texts")
+        let matchTypes: [String] = try row.decode("keyword_match_types")
+        guard texts.count == matchTypes.count else { throw PostgresError.decoding(column: "keyword_match_types", message: "not one per keyword") }
+        return try zip(texts, matchTypes).map { text, matchType in
+            guard let type = KeywordMatchType(rawValue: matchType) else {
+                throw PostgresError.decoding(column: "keyword_match_types", message: "unknown match type \(matchType)")
+            }
+            return Keyword(text: text, matchType: type)
+        }
     }
 
     static func creative(_ row: PostgresRow) throws -> AdCreative {
@@ -482,16 +498,7 @@ public struct CampaignService: Sendable {
             description: try row.decode("description", as: String?.self), mediaURL: try row.decode("media_url", as: String?.self),
             callToAction: try value(row, "call_to_action"), landingURL: try row.decode("landing_url"),
             version: try row.decode("version"), parentID: try row.decode("parent_id", as: UUID?.self),
-            moreHeadlines: try textList(row, "more_headlines"), moreDescriptions: try textList(row, "more_descriptions"))
-    }
-
-    /// A text[] column read as `array_to_json(column)::text`.
-    static func textList(_ row: PostgresRow, _ column: String) throws -> [String] {
-        let text: String = try row.decode(column)
-        guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
-            throw PostgresError.decoding(column: column, message: "not a JSON array of strings")
-        }
-        return list
+            moreHeadlines: try row.decode("more_headlines"), moreDescriptions: try row.decode("more_descriptions"))
     }
 
     static func value<T: RawRepresentable>(_ row: PostgresRow, _ column: String) throws -> T where T.RawValue == String {

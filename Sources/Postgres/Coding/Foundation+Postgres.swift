@@ -40,35 +40,38 @@ extension UUID: PostgresEncodable, PostgresDecodable {
     /// Built once, not per UUID written.
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in either case; nil for anything else.
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in either case; nil for anything else. Read straight into the
+    /// 16 bytes, without an intermediate array: results hold a UUID in most rows.
     init?(canonical text: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        var high: UInt8?
-        var count = 0
-        for character in text.utf8 {
-            count += 1
-            if count == 9 || count == 14 || count == 19 || count == 24 {
-                guard character == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            let value: UInt8
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = character - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            if let first = high {
-                bytes.append(first << 4 | value)
-                high = nil
-            } else {
-                high = value
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var text = text
+        let parsed = text.withUTF8 { utf8 -> Bool in
+            guard utf8.count == 36 else { return false }
+            return withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
+                var input = 0
+                for output in 0..<16 {
+                    if input == 8 || input == 13 || input == 18 || input == 23 {
+                        guard utf8[input] == UInt8(ascii: "-") else { return false }
+                        input += 1
+                    }
+                    guard let high = Self.hexValue(utf8[input]), let low = Self.hexValue(utf8[input + 1]) else { return false }
+                    bytes[output] = high << 4 | low
+                    input += 2
+                }
+                return true
             }
         }
-        guard count == 36, bytes.count == 16 else { return nil }
-        self.init(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                         bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        guard parsed else { return nil }
+        self.init(uuid: uuid)
+    }
+
+    private static func hexValue(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return character - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return character - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return character - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
 

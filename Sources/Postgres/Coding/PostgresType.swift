@@ -23,6 +23,8 @@ public struct PostgresType: Sendable, Hashable, CustomStringConvertible {
     public static let numeric = PostgresType(oid: 1700)
     public static let uuid = PostgresType(oid: 2950)
     public static let jsonb = PostgresType(oid: 3802)
+    public static let textArray = PostgresType(oid: 1009)
+    public static let varcharArray = PostgresType(oid: 1015)
 
     /// Types whose text form is the value itself; user-defined types (enums, domains over text) included.
     public var isTextual: Bool {
@@ -54,6 +56,8 @@ public struct PostgresType: Sendable, Hashable, CustomStringConvertible {
         case .numeric: return "numeric"
         case .uuid: return "uuid"
         case .jsonb: return "jsonb"
+        case .textArray: return "text[]"
+        case .varcharArray: return "character varying[]"
         default: return "type \(oid)"
         }
     }
