@@ -13,20 +13,16 @@ extension ExecutableSchema {
         rootValue: ResolvedValue = .null,
         options: ExecutionOptions = ExecutionOptions()
     ) async -> ExecutionResult {
-        switch prepare(document: document, operationName: operationName, variables: variables, options: options) {
-        case .failed(let errors):
-            return ExecutionResult(data: nil, errors: errors)
-        case .nulled(let errors):
-            return ExecutionResult(data: .null, errors: errors)
-        case .ready(let shared, let root):
-            let run = ExecutionRun(shared: shared, context: context)
-            let pending = PendingObject(node: root, value: rootValue)
-            await run.run(root: pending, serially: shared.operation.operation == .mutation)
-            return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
+        switch start(document: document, operationName: operationName, variables: variables, context: context, rootValue: rootValue, options: options) {
+        case .finished(let result):
+            return result
+        case .started(let run):
+            await run.run.run(root: run.root, serially: run.serially)
+            return run.result
         }
     }
 
-    /// Executes without suspending, for callers whose resolvers are all synchronous (the CLI, tests,
+    /// Executes without suspending, for callers whose resolvers are all synchronous (the server, the CLI, tests,
     /// benchmarks). An `async` resolver met on the way becomes a masked internal field error.
     public func executeSynchronously(
         document: Document,
@@ -36,16 +32,30 @@ extension ExecutableSchema {
         rootValue: ResolvedValue = .null,
         options: ExecutionOptions = ExecutionOptions()
     ) -> ExecutionResult {
+        switch start(document: document, operationName: operationName, variables: variables, context: context, rootValue: rootValue, options: options) {
+        case .finished(let result):
+            return result
+        case .started(let run):
+            run.run.runSynchronously(root: run.root, serially: run.serially)
+            return run.result
+        }
+    }
+
+    /// Everything both entry points share: the request errors that end execution before it starts, or the run
+    /// ready for its driver.
+    private func start(
+        document: Document, operationName: String?, variables: JSONObject, context: any Sendable, rootValue: ResolvedValue,
+        options: ExecutionOptions
+    ) -> StartedExecution {
         switch prepare(document: document, operationName: operationName, variables: variables, options: options) {
         case .failed(let errors):
-            return ExecutionResult(data: nil, errors: errors)
+            return .finished(ExecutionResult(data: nil, errors: errors))
         case .nulled(let errors):
-            return ExecutionResult(data: .null, errors: errors)
+            return .finished(ExecutionResult(data: .null, errors: errors))
         case .ready(let shared, let root):
-            let run = ExecutionRun(shared: shared, context: context)
-            let pending = PendingObject(node: root, value: rootValue)
-            run.runSynchronously(root: pending, serially: shared.operation.operation == .mutation)
-            return ExecutionResult(tree: root, arena: run.arena, errors: run.errors)
+            return .started(StartedRun(
+                run: ExecutionRun(shared: shared, context: context), root: PendingObject(node: root, value: rootValue),
+                serially: shared.operation.operation == .mutation))
         }
     }
 
@@ -101,6 +111,21 @@ extension ExecutableSchema {
         let root = ResultNode.make(parent: nil, slot: 0, slotIsNonNull: true, plan: plan, count: plan.fields.count)
         return .ready(shared, root)
     }
+}
+
+/// An execution that ended before it began, or one ready for its driver.
+enum StartedExecution {
+    case finished(ExecutionResult)
+    case started(StartedRun)
+}
+
+struct StartedRun {
+    let run: ExecutionRun
+    let root: PendingObject
+    let serially: Bool
+
+    /// The result once the driver has run.
+    var result: ExecutionResult { ExecutionResult(tree: root.node, arena: run.arena, errors: run.errors) }
 }
 
 /// Either the request errors that stop execution, or everything needed to start it.

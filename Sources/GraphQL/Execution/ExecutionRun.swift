@@ -43,66 +43,67 @@ final class ExecutionRun {
 
     // MARK: Drivers
 
+    // One driver: the synchronous one below is the engine's, and `run` differs only in awaiting a level's
+    // `async` calls where the synchronous driver turns them into field errors.
+
     /// Runs the root fields (all at once for queries, one at a time with their whole subtree for mutations)
-    /// and then every level below them.
-    func run(root: PendingObject, serially: Bool) async {
-        let count = root.node.plan!.fields.count
-        if serially {
-            for index in 0..<count {
-                if root.node.isNull { break }
-                await runLevels(startingWith: root, fields: index..<(index + 1))
-            }
-        } else {
-            await runLevels(startingWith: root, fields: 0..<count)
-        }
-    }
-
-    /// Same as `run` without suspension; `async` resolvers become field errors.
+    /// and then every level below them, without suspending; `async` resolvers become field errors.
     func runSynchronously(root: PendingObject, serially: Bool) {
+        for fields in rootFieldGroups(root, serially: serially) where !root.node.isNull {
+            startLevels(at: root, fields: fields)
+            repeat {
+                if finishLevel() { failDeferred() }
+            } while startNextLevel()
+        }
+    }
+
+    /// `runSynchronously`, awaiting `async` resolvers at the end of each level.
+    func run(root: PendingObject, serially: Bool) async {
+        for fields in rootFieldGroups(root, serially: serially) where !root.node.isNull {
+            startLevels(at: root, fields: fields)
+            repeat {
+                if finishLevel() { await runDeferred() }
+            } while startNextLevel()
+        }
+    }
+
+    /// A query's root fields run together; a mutation's one at a time, each with its whole subtree.
+    private func rootFieldGroups(_ root: PendingObject, serially: Bool) -> [Range<Int>] {
         let count = root.node.plan!.fields.count
-        if serially {
-            for index in 0..<count {
-                if root.node.isNull { break }
-                runLevelsSynchronously(startingWith: root, fields: index..<(index + 1))
-            }
-        } else {
-            runLevelsSynchronously(startingWith: root, fields: 0..<count)
-        }
+        return serially ? (0..<count).map { $0..<($0 + 1) } : [0..<count]
     }
 
-    func runLevels(startingWith root: PendingObject, fields: Range<Int>) async {
+    private func startLevels(at root: PendingObject, fields: Range<Int>) {
         scanLevel([root], rootFields: fields)
-        while true {
-            runSyncBatches()
-            if !deferred.isEmpty { await runDeferred() }
-            if nextLevel.isEmpty { return }
-            let level = nextLevel
-            nextLevel = []
-            scanLevel(level, rootFields: nil)
-        }
     }
 
-    func runLevelsSynchronously(startingWith root: PendingObject, fields: Range<Int>) {
-        scanLevel([root], rootFields: fields)
-        while true {
-            runSyncBatches()
-            if !deferred.isEmpty {
-                let calls = deferred
-                deferred = []
-                for call in calls {
-                    let error = AsyncResolverInSynchronousExecution()
-                    switch call {
-                    case .single(_, _, let plan, let position):
-                        fieldError(error, plan: plan, position: position)
-                    case .batch(_, _, let group):
-                        for target in group.targets { fieldError(error, plan: target.plan, position: target.position) }
-                    }
-                }
+    /// Runs the level's synchronous batches; true when `async` calls are left for the caller to settle.
+    private func finishLevel() -> Bool {
+        runSyncBatches()
+        return !deferred.isEmpty
+    }
+
+    /// Scans the next level; false when there is none.
+    private func startNextLevel() -> Bool {
+        if nextLevel.isEmpty { return false }
+        let level = nextLevel
+        nextLevel = []
+        scanLevel(level, rootFields: nil)
+        return true
+    }
+
+    /// In synchronous execution, each `async` call of the level is a field error.
+    private func failDeferred() {
+        let calls = deferred
+        deferred = []
+        for call in calls {
+            let error = AsyncResolverInSynchronousExecution()
+            switch call {
+            case .single(_, _, let plan, let position):
+                fieldError(error, plan: plan, position: position)
+            case .batch(_, _, let group):
+                for target in group.targets { fieldError(error, plan: target.plan, position: target.position) }
             }
-            if nextLevel.isEmpty { return }
-            let level = nextLevel
-            nextLevel = []
-            scanLevel(level, rootFields: nil)
         }
     }
 

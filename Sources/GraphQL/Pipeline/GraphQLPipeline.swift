@@ -26,37 +26,14 @@ public final class GraphQLPipeline: Sendable {
     /// How many times a document text was actually parsed (and validated): cache hits do not count.
     public var documentsPrepared: Int { preparations.load(ordering: .relaxed) }
 
-    /// Runs one request.
+    /// Runs one request, without suspending: the server's path (its resolvers are synchronous), and tools',
+    /// benchmarks' and tests'. An `async` resolver met on the way becomes a masked internal field error.
     ///
     /// - Parameters:
     ///   - allowMutations: pass `false` for requests that must not change anything (HTTP GET);
     ///     a mutation is then refused before it runs.
     ///   - context: handed to every resolver.
     ///   - rootValue: the parent of the root fields.
-    public func run(
-        query: String,
-        variables: JSONObject? = nil,
-        operationName: String? = nil,
-        context: any Sendable = EmptyContext(),
-        rootValue: ResolvedValue = .null,
-        allowMutations: Bool = true
-    ) async -> GraphQLResponse {
-        switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
-        case .rejected(let response):
-            return response
-        case .admitted(let document, let operationType, let deprecations):
-            let result = await executableSchema.execute(
-                document: document, operationName: operationName, variables: variables ?? JSONObject(),
-                context: context, rootValue: rootValue, options: executionOptions)
-            var response = GraphQLResponse(
-                result: result, phase: .execution, operationType: operationType,
-                maximumBytes: configuration.maxResponseBytes)
-            response.deprecations = deprecations
-            return response
-        }
-    }
-
-    /// `run` for callers whose resolvers are all synchronous (tools, benchmarks, tests).
     public func runSynchronously(
         query: String,
         variables: JSONObject? = nil,
@@ -68,31 +45,71 @@ public final class GraphQLPipeline: Sendable {
         switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
         case .rejected(let response):
             return response
-        case .admitted(let document, let operationType, let deprecations):
-            let execute = {
-                self.executableSchema.executeSynchronously(
-                    document: document, operationName: operationName, variables: variables ?? JSONObject(),
-                    context: context, rootValue: rootValue, options: self.executionOptions)
-            }
-            let result: ExecutionResult
-            if let key = introspectionKey(document, query: query, operationName: operationName, variables: variables) {
-                result = introspectionResults.entry(for: key) ?? {
-                    let fresh = execute()
-                    guard fresh.errors.isEmpty else { return fresh }
-                    // Kept as plain JSON: shared by every thread that answers the same question.
-                    let kept = ExecutionResult(data: fresh.data, errors: [])
-                    introspectionResults.insert(kept, for: key)
-                    return kept
-                }()
-            } else {
-                result = execute()
-            }
-            var response = GraphQLResponse(
-                result: result, phase: .execution, operationType: operationType,
-                maximumBytes: configuration.maxResponseBytes)
-            response.deprecations = deprecations
-            return response
+        case .admitted(let admitted):
+            let request = ExecutionRequest(document: admitted.document, query: query, operationName: operationName, variables: variables,
+                                           context: context, rootValue: rootValue)
+            return response(admitted, schemaOnlyResult(request) ?? executeSynchronously(request))
         }
+    }
+
+    /// `runSynchronously` for servers with `async` resolvers, which it awaits level by level.
+    public func run(
+        query: String,
+        variables: JSONObject? = nil,
+        operationName: String? = nil,
+        context: any Sendable = EmptyContext(),
+        rootValue: ResolvedValue = .null,
+        allowMutations: Bool = true
+    ) async -> GraphQLResponse {
+        switch admit(query: query, variables: variables, operationName: operationName, allowMutations: allowMutations) {
+        case .rejected(let response):
+            return response
+        case .admitted(let admitted):
+            let request = ExecutionRequest(document: admitted.document, query: query, operationName: operationName, variables: variables,
+                                           context: context, rootValue: rootValue)
+            if let result = schemaOnlyResult(request) { return response(admitted, result) }
+            let result = await executableSchema.execute(
+                document: request.document, operationName: operationName, variables: variables ?? JSONObject(),
+                context: context, rootValue: rootValue, options: executionOptions)
+            return response(admitted, result)
+        }
+    }
+
+    /// What one admitted request executes with.
+    private struct ExecutionRequest {
+        let document: Document
+        let query: String
+        let operationName: String?
+        let variables: JSONObject?
+        let context: any Sendable
+        let rootValue: ResolvedValue
+    }
+
+    private func executeSynchronously(_ request: ExecutionRequest) -> ExecutionResult {
+        executableSchema.executeSynchronously(
+            document: request.document, operationName: request.operationName, variables: request.variables ?? JSONObject(),
+            context: request.context, rootValue: request.rootValue, options: executionOptions)
+    }
+
+    /// An operation that reads only the schema, from the cache or executed and kept (as plain JSON, shared by
+    /// every thread that asks the same question); nil for any other operation.
+    private func schemaOnlyResult(_ request: ExecutionRequest) -> ExecutionResult? {
+        guard let key = introspectionKey(request.document, query: request.query, operationName: request.operationName, variables: request.variables) else {
+            return nil
+        }
+        if let kept = introspectionResults.entry(for: key) { return kept }
+        let fresh = executeSynchronously(request)
+        guard fresh.errors.isEmpty else { return fresh }
+        let kept = ExecutionResult(data: fresh.data, errors: [])
+        introspectionResults.insert(kept, for: key)
+        return kept
+    }
+
+    private func response(_ admitted: Admission, _ result: ExecutionResult) -> GraphQLResponse {
+        var response = GraphQLResponse(
+            result: result, phase: .execution, operationType: admitted.operationType, maximumBytes: configuration.maxResponseBytes)
+        response.deprecations = admitted.deprecations
+        return response
     }
 
     /// The parsed and validated form of `query`, from the cache when the same text was seen before.
@@ -138,7 +155,7 @@ public final class GraphQLPipeline: Sendable {
     /// Everything before execution: the cached preparation, the operation type check and the limits.
     private func admit(
         query: String, variables: JSONObject?, operationName: String?, allowMutations: Bool
-    ) -> Admission {
+    ) -> AdmissionDecision {
         let prepared = prepare(query: query)
         guard let document = prepared.document, prepared.failure == nil else {
             return .rejected(rejection(prepared.errors, phase: prepared.failure ?? .parse, operationType: nil))
@@ -157,7 +174,7 @@ public final class GraphQLPipeline: Sendable {
         if !violations.isEmpty {
             return .rejected(rejection(violations, phase: .limits, operationType: operationType))
         }
-        return .admitted(document, operationType, prepared.deprecations)
+        return .admitted(Admission(document: document, operationType: operationType, deprecations: prepared.deprecations))
     }
 
     /// The cache key of a query whose root selects only `__schema`, `__type` and `__typename`, without directives;
@@ -179,7 +196,14 @@ public final class GraphQLPipeline: Sendable {
 }
 
 /// Whether a request may go on to execution.
-private enum Admission {
+private enum AdmissionDecision {
     case rejected(GraphQLResponse)
-    case admitted(Document, OperationType?, [String])
+    case admitted(Admission)
+}
+
+/// A request admitted to execution: its document, operation type and the deprecated fields it uses.
+private struct Admission {
+    let document: Document
+    let operationType: OperationType?
+    let deprecations: [String]
 }
