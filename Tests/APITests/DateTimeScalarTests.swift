@@ -19,11 +19,11 @@ import Testing
 
     @Test func cursorsMustNameARealInstant() {
         let id = UUID()
-        #expect(AudienceCursor(createdAt: "2024-02-29T23:59:59.123456Z", id: id) != nil)
-        #expect(AudienceCursor(createdAt: "2023-02-29T10:00:00.000000Z", id: id) == nil)
-        #expect(AudienceCursor(createdAt: "2024-13-01T10:00:00.000000Z", id: id) == nil)
-        #expect(AudienceCursor(createdAt: "2024-01-01T24:00:00.000000Z", id: id) == nil)
-        #expect(AudienceCursor(createdAt: "2024-01-01T10:60:00.000000Z", id: id) == nil)
-        #expect(AudienceCursor(createdAt: "2024-01-01 10:00:00.000000Z", id: id) == nil)
+        #expect(CreationCursor(createdAt: "2024-02-29T23:59:59.123456Z", id: id) != nil)
+        #expect(CreationCursor(createdAt: "2023-02-29T10:00:00.000000Z", id: id) == nil)
+        #expect(CreationCursor(createdAt: "2024-13-01T10:00:00.000000Z", id: id) == nil)
+        #expect(CreationCursor(createdAt: "2024-01-01T24:00:00.000000Z", id: id) == nil)
+        #expect(CreationCursor(createdAt: "2024-01-01T10:60:00.000000Z", id: id) == nil)
+        #expect(CreationCursor(createdAt: "2024-01-01 10:00:00.000000Z", id: id) == nil)
     }
 }

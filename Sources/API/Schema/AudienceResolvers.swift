@@ -11,11 +11,11 @@ enum AudienceResolvers {
         resolvers.field("Query", "audiences") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw badInput("first must be between 1 and 100.", field: "first")
+                throw InputError.badInput("first must be between 1 and 100.", field: "first")
             }
-            var after: AudienceCursor?
+            var after: CreationCursor?
             if let argument = context.argument("after"), case .string(let text) = argument {
-                guard let cursor = decodeCursor(text) else { throw badInput("after is not a valid cursor.", field: "after") }
+                guard let cursor = PageCursor.decode(text) else { throw InputError.badInput("after is not a valid cursor.", field: "after") }
                 after = cursor
             }
             var search: String?
@@ -27,10 +27,10 @@ enum AudienceResolvers {
                 page: try mapped { try service.list(first: first, after: after, nameContains: search, in: session) }, search: search, session: session)
         }
         resolvers.field("AudienceConnection", "edges", on: AudienceConnection.self) { connection, _ in
-            connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: encodeCursor($0.cursor)) }
+            connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: PageCursor.encode($0.cursor)) }
         }
         resolvers.field("AudienceConnection", "pageInfo", on: AudienceConnection.self) { connection, _ in
-            PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.audiences.last.map { encodeCursor($0.cursor) })
+            PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.audiences.last.map { PageCursor.encode($0.cursor) })
         }
         resolvers.field("AudienceConnection", "totalCount", on: AudienceConnection.self) { connection, _ in
             try service.count(nameContains: connection.search, in: connection.session)
@@ -63,7 +63,7 @@ enum AudienceResolvers {
             let id = try audienceID(context.argument("id"))
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["name", "locations", "ageMin", "ageMax"] where input[key] == .null {
-                throw badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+                throw InputError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             let changes = AudienceChanges(
                 name: input["name"]?.stringValue, locations: input["locations"]?.stringList,
@@ -97,7 +97,7 @@ enum AudienceResolvers {
             return try body()
         } catch let error as AudienceError {
             switch error {
-            case .validation(let field, let message): throw badInput(message, field: "input.\(field)")
+            case .validation(let field, let message): throw InputError.badInput(message, field: "input.\(field)")
             case .notFound: throw notFound
             case .inUse: throw UserError("The audience is used by campaign units; remove it from them before deleting it.", code: "BAD_USER_INPUT")
             }
@@ -105,22 +105,6 @@ enum AudienceResolvers {
     }
 
     static let notFound = UserError("Audience not found.", code: "NOT_FOUND")
-
-    static func badInput(_ message: String, field: String) -> UserError {
-        UserError(message, code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string(field))]))
-    }
-
-    static func encodeCursor(_ cursor: AudienceCursor) -> String {
-        Data("\(cursor.createdAt)|\(cursor.id.uuidString.lowercased())".utf8).base64EncodedString()
-    }
-
-    static func decodeCursor(_ text: String) -> AudienceCursor? {
-        guard let data = Data(base64Encoded: text), data.base64EncodedString() == text,
-              let plain = String(data: data, encoding: .utf8) else { return nil }
-        let parts = plain.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 2, let id = UUID(uuidString: String(parts[1])), id.uuidString.lowercased() == parts[1] else { return nil }
-        return AudienceCursor(createdAt: String(parts[0]), id: id)
-    }
 }
 
 /// A page plus the session, so `totalCount` is only counted when selected.

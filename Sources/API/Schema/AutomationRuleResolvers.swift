@@ -14,7 +14,7 @@ enum AutomationRuleResolvers {
         resolvers.field("Query", "automationAlerts") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw AudienceResolvers.badInput("first must be between 1 and 100.", field: "first")
+                throw InputError.badInput("first must be between 1 and 100.", field: "first")
             }
             return try service.alerts(first: first, includeAcknowledged: context.argument("includeAcknowledged") == .bool(true), in: session)
         }
@@ -64,7 +64,7 @@ enum AutomationRuleResolvers {
             let session = try batch.context(as: RequestContext.self).session
             let rules = try batch.parents(as: AutomationRule.self)
             guard case .int(let first)? = batch.argument("first"), (1...50).contains(first) else {
-                throw AudienceResolvers.badInput("first must be between 1 and 50.", field: "first")
+                throw InputError.badInput("first must be between 1 and 50.", field: "first")
             }
             let runs = try service.runs(of: rules.map(\.id), first: first, in: session)
             return rules.map { runs[$0.id] ?? [] }
@@ -107,12 +107,12 @@ enum AutomationRuleResolvers {
 
     /// `input` as the domain's rule input; enum values are checked by the engine, the rest by the service.
     static func input(_ context: FieldContext) throws -> AutomationRuleInput {
-        guard case .object(let input)? = context.argument("input") else { throw AudienceResolvers.badInput("input is required.", field: "input") }
+        guard case .object(let input)? = context.argument("input") else { throw InputError.badInput("input is required.", field: "input") }
         func text(_ name: String) -> String? { input[name]?.stringValue }
         var campaignID: UUID?
         if let id = text("campaignId") {
             guard let decoded = GlobalID.decode(id, as: "Campaign") else {
-                throw AudienceResolvers.badInput("There is no such campaign.", field: "input.campaignId")
+                throw InputError.badInput("There is no such campaign.", field: "input.campaignId")
             }
             campaignID = decoded
         }
@@ -124,12 +124,12 @@ enum AutomationRuleResolvers {
         default: break
         }
         if input["threshold"].map({ $0 != .null }) == true, threshold == nil {
-            throw AudienceResolvers.badInput("threshold must be a decimal number.", field: "input.threshold")
+            throw InputError.badInput("threshold must be a decimal number.", field: "input.threshold")
         }
         var runAt: Date?
         if let value = text("runAt") {
             guard let date = Date(dateTimeText: value) else {
-                throw AudienceResolvers.badInput("runAt must be an RFC 3339 date-time such as 2026-12-24T09:00:00Z.", field: "input.runAt")
+                throw InputError.badInput("runAt must be an RFC 3339 date-time such as 2026-12-24T09:00:00Z.", field: "input.runAt")
             }
             runAt = date
         }
@@ -147,7 +147,7 @@ enum AutomationRuleResolvers {
             return try body()
         } catch let error as AutomationRuleError {
             switch error {
-            case .invalid(let field, let message): throw AudienceResolvers.badInput(message, field: "input.\(field)")
+            case .invalid(let field, let message): throw InputError.badInput(message, field: "input.\(field)")
             case .notFound: throw UserError("Not found.", code: "NOT_FOUND")
             case .tooManyRules(let limit):
                 throw UserError("An organization keeps at most \(limit) rules.", code: "LIMIT_EXCEEDED",

@@ -13,13 +13,13 @@ enum CampaignResolvers {
         resolvers.field("Query", "campaigns") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw AudienceResolvers.badInput("first must be between 1 and 100.", field: "first")
+                throw InputError.badInput("first must be between 1 and 100.", field: "first")
             }
             let order = context.argument("orderBy")?.stringValue.flatMap { CampaignOrder(rawValue: $0.lowercased()) } ?? .newest
             var after: CampaignKeyset?
             if case .string(let text)? = context.argument("after") {
                 guard let keyset = CampaignCursor.decode(text, in: order) else {
-                    throw AudienceResolvers.badInput("after is not a cursor of this order.", field: "after")
+                    throw InputError.badInput("after is not a cursor of this order.", field: "after")
                 }
                 after = keyset
             }
@@ -146,7 +146,7 @@ enum CampaignResolvers {
             let id = try campaignID(context.argument("id"))
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["name", "objective"] where input[key] == .null {
-                throw AudienceResolvers.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+                throw InputError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             let changes = CampaignChanges(
                 name: input["name"]?.stringValue, objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)))
@@ -214,7 +214,7 @@ enum CampaignResolvers {
             }
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["headline", "headlines", "descriptions", "callToAction", "landingUrl"] where input[key] == .null {
-                throw AudienceResolvers.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+                throw InputError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             return try mapped(prefix: "input.", notFound: "Ad creative not found.") {
                 let campaignID = try service.creatives(ids: [id], in: session)[id]
@@ -256,7 +256,7 @@ enum CampaignResolvers {
     }
 
     static func notNumeric(_ field: String) -> UserError {
-        AudienceResolvers.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
+        InputError.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
     }
 
     static func campaignID(_ argument: JSON?) throws -> UUID {
@@ -272,7 +272,7 @@ enum CampaignResolvers {
             return try body()
         } catch let error as CampaignError {
             switch error {
-            case .validation(let field, let message): throw AudienceResolvers.badInput(message, field: prefix + field)
+            case .validation(let field, let message): throw InputError.badInput(message, field: prefix + field)
             case .notFound: throw UserError(message, code: "NOT_FOUND")
             case .notDraft(let status):
                 throw UserError(
@@ -295,14 +295,14 @@ struct CampaignConnection: GraphQLObject {
 enum CampaignCursor {
     static func encode(_ keyset: CampaignKeyset) -> String {
         switch keyset {
-        case .created(let cursor): return AudienceResolvers.encodeCursor(cursor)
+        case .created(let cursor): return PageCursor.encode(cursor)
         case .name(let name, let id):
             return Data("name|\(Data(name.utf8).base64EncodedString())|\(id.uuidString.lowercased())".utf8).base64EncodedString()
         }
     }
 
     static func decode(_ text: String, in order: CampaignOrder) -> CampaignKeyset? {
-        guard order == .name else { return AudienceResolvers.decodeCursor(text).map(CampaignKeyset.created) }
+        guard order == .name else { return PageCursor.decode(text).map(CampaignKeyset.created) }
         guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8) else { return nil }
         let parts = plain.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "name", let nameData = Data(base64Encoded: String(parts[1])),

@@ -17,7 +17,7 @@ enum MediaResolvers {
                     base64: input["dataBase64"]?.stringValue ?? "", organizationID: session.organizationID)
                 return MediaUpload(stored: stored, origin: request.origin)
             } catch MediaError.invalid(let field, let message) {
-                throw AudienceResolvers.badInput(message, field: "input.\(field)")
+                throw InputError.badInput(message, field: "input.\(field)")
             }
         }
         resolvers.field("MediaUpload", "url", on: MediaUpload.self) { upload, _ in upload.origin + upload.stored.path }

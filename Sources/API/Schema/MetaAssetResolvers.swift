@@ -91,7 +91,7 @@ enum MetaAssetResolvers {
         } catch {
             switch error {
             case .notFound(let what): throw UserError("\(what) not found.", code: "NOT_FOUND")
-            case .validation(let field, let message): throw AudienceResolvers.badInput(message, field: field)
+            case .validation(let field, let message): throw InputError.badInput(message, field: field)
             case .platform(let underlying as PlatformError): throw IntegrationErrorMapping.graphQLError(underlying)
             case .platform(let underlying as IntegrationError): throw IntegrationErrorMapping.graphQLError(underlying)
             case .platform(let underlying): throw underlying

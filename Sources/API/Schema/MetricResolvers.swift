@@ -25,12 +25,12 @@ enum MetricResolvers {
             let session = try batch.context(as: RequestContext.self).session
             let campaigns = try batch.parents(as: Campaign.self)
             guard case .int(let first)? = batch.argument("first"), (1...100).contains(first) else {
-                throw AudienceResolvers.badInput("first must be between 1 and 100.", field: "first")
+                throw InputError.badInput("first must be between 1 and 100.", field: "first")
             }
-            var after: AudienceCursor?
+            var after: CreationCursor?
             if case .string(let text)? = batch.argument("after") {
-                guard let cursor = AudienceResolvers.decodeCursor(text) else {
-                    throw AudienceResolvers.badInput("after is not a valid cursor.", field: "after")
+                guard let cursor = PageCursor.decode(text) else {
+                    throw InputError.badInput("after is not a valid cursor.", field: "after")
                 }
                 after = cursor
             }
@@ -38,11 +38,11 @@ enum MetricResolvers {
             return campaigns.map { ExecutionLogConnection(page: pages[$0.id] ?? ExecutionLogPage(entries: [], hasNextPage: false)) }
         }
         resolvers.field("ExecutionLogConnection", "edges", on: ExecutionLogConnection.self) { connection, _ in
-            connection.page.entries.map { ExecutionLogEdge(entry: $0, cursor: AudienceResolvers.encodeCursor($0.cursor)) }
+            connection.page.entries.map { ExecutionLogEdge(entry: $0, cursor: PageCursor.encode($0.cursor)) }
         }
         resolvers.field("ExecutionLogConnection", "pageInfo", on: ExecutionLogConnection.self) { connection, _ in
             PageInfo(hasNextPage: connection.page.hasNextPage,
-                     endCursor: connection.page.entries.last.map { AudienceResolvers.encodeCursor($0.cursor) })
+                     endCursor: connection.page.entries.last.map { PageCursor.encode($0.cursor) })
         }
         resolvers.field("ExecutionLogEdge", "cursor", on: ExecutionLogEdge.self) { edge, _ in edge.cursor }
         resolvers.field("ExecutionLogEdge", "node", on: ExecutionLogEdge.self) { edge, _ in edge.entry }
@@ -84,16 +84,16 @@ enum MetricResolvers {
     static func range(_ batch: BatchFieldContext) throws -> (String, String) {
         let from = try day(batch.argument("from"), field: "from")
         let to = try day(batch.argument("to"), field: "to")
-        guard from.day <= to.day else { throw AudienceResolvers.badInput("from must not be after to.", field: "from") }
+        guard from.day <= to.day else { throw InputError.badInput("from must not be after to.", field: "from") }
         guard to.day - from.day < 366 else {
-            throw AudienceResolvers.badInput("The range from from to to must be at most 366 days.", field: "to")
+            throw InputError.badInput("The range from from to to must be at most 366 days.", field: "to")
         }
         return (from.text, to.text)
     }
 
     /// A strict `Date` (`YYYY-MM-DD`, a real calendar day, year 1 to 9999) and its day number.
     static func day(_ value: JSON?, field: String) throws -> (text: String, day: Int) {
-        let refused = AudienceResolvers.badInput("\(field) must be a date in the form YYYY-MM-DD.", field: field)
+        let refused = InputError.badInput("\(field) must be a date in the form YYYY-MM-DD.", field: field)
         guard case .string(let text)? = value else { throw refused }
         let characters = Array(text)
         let pattern = Array("dddd-dd-dd")

@@ -15,12 +15,12 @@ enum ReportResolvers {
             let session = try context.context(as: RequestContext.self).session
             let query = try reportQuery(context)
             guard case .int(let first)? = context.argument("first"), (1...500).contains(first) else {
-                throw AudienceResolvers.badInput("first must be between 1 and 500.", field: "first")
+                throw InputError.badInput("first must be between 1 and 500.", field: "first")
             }
             var after: [String]?
             if case .string(let text)? = context.argument("after") {
                 guard let key = ReportCursor.decode(text, columns: query) else {
-                    throw AudienceResolvers.badInput("after is not a cursor of this report.", field: "after")
+                    throw InputError.badInput("after is not a cursor of this report.", field: "after")
                 }
                 after = key
             }
@@ -28,7 +28,7 @@ enum ReportResolvers {
             do {
                 page = try service.rows(query, first: first, after: after, in: session)
             } catch ReportError.invalidCursor {
-                throw AudienceResolvers.badInput("after is not a cursor of this report.", field: "after")
+                throw InputError.badInput("after is not a cursor of this report.", field: "after")
             }
             return PerformanceReportResult(query: query, page: page, session: session)
         }
@@ -91,12 +91,12 @@ enum ReportResolvers {
     static func reportQuery(_ context: FieldContext) throws -> PerformanceReportQuery {
         let from = try MetricResolvers.day(context.argument("from"), field: "from")
         let to = try MetricResolvers.day(context.argument("to"), field: "to")
-        guard from.day <= to.day else { throw AudienceResolvers.badInput("from must not be after to.", field: "from") }
+        guard from.day <= to.day else { throw InputError.badInput("from must not be after to.", field: "from") }
         guard to.day - from.day < ReportService.maximumDays else {
-            throw AudienceResolvers.badInput("The range from from to to must be at most \(ReportService.maximumDays) days.", field: "to")
+            throw InputError.badInput("The range from from to to must be at most \(ReportService.maximumDays) days.", field: "to")
         }
         guard let fromDate = CalendarDate(iso: from.text), let toDate = CalendarDate(iso: to.text) else {
-            throw AudienceResolvers.badInput("from and to must be dates in the form YYYY-MM-DD.", field: "from")
+            throw InputError.badInput("from and to must be dates in the form YYYY-MM-DD.", field: "from")
         }
         var groupBy: Set<ReportDimension> = []
         if case .array(let values)? = context.argument("groupBy") {

@@ -14,7 +14,7 @@ enum TargetingResolvers {
             let request = try context.context(as: RequestContext.self)
             guard case .string(let platformName)? = context.argument("platform"), let platform = Platform(apiName: platformName),
                   case .string(let kindName)? = context.argument("kind"), let kind = TargetingSearchKind(rawValue: kindName) else {
-                throw AudienceResolvers.badInput("platform and kind are required.", field: "platform")
+                throw InputError.badInput("platform and kind are required.", field: "platform")
             }
             let query = context.argument("query")?.stringValue ?? ""
             let service = TargetingSearchService(
@@ -24,7 +24,7 @@ enum TargetingResolvers {
                 return try service.search(platform: platform, kind: kind, query: query, in: request.session)
             } catch let error as TargetingSearchError {
                 switch error {
-                case .validation(let field, let message): throw AudienceResolvers.badInput(message, field: field)
+                case .validation(let field, let message): throw InputError.badInput(message, field: field)
                 case .notConnected(let platform):
                     throw UserError("Connect \(platform.displayName) first: its targeting search needs the connection.", code: "NOT_CONNECTED",
                                     extensions: JSONObject([("field", .string("platform"))]))

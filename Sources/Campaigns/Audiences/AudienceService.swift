@@ -3,34 +3,8 @@ import Postgres
 
 /// A page of audiences, newest first.
 public struct AudiencePage: Sendable {
-    public var audiences: [(audience: Audience, cursor: AudienceCursor)]
+    public var audiences: [(audience: Audience, cursor: CreationCursor)]
     public var hasNextPage: Bool
-}
-
-/// A position in the newest-first order: (created_at DESC, id DESC). `createdAt` is the exact
-/// instant as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (microseconds, like the database), so no row is skipped or
-/// repeated across pages.
-public struct AudienceCursor: Sendable, Equatable {
-    public var createdAt: String
-    public var id: UUID
-
-    /// `nil` unless `createdAt` has exactly the form above.
-    public init?(createdAt: String, id: UUID) {
-        let pattern = Array("dddd-dd-ddTdd:dd:dd.ddddddZ")
-        let characters = Array(createdAt)
-        guard characters.count == pattern.count else { return nil }
-        for (character, expected) in zip(characters, pattern) {
-            if expected == "d" ? !("0"..."9").contains(character) : character != expected { return nil }
-        }
-        // A real calendar instant (no month 13, no 25 o'clock), so the database never refuses the cast.
-        // Checked by arithmetic: Foundation's ISO 8601 formatter builds an ICU formatter per call on Linux,
-        // which cost more than the whole query of a page.
-        let time = createdAt.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int($0) }
-        guard CalendarDate(iso: String(createdAt.prefix(10))) != nil, time.count == 3,
-              time[0] < 24, time[1] < 60, time[2] < 60 else { return nil }
-        self.createdAt = createdAt
-        self.id = id
-    }
 }
 
 /// Reads and writes the caller's audiences. Every statement filters by organization_id as well,
@@ -42,7 +16,7 @@ public struct AudienceService: Sendable {
         "id, name, rules, created_at, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS cursor_time"
 
     /// `nameContains`: only audiences whose name contains it, in any case.
-    public func list(first: Int, after: AudienceCursor?, nameContains: String? = nil, in session: TenantSession) throws -> AudiencePage {
+    public func list(first: Int, after: CreationCursor?, nameContains: String? = nil, in session: TenantSession) throws -> AudiencePage {
         let connection = try session.connection
         var parameters: [(any PostgresEncodable)?] = [session.organizationID, first + 1]
         var conditions = ""
@@ -142,8 +116,8 @@ public struct AudienceService: Sendable {
         return PostgresJSON(text: String(decoding: try JSONEncoder().encode(rules), as: UTF8.self))
     }
 
-    private static func cursor(_ row: PostgresRow) throws -> AudienceCursor {
-        guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+    private static func cursor(_ row: PostgresRow) throws -> CreationCursor {
+        guard let cursor = CreationCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
             throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
         }
         return cursor

@@ -63,7 +63,7 @@ public struct Campaign: Sendable, Equatable {
     public var status: CampaignStatus
     public var createdAt: Date
     /// The keyset position of the campaign in the newest-first order.
-    public var cursor: AudienceCursor
+    public var cursor: CreationCursor
     /// The first and last day it runs (`YYYY-MM-DD`); a lifetime budget needs the last.
     public var startDate: String? = nil
     public var endDate: String? = nil

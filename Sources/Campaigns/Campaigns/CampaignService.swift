@@ -14,7 +14,7 @@ public enum CampaignOrder: String, Sendable {
 /// Where a page of campaigns ends, in the terms of its order: the creation instant, or the name (with the id
 /// breaking ties in both).
 public enum CampaignKeyset: Sendable, Equatable {
-    case created(AudienceCursor)
+    case created(CreationCursor)
     case name(String, UUID)
 
     /// `campaign`'s position in `order`.
@@ -461,7 +461,7 @@ public struct CampaignService: Sendable {
     // MARK: Rows
 
     static func campaign(_ row: PostgresRow) throws -> Campaign {
-        guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+        guard let cursor = CreationCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
             throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
         }
         return Campaign(

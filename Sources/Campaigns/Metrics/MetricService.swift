@@ -29,7 +29,7 @@ public struct ExecutionLogEntry: Sendable, Equatable {
     public var status: String
     public var message: String?
     public var createdAt: Date
-    public var cursor: AudienceCursor
+    public var cursor: CreationCursor
 }
 
 public struct ExecutionLogPage: Sendable {
@@ -66,7 +66,7 @@ public struct MetricService: Sendable {
     /// Newest first; `first` entries per campaign after `after` (keyset on created_at, id), in one statement. Each
     /// campaign's entries come from the (organization_id, campaign_id, created_at DESC, id DESC) index through a
     /// LATERAL join with LIMIT, so the cost is `first` rows per campaign whatever the size of a campaign's log.
-    public func executionLogs(of campaignIDs: [UUID], first: Int, after: AudienceCursor?, in session: TenantSession) throws
+    public func executionLogs(of campaignIDs: [UUID], first: Int, after: CreationCursor?, in session: TenantSession) throws
         -> [UUID: ExecutionLogPage] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
@@ -86,7 +86,7 @@ public struct MetricService: Sendable {
             """, [session.organizationID, uuidArray(Array(Set(campaignIDs))), after?.createdAt, after?.id, first + 1])
         var pages: [UUID: ExecutionLogPage] = [:]
         for row in rows {
-            guard let cursor = AudienceCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+            guard let cursor = CreationCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
                 throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
             }
             let entry = ExecutionLogEntry(
