@@ -48,12 +48,7 @@ enum ArgumentLimits {
     }()
 
     /// Refuses the first argument value past its bound, or holding NUL, as `BAD_USER_INPUT` naming its path.
-    static func check(_ context: FieldContext) throws(InputLimitViolation) {
-        try check(context.arguments, of: context.info.parentType.name + "." + context.info.fieldName)
-    }
-
-    /// The same for a batch resolver's arguments.
-    static func check(_ context: BatchFieldContext) throws(InputLimitViolation) {
+    static func check(_ context: some ResolverContext) throws(InputLimitViolation) {
         try check(context.arguments, of: context.info.parentType.name + "." + context.info.fieldName)
     }
 

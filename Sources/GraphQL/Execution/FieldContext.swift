@@ -1,6 +1,6 @@
 /// Everything a field resolver gets: the parent value, the coerced arguments, the request context
 /// the server passed to `execute`, and information about the field being resolved.
-public struct FieldContext: Sendable {
+public struct FieldContext: ResolverContext {
     /// The value the parent field resolved to (the root value for root fields).
     public let parent: ResolvedValue
     /// Arguments after coercion, defaults applied; absent optional arguments are missing keys.
@@ -12,28 +12,14 @@ public struct FieldContext: Sendable {
     /// The parent's Swift value; throws (masked as an internal error) when it has another type.
     @inlinable
     public func parent<T>(as type: T.Type) throws -> T {
-        guard let value = parent.value(as: T.self) else {
-            throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
-        }
+        guard let value = parent.value(as: T.self) else { throw mismatch(T.self) }
         return value
     }
-
-    /// The request context as the server's type; throws (masked as an internal error) otherwise.
-    @inlinable
-    public func context<T>(as type: T.Type) throws -> T {
-        guard let value = context as? T else {
-            throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
-        }
-        return value
-    }
-
-    /// A coerced argument by name, if given or defaulted.
-    public func argument(_ name: String) -> JSON? { arguments[name] }
 }
 
 /// What a batch resolver gets: every parent at this level that selected the field with the same
 /// arguments, so one query loads all their children.
-public struct BatchFieldContext: Sendable {
+public struct BatchFieldContext: ResolverContext {
     /// The parents, in response order; the resolver returns one value per parent, in the same order.
     public let parents: [ResolvedValue]
     public let arguments: JSONObject
@@ -45,22 +31,37 @@ public struct BatchFieldContext: Sendable {
     @inlinable
     public func parents<T>(as type: T.Type) throws -> [T] {
         try parents.map { parent in
-            guard let value = parent.value(as: T.self) else {
-                throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
-            }
+            guard let value = parent.value(as: T.self) else { throw mismatch(T.self) }
             return value
         }
     }
+}
 
+/// What single and batch resolvers' contexts share, and the accessors written once for both.
+public protocol ResolverContext: Sendable {
+    /// Arguments after coercion, defaults applied; absent optional arguments are missing keys.
+    var arguments: JSONObject { get }
+    /// The opaque per-request value given to `execute` (e.g. the caller's organization).
+    var context: any Sendable { get }
+    var info: ResolveInfo { get }
+}
+
+extension ResolverContext {
+    /// The request context as the server's type; throws (masked as an internal error) otherwise.
     @inlinable
     public func context<T>(as type: T.Type) throws -> T {
-        guard let value = context as? T else {
-            throw ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
-        }
+        guard let value = context as? T else { throw mismatch(T.self) }
         return value
     }
 
+    /// A coerced argument by name, if given or defaulted.
+    @inlinable
     public func argument(_ name: String) -> JSON? { arguments[name] }
+
+    @usableFromInline
+    func mismatch<T>(_ type: T.Type) -> ResolverTypeMismatch {
+        ResolverTypeMismatch(expected: "\(T.self)", field: info.parentType.name + "." + info.fieldName)
+    }
 }
 
 /// Static and positional facts about the field being resolved. Cheap to pass: the path is only
