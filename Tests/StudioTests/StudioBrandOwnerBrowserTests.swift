@@ -149,7 +149,11 @@ import TestSupport
         try await page.waitUntil("document.querySelector('#headline-count').textContent.includes('7/30')", "the parts are counted")
         #expect(try await page.text("#headline-count") == "Google Search 24/30 · 7/30 — Meta Feed 24/40")
         try await page.type("#headline", "Spicy Chips | 20% Off | Kettle Cooked | Free Delivery | Order Today")
-        try await page.waitUntil("document.querySelector('#preview-google .g-rotated')", "the rotation is said")
+        // The previews redraw as each key arrives: wait for the whole headline's, not the first with a rotation.
+        try await page.waitUntil("""
+            document.querySelector('#preview-google .g-rotated')?.textContent === '+ 2 more headlines shown in turn'
+              && document.querySelector('#headline-count').textContent.includes('11/30 — Meta')
+            """, "the rotation is said for the whole headline")
         #expect(try await page.text("#preview-google .g-headline") == "Spicy Chips | 20% Off | Kettle Cooked")
         #expect(try await page.text("#preview-google .g-rotated") == "+ 2 more headlines shown in turn")
         #expect(try await page.text("#headline-count") == "Google Search 11/30 · 7/30 · 13/30 · 13/30 · 11/30 — Meta Feed 11/40")
