@@ -183,6 +183,12 @@ import TestSupport
             """)
         let tooMany = try await create(harness, base, key: key)
         #expect(firstError(tooMany).code == "LIMIT_EXCEEDED", "\(tooMany)")
+        // Lists are bounded: 101 alerts or 51 runs per rule are refused.
+        let alerts = try await harness.send("{ automationAlerts(first: 101) { id } }", key: key)
+        #expect(firstError(alerts).code == "BAD_USER_INPUT" && firstError(alerts).field == "first", "\(alerts)")
+        let runs = try await harness.send("{ automationRules { runs(first: 51) { id } } }", key: key)
+        #expect(firstError(runs).code == "BAD_USER_INPUT" && firstError(runs).field == "first", "\(runs)")
+        #expect(try await harness.send("{ automationRules { runs(first: 50) { id } } }", key: key)["errors"] == nil)
         let removed = try await harness.succeed("mutation($id: ID!) { deleteAutomationRule(id: $id) }", ["id": id], key: key)
         #expect(removed["deleteAutomationRule"] as? String == id)
     }

@@ -135,6 +135,12 @@ import TestSupport
         #expect(justInside["errors"] == nil, "\(justInside)")
         let tooMany = try await report(harness, key: key, groupBy: ["DAY"], first: 501)
         #expect(firstError(tooMany).code == "BAD_USER_INPUT" && firstError(tooMany).field == "first")
+        // Filter lists hold at most 100 entries: 100 pass, 101 are refused before any statement.
+        let hundred = (0..<100).map { _ in globalID("Campaign", UUID()) }
+        #expect(try await report(harness, key: key, groupBy: ["CAMPAIGN"], filter: ["campaignIds": hundred])["errors"] == nil)
+        let pastTheLimit = try await report(harness, key: key, groupBy: ["CAMPAIGN"], filter: ["campaignIds": hundred + [globalID("Campaign", UUID())]])
+        #expect(firstError(pastTheLimit).code == "BAD_USER_INPUT", "\(pastTheLimit)")
+        #expect(firstError(pastTheLimit).field?.hasPrefix("filter.campaignIds") == true, "\(pastTheLimit)")
     }
 
     @Test func pacingProjectsTheSpendOverTheBudgetsPeriod() async throws {
