@@ -57,7 +57,9 @@ export function metricsChart(points, { labels = {}, units = {}, keys: order, ser
     }
     const shown = dates.length <= 3 ? dates.map((_, i) => i) : [0, Math.floor((dates.length - 1) / 2), dates.length - 1];
     for (const i of shown) {
-      panel.append(svg('text', { x: x(i), y: height - pad.bottom + 16, 'font-size': '11', fill: '#5f6368', 'text-anchor': 'middle', class: 'x-tick' }, dates[i]));
+      // The first and last dates lean inwards, so neither is cut at the chart's edge.
+      const anchor = dates.length === 1 ? 'middle' : i === 0 ? 'start' : i === dates.length - 1 ? 'end' : 'middle';
+      panel.append(svg('text', { x: x(i), y: height - pad.bottom + 16, 'font-size': '11', fill: '#5f6368', 'text-anchor': anchor, class: 'x-tick' }, dates[i]));
     }
     panel.append(
       svg('text', { x: (pad.left + width - pad.right) / 2, y: height - 6, 'font-size': '11', fill: '#3c4043', 'text-anchor': 'middle', class: 'x-title' }, 'Day'),
