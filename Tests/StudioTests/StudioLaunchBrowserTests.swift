@@ -140,22 +140,7 @@ import TestSupport
         try await page.waitUntil("document.querySelector('#notice')", "the page is back from Meta", timeout: 30)
 
         // A draft made through the API, as the demo's "Spicy Jalapeño Chips" campaign is.
-        let accounts = try await harness.graphQL("{ adAccounts(platform: META_ADS) { id name } }")
-        let account = try #require((field(accounts, "adAccounts") as? [[String: Any]])?.first { $0["name"] as? String == "Tasty Chips Co." }?["id"] as? String)
-        let campaign = try await harness.graphQL(
-            "mutation($a: ID!) { createCampaign(input: { adAccountId: $a, name: \"Spicy Jalapeño Chips – Launch\", objective: SALES, budget: { type: DAILY, amount: 50, currency: \"USD\" } }) { id } }",
-            ["a": account])
-        let campaignID = try #require((field(campaign, "createCampaign") as? [String: Any])?["id"] as? String, "\(campaign)")
-        let audience = try await harness.graphQL("mutation { createAudience(input: { name: \"Young snackers\", locations: [\"US\"], ageMin: 18, ageMax: 34 }) { id } }")
-        let unit = try await harness.graphQL(
-            "mutation($c: ID!, $a: ID!) { createCampaignUnit(input: { campaignId: $c, audienceId: $a, name: \"US 18-34\" }) { id } }",
-            ["c": campaignID, "a": try #require((field(audience, "createAudience") as? [String: Any])?["id"] as? String)])
-        let creative = try await harness.graphQL(
-            "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }",
-            ["input": ["campaignUnitId": try #require((field(unit, "createCampaignUnit") as? [String: Any])?["id"] as? String),
-                       "headline": TastyChips.headline, "description": TastyChips.description,
-                       "callToAction": "SHOP_NOW", "landingUrl": TastyChips.landing]])
-        #expect(creative["errors"] == nil, "\(creative)")
+        let campaignID = try await harness.metaDraft(named: "Spicy Jalapeño Chips – Launch")
 
         try await page.click("#show-campaigns")
         try await page.waitUntil("document.querySelector('#campaigns button[data-campaign]')", "the campaigns are listed")
@@ -227,20 +212,7 @@ import TestSupport
             try await page.click("#connect-\(platform)")
             try await page.waitUntil("document.querySelector('#notice')", "the page is back from \(platform)", timeout: 30)
         }
-        let accounts = try await harness.graphQL("{ adAccounts(platform: META_ADS) { id name } }")
-        let account = try #require((field(accounts, "adAccounts") as? [[String: Any]])?.first { $0["name"] as? String == "Tasty Chips Co." }?["id"] as? String)
-        let campaign = try await harness.graphQL(
-            "mutation($a: ID!) { createCampaign(input: { adAccountId: $a, name: \"Spicy Jalapeño Chips\", objective: SALES, budget: { type: DAILY, amount: 50, currency: \"USD\" } }) { id } }",
-            ["a": account])
-        let campaignID = try #require((field(campaign, "createCampaign") as? [String: Any])?["id"] as? String, "\(campaign)")
-        let audience = try await harness.graphQL("mutation { createAudience(input: { name: \"Young snackers\", locations: [\"US\"], ageMin: 18, ageMax: 34 }) { id } }")
-        let unit = try await harness.graphQL(
-            "mutation($c: ID!, $a: ID!) { createCampaignUnit(input: { campaignId: $c, audienceId: $a, name: \"US 18-34\" }) { id } }",
-            ["c": campaignID, "a": try #require((field(audience, "createAudience") as? [String: Any])?["id"] as? String)])
-        _ = try await harness.graphQL(
-            "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }",
-            ["input": ["campaignUnitId": try #require((field(unit, "createCampaignUnit") as? [String: Any])?["id"] as? String),
-                       "headline": TastyChips.headline, "description": TastyChips.description, "callToAction": "SHOP_NOW", "landingUrl": TastyChips.landing]])
+        let campaignID = try await harness.metaDraft(named: "Spicy Jalapeño Chips")
 
         // Launched on Meta from the review it opens at.
         try await page.click("#show-campaigns")

@@ -56,10 +56,7 @@ enum AutomationRuleResolvers {
         resolvers.field("AutomationRule", "enabled", on: AutomationRule.self) { rule, _ in rule.enabled }
         resolvers.field("AutomationRule", "firedAt", on: AutomationRule.self) { rule, _ in rule.firedAt?.graphQLDateTime }
         resolvers.field("AutomationRule", "createdAt", on: AutomationRule.self) { rule, _ in rule.createdAt.graphQLDateTime }
-        resolvers.batch("AutomationRule", "campaign", on: AutomationRule.self) { rules, session in
-            let campaigns = try CampaignService().campaigns(ids: Array(Set(rules.compactMap(\.campaignID))), in: session)
-            return rules.map { rule in rule.campaignID.flatMap { campaigns[$0] } }
-        }
+        resolvers.campaign("AutomationRule", "campaign", on: AutomationRule.self) { $0.campaignID }
         resolvers.batchField("AutomationRule", "runs") { (batch: BatchFieldContext) throws -> [[AutomationRuleRun]] in
             let session = try batch.context(as: RequestContext.self).session
             let rules = try batch.parents(as: AutomationRule.self)
@@ -75,20 +72,14 @@ enum AutomationRuleResolvers {
         resolvers.field("AutomationRuleRun", "message", on: AutomationRuleRun.self) { run, _ in run.message }
         resolvers.field("AutomationRuleRun", "figures", on: AutomationRuleRun.self) { run, _ in RuleFigure.list(run.figures) }
         resolvers.field("AutomationRuleRun", "createdAt", on: AutomationRuleRun.self) { run, _ in run.createdAt.graphQLDateTime }
-        resolvers.batch("AutomationRuleRun", "campaign", on: AutomationRuleRun.self) { runs, session in
-            let campaigns = try CampaignService().campaigns(ids: Array(Set(runs.map(\.campaignID))), in: session)
-            return runs.map { campaigns[$0.campaignID] }
-        }
+        resolvers.campaign("AutomationRuleRun", "campaign", on: AutomationRuleRun.self) { $0.campaignID }
 
         resolvers.field("AutomationAlert", "id", on: AutomationAlert.self) { alert, _ in GlobalID.encode("AutomationAlert", alert.id) }
         resolvers.field("AutomationAlert", "message", on: AutomationAlert.self) { alert, _ in alert.message }
         resolvers.field("AutomationAlert", "figures", on: AutomationAlert.self) { alert, _ in RuleFigure.list(alert.figures) }
         resolvers.field("AutomationAlert", "createdAt", on: AutomationAlert.self) { alert, _ in alert.createdAt.graphQLDateTime }
         resolvers.field("AutomationAlert", "acknowledgedAt", on: AutomationAlert.self) { alert, _ in alert.acknowledgedAt?.graphQLDateTime }
-        resolvers.batch("AutomationAlert", "campaign", on: AutomationAlert.self) { alerts, session in
-            let campaigns = try CampaignService().campaigns(ids: Array(Set(alerts.map(\.campaignID))), in: session)
-            return alerts.map { campaigns[$0.campaignID] }
-        }
+        resolvers.campaign("AutomationAlert", "campaign", on: AutomationAlert.self) { $0.campaignID }
         resolvers.batch("AutomationAlert", "rule", on: AutomationAlert.self) { alerts, session in
             let rules = Dictionary(try service.list(in: session).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             return alerts.map { rules[$0.ruleID] }

@@ -74,10 +74,7 @@ enum CampaignResolvers {
             let budgets = try service.budgets(of: campaigns.map(\.id), in: session)
             return campaigns.map { budgets[$0.id] }
         }
-        resolvers.batch("Campaign", "copiedFrom", on: Campaign.self) { campaigns, session in
-            let originals = try service.campaigns(ids: campaigns.compactMap(\.copiedFromID), in: session)
-            return campaigns.map { campaign in campaign.copiedFromID.flatMap { originals[$0] } }
-        }
+        resolvers.campaign("Campaign", "copiedFrom", on: Campaign.self) { $0.copiedFromID }
         resolvers.batch("Campaign", "copies", on: Campaign.self) { campaigns, session in
             let copies = try service.copies(of: campaigns.map(\.id), in: session)
             return campaigns.map { copies[$0.id] ?? [] }

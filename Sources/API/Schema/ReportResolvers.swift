@@ -19,7 +19,7 @@ enum ReportResolvers {
             }
             var after: [String]?
             if case .string(let text)? = context.argument("after") {
-                guard let key = ReportCursor.decode(text, columns: query) else {
+                guard let key = ReportCursor.decode(text, for: query) else {
                     throw InputError.badInput("after is not a cursor of this report.", field: "after")
                 }
                 after = key
@@ -43,10 +43,7 @@ enum ReportResolvers {
         resolvers.field("PerformanceReportRow", "platform", on: PerformanceReportRow.self) { row, _ in row.platform?.apiName }
         resolvers.field("PerformanceReportRow", "currency", on: PerformanceReportRow.self) { row, _ in row.currency }
         resolvers.field("PerformanceReportRow", "figures", on: PerformanceReportRow.self) { row, _ in row.figures }
-        resolvers.batch("PerformanceReportRow", "campaign", on: PerformanceReportRow.self) { rows, session in
-            let campaigns = try CampaignService().campaigns(ids: Array(Set(rows.compactMap(\.campaignID))), in: session)
-            return rows.map { row in row.campaignID.flatMap { campaigns[$0] } }
-        }
+        resolvers.campaign("PerformanceReportRow", "campaign", on: PerformanceReportRow.self) { $0.campaignID }
         resolvers.batch("PerformanceReportRow", "unit", on: PerformanceReportRow.self) { rows, session in
             let units = try CampaignService().units(ids: Array(Set(rows.compactMap(\.unitID))), in: session)
             return rows.map { row in row.unitID.flatMap { units[$0] } }
@@ -130,16 +127,19 @@ struct PerformanceReportResult: GraphQLObject {
 /// refused rather than misread.
 enum ReportCursor {
     static func encode(_ key: [String], query: PerformanceReportQuery) -> String {
-        let grouping = ReportDimension.allCases.filter(query.groupBy.contains).map(\.rawValue).joined(separator: ",")
-        let data = (try? JSONSerialization.data(withJSONObject: [grouping] + key)) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: [grouping(query)] + key)) ?? Data()
         return data.base64EncodedString()
     }
 
-    static func decode(_ text: String, columns query: PerformanceReportQuery) -> [String]? {
+    static func decode(_ text: String, for query: PerformanceReportQuery) -> [String]? {
         guard text.utf8.count <= 4_096, let data = Data(base64Encoded: text),
-              let values = try? JSONSerialization.jsonObject(with: data) as? [String], let grouping = values.first else { return nil }
-        guard grouping == ReportDimension.allCases.filter(query.groupBy.contains).map(\.rawValue).joined(separator: ",") else { return nil }
+              let values = try? JSONSerialization.jsonObject(with: data) as? [String], values.first == grouping(query) else { return nil }
         return Array(values.dropFirst())
+    }
+
+    /// The report's dimensions in key order (`day,campaign`).
+    private static func grouping(_ query: PerformanceReportQuery) -> String {
+        ReportDimension.allCases.filter(query.groupBy.contains).map(\.rawValue).joined(separator: ",")
     }
 }
 

@@ -249,9 +249,7 @@ public struct CampaignService: Sendable {
     }
 
     public func unit(_ id: UUID, in session: TenantSession) throws -> CampaignUnit? {
-        try session.connection.query(
-            "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.id = $2", [session.organizationID, id]
-        ).map(Self.unit).first
+        try units(ids: [id], in: session)[id]
     }
 
     public func createUnit(_ draft: CampaignUnitDraft, in session: TenantSession) throws -> CampaignUnit {

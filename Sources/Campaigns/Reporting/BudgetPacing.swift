@@ -92,8 +92,3 @@ extension ReportService {
         return result
     }
 }
-
-extension CalendarDate {
-    /// Today in UTC, the day platforms' reports and the metrics sync use.
-    public static var today: CalendarDate { CalendarDate(daysSinceUnixEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))) }
-}

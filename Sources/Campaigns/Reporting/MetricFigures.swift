@@ -35,11 +35,6 @@ public struct MetricFigures: Sendable, Equatable {
     /// Conversion value per unit of spend (a ratio: 3 means 3 of revenue for 1 spent).
     public var roas: Decimal? { Self.rate(conversionValue, spend) }
 
-    public static func + (lhs: MetricFigures, rhs: MetricFigures) -> MetricFigures {
-        MetricFigures(impressions: lhs.impressions + rhs.impressions, clicks: lhs.clicks + rhs.clicks, spend: lhs.spend + rhs.spend,
-                      conversions: lhs.conversions + rhs.conversions, conversionValue: lhs.conversionValue + rhs.conversionValue)
-    }
-
     /// A figure by its metric key (`clicks`, `cpc`, `cost_per_conversion`, …); nil for an unknown key or a rate
     /// without a denominator.
     public func value(of key: String) -> Decimal? {

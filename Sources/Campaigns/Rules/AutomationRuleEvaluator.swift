@@ -56,7 +56,7 @@ public struct AutomationRuleEvaluator: Sendable {
 
     func decide(in session: TenantSession) throws -> [Decision] {
         let now = now()
-        let today = CalendarDate(daysSinceUnixEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let today = CalendarDate(utcDayOf: now)
         let reports = ReportService()
         var decisions: [Decision] = []
         for rule in try AutomationRuleService().list(in: session) where rule.enabled {

@@ -38,7 +38,7 @@ public struct MetricsSync: Sendable {
 
     public init(pool: PostgresPool, adapters: PlatformAdapters, accessToken: @escaping AccessTokens, settings: Settings = Settings(),
                 unknownMetrics: UnknownMetricLog = .shared, log: @escaping @Sendable (String) -> Void = { _ in },
-                today: @escaping @Sendable () -> CalendarDate = { CalendarDate(daysSinceUnixEpoch: Int(Date().timeIntervalSince1970 / 86_400)) }) {
+                today: @escaping @Sendable () -> CalendarDate = { .today }) {
         self.pool = pool
         self.adapters = { adapters.adapter(for: $0) }
         self.accessToken = accessToken

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the proleptic Gregorian calendar without a time zone: PostgreSQL's `date`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -32,6 +34,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
+
+    /// The UTC day an instant falls on: the day platforms' reports and the metrics sync use.
+    public init(utcDayOf instant: Date) {
+        self.init(daysSinceUnixEpoch: Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// Today in UTC.
+    public static var today: CalendarDate { CalendarDate(utcDayOf: Date()) }
 
     public var daysSinceUnixEpoch: Int {
         let y = month <= 2 ? year - 1 : year

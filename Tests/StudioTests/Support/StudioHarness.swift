@@ -81,3 +81,27 @@ enum TestArtifacts {
         return TestPaths.repository.appendingPathComponent(".build/test-artifacts")
     }
 }
+
+extension StudioHarness {
+    /// A draft made through the API, as the demo's "Spicy Jalapeño Chips" campaign is: on the connected Meta account
+    /// "Tasty Chips Co.", a daily budget of 50 USD, one unit for US 18–34 and one creative; returns its global id.
+    func metaDraft(named name: String) async throws -> String {
+        let accounts = try await graphQL("{ adAccounts(platform: META_ADS) { id name } }")
+        let account = try #require((field(accounts, "adAccounts") as? [[String: Any]])?.first { $0["name"] as? String == "Tasty Chips Co." }?["id"] as? String)
+        let campaign = try await graphQL(
+            "mutation($a: ID!, $n: String!) { createCampaign(input: { adAccountId: $a, name: $n, objective: SALES, budget: { type: DAILY, amount: 50, currency: \"USD\" } }) { id } }",
+            ["a": account, "n": name])
+        let campaignID = try #require((field(campaign, "createCampaign") as? [String: Any])?["id"] as? String, "\(campaign)")
+        let audience = try await graphQL("mutation { createAudience(input: { name: \"Young snackers\", locations: [\"US\"], ageMin: 18, ageMax: 34 }) { id } }")
+        let unit = try await graphQL(
+            "mutation($c: ID!, $a: ID!) { createCampaignUnit(input: { campaignId: $c, audienceId: $a, name: \"US 18-34\" }) { id } }",
+            ["c": campaignID, "a": try #require((field(audience, "createAudience") as? [String: Any])?["id"] as? String)])
+        let creative = try await graphQL(
+            "mutation($input: CreateAdCreativeInput!) { createAdCreative(input: $input) { id } }",
+            ["input": ["campaignUnitId": try #require((field(unit, "createCampaignUnit") as? [String: Any])?["id"] as? String),
+                       "headline": TastyChips.headline, "description": TastyChips.description,
+                       "callToAction": "SHOP_NOW", "landingUrl": TastyChips.landing]])
+        #expect(creative["errors"] == nil, "\(creative)")
+        return campaignID
+    }
+}

@@ -1,4 +1,5 @@
 import Campaigns
+import Foundation
 import GraphQL
 
 extension Resolvers {
@@ -11,6 +12,17 @@ extension Resolvers {
         batchField(typeName, fieldName) { (batch: BatchFieldContext) throws -> [T] in
             let session = try batch.context(as: RequestContext.self).session
             return try resolve(try batch.parents(as: Parent.self), session)
+        }
+    }
+
+    /// A field that is the campaign its parent names (`nil` when it names none, or one the organization no longer
+    /// has), every parent of a level found with one statement.
+    mutating func campaign<Parent>(
+        _ typeName: String, _ fieldName: String, on parentType: Parent.Type, id: @escaping @Sendable (Parent) -> UUID?
+    ) {
+        batch(typeName, fieldName, on: parentType) { parents, session -> [Campaign?] in
+            let campaigns = try CampaignService().campaigns(ids: Array(Set(parents.compactMap(id))), in: session)
+            return parents.map { parent in id(parent).flatMap { campaigns[$0] } }
         }
     }
 }
