@@ -18,21 +18,20 @@ public struct JobQueue: Sendable {
             let inserted = try connection.query(
                 """
                 INSERT INTO jobs (kind, payload, organization_id, unique_key, run_at, max_attempts)
-                VALUES ($1, $2::jsonb, $3::uuid, $4, coalesce($5::timestamptz, now()), $6)
-                ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN \(Self.pending) DO NOTHING
-                RETURNING \(Job.columns)
-                """,
-                [new.kind, new.payloadJSON, new.organizationID, new.uniqueKey, new.runAt, new.maxAttempts])
+                VALUES (\(new.kind), \(new.payloadJSON)::jsonb, \(new.organizationID)::uuid, \(new.uniqueKey), coalesce(\(new.runAt)::timestamptz, now()), \(new.maxAttempts))
+                ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN \(unescaped: Self.pending) DO NOTHING
+                RETURNING \(unescaped: Job.columns)
+                """)
             if let row = inserted.first {
                 // NOTIFY is transactional: workers hear of the job only once it is visible to them.
-                try connection.query("SELECT pg_notify($1, $2)", [Self.channel, new.kind])
+                try connection.query("SELECT pg_notify(\(Self.channel), \(new.kind))")
                 return Enqueued(job: try Job(row: row), isNew: true)
             }
             let existing = try connection.query(
                 """
-                SELECT \(Job.columns) FROM jobs
-                WHERE unique_key = $1 AND state IN \(Self.pending) AND organization_id IS NOT DISTINCT FROM $2::uuid
-                """, [new.uniqueKey, new.organizationID])
+                SELECT \(unescaped: Job.columns) FROM jobs
+                WHERE unique_key = \(new.uniqueKey) AND state IN \(unescaped: Self.pending) AND organization_id IS NOT DISTINCT FROM \(new.organizationID)::uuid
+                """)
             if let row = existing.first { return Enqueued(job: try Job(row: row), isNew: false) }
             // The conflicting job finished in between: try again.
         }
@@ -49,19 +48,19 @@ public struct JobQueue: Sendable {
             """
             WITH due AS (
                 SELECT id AS due_id FROM jobs
-                WHERE state IN ('queued', 'failed') AND run_at <= now() AND kind = ANY($1::text[])
+                WHERE state IN ('queued', 'failed') AND run_at <= now() AND kind = ANY(\(textArray(kinds))::text[])
                 ORDER BY run_at, id
-                LIMIT $2
+                LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED
             )
             UPDATE jobs j SET
-                state = 'running', attempts = j.attempts + 1, locked_by = $3,
+                state = 'running', attempts = j.attempts + 1, locked_by = \(workerID),
                 locked_until = now() + make_interval(secs => coalesce(
-                    (SELECT l.lease FROM unnest($1::text[], $4::float8[]) AS l(kind, lease) WHERE l.kind = j.kind), 60)),
+                    (SELECT l.lease FROM unnest(\(textArray(kinds))::text[], \(doubleArray(kinds.map { leases[$0]! }))::float8[]) AS l(kind, lease) WHERE l.kind = j.kind), 60)),
                 updated_at = now()
             FROM due WHERE j.id = due.due_id
-            RETURNING \(Job.columns)
-            """, [textArray(kinds), limit, workerID, doubleArray(kinds.map { leases[$0]! })])
+            RETURNING \(unescaped: Job.columns)
+            """)
             .map(Job.init(row:))
     }
 
@@ -84,7 +83,7 @@ public struct JobQueue: Sendable {
             RETURNING j.state, j.kind
             """)
         for row in rows where try row.decode("state", as: String.self) == "queued" {
-            try connection.query("SELECT pg_notify($1, $2)", [Self.channel, try row.decode("kind", as: String.self)])
+            try connection.query("SELECT pg_notify(\(Self.channel), \(try row.decode("kind", as: String.self)))")
         }
         return rows.count
     }
@@ -95,8 +94,8 @@ public struct JobQueue: Sendable {
         try connection.query(
             """
             UPDATE jobs SET state = 'succeeded', finished_at = now(), updated_at = now(), locked_until = NULL, locked_by = NULL
-            WHERE id = $1 AND locked_by = $2 AND state = 'running'
-            """, [id, workerID]).affectedRows == 1
+            WHERE id = \(id) AND locked_by = \(workerID) AND state = 'running'
+            """).affectedRows == 1
     }
 
     /// Records a failed attempt: the job waits `retryDelay` seconds for the next one, or is dead when it has
@@ -108,15 +107,15 @@ public struct JobQueue: Sendable {
         let rows = try connection.query(
             """
             UPDATE jobs SET
-                state = CASE WHEN $5 AND attempts < coalesce($6::integer, max_attempts) THEN 'failed' ELSE 'dead' END,
-                run_at = CASE WHEN $5 AND attempts < coalesce($6::integer, max_attempts)
-                    THEN now() + make_interval(secs => $4::float8) ELSE run_at END,
-                finished_at = CASE WHEN $5 AND attempts < coalesce($6::integer, max_attempts) THEN NULL ELSE now() END,
-                max_attempts = coalesce($6::integer, max_attempts),
-                last_error = $3, locked_until = NULL, locked_by = NULL, updated_at = now()
-            WHERE id = $1 AND locked_by = $2 AND state = 'running'
+                state = CASE WHEN \(retry) AND attempts < coalesce(\(maxAttempts)::integer, max_attempts) THEN 'failed' ELSE 'dead' END,
+                run_at = CASE WHEN \(retry) AND attempts < coalesce(\(maxAttempts)::integer, max_attempts)
+                    THEN now() + make_interval(secs => \(retryDelay)::float8) ELSE run_at END,
+                finished_at = CASE WHEN \(retry) AND attempts < coalesce(\(maxAttempts)::integer, max_attempts) THEN NULL ELSE now() END,
+                max_attempts = coalesce(\(maxAttempts)::integer, max_attempts),
+                last_error = \(String(error.prefix(4000))), locked_until = NULL, locked_by = NULL, updated_at = now()
+            WHERE id = \(id) AND locked_by = \(workerID) AND state = 'running'
             RETURNING state
-            """, [id, workerID, String(error.prefix(4000)), retryDelay, retry, maxAttempts])
+            """)
         return try rows.first.flatMap { JobState(rawValue: try $0.decode("state")) }
     }
 
@@ -128,10 +127,10 @@ public struct JobQueue: Sendable {
             """
             UPDATE jobs SET state = 'queued', attempts = greatest(attempts - 1, 0), run_at = now(), updated_at = now(),
                 locked_until = NULL, locked_by = NULL
-            WHERE id = ANY($1::uuid[]) AND locked_by = $2 AND state = 'running'
+            WHERE id = ANY(\(uuidArray(ids))::uuid[]) AND locked_by = \(workerID) AND state = 'running'
             RETURNING kind
-            """, [uuidArray(ids), workerID])
-        for row in released { try connection.query("SELECT pg_notify($1, $2)", [Self.channel, try row.decode("kind", as: String.self)]) }
+            """)
+        for row in released { try connection.query("SELECT pg_notify(\(Self.channel), \(try row.decode("kind", as: String.self)))") }
         return released.count
     }
 
@@ -143,9 +142,9 @@ public struct JobQueue: Sendable {
         return try connection.query(
             """
             UPDATE jobs j SET locked_until = now() + make_interval(secs => l.lease), updated_at = now()
-            FROM unnest($1::uuid[], $2::float8[]) AS l(id, lease)
-            WHERE j.id = l.id AND j.locked_by = $3 AND j.state = 'running'
-            """, [uuidArray(ids), doubleArray(ids.map { leases[$0]! }), workerID]).affectedRows
+            FROM unnest(\(uuidArray(ids))::uuid[], \(doubleArray(ids.map { leases[$0]! }))::float8[]) AS l(id, lease)
+            WHERE j.id = l.id AND j.locked_by = \(workerID) AND j.state = 'running'
+            """).affectedRows
     }
 
     /// Deletes jobs that finished (succeeded or dead) more than `age` seconds ago, at most `limit` at a time,
@@ -156,10 +155,10 @@ public struct JobQueue: Sendable {
             """
             DELETE FROM jobs WHERE id IN (
                 SELECT id FROM jobs
-                WHERE state IN ('succeeded', 'dead') AND finished_at < now() - make_interval(secs => $1::float8)
-                LIMIT $2
+                WHERE state IN ('succeeded', 'dead') AND finished_at < now() - make_interval(secs => \(age)::float8)
+                LIMIT \(limit)
             )
-            """, [age, limit]).affectedRows
+            """).affectedRows
     }
 
     /// The newest job with `uniqueKey` of the organization that was queued less than `seconds` ago, whatever its
@@ -167,26 +166,26 @@ public struct JobQueue: Sendable {
     public func recent(uniqueKey: String, organizationID: UUID, within seconds: Int, on connection: PostgresConnection) throws -> Job? {
         try connection.query(
             """
-            SELECT \(Job.columns) FROM jobs
-            WHERE unique_key = $1 AND organization_id = $2 AND created_at > now() - make_interval(secs => $3)
+            SELECT \(unescaped: Job.columns) FROM jobs
+            WHERE unique_key = \(uniqueKey) AND organization_id = \(organizationID) AND created_at > now() - make_interval(secs => \(seconds))
             ORDER BY created_at DESC LIMIT 1
-            """, [uniqueKey, organizationID, seconds]).first.map(Job.init(row:))
+            """).first.map(Job.init(row:))
     }
 
     public func find(_ id: UUID, on connection: PostgresConnection) throws -> Job? {
-        try connection.query("SELECT \(Job.columns) FROM jobs WHERE id = $1", [id]).first.map(Job.init(row:))
+        try connection.query("SELECT \(unescaped: Job.columns) FROM jobs WHERE id = \(id)").first.map(Job.init(row:))
     }
 
     /// An organization's jobs, newest first, optionally of one state (keyset pagination).
     public func list(organizationID: UUID, state: JobState?, first: Int, after: JobCursor?, on connection: PostgresConnection) throws -> JobPage {
         let rows = try connection.query(
             """
-            SELECT \(Job.columns) FROM jobs
-            WHERE organization_id = $1 AND ($2::text IS NULL OR state = $2::text)
-              AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+            SELECT \(unescaped: Job.columns) FROM jobs
+            WHERE organization_id = \(organizationID) AND (\(state?.rawValue)::text IS NULL OR state = \(state?.rawValue)::text)
+              AND (\(after?.createdAt)::timestamptz IS NULL OR (created_at, id) < (\(after?.createdAt)::timestamptz, \(after?.id)::uuid))
             ORDER BY created_at DESC, id DESC
-            LIMIT $5
-            """, [organizationID, state?.rawValue, after?.createdAt, after?.id, first + 1])
+            LIMIT \(first + 1)
+            """)
         let jobs = try rows.map(Job.init(row:))
         return JobPage(jobs: Array(jobs.prefix(first)), hasNextPage: jobs.count > first)
     }
@@ -202,9 +201,9 @@ public struct JobQueue: Sendable {
     public func latestFailures(limit: Int, on connection: PostgresConnection) throws -> [Job] {
         try connection.query(
             """
-            SELECT \(Job.columns) FROM jobs WHERE last_error IS NOT NULL AND state IN ('failed', 'dead')
-            ORDER BY updated_at DESC LIMIT $1
-            """, [limit]).map(Job.init(row:))
+            SELECT \(unescaped: Job.columns) FROM jobs WHERE last_error IS NOT NULL AND state IN ('failed', 'dead')
+            ORDER BY updated_at DESC LIMIT \(limit)
+            """).map(Job.init(row:))
     }
 }
 

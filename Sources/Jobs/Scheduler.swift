@@ -46,17 +46,17 @@ public final class Scheduler: @unchecked Sendable {
             let job: Job? = try pool.withTransaction { connection in
                 try connection.query(
                     """
-                    INSERT INTO job_schedules (kind, interval_seconds, next_run_at) VALUES ($1, $2, now())
+                    INSERT INTO job_schedules (kind, interval_seconds, next_run_at) VALUES (\(periodic.kind), \(periodic.interval), now())
                     ON CONFLICT (kind) DO NOTHING
-                    """, [periodic.kind, periodic.interval])
+                    """)
                 let due = try connection.query(
                     """
-                    UPDATE job_schedules SET interval_seconds = $2, last_run_at = now(),
-                        next_run_at = to_timestamp((floor(extract(epoch FROM now()) / $2::integer) + 1) * $2::integer)
-                    WHERE kind = $1 AND next_run_at <= now()
-                    RETURNING to_char(to_timestamp(floor(extract(epoch FROM now()) / $2::integer) * $2::integer) AT TIME ZONE 'UTC',
+                    UPDATE job_schedules SET interval_seconds = \(periodic.interval), last_run_at = now(),
+                        next_run_at = to_timestamp((floor(extract(epoch FROM now()) / \(periodic.interval)::integer) + 1) * \(periodic.interval)::integer)
+                    WHERE kind = \(periodic.kind) AND next_run_at <= now()
+                    RETURNING to_char(to_timestamp(floor(extract(epoch FROM now()) / \(periodic.interval)::integer) * \(periodic.interval)::integer) AT TIME ZONE 'UTC',
                                       'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS period_start
-                    """, [periodic.kind, periodic.interval])
+                    """)
                 guard let row = due.first else { return nil }
                 let periodStart: String = try row.decode("period_start")
                 let enqueued = try JobQueue().enqueue(

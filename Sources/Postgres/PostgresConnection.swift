@@ -52,14 +52,26 @@ public final class PostgresConnection: @unchecked Sendable {
         try check(result)
     }
 
-    /// Runs one parameterized statement (`$1`, `$2`, …), preparing it once per connection. With
-    /// `plannedForValues`, it is sent unnamed and planned with its values every time: for a statement whose best
-    /// plan depends on them (a report's range of days), where a prepared one soon runs a generic plan that
-    /// guesses a handful of rows.
+    /// Runs one parameterized statement, preparing it once per connection. With `plannedForValues`, it is sent
+    /// unnamed and planned with its values every time: for a statement whose best plan depends on them (a report's
+    /// range of days), where a prepared one soon runs a generic plan that guesses a handful of rows. A refusal names
+    /// the call site, so a log line leads to the statement.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = [], plannedForValues: Bool = false) throws -> PostgresRows {
-        let name = preparesStatements && !plannedForValues ? try preparedName(for: sql, parameterCount: parameters.count) : nil
-        let texts: [String?] = parameters.map { $0?.postgresText }
+    public func query(
+        _ query: PostgresQuery, plannedForValues: Bool = false, file: StaticString = #fileID, line: UInt = #line
+    ) throws -> PostgresRows {
+        do {
+            return try run(query, plannedForValues: plannedForValues)
+        } catch PostgresError.server(var error) {
+            error.callSite = "\(file):\(line)"
+            throw PostgresError.server(error)
+        }
+    }
+
+    private func run(_ query: PostgresQuery, plannedForValues: Bool) throws -> PostgresRows {
+        let sql = query.sql
+        let texts: [String?] = query.bindings.map { $0?.postgresText }
+        let name = preparesStatements && !plannedForValues ? try preparedName(for: sql, parameterCount: texts.count) : nil
         // libpq reads parameters as C strings: a NUL would silently cut the value short. Refuse it the way
         // PostgreSQL refuses NUL in text (SQLSTATE 22021) instead.
         if let index = texts.firstIndex(where: { $0?.utf8.contains(0) == true }) {

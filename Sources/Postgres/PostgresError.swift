@@ -41,6 +41,8 @@ public struct PostgresServerError: Sendable, CustomStringConvertible {
     public var constraint: String?
     public var table: String?
     public var column: String?
+    /// Where the statement was run (`Campaigns/CampaignService.swift:42`), set by `PostgresConnection.query`.
+    public var callSite: String?
 
     public var kind: Kind { Kind(sqlState: sqlState) }
 
@@ -57,6 +59,7 @@ public struct PostgresServerError: Sendable, CustomStringConvertible {
     public var description: String {
         var text = "\(message) (SQLSTATE \(sqlState))"
         if let detail { text += ": \(detail)" }
+        if let callSite { text += " [at \(callSite)]" }
         return text
     }
 

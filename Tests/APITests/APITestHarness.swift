@@ -21,10 +21,9 @@ struct APITestHarness {
     func organization(named name: String) throws -> String {
         let key = "cmk_test_\(UUID().uuidString)"
         try database.pool(maximumConnections: 1).withTransaction { connection in
-            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [name])[0].decode("id")
+            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES (\(name)) RETURNING id")[0].decode("id")
             try connection.query(
-                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'cmk_test')",
-                [id, key])
+                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES (\(id), sha256(convert_to(\(key), 'UTF8')), 'cmk_test')")
         }
         return key
     }

@@ -27,7 +27,7 @@ import TestSupport
         return (extensions?["code"] as? String, extensions?["field"] as? String, error?["message"] as? String)
     }
 
-    func count(_ harness: APITestHarness, _ sql: String) throws -> Int {
+    func count(_ harness: APITestHarness, _ sql: PostgresQuery) throws -> Int {
         try harness.database.pool(maximumConnections: 1).withConnection { connection in
             try connection.query(sql)[0].decode(at: 0, as: Int.self)
         }
@@ -228,18 +228,15 @@ import TestSupport
         let plain = String(decoding: Data(base64Encoded: id) ?? Data(), as: UTF8.self)
         let uuid = try #require(UUID(uuidString: String(plain.dropFirst("Audience:".count))))
         try harness.database.pool(maximumConnections: 1).withTransaction { connection in
-            let organization: UUID = try connection.query("SELECT organization_id FROM audiences WHERE id = $1", [uuid])[0].decode("organization_id")
+            let organization: UUID = try connection.query("SELECT organization_id FROM audiences WHERE id = \(uuid)")[0].decode("organization_id")
             let integration: UUID = try connection.query(
-                "INSERT INTO integrations (organization_id, provider) VALUES ($1, 'meta_ads') RETURNING id", [organization])[0].decode("id")
+                "INSERT INTO integrations (organization_id, provider) VALUES (\(organization), 'meta_ads') RETURNING id")[0].decode("id")
             let account: UUID = try connection.query(
-                "INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES ($1, $2, 'act_1', 'Main', 'EUR') RETURNING id",
-                [organization, integration])[0].decode("id")
+                "INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES (\(organization), \(integration), 'act_1', 'Main', 'EUR') RETURNING id")[0].decode("id")
             let campaign: UUID = try connection.query(
-                "INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1, $2, 'Launch', 'meta_ads', 'sales') RETURNING id",
-                [organization, account])[0].decode("id")
+                "INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES (\(organization), \(account), 'Launch', 'meta_ads', 'sales') RETURNING id")[0].decode("id")
             try connection.query(
-                "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Unit')",
-                [organization, campaign, uuid])
+                "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES (\(organization), \(campaign), \(uuid), 'Unit')")
         }
         let body = try await send(harness, "mutation($id: ID!) { deleteAudience(id: $id) }", ["id": id], key: key)
         let error = firstError(body)

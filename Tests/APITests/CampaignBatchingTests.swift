@@ -40,8 +40,7 @@ extension APITestHarness {
         try harness.database.pool(maximumConnections: 1).withConnection { connection in
             var result: [String: Int] = [:]
             let rows = try connection.query(
-                "SELECT relname::text AS name, (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::bigint AS n FROM pg_stat_user_tables WHERE relname::text = ANY($1::text[])",
-                ["{" + Self.tables.joined(separator: ",") + "}"])
+                "SELECT relname::text AS name, (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::bigint AS n FROM pg_stat_user_tables WHERE relname::text = ANY(\("{" + Self.tables.joined(separator: ",") + "}")::text[])")
             for row in rows { result[try row.decode("name", as: String.self)] = try row.decode("n", as: Int.self) }
             return result
         }
@@ -74,15 +73,15 @@ extension APITestHarness {
             try connection.query(
                 """
                 INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
-                SELECT $1, $2, 'C' || g, 'meta_ads', 'sales', now() - g * interval '1 minute' FROM generate_series(1, 50) g
-                """, [organization, account])
+                SELECT \(organization), \(account), 'C' || g, 'meta_ads', 'sales', now() - g * interval '1 minute' FROM generate_series(1, 50) g
+                """)
             try connection.query(
                 "INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) SELECT id, organization_id, 'daily', 10, 'EUR' FROM campaigns")
             try connection.query(
                 """
                 INSERT INTO audiences (organization_id, name, rules)
-                SELECT $1, 'A' || g, '{"locations": ["DE"], "age_min": 18, "age_max": 30}' FROM generate_series(1, 3) g
-                """, [organization])
+                SELECT \(organization), 'A' || g, '{"locations": ["DE"], "age_min": 18, "age_max": 30}' FROM generate_series(1, 3) g
+                """)
             try connection.query(
                 """
                 INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, budget_allocation)

@@ -16,11 +16,11 @@ import TestSupport
         try harness.sql(
             """
             INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
-            SELECT '\(org)', '\(acc)', 'Before ' || n, 'meta_ads', 'sales', timestamptz '2026-11-01T00:00:00Z' + (n / 3) * interval '1 minute'
+            SELECT \(org), \(acc), 'Before ' || n, 'meta_ads', 'sales', timestamptz '2026-11-01T00:00:00Z' + (n / 3) * interval '1 minute'
             FROM generate_series(1, 45) n
             """)
         let expected: [String] = try harness.database.pool(maximumConnections: 1).withConnection { connection in
-            try connection.query("SELECT id FROM campaigns WHERE organization_id = $1 ORDER BY created_at DESC, id DESC", [organization])
+            try connection.query("SELECT id FROM campaigns WHERE organization_id = \(organization) ORDER BY created_at DESC, id DESC")
                 .map { globalID("Campaign", try $0.decode("id")) }
         }
         #expect(expected.count == 45)
@@ -32,7 +32,7 @@ import TestSupport
                 try harness.sql(
                     """
                     INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
-                    VALUES ('\(org)', '\(acc)', 'During \(n)', 'meta_ads', 'sales', \(createdAt))
+                    VALUES (\(org), \(acc), \("During \(n)"), 'meta_ads', 'sales', \(unescaped: createdAt))
                     """)
                 try await Task.sleep(for: .milliseconds(5))
             }
@@ -74,17 +74,15 @@ import TestSupport
         try harness.sql(
             """
             INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
-            SELECT $1::uuid, $2::uuid, CASE WHEN n % 10 = 0 THEN 'Spicy Jalapeño ' || n ELSE 'Sea Salt ' || n END, 'meta_ads', 'sales',
+            SELECT \(organization.uuidString)::uuid, \(account.uuidString)::uuid, CASE WHEN n % 10 = 0 THEN 'Spicy Jalapeño ' || n ELSE 'Sea Salt ' || n END, 'meta_ads', 'sales',
                    timestamptz '2026-11-01T00:00:00Z' + n * interval '1 minute'
             FROM generate_series(1, 300) n
-            """, [organization.uuidString, account.uuidString])
-        try harness.sql("INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1::uuid, $2::uuid, '100% Crunch_', 'meta_ads', 'sales')",
-                        [organization.uuidString, account.uuidString])
+            """)
+        try harness.sql("INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES (\(organization.uuidString)::uuid, \(account.uuidString)::uuid, '100% Crunch_', 'meta_ads', 'sales')")
         // Another organization's campaign of the same name is not found.
         let other = try harness.organization(named: "Other Co.")
         let otherAccount = try harness.insertAdAccount(key: other, integration: try harness.insertIntegration(key: other), external: "act_2", name: "Other")
-        try harness.sql("INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1::uuid, $2::uuid, 'Spicy Jalapeño 999', 'meta_ads', 'sales')",
-                        [try harness.organizationID(key: other).uuidString, otherAccount.uuidString])
+        try harness.sql("INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES (\(try harness.organizationID(key: other).uuidString)::uuid, \(otherAccount.uuidString)::uuid, 'Spicy Jalapeño 999', 'meta_ads', 'sales')")
 
         var names: [String] = []
         var after: String?
@@ -121,10 +119,10 @@ import TestSupport
         try harness.sql(
             """
             INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
-            SELECT $1::uuid, $2::uuid, CASE WHEN n IN (4, 9) THEN 'Same name' ELSE chr(90 - n) || ' campaign' END, 'meta_ads', 'sales',
+            SELECT \(organization.uuidString)::uuid, \(account.uuidString)::uuid, CASE WHEN n IN (4, 9) THEN 'Same name' ELSE chr(90 - n) || ' campaign' END, 'meta_ads', 'sales',
                    timestamptz '2026-11-01T00:00:00Z' + n * interval '1 minute'
             FROM generate_series(1, 23) n
-            """, [organization.uuidString, account.uuidString])
+            """)
         func page(_ order: String) async throws -> [String] {
             var names: [String] = []
             var after: String?
@@ -143,7 +141,7 @@ import TestSupport
         }
         func names(orderedBy order: String) throws -> [String] {
             try harness.database.pool(maximumConnections: 1).withConnection { connection in
-                try connection.query("SELECT name FROM campaigns WHERE organization_id = $1 ORDER BY \(order)", [organization]).map { try $0.decode("name") }
+                try connection.query("SELECT name FROM campaigns WHERE organization_id = \(organization) ORDER BY \(unescaped: order)").map { try $0.decode("name") }
             }
         }
         let expected = try names(orderedBy: "created_at")

@@ -21,7 +21,7 @@ extension APITestHarness {
 
     func organizationID(key: String) throws -> UUID {
         try database.pool(maximumConnections: 1).withConnection { connection in
-            try connection.query("SELECT organization_id FROM api_keys WHERE key_hash = sha256(convert_to($1, 'UTF8'))", [key])[0]
+            try connection.query("SELECT organization_id FROM api_keys WHERE key_hash = sha256(convert_to(\(key), 'UTF8'))")[0]
                 .decode("organization_id")
         }
     }
@@ -33,9 +33,9 @@ extension APITestHarness {
             try connection.query(
                 """
                 INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected, last_synced_at)
-                VALUES ($1, $2, pgp_sym_encrypt($3, 'test-key'), pgp_sym_encrypt($3 || '-refresh', 'test-key'),
-                        '2027-01-01T00:00:00Z', $4, '2026-11-01T12:00:00Z') RETURNING id
-                """, [organization, provider, token, connected])[0].decode("id")
+                VALUES (\(organization), \(provider), pgp_sym_encrypt(\(token), 'test-key'), pgp_sym_encrypt(\(token) || '-refresh', 'test-key'),
+                        '2027-01-01T00:00:00Z', \(connected), '2026-11-01T12:00:00Z') RETURNING id
+                """)[0].decode("id")
         }
     }
 
@@ -48,23 +48,19 @@ extension APITestHarness {
                 """
                 INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, removed_at, page_id, page_name,
                                          dsa_beneficiary, dsa_payor)
-                SELECT $1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END,
-                       CASE WHEN i.provider = 'meta_ads' THEN $7 END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips' END,
+                SELECT \(organization), \(integration), \(external), \(name), \(currency), CASE WHEN \(removed) THEN now() END,
+                       CASE WHEN i.provider = 'meta_ads' THEN \(Self.simulatorPageID) END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips' END,
                        CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips Co.' END, CASE WHEN i.provider = 'meta_ads' THEN 'Tasty Chips Co.' END
-                FROM integrations i WHERE i.id = $2
+                FROM integrations i WHERE i.id = \(integration)
                 RETURNING id
-                """, [organization, integration, external, name, currency, removed, Self.simulatorPageID])[0].decode("id")
+                """)[0].decode("id")
         }
     }
 
     /// The Page the simulator's person can advertise for (`GET /me/accounts`).
     static let simulatorPageID = "102030405060708"
 
-    func sql(_ statement: String) throws {
-        try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement) }
-    }
-
-    func scalar(_ sql: String) throws -> Int {
+    func scalar(_ sql: PostgresQuery) throws -> Int {
         try database.pool(maximumConnections: 1).withConnection { connection in
             try connection.query(sql)[0].decode(at: 0, as: Int.self)
         }

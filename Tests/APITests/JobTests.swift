@@ -31,8 +31,8 @@ import TestSupport
             try connection.query(
                 """
                 INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status)
-                VALUES ($1, $2, 'Crisps', 'meta_ads', 'sales', 'live') RETURNING id
-                """, [organization, account])[0].decode("id")
+                VALUES (\(organization), \(account), 'Crisps', 'meta_ads', 'sales', 'live') RETURNING id
+                """)[0].decode("id")
         }
     }
 
@@ -87,10 +87,10 @@ import TestSupport
         try setup.harness.sql(
             """
             INSERT INTO jobs (kind, organization_id, state, attempts, last_error, created_at, finished_at) VALUES
-                ('syncCampaignMetrics', '\(o)', 'succeeded', 1, NULL, '2026-11-01T10:00:00Z', '2026-11-01T10:00:05Z'),
-                ('syncCampaignMetrics', '\(o)', 'dead', 3, 'platform said no', '2026-11-01T11:00:00Z', '2026-11-01T11:30:00Z'),
-                ('syncCampaignMetrics', '\(o)', 'queued', 0, NULL, '2026-11-01T12:00:00Z', NULL),
-                ('syncCampaignMetrics', '\(other.uuidString.lowercased())', 'queued', 0, NULL, '2026-11-01T13:00:00Z', NULL),
+                ('syncCampaignMetrics', \(o), 'succeeded', 1, NULL, '2026-11-01T10:00:00Z', '2026-11-01T10:00:05Z'),
+                ('syncCampaignMetrics', \(o), 'dead', 3, 'platform said no', '2026-11-01T11:00:00Z', '2026-11-01T11:30:00Z'),
+                ('syncCampaignMetrics', \(o), 'queued', 0, NULL, '2026-11-01T12:00:00Z', NULL),
+                ('syncCampaignMetrics', \(other.uuidString.lowercased()), 'queued', 0, NULL, '2026-11-01T13:00:00Z', NULL),
                 ('syncCampaignMetrics', NULL, 'queued', 0, NULL, '2026-11-01T14:00:00Z', NULL)
             """)
         let query = """

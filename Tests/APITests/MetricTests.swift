@@ -31,8 +31,8 @@ import TestSupport
             try connection.query(
                 """
                 INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, created_at)
-                VALUES ($1, $2, $3, 'meta_ads', 'sales', $4::timestamptz) RETURNING id
-                """, [organization, account, name, createdAt])[0].decode("id")
+                VALUES (\(organization), \(account), \(name), 'meta_ads', 'sales', \(createdAt)::timestamptz) RETURNING id
+                """)[0].decode("id")
         }
     }
 
@@ -40,8 +40,8 @@ import TestSupport
         try harness.sql(
             """
             INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
-            SELECT c.organization_id, c.id, d.id, '\(date)', \(value) FROM campaigns c, metric_definitions d
-            WHERE c.id = '\(campaign.uuidString.lowercased())' AND d.key = '\(key)'
+            SELECT c.organization_id, c.id, d.id, \(date), \(unescaped: value) FROM campaigns c, metric_definitions d
+            WHERE c.id = \(campaign.uuidString.lowercased()) AND d.key = \(key)
             """)
     }
 
@@ -49,8 +49,8 @@ import TestSupport
         try harness.sql(
             """
             INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message, created_at)
-            SELECT organization_id, id, '\(action)', '\(status)', 'message \(action)', '\(createdAt)' FROM campaigns
-            WHERE id = '\(campaign.uuidString.lowercased())'
+            SELECT organization_id, id, \(action), \(status), 'message \(unescaped: action)', \(createdAt) FROM campaigns
+            WHERE id = \(campaign.uuidString.lowercased())
             """)
     }
 
@@ -215,7 +215,7 @@ import TestSupport
         try harness.sql(
             """
             INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id)
-            SELECT id, organization_id, 'meta_ads', 'ext-123' FROM campaigns WHERE id = '\(setup.first.uuidString.lowercased())'
+            SELECT id, organization_id, 'meta_ads', 'ext-123' FROM campaigns WHERE id = \(setup.first.uuidString.lowercased())
             """)
         let body = try await harness.send(
             """

@@ -28,8 +28,8 @@ import TestSupport
                 """
                 SELECT organization_id, provider, redirect_uri, used_at IS NULL AS unused,
                        extract(epoch FROM expires_at - created_at)::float8 AS seconds, created_at > now() - interval '5 minutes' AS recent
-                FROM oauth_states WHERE state = $1
-                """, [first.state])[0]
+                FROM oauth_states WHERE state = \(first.state)
+                """)[0]
         }
         #expect(try row.decode("organization_id", as: UUID.self) == organization)
         #expect(try row.decode("provider", as: String.self) == "google_ads")
@@ -116,7 +116,7 @@ import TestSupport
         // Expired.
         let (metaURL, metaState) = try await client.start("META_ADS")
         let metaRedirect = try await client.authorize(metaURL)
-        try harness.sql("UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE state = $1", [metaState])
+        try harness.sql("UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE state = \(metaState)")
         let expired = try await client.complete("META_ADS", code: metaRedirect.code, state: metaState)
         #expect(refusal(expired) == ("BAD_USER_INPUT", "state", "EXPIRED"), "\(expired)")
         #expect(try integrationCount() == 1)
@@ -133,7 +133,7 @@ import TestSupport
         #expect(error.code == "BAD_USER_INPUT", "\(body)")
         #expect(error.field == "code", "\(body)")
         let used: Bool = try harness.database.pool(maximumConnections: 1).withConnection {
-            try $0.query("SELECT used_at IS NOT NULL AS used FROM oauth_states WHERE state = $1", [state])[0].decode("used")
+            try $0.query("SELECT used_at IS NOT NULL AS used FROM oauth_states WHERE state = \(state)")[0].decode("used")
         }
         #expect(used)
     }

@@ -55,18 +55,18 @@ extension APITestHarness {
         try database.pool(maximumConnections: 1).withConnection { connection in
             let row = try connection.query(
                 """
-                SELECT pgp_sym_decrypt(access_token, $2) AS access, pgp_sym_decrypt(refresh_token, $2) AS refresh,
-                       coalesce(position(convert_to(pgp_sym_decrypt(access_token, $2), 'UTF8') IN access_token) > 0, false)
-                    OR coalesce(position(convert_to(pgp_sym_decrypt(refresh_token, $2), 'UTF8') IN refresh_token) > 0, false) AS plain
-                FROM integrations WHERE id = $1
-                """, [integrationID, TestServer.tokenKey])[0]
+                SELECT pgp_sym_decrypt(access_token, \(TestServer.tokenKey)) AS access, pgp_sym_decrypt(refresh_token, \(TestServer.tokenKey)) AS refresh,
+                       coalesce(position(convert_to(pgp_sym_decrypt(access_token, \(TestServer.tokenKey)), 'UTF8') IN access_token) > 0, false)
+                    OR coalesce(position(convert_to(pgp_sym_decrypt(refresh_token, \(TestServer.tokenKey)), 'UTF8') IN refresh_token) > 0, false) AS plain
+                FROM integrations WHERE id = \(integrationID)
+                """)[0]
             return (try row.decode("access", as: String?.self), try row.decode("refresh", as: String?.self), try row.decode("plain"))
         }
     }
 
     /// Runs SQL as the database owner (bypassing the API), e.g. to age a state or a token.
-    func sql(_ statement: String, _ parameters: [(any PostgresEncodable)?] = []) throws {
-        try database.pool(maximumConnections: 1).withConnection { try $0.query(statement, parameters) }
+    func sql(_ statement: PostgresQuery) throws {
+        try database.pool(maximumConnections: 1).withConnection { try $0.query(statement) }
     }
 }
 

@@ -123,18 +123,18 @@ import TestSupport
         let key = try harness.organization(named: "Archivist")
         let done = try Self.uuid(of: try await Self.createDraft(in: harness, key: key))
         let running = try Self.uuid(of: try await Self.createDraft(in: harness, key: key, name: "Running"))
-        try harness.sql("UPDATE campaigns SET status = 'completed' WHERE id = '\(done)'")
-        try harness.sql("UPDATE campaigns SET status = 'live' WHERE id = '\(running)'")
+        try harness.sql("UPDATE campaigns SET status = 'completed' WHERE id = \(done)")
+        try harness.sql("UPDATE campaigns SET status = 'live' WHERE id = \(running)")
         for (campaign, age) in [(done, 400), (done, 10), (running, 400)] {
             try harness.sql("""
                 INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, created_at)
-                SELECT organization_id, id, 'launch', 'success', now() - interval '\(age) days' FROM campaigns WHERE id = '\(campaign)'
+                SELECT organization_id, id, 'launch', 'success', now() - \(age) * interval '1 day' FROM campaigns WHERE id = \(campaign)
                 """)
         }
         let pool = harness.database.pool(maximumConnections: 1)
         #expect(try pool.withConnection { try ExecutionLogRetention().pruneBatch(olderThanDays: 365, on: $0) } == 1)
-        #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs WHERE campaign_id = '\(done)'") == 1)
-        #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs WHERE campaign_id = '\(running)'") == 1)
+        #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs WHERE campaign_id = \(done)") == 1)
+        #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs WHERE campaign_id = \(running)") == 1)
         // Outside the pruning function the log is still append-only.
         #expect(throws: PostgresError.self) { try harness.sql("DELETE FROM campaign_execution_logs") }
         #expect(try harness.scalar("SELECT count(*)::int FROM campaign_execution_logs") == 2)

@@ -13,8 +13,8 @@ import TestSupport
     /// A login that is a member of the application role without its privileges.
     func gatePool(_ harness: APITestHarness) throws -> (PostgresPool, String) {
         let role = "campaignd_gate_\(UInt32.random(in: 1...UInt32.max))"
-        try harness.sql("CREATE ROLE \(role) LOGIN NOINHERIT")
-        try harness.sql("GRANT campaignd_app TO \(role)")
+        try harness.sql("CREATE ROLE \(unescaped: role) LOGIN NOINHERIT")
+        try harness.sql("GRANT campaignd_app TO \(unescaped: role)")
         let url = harness.database.url.replacingOccurrences(of: "user=postgres", with: "user=\(role)")
         return (PostgresPool(conninfo: url, maximumConnections: 2), role)
     }
@@ -27,11 +27,11 @@ import TestSupport
         let (pool, role) = try gatePool(harness)
         defer {
             pool.drain()
-            try? harness.sql("DROP OWNED BY \(role)")
-            try? harness.sql("DROP ROLE \(role)")
+            try? harness.sql("DROP OWNED BY \(unescaped: role)")
+            try? harness.sql("DROP ROLE \(unescaped: role)")
         }
         let organizationID = try harness.organizationID(key: fixture.key)
-        let integrationID: UUID = try harness.rows("SELECT id FROM integrations WHERE organization_id = $1", [organizationID])[0].decode("id")
+        let integrationID: UUID = try harness.rows("SELECT id FROM integrations WHERE organization_id = \(organizationID)")[0].decode("id")
 
         // The control: outside a scope this login can read nothing.
         let refused = #expect(throws: PostgresError.self) { try pool.withConnection { try $0.query("SELECT count(*) FROM campaigns") } }
@@ -63,7 +63,7 @@ import TestSupport
         #expect(try harness.status(fixture.campaignID) == "paused")
         try harness.sql("""
             INSERT INTO automation_rules (organization_id, name, kind, campaign_id, run_at, action)
-            VALUES ('\(organizationID.uuidString.lowercased())', 'Back on', 'schedule', '\(fixture.campaignID.uuidString.lowercased())', now() - interval '1 minute', 'resume')
+            VALUES (\(organizationID.uuidString.lowercased()), 'Back on', 'schedule', \(fixture.campaignID.uuidString.lowercased()), now() - interval '1 minute', 'resume')
             """)
         let runs = try AutomationRuleEvaluator(pool: pool, lifecycle: lifecycle).evaluate(organizationID: organizationID)
         #expect(runs.map(\.outcome) == [.resumed], "\(runs)")

@@ -14,7 +14,7 @@ import TestSupport
 
     func expiry(_ harness: APITestHarness, _ id: UUID) throws -> Date? {
         try harness.database.pool(maximumConnections: 1).withConnection {
-            try $0.query("SELECT expires_at FROM integrations WHERE id = $1", [id])[0].decode("expires_at", as: Date?.self)
+            try $0.query("SELECT expires_at FROM integrations WHERE id = \(id)")[0].decode("expires_at", as: Date?.self)
         }
     }
 
@@ -26,7 +26,7 @@ import TestSupport
         let id = try integrationUUID(integration["id"])
         let before = try harness.storedTokens(id)
         // Our record says the token expires in two minutes: inside the five-minute margin.
-        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = $1", [id])
+        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = \(id)")
 
         let sync = try await client.sync(try #require(integration["id"] as? String))
         #expect(sync["errors"] == nil, "\(sync)")
@@ -69,11 +69,11 @@ import TestSupport
             let body = try await client.send("{ integrations { health } }")
             return ((data(body, "integrations") as? [[String: Any]])?.first)?["health"] as? String
         }
-        try harness.sql("UPDATE integrations SET expires_at = now() + interval '8 days' WHERE id = $1", [id])
+        try harness.sql("UPDATE integrations SET expires_at = now() + interval '8 days' WHERE id = \(id)")
         #expect(try await health() == "OK")
 
         // Inside the refresh margin: still used as it is, with nothing asked of the platform.
-        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = $1", [id])
+        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = \(id)")
         #expect(try await health() == "EXPIRES_SOON")
         let issued = try await harness.simulatorAccessTokens().count
         let sync = try await client.sync(globalID)
@@ -82,7 +82,7 @@ import TestSupport
         #expect(try await harness.simulatorAccessTokens().count == issued, "no exchange was attempted")
 
         // Past its end: the next call disconnects it.
-        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = $1", [id])
+        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = \(id)")
         #expect(try await health() == "RECONNECT_REQUIRED")
         let lapsed = try await client.sync(globalID)
         #expect(firstError(lapsed).code == "RECONNECT_REQUIRED", "\(lapsed)")
@@ -122,7 +122,7 @@ import TestSupport
         let integration = try await client.connect("GOOGLE_ADS")
         let id = try integrationUUID(integration["id"])
         let organization = try harness.organizationID(key: key)
-        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = $1", [id])
+        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = \(id)")
         let issuedBefore = try await harness.simulatorAccessTokens().count
 
         let service = tokenService(harness)
@@ -202,8 +202,7 @@ import TestSupport
         let google = try integrationUUID(try await client.connect("GOOGLE_ADS")["id"])
         let meta = try integrationUUID(try await client.connect("META_ADS")["id"])
         let otherGoogle = try integrationUUID(try await other.connect("GOOGLE_ADS")["id"])
-        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = ANY($1::uuid[])",
-                        ["{\(google.uuidString),\(otherGoogle.uuidString)}"])
+        try harness.sql("UPDATE integrations SET expires_at = now() + interval '2 minutes' WHERE id = ANY(\("{\(google.uuidString),\(otherGoogle.uuidString)}")::uuid[])")
         let metaExpiry = try expiry(harness, meta)
         let before = try harness.storedTokens(google).access
 
@@ -218,7 +217,7 @@ import TestSupport
         #expect(try service.refreshExpiring(pool: pool).refreshed.isEmpty, "nothing left to refresh")
 
         try await harness.simulatorControl("google_ads/revoke_tokens")
-        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = $1", [google])
+        try harness.sql("UPDATE integrations SET expires_at = now() - interval '1 minute' WHERE id = \(google)")
         let second = try service.refreshExpiring(pool: pool)
         #expect(second.disconnected == [google], "\(second)")
         let node = try await client.integration(globalID("Integration", google))

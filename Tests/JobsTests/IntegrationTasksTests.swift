@@ -19,7 +19,7 @@ import TestSupport
         defer { worker.stop() }
         var state = "queued"
         _ = try eventually(timeout: 20) {
-            state = try fixture.pool.withConnection { try $0.query("SELECT state FROM jobs WHERE id = $1::uuid", [id])[0].decode("state") }
+            state = try fixture.pool.withConnection { try $0.query("SELECT state FROM jobs WHERE id = \(id)::uuid")[0].decode("state") }
             return state == "succeeded" || state == "dead" || state == "failed"
         }
         return (state, worker.output)
@@ -31,7 +31,7 @@ import TestSupport
         _ = try fixture.connect(.googleAds)
         let before: String = try fixture.pool.withConnection { connection in
             try connection.query("UPDATE integrations SET expires_at = now() + interval '1 minute'")
-            return try connection.query("SELECT pgp_sym_decrypt(access_token, $1) AS token FROM integrations", [MetricsSyncFixture.tokenKey])[0]
+            return try connection.query("SELECT pgp_sym_decrypt(access_token, \(MetricsSyncFixture.tokenKey)) AS token FROM integrations")[0]
                 .decode("token")
         }
         let run = try runJob(fixture, kind: "refreshExpiringTokens")
@@ -39,8 +39,7 @@ import TestSupport
         #expect(run.worker.contains("token refresh: 1 refreshed, 0 disconnected, 0 failed"))
         let row = try fixture.pool.withConnection { connection in
             try connection.query(
-                "SELECT pgp_sym_decrypt(access_token, $1) AS token, expires_at > now() + interval '10 minutes' AS later FROM integrations",
-                [MetricsSyncFixture.tokenKey])[0]
+                "SELECT pgp_sym_decrypt(access_token, \(MetricsSyncFixture.tokenKey)) AS token, expires_at > now() + interval '10 minutes' AS later FROM integrations")[0]
         }
         #expect(try row.decode("token", as: String.self) != before)
         #expect(try row.decode("later", as: Bool.self))
@@ -58,7 +57,7 @@ import TestSupport
         #expect(run.state == "succeeded", "\(run.worker)")
         #expect(run.worker.contains("ad account sync: 1 integrations synced, 0 failed"))
         let name: String = try fixture.pool.withConnection { connection in
-            try connection.query("SELECT name FROM ad_accounts WHERE id = $1", [renamed.id])[0].decode("name")
+            try connection.query("SELECT name FROM ad_accounts WHERE id = \(renamed.id)")[0].decode("name")
         }
         #expect(name == "Tasty Chips – Renamed")
     }

@@ -28,7 +28,7 @@ struct JobsHarness {
         try pool.withConnection { try #require(try queue.find(id, on: $0)) }
     }
 
-    func count(_ sql: String) throws -> Int {
+    func count(_ sql: PostgresQuery) throws -> Int {
         try pool.withConnection { try $0.query(sql)[0].decode(at: 0, as: Int.self) }
     }
 

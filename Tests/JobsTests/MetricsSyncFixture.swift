@@ -81,15 +81,15 @@ final class MetricsSyncFixture: @unchecked Sendable {
             let integrationID: UUID = try connection.query(
                 """
                 INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected)
-                VALUES ($1, $2, pgp_sym_encrypt($3, $6), CASE WHEN $4::text IS NULL THEN NULL ELSE pgp_sym_encrypt($4, $6) END, $5, true)
+                VALUES (\(organizationID), \(platform.rawValue), pgp_sym_encrypt(\(issued.accessToken), \(Self.tokenKey)), CASE WHEN \(issued.refreshToken)::text IS NULL THEN NULL ELSE pgp_sym_encrypt(\(issued.refreshToken), \(Self.tokenKey)) END, \(issued.expiresAt), true)
                 RETURNING id
-                """, [organizationID, platform.rawValue, issued.accessToken, issued.refreshToken, issued.expiresAt, Self.tokenKey])[0].decode("id")
+                """)[0].decode("id")
             return try listed.map { account in
                 let id: UUID = try connection.query(
                     """
                     INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
-                    VALUES ($1, $2, $3, $4, $5) RETURNING id
-                    """, [organizationID, integrationID, account.externalID, account.name, account.currency])[0].decode("id")
+                    VALUES (\(organizationID), \(integrationID), \(account.externalID), \(account.name), \(account.currency)) RETURNING id
+                    """)[0].decode("id")
                 return Account(platform: platform, id: id, external: account.externalID, currency: account.currency, token: issued.accessToken)
             }
         }
@@ -105,11 +105,10 @@ final class MetricsSyncFixture: @unchecked Sendable {
             try connection.query(
                 """
                 INSERT INTO campaigns (id, organization_id, ad_account_id, name, platform, objective, status)
-                VALUES ($1, $2, $3, $4, $5, 'sales', $6)
-                """, [id, organizationID, account.id, name, account.platform.rawValue, status.rawValue])
+                VALUES (\(id), \(organizationID), \(account.id), \(name), \(account.platform.rawValue), 'sales', \(status.rawValue))
+                """)
             try connection.query(
-                "INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id) VALUES ($1, $2, $3, $4)",
-                [id, organizationID, account.platform.rawValue, external])
+                "INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id) VALUES (\(id), \(organizationID), \(account.platform.rawValue), \(external))")
         }
         return LaunchedCampaign(id: id, external: external, platform: account.platform)
     }
@@ -121,16 +120,16 @@ final class MetricsSyncFixture: @unchecked Sendable {
             for row in try connection.query(
                 """
                 SELECT to_char(m.date, 'YYYY-MM-DD') || ' ' || d.key AS name, m.value::text AS value
-                FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id WHERE m.campaign_id = $1
-                """, [campaign]) {
+                FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id WHERE m.campaign_id = \(campaign)
+                """) {
                 values[try row.decode("name")] = try row.decode("value")
             }
             return values
         }
     }
 
-    func count(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> Int {
-        try pool.withConnection { try $0.query(sql, parameters)[0].decode(at: 0, as: Int.self) }
+    func count(_ sql: PostgresQuery) throws -> Int {
+        try pool.withConnection { try $0.query(sql)[0].decode(at: 0, as: Int.self) }
     }
 
     /// `POST /simulator/_control/<path>`; fails unless it answers 200.

@@ -23,8 +23,7 @@ import TestSupport
         let socialCampaign = try fixture.launch("Crisps social", in: meta)
         let draft = try fixture.pool.withConnection { connection in
             try connection.query(
-                "INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1, $2, 'Draft', 'meta_ads', 'sales') RETURNING id",
-                [fixture.organizationID, meta.id])[0].decode("id", as: UUID.self)
+                "INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES (\(fixture.organizationID), \(meta.id), 'Draft', 'meta_ads', 'sales') RETURNING id")[0].decode("id", as: UUID.self)
         }
         let unknown = UnknownMetricLog()
         let report = try fixture.sync(unknownMetrics: unknown).syncAll()
@@ -68,8 +67,7 @@ import TestSupport
         // A stored value that differs from the platform's (a late correction there) is overwritten.
         try fixture.pool.withConnection { connection in
             try connection.query(
-                "UPDATE campaign_metrics SET value = 1 WHERE campaign_id = $1 AND metric_id = (SELECT id FROM metric_definitions WHERE key = 'impressions')",
-                [campaigns[1].id])
+                "UPDATE campaign_metrics SET value = 1 WHERE campaign_id = \(campaigns[1].id) AND metric_id = (SELECT id FROM metric_definitions WHERE key = 'impressions')")
         }
         let third = try fixture.sync().syncAll()
         #expect(third.valuesWritten == 1)
@@ -143,7 +141,7 @@ import TestSupport
         let long = try fixture.launch("Paused long ago", in: meta, status: .paused)
         try fixture.pool.withConnection { connection in
             try connection.execute("ALTER TABLE campaigns DISABLE TRIGGER campaigns_updated_at")
-            try connection.query("UPDATE campaigns SET updated_at = now() - interval '30 days' WHERE id = $1", [long.id])
+            try connection.query("UPDATE campaigns SET updated_at = now() - interval '30 days' WHERE id = \(long.id)")
             try connection.execute("ALTER TABLE campaigns ENABLE TRIGGER campaigns_updated_at")
         }
         let report = try fixture.sync().syncAll()

@@ -181,7 +181,7 @@ import TestSupport
         worker.start()
         defer { worker.stop() }
         #expect(eventually { runs.values == [1] })
-        try harness.pool.withConnection { _ = try $0.query("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = $1", [id]) }
+        try harness.pool.withConnection { _ = try $0.query("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = \(id)") }
         // The worker's other thread reclaims the job and runs it again.
         #expect(eventually(timeout: 5) { runs.values == [1, 2] })
         #expect(eventually(timeout: 5) { finishes.values == [1] })

@@ -26,8 +26,7 @@ import TestSupport
         let key = "cmk_test_\(UUID().uuidString)"
         try fixture.pool.withConnection { connection in
             try connection.query(
-                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'cmk_test')",
-                [fixture.organizationID, key])
+                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES (\(fixture.organizationID), sha256(convert_to(\(key), 'UTF8')), 'cmk_test')")
         }
         let campaign = try fixture.launch("Crisps", in: try fixture.connect(.metaAds)[0])
         let campaignID = Data("Campaign:\(campaign.id.uuidString.lowercased())".utf8).base64EncodedString()

@@ -26,8 +26,7 @@ import TestSupport
     @Test func textArraysDecodeFromPostgreSQLsOwnText() throws {
         let connection = try PostgresConnection(conninfo: database.url)
         let values = ["plain", "two words", "a,b", #"say "hi""#, #"back\slash"#, "", "NULL", "{braces}", " padded ", "Jalapeño ✓"]
-        let row = try connection.query("SELECT $1::text[] AS list, '{}'::text[] AS empty, ARRAY['x']::varchar[] AS varchars",
-                                       [textArray(values)])[0]
+        let row = try connection.query("SELECT \(textArray(values))::text[] AS list, '{}'::text[] AS empty, ARRAY['x']::varchar[] AS varchars")[0]
         #expect(try row.decode("list", as: [String].self) == values)
         #expect(try row.decode("empty", as: [String].self) == [])
         #expect(try row.decode("varchars", as: [String].self) == ["x"])
@@ -64,8 +63,7 @@ import TestSupport
         let moment = Date(timeIntervalSince1970: 1_700_000_000.123456)
         let id = UUID()
         let row = try connection.query(
-            "SELECT $1::numeric AS amount, $2::timestamptz AS at, $3::uuid AS id, $4::date AS day, $5::bytea AS bytes, $6::text AS nothing, $7::jsonb AS doc",
-            [Decimal(string: "1234.5678")!, moment, id, CalendarDate(year: 2026, month: 1, day: 31), PostgresBytes([1, 2, 255]), nil, PostgresJSON(text: #"{"k":"v"}"#)])[0]
+            "SELECT \(Decimal(string: "1234.5678")!)::numeric AS amount, \(moment)::timestamptz AS at, \(id)::uuid AS id, \(CalendarDate(year: 2026, month: 1, day: 31))::date AS day, \(PostgresBytes([1, 2, 255]))::bytea AS bytes, \(nil)::text AS nothing, \(PostgresJSON(text: #"{"k":"v"}"#))::jsonb AS doc")[0]
         #expect(try row.decode("amount", as: Decimal.self) == Decimal(string: "1234.5678"))
         #expect(abs(try row.decode("at", as: Date.self).timeIntervalSince(moment)) < 0.000_001)
         #expect(try row.decode("id", as: UUID.self) == id)

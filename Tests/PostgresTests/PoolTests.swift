@@ -14,7 +14,7 @@ import TestSupport
                 let value = thread * 1000 + step
                 let echoed: Int? = try? pool.withConnection { connection in
                     peak.append(pool.openConnections)
-                    return try connection.query("SELECT $1::int AS v", [value])[0].decode("v")
+                    return try connection.query("SELECT \(value)::int AS v")[0].decode("v")
                 }
                 if echoed == value { results.append(value) }
             }

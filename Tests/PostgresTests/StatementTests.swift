@@ -16,10 +16,10 @@ import TestSupport
 
     @Test func constraintViolationsAreDistinguishable() throws {
         let connection = try PostgresConnection(conninfo: database.url)
-        try connection.query("INSERT INTO brands (name) VALUES ($1)", ["Tasty"])
-        func kind(_ sql: String, _ parameters: [(any PostgresEncodable)?]) -> (PostgresServerError.Kind?, String?) {
+        try connection.query("INSERT INTO brands (name) VALUES (\("Tasty"))")
+        func kind(_ sql: PostgresQuery) -> (PostgresServerError.Kind?, String?) {
             do {
-                try connection.query(sql, parameters)
+                try connection.query(sql)
                 return (nil, nil)
             } catch let error as PostgresError {
                 return (error.serverError?.kind, error.serverError?.constraint)
@@ -27,13 +27,13 @@ import TestSupport
                 return (nil, nil)
             }
         }
-        let unique = kind("INSERT INTO brands (name) VALUES ($1)", ["Tasty"])
+        let unique = kind("INSERT INTO brands (name) VALUES (\("Tasty"))")
         #expect(unique.0 == .uniqueViolation && unique.1 == "brands_name_key")
-        let check = kind("INSERT INTO brands (name) VALUES ($1)", [String(repeating: "x", count: 30)])
+        let check = kind("INSERT INTO brands (name) VALUES (\(String(repeating: "x", count: 30)))")
         #expect(check.0 == .checkViolation && check.1 == "brands_name_length")
-        let foreignKey = kind("INSERT INTO products (brand_id) VALUES ($1)", [999])
+        let foreignKey = kind("INSERT INTO products (brand_id) VALUES (\(999))")
         #expect(foreignKey.0 == .foreignKeyViolation && foreignKey.1 == "products_brand_id_fkey")
-        let notNull = kind("INSERT INTO brands (name) VALUES ($1)", [nil])
+        let notNull = kind("INSERT INTO brands (name) VALUES (\(nil))")
         #expect(notNull.0 == .notNullViolation)
     }
 
@@ -42,13 +42,13 @@ import TestSupport
         struct Abort: Error {}
         #expect(throws: Abort.self) {
             try connection.withTransaction { connection in
-                try connection.query("INSERT INTO brands (name) VALUES ($1)", ["Rolled"])
+                try connection.query("INSERT INTO brands (name) VALUES (\("Rolled"))")
                 throw Abort()
             }
         }
-        #expect(try connection.query("SELECT count(*)::int AS n FROM brands WHERE name = $1", ["Rolled"])[0].decode("n", as: Int.self) == 0)
-        try connection.withTransaction { try $0.query("INSERT INTO brands (name) VALUES ($1)", ["Kept"]) }
-        #expect(try connection.query("SELECT count(*)::int AS n FROM brands WHERE name = $1", ["Kept"])[0].decode("n", as: Int.self) == 1)
+        #expect(try connection.query("SELECT count(*)::int AS n FROM brands WHERE name = \("Rolled")")[0].decode("n", as: Int.self) == 0)
+        try connection.withTransaction { try $0.query("INSERT INTO brands (name) VALUES (\("Kept"))") }
+        #expect(try connection.query("SELECT count(*)::int AS n FROM brands WHERE name = \("Kept")")[0].decode("n", as: Int.self) == 1)
     }
 
     /// Raises the server error a conflicting serializable transaction gets.
@@ -59,7 +59,7 @@ import TestSupport
         var attempts = 0
         try pool.withTransaction(isolation: .serializable, retries: 3) { connection in
             attempts += 1
-            try connection.query("INSERT INTO brands (name) VALUES ($1)", ["Retried"])
+            try connection.query("INSERT INTO brands (name) VALUES (\("Retried"))")
             if attempts == 1 { try connection.execute(Self.conflict) }
         }
         #expect(attempts == 2)
@@ -84,9 +84,9 @@ import TestSupport
     @Test func repeatedStatementsArePreparedOncePerConnection() throws {
         let connection = try PostgresConnection(conninfo: database.url)
         for value in 0..<5 {
-            _ = try connection.query("SELECT $1::int + 1 AS next", [value])
+            _ = try connection.query("SELECT \(value)::int + 1 AS next")
         }
-        _ = try connection.query("SELECT $1::text AS other", ["x"])
+        _ = try connection.query("SELECT \("x")::text AS other")
         let prepared: Int = try connection.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1%'")[0].decode("n")
         #expect(prepared == 2)
     }

@@ -55,9 +55,9 @@ import TestSupport
         let pool = database.pool()
         let row = try pool.withConnection { connection in
             try connection.query("""
-                SELECT o.name, k.key_hash = sha256(convert_to($1, 'UTF8')) AS matches, position($1 in encode(k.key_hash, 'escape')) AS leaked
+                SELECT o.name, k.key_hash = sha256(convert_to(\(key), 'UTF8')) AS matches, position(\(key) in encode(k.key_hash, 'escape')) AS leaked
                 FROM api_keys k JOIN organizations o ON o.id = k.organization_id
-                """, [key])[0]
+                """)[0]
         }
         #expect(try row.decode("name", as: String.self) == "Tasty Chips Co.")
         #expect(try row.decode("matches", as: Bool.self))

@@ -11,7 +11,7 @@ import TestSupport
     func seed(_ harness: StudioHarness) throws {
         try harness.sql(
             """
-            WITH org AS (SELECT organization_id AS id FROM api_keys WHERE key_hash = sha256(convert_to($1, 'UTF8'))),
+            WITH org AS (SELECT organization_id AS id FROM api_keys WHERE key_hash = sha256(convert_to(\(harness.key), 'UTF8'))),
                  campaign AS (
                    INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status, created_at)
                    SELECT a.organization_id, a.id, CASE i.provider WHEN 'google_ads' THEN 'Search – Jalapeño' ELSE 'Social – Jalapeño' END,
@@ -29,7 +29,7 @@ import TestSupport
                    SELECT c.organization_id, c.id, a.id, 'Unit' FROM campaign c CROSS JOIN audience a RETURNING id, campaign_id, organization_id)
             INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, external_id)
             SELECT organization_id, id, 'Hot chips', 'shop_now', 'https://chips.example.com', 'ad-' || id FROM unit
-            """, [harness.key])
+            """)
         try harness.sql(
             """
             INSERT INTO ad_daily_metrics (organization_id, ad_creative_id, campaign_unit_id, campaign_id, platform, currency, date,

@@ -180,20 +180,20 @@ import TestSupport
         let id = try #require((field(created, "createCampaign") as? [String: Any])?["id"] as? String, "\(created)")
         let uuid = String(decoding: Data(base64Encoded: id)!, as: UTF8.self).split(separator: ":")[1]
         try harness.sql("""
-            UPDATE campaigns SET status = 'live' WHERE id = $1::uuid;
-            """, [String(uuid)])
+            UPDATE campaigns SET status = 'live' WHERE id = \(String(uuid))::uuid;
+            """)
         try harness.sql("""
             INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message, created_at)
-            SELECT organization_id, id, 'create_campaign', 'success', 'created 120208765432100001', now() - interval '1 minute' FROM campaigns WHERE id = $1::uuid
+            SELECT organization_id, id, 'create_campaign', 'success', 'created 120208765432100001', now() - interval '1 minute' FROM campaigns WHERE id = \(String(uuid))::uuid
             UNION ALL
-            SELECT organization_id, id, 'create_ad', 'error', 'Meta refused the ad: image too small', now() FROM campaigns WHERE id = $1::uuid
-            """, [String(uuid)])
+            SELECT organization_id, id, 'create_ad', 'error', 'Meta refused the ad: image too small', now() FROM campaigns WHERE id = \(String(uuid))::uuid
+            """)
         try harness.sql("""
             INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
             SELECT c.organization_id, c.id, d.id, current_date - g, CASE d.key WHEN 'impressions' THEN 1000 + g * 10 ELSE 40 + g END
             FROM campaigns c, metric_definitions d, generate_series(0, 6) AS g
-            WHERE c.id = $1::uuid AND d.key IN ('impressions', 'clicks')
-            """, [String(uuid)])
+            WHERE c.id = \(String(uuid))::uuid AND d.key IN ('impressions', 'clicks')
+            """)
 
         try await page.evaluate("""
             sessionStorage.setItem('campaignd.studio', JSON.stringify({ step: 'status', campaignId: \(BrowserPage.quoted(id)) })); location.reload()

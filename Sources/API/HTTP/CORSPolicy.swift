@@ -40,7 +40,7 @@ public struct CORSPolicy: Sendable {
     /// allowed origin, 403 for any other.
     func preflight(_ request: FastCGIRequest) -> FastCGIResponse {
         guard allowedOrigin(of: request) != nil else {
-            return .json(403, #"{"errors":[{"message":"This origin may not call the API from a browser.","extensions":{"code":"ORIGIN_NOT_ALLOWED"}}]}"#)
+            return .json(403, #"{"errors":[{"message":"This origin may not call the API from a browser.","extensions":{"code":"\#(APIErrorCode.originNotAllowed.rawValue)"}}]}"#)
         }
         return FastCGIResponse(status: 204, headers: headers(for: request) + [
             ("Access-Control-Allow-Methods", "GET, POST"),

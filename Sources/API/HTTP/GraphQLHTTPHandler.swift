@@ -61,7 +61,7 @@ public struct GraphQLHTTPHandler: Sendable {
 
     private func respond(_ request: FastCGIRequest, recording record: inout GraphQLRequestRecord) -> FastCGIResponse {
         guard let mediaType = ResponseMediaType.negotiate(accept: request.header("Accept")) else {
-            return refusal(HTTPRefusal(status: 406, message: "Accept application/graphql-response+json or application/json.", code: "NOT_ACCEPTABLE"),
+            return refusal(HTTPRefusal(status: 406, message: "Accept application/graphql-response+json or application/json.", code: .notAcceptable),
                            as: .json, recording: &record)
         }
         if let refused = GraphQLHTTPRequest.refusalBeforeBody(request) { return refusal(refused, as: mediaType, recording: &record) }
@@ -99,7 +99,7 @@ public struct GraphQLHTTPHandler: Sendable {
         } catch {
             record.outcome = .unavailable
             record.failure = String(describing: error)
-            return refusal(HTTPRefusal(status: 503, message: "The service is temporarily unavailable.", code: "SERVICE_UNAVAILABLE"),
+            return refusal(HTTPRefusal(status: 503, message: "The service is temporarily unavailable.", code: .serviceUnavailable),
                            as: mediaType, recording: &record)
         }
     }
@@ -116,7 +116,7 @@ public struct GraphQLHTTPHandler: Sendable {
         record.operationName = parameters.operationName
         guard let query = parameters.query ?? parameters.persistedQuery.flatMap({ persistedQueries.document(forHash: $0.hash) }) else {
             // Apollo's clients send the query on this answer; it is a request error of the new media type.
-            return refusal(HTTPRefusal(status: mediaType == .json ? 200 : 400, message: "PersistedQueryNotFound", code: "PERSISTED_QUERY_NOT_FOUND"),
+            return refusal(HTTPRefusal(status: mediaType == .json ? 200 : 400, message: "PersistedQueryNotFound", code: .persistedQueryNotFound),
                            as: mediaType, recording: &record)
         }
         let response = pipeline.runSynchronously(
@@ -151,10 +151,10 @@ public struct GraphQLHTTPHandler: Sendable {
     private func refusal(_ refusal: HTTPRefusal, as mediaType: ResponseMediaType,
                          recording record: inout GraphQLRequestRecord) -> FastCGIResponse {
         if record.outcome != .unavailable { record.outcome = .refused }
-        record.errorCode = refusal.code
+        record.errorCode = refusal.code.rawValue
         var error = JSONObject()
         error["message"] = .string(refusal.message)
-        error["extensions"] = .object(JSONObject([("code", .string(refusal.code))]))
+        error["extensions"] = .object(JSONObject([("code", .string(refusal.code.rawValue))]))
         let body = JSON.object(JSONObject([("errors", .array([.object(error)]))]))
         let headers = [("Content-Type", mediaType.contentType), ("Cache-Control", "no-store")] + refusal.headers
         return FastCGIResponse(status: refusal.status, headers: headers, body: body.serializedBytes())
@@ -171,6 +171,6 @@ public struct GraphQLHTTPHandler: Sendable {
 
 extension HTTPRefusal {
     static func unauthenticated(_ message: String) -> HTTPRefusal {
-        HTTPRefusal(status: 401, message: message, code: "UNAUTHENTICATED", headers: [("WWW-Authenticate", "Bearer")])
+        HTTPRefusal(status: 401, message: message, code: .unauthenticated, headers: [("WWW-Authenticate", "Bearer")])
     }
 }

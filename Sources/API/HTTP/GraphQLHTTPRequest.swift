@@ -105,7 +105,7 @@ struct GraphQLHTTPRequest: Sendable {
 struct HTTPRefusal: Error, Sendable {
     var status: Int
     var message: String
-    var code: String = "BAD_REQUEST"
+    var code: APIErrorCode = .badRequest
     var headers: [(String, String)] = []
 
     static func badRequest(_ message: String) -> HTTPRefusal {

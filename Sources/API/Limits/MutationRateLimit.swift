@@ -12,8 +12,7 @@ enum MutationRateLimit {
         guard limits.rateLimitBurst > 0, RequestLimits.rateLimitedMutations.contains(fieldName) else { return }
         let retryAfter: Int = try request.services.pool.withConnection { connection in
             try connection.query(
-                "SELECT take_rate_limit_token($1, $2, $3)::integer AS retry_after",
-                [request.session.organizationID, limits.rateLimitBurst, limits.rateLimitPerMinute])[0].decode("retry_after")
+                "SELECT take_rate_limit_token(\(request.session.organizationID), \(limits.rateLimitBurst), \(limits.rateLimitPerMinute))::integer AS retry_after")[0].decode("retry_after")
         }
         if retryAfter > 0 { throw RateLimited(field: fieldName, retryAfterSeconds: retryAfter) }
     }
@@ -27,6 +26,6 @@ struct RateLimited: GraphQLErrorConvertible, Sendable {
     var graphQLMessage: String {
         "Too many platform operations for this organization; \(field) can run again in \(retryAfterSeconds) s."
     }
-    var graphQLCode: String { "RATE_LIMITED" }
+    var graphQLCode: String { APIErrorCode.rateLimited.rawValue }
     var graphQLExtensions: JSONObject { JSONObject([("retryAfter", .int(retryAfterSeconds))]) }
 }

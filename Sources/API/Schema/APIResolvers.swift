@@ -42,13 +42,13 @@ enum APIResolvers {
         var resolvers = Resolvers()
         resolvers.field("Query", "node") { context -> ResolvedValue in
             let session = try context.context(as: RequestContext.self).session
-            let notFound = UserError("Not found.", code: "NOT_FOUND")
+            let notFound = UserError("Not found.", code: .notFound)
             guard case .string(let text)? = context.argument("id"), let global = GlobalID(text) else { throw notFound }
             switch global.typeName {
             case "Audience":
                 do {
-                    return try AudienceResolvers.node(global.id, in: session).resolvedValue
-                } catch let error as UserError where error.graphQLCode == "NOT_FOUND" {
+                    return try AudienceService().get(global.id, in: session).resolvedValue
+                } catch AudienceError.notFound {
                     throw notFound
                 }
             case "Campaign":

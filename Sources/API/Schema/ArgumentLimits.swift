@@ -98,6 +98,6 @@ enum ArgumentLimits {
 /// A refused value reaches the client as `BAD_USER_INPUT` with the input path in `extensions.field`.
 extension InputLimitViolation: GraphQLErrorConvertible {
     public var graphQLMessage: String { message }
-    public var graphQLCode: String { "BAD_USER_INPUT" }
+    public var graphQLCode: String { APIErrorCode.badUserInput.rawValue }
     public var graphQLExtensions: JSONObject { JSONObject([("field", .string(field))]) }
 }

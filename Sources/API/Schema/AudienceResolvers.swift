@@ -11,11 +11,11 @@ enum AudienceResolvers {
         resolvers.field("Query", "audiences") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 100.", field: "first")
+                throw UserError.badInput("first must be between 1 and 100.", field: "first")
             }
             var after: CreationCursor?
             if let argument = context.argument("after"), case .string(let text) = argument {
-                guard let cursor = PageCursor.decode(text) else { throw InputError.badInput("after is not a valid cursor.", field: "after") }
+                guard let cursor = PageCursor.decode(text) else { throw UserError.badInput("after is not a valid cursor.", field: "after") }
                 after = cursor
             }
             var search: String?
@@ -24,7 +24,7 @@ enum AudienceResolvers {
                 search = text
             }
             return AudienceConnection(
-                page: try mapped { try service.list(first: first, after: after, nameContains: search, in: session) }, search: search, session: session)
+                page: try service.list(first: first, after: after, nameContains: search, in: session), search: search, session: session)
         }
         resolvers.field("AudienceConnection", "edges", on: AudienceConnection.self) { connection, _ in
             connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: PageCursor.encode($0.cursor)) }
@@ -57,13 +57,13 @@ enum AudienceResolvers {
                 interests: input["interests"]?.stringList ?? [],
                 locationTargets: TargetingResolvers.entries(input["locationTargets"]) ?? [],
                 interestTargets: TargetingResolvers.entries(input["interestTargets"]) ?? [])
-            return try mapped { try service.create(draft, in: session) }
+            return try withinInput { try service.create(draft, in: session) }
         }
         resolvers.mutation("updateAudience") { context, session in
             let id = try audienceID(context.argument("id"))
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["name", "locations", "ageMin", "ageMax"] where input[key] == .null {
-                throw InputError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+                throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             let changes = AudienceChanges(
                 name: input["name"]?.stringValue, locations: input["locations"]?.stringList,
@@ -71,19 +71,14 @@ enum AudienceResolvers {
                 interests: input["interests"] == .null ? [] : input["interests"]?.stringList,
                 locationTargets: TargetingResolvers.entries(input["locationTargets"]),
                 interestTargets: input["interestTargets"] == .null ? [] : TargetingResolvers.entries(input["interestTargets"]))
-            return try mapped { try service.update(id, with: changes, in: session) }
+            return try withinInput { try service.update(id, with: changes, in: session) }
         }
         resolvers.mutation("deleteAudience") { context, session in
             let id = try audienceID(context.argument("id"))
-            try mapped { try service.delete(id, in: session) }
+            try service.delete(id, in: session)
             return GlobalID.encode("Audience", id)
         }
         return resolvers
-    }
-
-    /// The node behind a global id of an audience, for `Query.node`.
-    static func node(_ id: UUID, in session: TenantSession) throws -> Audience {
-        try mapped { try AudienceService().get(id, in: session) }
     }
 
     static func audienceID(_ argument: JSON?) throws -> UUID {
@@ -91,20 +86,7 @@ enum AudienceResolvers {
         return id
     }
 
-    /// Domain refusals as client-facing errors; anything else stays internal (masked).
-    static func mapped<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as AudienceError {
-            switch error {
-            case .validation(let field, let message): throw InputError.badInput(message, field: "input.\(field)")
-            case .notFound: throw notFound
-            case .inUse: throw UserError("The audience is used by campaign units; remove it from them before deleting it.", code: "BAD_USER_INPUT")
-            }
-        }
-    }
-
-    static let notFound = UserError("Audience not found.", code: "NOT_FOUND")
+    static let notFound = UserError.notFound("Audience")
 }
 
 /// A page plus the session, so `totalCount` is only counted when selected.

@@ -14,28 +14,28 @@ enum AutomationRuleResolvers {
         resolvers.field("Query", "automationAlerts") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 100.", field: "first")
+                throw UserError.badInput("first must be between 1 and 100.", field: "first")
             }
             return try service.alerts(first: first, includeAcknowledged: context.argument("includeAcknowledged") == .bool(true), in: session)
         }
 
         resolvers.mutation("createAutomationRule") { context, session in
-            try mapped { try service.create(try input(context), in: session) }
+            try withinInput { try service.create(try input(context), in: session) }
         }
         resolvers.mutation("updateAutomationRule") { context, session in
             let id = try ruleID(context.argument("id"))
-            return try mapped { try service.update(id, try input(context), in: session) }
+            return try withinInput { try service.update(id, try input(context), in: session) }
         }
         resolvers.mutation("deleteAutomationRule") { context, session in
             let id = try ruleID(context.argument("id"))
-            try mapped { try service.delete(id, in: session) }
+            try service.delete(id, in: session)
             return GlobalID.encode("AutomationRule", id)
         }
         resolvers.mutation("acknowledgeAutomationAlert") { context, session in
             guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "AutomationAlert") else {
-                throw UserError("Alert not found.", code: "NOT_FOUND")
+                throw UserError.notFound("Alert")
             }
-            return try mapped { try service.acknowledge(id, in: session) }
+            return try service.acknowledge(id, in: session)
         }
         resolvers.mutation("evaluateAutomationRules") { context, session in
             let services = try context.context(as: RequestContext.self).services
@@ -61,7 +61,7 @@ enum AutomationRuleResolvers {
             let session = try batch.context(as: RequestContext.self).session
             let rules = try batch.parents(as: AutomationRule.self)
             guard case .int(let first)? = batch.argument("first"), (1...50).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 50.", field: "first")
+                throw UserError.badInput("first must be between 1 and 50.", field: "first")
             }
             let runs = try service.runs(of: rules.map(\.id), first: first, in: session)
             return rules.map { runs[$0.id] ?? [] }
@@ -91,19 +91,19 @@ enum AutomationRuleResolvers {
 
     static func ruleID(_ argument: JSON?) throws -> UUID {
         guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "AutomationRule") else {
-            throw UserError("Rule not found.", code: "NOT_FOUND")
+            throw UserError.notFound("Rule")
         }
         return id
     }
 
     /// `input` as the domain's rule input; enum values are checked by the engine, the rest by the service.
     static func input(_ context: FieldContext) throws -> AutomationRuleInput {
-        guard case .object(let input)? = context.argument("input") else { throw InputError.badInput("input is required.", field: "input") }
+        guard case .object(let input)? = context.argument("input") else { throw UserError.badInput("input is required.", field: "input") }
         func text(_ name: String) -> String? { input[name]?.stringValue }
         var campaignID: UUID?
         if let id = text("campaignId") {
             guard let decoded = GlobalID.decode(id, as: "Campaign") else {
-                throw InputError.badInput("There is no such campaign.", field: "input.campaignId")
+                throw UserError.badInput("There is no such campaign.", field: "input.campaignId")
             }
             campaignID = decoded
         }
@@ -115,12 +115,12 @@ enum AutomationRuleResolvers {
         default: break
         }
         if input["threshold"].map({ $0 != .null }) == true, threshold == nil {
-            throw InputError.badInput("threshold must be a decimal number.", field: "input.threshold")
+            throw UserError.badInput("threshold must be a decimal number.", field: "input.threshold")
         }
         var runAt: Date?
         if let value = text("runAt") {
             guard let date = Date(dateTimeText: value) else {
-                throw InputError.badInput("runAt must be an RFC 3339 date-time such as 2026-12-24T09:00:00Z.", field: "input.runAt")
+                throw UserError.badInput("runAt must be an RFC 3339 date-time such as 2026-12-24T09:00:00Z.", field: "input.runAt")
             }
             runAt = date
         }
@@ -131,20 +131,6 @@ enum AutomationRuleResolvers {
             threshold: threshold, windowDays: int("windowDays", default: 1), minimumClicks: int("minimumClicks", default: 0), runAt: runAt,
             action: AutomationRule.Action(rawValue: text("action")?.lowercased() ?? "") ?? .alert,
             dryRun: input["dryRun"] == .bool(true), enabled: input["enabled"] != .bool(false))
-    }
-
-    static func mapped<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as AutomationRuleError {
-            switch error {
-            case .invalid(let field, let message): throw InputError.badInput(message, field: "input.\(field)")
-            case .notFound: throw UserError("Not found.", code: "NOT_FOUND")
-            case .tooManyRules(let limit):
-                throw UserError("An organization keeps at most \(limit) rules.", code: "LIMIT_EXCEEDED",
-                                extensions: JSONObject([("limit", .int(limit))]))
-            }
-        }
     }
 }
 

@@ -13,13 +13,13 @@ enum CampaignResolvers {
         resolvers.field("Query", "campaigns") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 100.", field: "first")
+                throw UserError.badInput("first must be between 1 and 100.", field: "first")
             }
             let order = context.argument("orderBy")?.stringValue.flatMap { CampaignOrder(rawValue: $0.lowercased()) } ?? .newest
             var after: CampaignKeyset?
             if case .string(let text)? = context.argument("after") {
                 guard let keyset = CampaignCursor.decode(text, in: order) else {
-                    throw InputError.badInput("after is not a cursor of this order.", field: "after")
+                    throw UserError.badInput("after is not a cursor of this order.", field: "after")
                 }
                 after = keyset
             }
@@ -66,7 +66,7 @@ enum CampaignResolvers {
         resolvers.batch("Campaign", "adAccount", on: Campaign.self) { campaigns, session in
             let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
             return try campaigns.map { campaign in
-                guard let account = accounts[campaign.adAccountID] else { throw UserError("Ad account not found.", code: "NOT_FOUND") }
+                guard let account = accounts[campaign.adAccountID] else { throw UserError.notFound("Ad account") }
                 return account
             }
         }
@@ -137,46 +137,42 @@ enum CampaignResolvers {
                 name: input["name"]?.stringValue ?? "",
                 objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)),
                 budget: budgetDraft(budget))
-            return try mapped(prefix: "input.") { try service.create(draft, in: session) }
+            return try withinInput { try service.create(draft, in: session) }
         }
         resolvers.mutation("updateCampaign") { context, session in
             let id = try campaignID(context.argument("id"))
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["name", "objective"] where input[key] == .null {
-                throw InputError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+                throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
             let changes = CampaignChanges(
                 name: input["name"]?.stringValue, objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)))
-            return try mapped(prefix: "input.") {
+            try withinInput {
                 try LiveEdits.edit(context, campaign: id, session) { _ = try service.update(id, with: changes, in: $0) }
-                return try service.get(id, in: session)
             }
+            return try service.get(id, in: session)
         }
         resolvers.mutation("setCampaignBudget") { context, session in
             let id = try campaignID(context.argument("id"))
             let draft = budgetDraft(context.argument("budget")?.objectValue ?? JSONObject())
-            return try mapped(prefix: "") {
-                try LiveEdits.edit(context, campaign: id, session) { _ = try service.setBudget(id, draft, in: $0) }
-                return try service.get(id, in: session)
-            }
+            try LiveEdits.edit(context, campaign: id, session) { _ = try service.setBudget(id, draft, in: $0) }
+            return try service.get(id, in: session)
         }
         resolvers.mutation("setCampaignDates") { context, session in
             let id = try campaignID(context.argument("id"))
             let start = context.argument("startDate")?.stringValue, end = context.argument("endDate")?.stringValue
-            return try mapped(prefix: "") {
-                try LiveEdits.edit(context, campaign: id, session) { _ = try service.setDates(id, start: start, end: end, in: $0) }
-                return try service.get(id, in: session)
-            }
+            try LiveEdits.edit(context, campaign: id, session) { _ = try service.setDates(id, start: start, end: end, in: $0) }
+            return try service.get(id, in: session)
         }
         resolvers.mutation("copyCampaign") { context, session in
             let id = try campaignID(context.argument("id"))
             let account = context.argument("adAccountId")?.stringValue.flatMap { GlobalID.decode($0, as: "AdAccount") }
             let budget = context.argument("budget")?.objectValue.map(budgetDraft)
-            return try mapped(prefix: "") { try service.copy(id, to: account, budget: budget, in: session) }
+            return try service.copy(id, to: account, budget: budget, in: session)
         }
         resolvers.mutation("deleteCampaign") { context, session in
             let id = try campaignID(context.argument("id"))
-            try mapped(prefix: "") { try service.delete(id, in: session) }
+            try service.delete(id, in: session)
             return GlobalID.encode("Campaign", id)
         }
         resolvers.mutation("createCampaignUnit") { context, session in
@@ -191,7 +187,7 @@ enum CampaignResolvers {
                 audienceID: input["audienceId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Audience") },
                 name: input["name"]?.stringValue ?? "", budgetAllocation: allocation,
                 keywords: TargetingResolvers.keywords(input["keywords"]))
-            return try mapped(prefix: "input.") {
+            return try withinInput {
                 let unit = try LiveEdits.add(context, campaign: draft.campaignID, session) { try service.createUnit(draft, in: $0) }
                 // Read again: on a live campaign, its platform id was recorded after the insert.
                 return try service.unit(unit.id, in: session) ?? unit
@@ -200,20 +196,20 @@ enum CampaignResolvers {
         resolvers.mutation("createAdCreative") { context, session in
             let input = context.argument("input")?.objectValue ?? JSONObject()
             let unitID = input["campaignUnitId"]?.stringValue.flatMap { GlobalID.decode($0, as: "CampaignUnit") }
-            return try mapped(prefix: "input.") {
+            return try withinInput {
                 let campaignID = try unitID.flatMap { try service.unit($0, in: session)?.campaignID }
                 return try LiveEdits.add(context, campaign: campaignID, session) { try service.createCreative(unitID: unitID, creativeDraft(input), in: $0) }
             }
         }
         resolvers.mutation("reviseAdCreative") { context, session in
             guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "AdCreative") else {
-                throw UserError("Ad creative not found.", code: "NOT_FOUND")
+                throw UserError.notFound("Ad creative")
             }
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["headline", "headlines", "descriptions", "callToAction", "landingUrl"] where input[key] == .null {
-                throw InputError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
+                throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
             }
-            return try mapped(prefix: "input.", notFound: "Ad creative not found.") {
+            return try withinInput {
                 let campaignID = try service.creatives(ids: [id], in: session)[id]
                     .flatMap { try service.unit($0.campaignUnitID, in: session)?.campaignID }
                 return try LiveEdits.add(context, campaign: campaignID, session) { try service.reviseCreative(id, creativeDraft(input), in: $0) }
@@ -253,7 +249,7 @@ enum CampaignResolvers {
     }
 
     static func notNumeric(_ field: String) -> UserError {
-        InputError.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
+        UserError.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
     }
 
     static func campaignID(_ argument: JSON?) throws -> UUID {
@@ -261,23 +257,7 @@ enum CampaignResolvers {
         return id
     }
 
-    static let notFound = UserError("Campaign not found.", code: "NOT_FOUND")
-
-    /// Domain refusals as client-facing errors; `prefix` is the argument path (`input.`) the fields are under.
-    static func mapped<T>(prefix: String, notFound message: String = "Campaign not found.", _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as CampaignError {
-            switch error {
-            case .validation(let field, let message): throw InputError.badInput(message, field: prefix + field)
-            case .notFound: throw UserError(message, code: "NOT_FOUND")
-            case .notDraft(let status):
-                throw UserError(
-                    "Only draft campaigns can be deleted; this campaign is \(status.apiName).", code: "BAD_USER_INPUT",
-                    extensions: JSONObject([("field", .string("id")), ("status", .string(status.apiName))]))
-            }
-        }
-    }
+    static let notFound = UserError.notFound("Campaign")
 }
 
 struct CampaignConnection: GraphQLObject {

@@ -13,15 +13,15 @@ enum IntegrationResolvers {
 
         resolvers.platformMutation("startOAuth") { context, request in
             let platform = try platformArgument(context)
-            guard case .string(let redirectURI)? = context.argument("redirectUri") else { throw badInput("redirectUri is required.", field: "redirectUri") }
+            guard case .string(let redirectURI)? = context.argument("redirectUri") else { throw UserError.badInput("redirectUri is required.", field: "redirectUri") }
             return try request.services.oauth.start(
                 platform: platform, redirectURI: redirectURI, organizationID: request.session.organizationID,
                 on: request.session.connection)
         }
         resolvers.platformMutation("completeOAuth") { context, request in
             let platform = try platformArgument(context)
-            guard case .string(let code)? = context.argument("code") else { throw badInput("code is required.", field: "code") }
-            guard case .string(let state)? = context.argument("state") else { throw badInput("state is required.", field: "state") }
+            guard case .string(let code)? = context.argument("code") else { throw UserError.badInput("code is required.", field: "code") }
+            guard case .string(let state)? = context.argument("state") else { throw UserError.badInput("state is required.", field: "state") }
             let id = try request.services.oauth.complete(
                 platform: platform, code: code, state: state, organizationID: request.session.organizationID,
                 on: request.session.connection)
@@ -51,7 +51,7 @@ enum IntegrationResolvers {
 
     static func platformArgument(_ context: FieldContext) throws -> Platform {
         guard case .string(let text)? = context.argument("platform"), let platform = Platform(apiName: text) else {
-            throw badInput("platform must be GOOGLE_ADS or META_ADS.", field: "platform")
+            throw UserError.badInput("platform must be GOOGLE_ADS or META_ADS.", field: "platform")
         }
         return platform
     }
@@ -63,10 +63,6 @@ enum IntegrationResolvers {
         }
         return id
     }
-
-    static func badInput(_ message: String, field: String) -> UserError {
-        UserError(message, code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string(field))]))
-    }
 }
 
 extension OAuthStart: GraphQLObject {
@@ -77,33 +73,4 @@ extension APIServices {
     var tokens: TokenService { TokenService(providers: providers, encryptionKey: tokenEncryptionKey) }
     var oauth: OAuthService { OAuthService(providers: providers, encryptionKey: tokenEncryptionKey) }
     var accountSync: AccountSyncService { AccountSyncService(providers: providers, tokens: tokens) }
-}
-
-extension Resolvers {
-    /// A `Mutation` field that talks to a platform. Like ``mutation(_:_:)`` it runs in a savepoint rolled back
-    /// when the input is refused; but once a platform was involved, what was written stays even when the call
-    /// fails: a consumed state, tokens the platform just rotated, an integration marked disconnected.
-    /// Integration and platform errors become GraphQL errors with a code (see ``IntegrationErrorMapping``).
-    mutating func platformMutation<T: ResolvedValueConvertible>(
-        _ fieldName: String, _ resolve: @escaping @Sendable (FieldContext, RequestContext) throws -> T
-    ) {
-        field("Mutation", fieldName) { context in
-            try ArgumentLimits.check(context)
-            let request = try context.context(as: RequestContext.self)
-            try MutationRateLimit.take(for: fieldName, in: request)
-            let connection = try request.session.connection
-            try connection.execute("SAVEPOINT platform_mutation")
-            do {
-                let value = try resolve(context, request)
-                try connection.execute("RELEASE SAVEPOINT platform_mutation")
-                return value
-            } catch {
-                if !IntegrationErrorMapping.keepsWrites(error) {
-                    try connection.execute("ROLLBACK TO SAVEPOINT platform_mutation")
-                }
-                try connection.execute("RELEASE SAVEPOINT platform_mutation")
-                throw IntegrationErrorMapping.graphQLError(error)
-            }
-        }
-    }
 }

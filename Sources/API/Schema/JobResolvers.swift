@@ -14,12 +14,12 @@ enum JobResolvers {
         resolvers.field("Query", "jobs") { context in
             let session = try context.context(as: RequestContext.self).session
             guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 100.", field: "first")
+                throw UserError.badInput("first must be between 1 and 100.", field: "first")
             }
             var after: JobCursor?
             if case .string(let text)? = context.argument("after") {
                 guard let cursor = PageCursor.decode(text) else {
-                    throw InputError.badInput("after is not a valid cursor.", field: "after")
+                    throw UserError.badInput("after is not a valid cursor.", field: "after")
                 }
                 after = JobCursor(createdAt: cursor.createdAt, id: cursor.id)
             }

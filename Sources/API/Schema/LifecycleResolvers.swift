@@ -14,7 +14,7 @@ enum LifecycleResolvers {
         resolvers.mutation("launchCampaign") { context, session in
             let id = try CampaignResolvers.campaignID(context.argument("id"))
             let dryRun = context.argument("dryRun") == .bool(true)
-            let outcome = try mapped { try lifecycle(context).launch(id, organizationID: session.organizationID, dryRun: dryRun) }
+            let outcome = try lifecycle(context).launch(id, organizationID: session.organizationID, dryRun: dryRun)
             return LaunchResult(campaign: try CampaignService().get(id, in: session), dryRun: outcome.dryRun,
                                 plannedRequests: outcome.plannedRequests)
         }
@@ -22,19 +22,17 @@ enum LifecycleResolvers {
             resolvers.mutation(field) { context, session in
                 let id = try CampaignResolvers.campaignID(context.argument("id"))
                 let service = try lifecycle(context)
-                try mapped {
-                    switch operation {
-                    case .pause: try service.pause(id, organizationID: session.organizationID)
-                    case .resume: try service.resume(id, organizationID: session.organizationID)
-                    case .complete: try service.complete(id, organizationID: session.organizationID)
-                    }
+                switch operation {
+                case .pause: try service.pause(id, organizationID: session.organizationID)
+                case .resume: try service.resume(id, organizationID: session.organizationID)
+                case .complete: try service.complete(id, organizationID: session.organizationID)
                 }
                 return try CampaignService().get(id, in: session)
             }
         }
         resolvers.mutation("pushCampaignChanges") { context, session in
             let id = try CampaignResolvers.campaignID(context.argument("id"))
-            try mapped { try lifecycle(context).pushPendingChanges(id, organizationID: session.organizationID) }
+            try lifecycle(context).pushPendingChanges(id, organizationID: session.organizationID)
             return try CampaignService().get(id, in: session)
         }
         resolvers.field("LaunchResult", "campaign", on: LaunchResult.self) { result, _ in result.campaign }
@@ -75,53 +73,6 @@ enum LifecycleResolvers {
 
     static func lifecycle(_ context: FieldContext) throws -> CampaignLifecycleService {
         try context.context(as: RequestContext.self).services.lifecycle
-    }
-
-    /// Lifecycle refusals and platform failures as client-facing errors.
-    static func mapped<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LifecycleError {
-            throw userError(error)
-        }
-    }
-
-    static func userError(_ error: LifecycleError) -> UserError {
-        switch error {
-        case .notFound:
-            return CampaignResolvers.notFound
-        case .validation(let problems):
-            let list = problems.map { problem -> JSON in
-                .object(JSONObject([("field", .string(problem.field)), ("code", .string(problem.code)), ("message", .string(problem.message))]))
-            }
-            let summary = problems.map { "\($0.field): \($0.message)" }.joined(separator: " ")
-            return UserError(
-                "The campaign cannot launch (\(problems.count) problem\(problems.count == 1 ? "" : "s")). \(summary)", code: "BAD_USER_INPUT",
-                extensions: JSONObject([("field", .string(problems.first?.field ?? "id")), ("problems", .array(list))]))
-        case .illegalTransition(let action, let status):
-            let allowed = action == LifecycleStep.resume ? "PAUSED" : action == LifecycleStep.complete ? "LIVE or PAUSED" : "LIVE"
-            return UserError(
-                "Only \(allowed) campaigns can be \(action == LifecycleStep.complete ? "completed" : action + "d"); this campaign is \(status.apiName).",
-                code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string("id")), ("status", .string(status.apiName))]))
-        case .notChangeableOnPlatform(let field, let message):
-            return UserError(message, code: "BAD_USER_INPUT", extensions: JSONObject([("field", .string(field))]))
-        case .inProgress:
-            return UserError("Another launch or status change of this campaign is running; try again when it has finished.", code: "CONFLICT")
-        case .pendingOnPlatform(let step, let platformError):
-            var error = userError(.platform(step: step, platformError))
-            error.graphQLMessage += " The change is saved; what it still needs on the platform waits for pushCampaignChanges, which never creates anything twice."
-            error.graphQLExtensions["pending"] = .bool(true)
-            return error
-        case .platform(let step, let platformError):
-            // The integration endpoints' codes (PLATFORM_RATE_LIMITED, PLATFORM_UNAVAILABLE, RECONNECT_REQUIRED, …),
-            // plus the step that failed.
-            guard var mapped = IntegrationErrorMapping.graphQLError(platformError) as? UserError else {
-                return UserError(platformError.message, code: "PLATFORM_ERROR")
-            }
-            mapped.graphQLMessage = "The \(step.replacingOccurrences(of: "_", with: " ")) step failed. " + mapped.graphQLMessage
-            mapped.graphQLExtensions["step"] = .string(step)
-            return mapped
-        }
     }
 }
 

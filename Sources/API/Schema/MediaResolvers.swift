@@ -8,17 +8,15 @@ enum MediaResolvers {
         resolvers.mutation("uploadMedia") { context, session -> MediaUpload in
             let request = try context.context(as: RequestContext.self)
             guard let store = request.media else {
-                throw UserError("Uploads are not configured on this server.", code: "SERVICE_UNAVAILABLE")
+                throw UserError("Uploads are not configured on this server.", code: .serviceUnavailable)
             }
             let input = context.argument("input")?.objectValue ?? JSONObject()
-            do {
-                let stored = try store.store(
+            let stored = try withinInput {
+                try store.store(
                     filename: input["filename"]?.stringValue ?? "", contentType: input["contentType"]?.stringValue ?? "",
                     base64: input["dataBase64"]?.stringValue ?? "", organizationID: session.organizationID)
-                return MediaUpload(stored: stored, origin: request.origin)
-            } catch MediaError.invalid(let field, let message) {
-                throw InputError.badInput(message, field: "input.\(field)")
             }
+            return MediaUpload(stored: stored, origin: request.origin)
         }
         resolvers.field("MediaUpload", "url", on: MediaUpload.self) { upload, _ in upload.origin + upload.stored.path }
         resolvers.field("MediaUpload", "path", on: MediaUpload.self) { upload, _ in upload.stored.path }

@@ -15,20 +15,20 @@ enum MetaAssetResolvers {
         resolvers.field("Query", "metaPages") { context in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
-            return try assetError { () throws(MetaAssetError) in try assetService(request).pages(ofAccount: accountID, in: request.session) }
+            return try assetService(request).pages(ofAccount: accountID, in: request.session)
         }
         resolvers.field("MetaPixel", "id", on: PlatformPixel.self) { pixel, _ in pixel.id }
         resolvers.field("MetaPixel", "name", on: PlatformPixel.self) { pixel, _ in pixel.name }
         resolvers.field("Query", "metaPixels") { context in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
-            return try assetError { () throws(MetaAssetError) in try assetService(request).pixels(ofAccount: accountID, in: request.session) }
+            return try assetService(request).pixels(ofAccount: accountID, in: request.session)
         }
         resolvers.mutation("setCampaignMetaPixel") { context, session in
             let request = try context.context(as: RequestContext.self)
             let campaignID = try CampaignResolvers.campaignID(context.argument("id"))
             let pixelID = context.argument("pixelId")?.stringValue ?? ""
-            return try assetError { () throws(MetaAssetError) in try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session) }
+            return try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session)
         }
         resolvers.field("AdAccount", "euTransparency", on: AdAccount.self) { account, _ in account.transparency }
         resolvers.field("EUTransparency", "beneficiary", on: EUTransparency.self) { transparency, _ in transparency.beneficiary }
@@ -36,20 +36,16 @@ enum MetaAssetResolvers {
         resolvers.field("Query", "metaEUTransparencySuggestions") { context in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
-            return try assetError { () throws(MetaAssetError) in
-                try assetService(request).transparencySuggestions(ofAccount: accountID, in: request.session)
-            }
+            return try assetService(request).transparencySuggestions(ofAccount: accountID, in: request.session)
         }
         resolvers.field("Query", "metaAudienceSizeEstimate") { context -> AudienceSizeEstimate? in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
             guard let audienceID = context.argument("audienceId")?.stringValue.flatMap({ GlobalID.decode($0, as: "Audience") }),
                   let audience = try AudienceService().get(ids: [audienceID], in: request.session)[audienceID] else {
-                throw UserError("Audience not found.", code: "NOT_FOUND")
+                throw AudienceResolvers.notFound
             }
-            let range = try assetError { () throws(MetaAssetError) in
-                try assetService(request).sizeEstimate(of: audience, forAccount: accountID, in: request.session)
-            }
+            let range = try assetService(request).sizeEstimate(of: audience, forAccount: accountID, in: request.session)
             return range.map { AudienceSizeEstimate(lowerBound: $0.lowerBound, upperBound: $0.upperBound) }
         }
         resolvers.field("AudienceSizeEstimate", "lowerBound", on: AudienceSizeEstimate.self) { estimate, _ in estimate.lowerBound }
@@ -58,22 +54,20 @@ enum MetaAssetResolvers {
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
             let beneficiary = context.argument("beneficiary")?.stringValue ?? "", payor = context.argument("payor")?.stringValue ?? ""
-            return try assetError { () throws(MetaAssetError) in
-                try assetService(request).setTransparency(beneficiary: beneficiary, payor: payor, forAccount: accountID, in: session)
-            }
+            return try assetService(request).setTransparency(beneficiary: beneficiary, payor: payor, forAccount: accountID, in: session)
         }
         resolvers.mutation("setAdAccountPage") { context, session in
             let request = try context.context(as: RequestContext.self)
             let accountID = try adAccountID(context.argument("adAccountId"))
             let pageID = context.argument("pageId")?.stringValue ?? ""
-            return try assetError { () throws(MetaAssetError) in try assetService(request).choose(pageID: pageID, forAccount: accountID, in: session) }
+            return try assetService(request).choose(pageID: pageID, forAccount: accountID, in: session)
         }
         return resolvers
     }
 
     static func adAccountID(_ argument: JSON?) throws -> UUID {
         guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "AdAccount") else {
-            throw UserError("Ad account not found.", code: "NOT_FOUND")
+            throw UserError.notFound("Ad account")
         }
         return id
     }
@@ -82,21 +76,6 @@ enum MetaAssetResolvers {
         MetaAssetService(
             providers: request.services.providers,
             tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
-    }
-
-    /// The asset service's errors as the API reports them.
-    static func assetError<T>(_ body: () throws(MetaAssetError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            switch error {
-            case .notFound(let what): throw UserError("\(what) not found.", code: "NOT_FOUND")
-            case .validation(let field, let message): throw InputError.badInput(message, field: field)
-            case .platform(let underlying as PlatformError): throw IntegrationErrorMapping.graphQLError(underlying)
-            case .platform(let underlying as IntegrationError): throw IntegrationErrorMapping.graphQLError(underlying)
-            case .platform(let underlying): throw underlying
-            }
-        }
     }
 }
 

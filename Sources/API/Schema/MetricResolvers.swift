@@ -25,12 +25,12 @@ enum MetricResolvers {
             let session = try batch.context(as: RequestContext.self).session
             let campaigns = try batch.parents(as: Campaign.self)
             guard case .int(let first)? = batch.argument("first"), (1...100).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 100.", field: "first")
+                throw UserError.badInput("first must be between 1 and 100.", field: "first")
             }
             var after: CreationCursor?
             if case .string(let text)? = batch.argument("after") {
                 guard let cursor = PageCursor.decode(text) else {
-                    throw InputError.badInput("after is not a valid cursor.", field: "after")
+                    throw UserError.badInput("after is not a valid cursor.", field: "after")
                 }
                 after = cursor
             }
@@ -84,16 +84,16 @@ enum MetricResolvers {
     static func range(_ batch: BatchFieldContext) throws -> (String, String) {
         let from = try day(batch.argument("from"), field: "from")
         let to = try day(batch.argument("to"), field: "to")
-        guard from.day <= to.day else { throw InputError.badInput("from must not be after to.", field: "from") }
+        guard from.day <= to.day else { throw UserError.badInput("from must not be after to.", field: "from") }
         guard to.day - from.day < 366 else {
-            throw InputError.badInput("The range from from to to must be at most 366 days.", field: "to")
+            throw UserError.badInput("The range from from to to must be at most 366 days.", field: "to")
         }
         return (from.text, to.text)
     }
 
     /// A strict `Date` (`YYYY-MM-DD`, a real calendar day, year 1 to 9999) and its day number.
     static func day(_ value: JSON?, field: String) throws -> (text: String, day: Int) {
-        let refused = InputError.badInput("\(field) must be a date in the form YYYY-MM-DD.", field: field)
+        let refused = UserError.badInput("\(field) must be a date in the form YYYY-MM-DD.", field: field)
         guard case .string(let text)? = value else { throw refused }
         let characters = Array(text)
         let pattern = Array("dddd-dd-dd")

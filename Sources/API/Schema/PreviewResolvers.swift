@@ -10,7 +10,7 @@ enum PreviewResolvers {
             let session = try context.context(as: RequestContext.self).session
             let input = context.argument("input")?.objectValue ?? JSONObject()
             guard let callToAction = input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)) else {
-                throw InputError.badInput("Unknown call to action.", field: "input.callToAction")
+                throw UserError.badInput("Unknown call to action.", field: "input.callToAction")
             }
             let platforms = (input["platforms"]?.stringList ?? []).compactMap(Platform.init(apiName:))
             var advertiser = input["advertiserName"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""

@@ -15,21 +15,16 @@ enum ReportResolvers {
             let session = try context.context(as: RequestContext.self).session
             let query = try reportQuery(context)
             guard case .int(let first)? = context.argument("first"), (1...500).contains(first) else {
-                throw InputError.badInput("first must be between 1 and 500.", field: "first")
+                throw UserError.badInput("first must be between 1 and 500.", field: "first")
             }
             var after: [String]?
             if case .string(let text)? = context.argument("after") {
                 guard let key = ReportCursor.decode(text, for: query) else {
-                    throw InputError.badInput("after is not a cursor of this report.", field: "after")
+                    throw UserError.badInput("after is not a cursor of this report.", field: "after")
                 }
                 after = key
             }
-            let page: PerformanceReportPage
-            do {
-                page = try service.rows(query, first: first, after: after, in: session)
-            } catch ReportError.invalidCursor {
-                throw InputError.badInput("after is not a cursor of this report.", field: "after")
-            }
+            let page = try service.rows(query, first: first, after: after, in: session)
             return PerformanceReportResult(query: query, page: page, session: session)
         }
         resolvers.field("PerformanceReport", "rows", on: PerformanceReportResult.self) { report, _ in report.page.rows }
@@ -88,12 +83,12 @@ enum ReportResolvers {
     static func reportQuery(_ context: FieldContext) throws -> PerformanceReportQuery {
         let from = try MetricResolvers.day(context.argument("from"), field: "from")
         let to = try MetricResolvers.day(context.argument("to"), field: "to")
-        guard from.day <= to.day else { throw InputError.badInput("from must not be after to.", field: "from") }
+        guard from.day <= to.day else { throw UserError.badInput("from must not be after to.", field: "from") }
         guard to.day - from.day < ReportService.maximumDays else {
-            throw InputError.badInput("The range from from to to must be at most \(ReportService.maximumDays) days.", field: "to")
+            throw UserError.badInput("The range from from to to must be at most \(ReportService.maximumDays) days.", field: "to")
         }
         guard let fromDate = CalendarDate(iso: from.text), let toDate = CalendarDate(iso: to.text) else {
-            throw InputError.badInput("from and to must be dates in the form YYYY-MM-DD.", field: "from")
+            throw UserError.badInput("from and to must be dates in the form YYYY-MM-DD.", field: "from")
         }
         var groupBy: Set<ReportDimension> = []
         if case .array(let values)? = context.argument("groupBy") {

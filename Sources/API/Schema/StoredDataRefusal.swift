@@ -29,6 +29,6 @@ enum StoredDataRefusal {
         if let field { extensions["field"] = .string(field) }
         let subject = field ?? "A value"
         return UserError("\(subject) is outside what can be stored (see the limits in the schema's descriptions).",
-                         code: "BAD_USER_INPUT", extensions: extensions)
+                         code: .badUserInput, extensions: extensions)
     }
 }

@@ -14,26 +14,13 @@ enum TargetingResolvers {
             let request = try context.context(as: RequestContext.self)
             guard case .string(let platformName)? = context.argument("platform"), let platform = Platform(apiName: platformName),
                   case .string(let kindName)? = context.argument("kind"), let kind = TargetingSearchKind(rawValue: kindName) else {
-                throw InputError.badInput("platform and kind are required.", field: "platform")
+                throw UserError.badInput("platform and kind are required.", field: "platform")
             }
             let query = context.argument("query")?.stringValue ?? ""
             let service = TargetingSearchService(
                 providers: request.services.providers,
                 tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
-            do {
-                return try service.search(platform: platform, kind: kind, query: query, in: request.session)
-            } catch let error as TargetingSearchError {
-                switch error {
-                case .validation(let field, let message): throw InputError.badInput(message, field: field)
-                case .notConnected(let platform):
-                    throw UserError("Connect \(platform.displayName) first: its targeting search needs the connection.", code: "NOT_CONNECTED",
-                                    extensions: JSONObject([("field", .string("platform"))]))
-                }
-            } catch let error as PlatformError {
-                throw IntegrationErrorMapping.graphQLError(error)
-            } catch let error as IntegrationError {
-                throw IntegrationErrorMapping.graphQLError(error)
-            }
+            return try service.search(platform: platform, kind: kind, query: query, in: request.session)
         }
         resolvers.field("TargetingEntry", "kind", on: TargetingEntry.self) { entry, _ in entry.kind.rawValue }
         resolvers.field("TargetingEntry", "name", on: TargetingEntry.self) { entry, _ in entry.name }
@@ -49,12 +36,10 @@ enum TargetingResolvers {
         resolvers.field("CampaignUnit", "keywords", on: CampaignUnit.self) { unit, _ in unit.keywords }
         resolvers.mutation("setCampaignUnitKeywords") { context, session in
             guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "CampaignUnit") else {
-                throw UserError("Campaign unit not found.", code: "NOT_FOUND")
+                throw UserError.notFound("Campaign unit")
             }
             let keywords = keywords(context.argument("keywords"))
-            return try CampaignResolvers.mapped(prefix: "", notFound: "Campaign unit not found.") {
-                try CampaignService().setKeywords(unitID: id, keywords, in: session)
-            }
+            return try CampaignService().setKeywords(unitID: id, keywords, in: session)
         }
         return resolvers
     }

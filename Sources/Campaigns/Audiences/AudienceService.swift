@@ -18,19 +18,11 @@ public struct AudienceService: Sendable {
     /// `nameContains`: only audiences whose name contains it, in any case.
     public func list(first: Int, after: CreationCursor?, nameContains: String? = nil, in session: TenantSession) throws -> AudiencePage {
         let connection = try session.connection
-        var parameters: [(any PostgresEncodable)?] = [session.organizationID, first + 1]
-        var conditions = ""
-        if let after {
-            parameters += [after.createdAt, after.id]
-            conditions = " AND (created_at, id) < ($3::timestamptz, $4::uuid)"
-        }
-        if let pattern = NameSearch.pattern(nameContains) {
-            parameters.append(pattern)
-            conditions += " AND " + NameSearch.condition("name", parameter: parameters.count)
-        }
+        var conditions: PostgresQuery = "organization_id = \(session.organizationID)"
+        if let after { conditions += " AND (created_at, id) < (\(after.createdAt)::timestamptz, \(after.id)::uuid)" }
+        if let name = NameSearch.condition("name", contains: nameContains) { conditions += " AND \(name)" }
         let rows = try connection.query(
-            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1\(conditions) ORDER BY created_at DESC, id DESC LIMIT $2",
-            parameters)
+            "SELECT \(unescaped: Self.columns) FROM audiences WHERE \(conditions) ORDER BY created_at DESC, id DESC LIMIT \(first + 1)")
         var audiences = try rows.map { row in
             (audience: try Self.audience(row), cursor: try Self.cursor(row))
         }
@@ -41,18 +33,14 @@ public struct AudienceService: Sendable {
 
     /// How many audiences the organization has (all pages), or of those whose name contains `nameContains`.
     public func count(nameContains: String? = nil, in session: TenantSession) throws -> Int {
-        guard let pattern = NameSearch.pattern(nameContains) else {
-            return try session.connection.query(
-                "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1", [session.organizationID])[0].decode("total")
-        }
-        return try session.connection.query(
-            "SELECT count(*)::bigint AS total FROM audiences WHERE organization_id = $1 AND \(NameSearch.condition("name", parameter: 2))",
-            [session.organizationID, pattern])[0].decode("total")
+        var conditions: PostgresQuery = "organization_id = \(session.organizationID)"
+        if let name = NameSearch.condition("name", contains: nameContains) { conditions += " AND \(name)" }
+        return try session.connection.query("SELECT count(*)::bigint AS total FROM audiences WHERE \(conditions)")[0].decode("total")
     }
 
     public func get(_ id: UUID, in session: TenantSession) throws -> Audience {
         let rows = try session.connection.query(
-            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+            "SELECT \(unescaped: Self.columns) FROM audiences WHERE organization_id = \(session.organizationID) AND id = \(id)")
         guard let row = rows.first else { throw AudienceError.notFound }
         return try Self.audience(row)
     }
@@ -61,16 +49,14 @@ public struct AudienceService: Sendable {
     public func get(ids: [UUID], in session: TenantSession) throws -> [UUID: Audience] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.columns) FROM audiences WHERE organization_id = $1 AND id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT \(unescaped: Self.columns) FROM audiences WHERE organization_id = \(session.organizationID) AND id = ANY(\(uuidArray(ids))::uuid[])")
         return Dictionary(try rows.map(Self.audience).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func create(_ draft: AudienceDraft, in session: TenantSession) throws -> Audience {
         let draft = try AudienceRules.validated(draft)
         let row = try session.connection.query(
-            "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, $2, $3::jsonb) RETURNING \(Self.columns)",
-            [session.organizationID, draft.name, try Self.rules(draft)])[0]
+            "INSERT INTO audiences (organization_id, name, rules) VALUES (\(session.organizationID), \(draft.name), \(try Self.rules(draft))::jsonb) RETURNING \(unescaped: Self.columns)")[0]
         return try Self.audience(row)
     }
 
@@ -78,8 +64,7 @@ public struct AudienceService: Sendable {
         let current = try get(id, in: session)
         let draft = try AudienceRules.validated(changes.applied(to: current))
         let rows = try session.connection.query(
-            "UPDATE audiences SET name = $3, rules = $4::jsonb WHERE organization_id = $1 AND id = $2 RETURNING \(Self.columns)",
-            [session.organizationID, id, draft.name, try Self.rules(draft)])
+            "UPDATE audiences SET name = \(draft.name), rules = \(try Self.rules(draft))::jsonb WHERE organization_id = \(session.organizationID) AND id = \(id) RETURNING \(unescaped: Self.columns)")
         guard let row = rows.first else { throw AudienceError.notFound }
         return try Self.audience(row)
     }
@@ -88,7 +73,7 @@ public struct AudienceService: Sendable {
         let rows: PostgresRows
         do {
             rows = try session.connection.query(
-                "DELETE FROM audiences WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+                "DELETE FROM audiences WHERE organization_id = \(session.organizationID) AND id = \(id)")
         } catch let error as PostgresError {
             if let server = error.serverError, server.kind == .foreignKeyViolation, server.constraint == "campaign_units_audience_fkey" {
                 throw AudienceError.inUse

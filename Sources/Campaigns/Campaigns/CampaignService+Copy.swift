@@ -36,9 +36,9 @@ extension CampaignService {
         let created = try create(CampaignDraft(adAccountID: account.id, name: name, objective: original.objective, budget: budgetDraft), in: session)
         let copy = try session.connection.query(
             """
-            UPDATE campaigns c SET copied_from_campaign_id = $3, start_date = $4::date, end_date = $5::date
-            WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)
-            """, [session.organizationID, created.id, original.id, original.startDate, original.endDate]
+            UPDATE campaigns c SET copied_from_campaign_id = \(original.id), start_date = \(original.startDate)::date, end_date = \(original.endDate)::date
+            WHERE c.organization_id = \(session.organizationID) AND c.id = \(created.id) RETURNING \(unescaped: Self.columns)
+            """
         ).map(Self.campaign)[0]
         let units = try self.units(of: [id], in: session)[id] ?? []
         let creatives = try self.creatives(ofUnits: units.map(\.id), in: session)
@@ -58,9 +58,9 @@ extension CampaignService {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
             """
-            SELECT \(Self.columns) FROM campaigns c
-            WHERE c.organization_id = $1 AND c.copied_from_campaign_id = ANY($2::uuid[]) ORDER BY c.created_at, c.id
-            """, [session.organizationID, uuidArray(campaignIDs)])
+            SELECT \(unescaped: Self.columns) FROM campaigns c
+            WHERE c.organization_id = \(session.organizationID) AND c.copied_from_campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) ORDER BY c.created_at, c.id
+            """)
         var result: [UUID: [Campaign]] = [:]
         for campaign in try rows.map(Self.campaign) {
             if let original = campaign.copiedFromID { result[original, default: []].append(campaign) }

@@ -7,8 +7,7 @@ extension CampaignService {
     public func externalIDs(ofCreatives ids: [UUID], in session: TenantSession) throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT id, external_id FROM ad_creatives WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT id, external_id FROM ad_creatives WHERE organization_id = \(session.organizationID) AND id = ANY(\(uuidArray(ids))::uuid[]) AND external_id IS NOT NULL")
         var result: [UUID: String] = [:]
         for row in rows { result[try row.decode("id")] = try row.decode("external_id") }
         return result

@@ -52,15 +52,13 @@ public struct CampaignService: Sendable {
     /// One page in `order`, after the campaign `after` (a keyset of the same order: `CampaignKeyset.of`).
     public func list(first: Int, after: CampaignKeyset?, order: CampaignOrder = .newest, filter: CampaignFilter,
                      in session: TenantSession) throws -> CampaignPage {
-        var (conditions, parameters) = Self.conditions(filter, in: session)
+        var conditions = Self.conditions(filter, in: session)
         switch after {
         case .created(let cursor)?:
-            parameters += [cursor.createdAt, cursor.id]
             let comparison = order == .oldest ? ">" : "<"
-            conditions += " AND (c.created_at, c.id) \(comparison) ($\(parameters.count - 1)::timestamptz, $\(parameters.count)::uuid)"
+            conditions += " AND (c.created_at, c.id) \(unescaped: comparison) (\(cursor.createdAt)::timestamptz, \(cursor.id)::uuid)"
         case .name(let name, let id)?:
-            parameters += [name, id]
-            conditions += " AND (c.name, c.id) > ($\(parameters.count - 1)::text, $\(parameters.count)::uuid)"
+            conditions += " AND (c.name, c.id) > (\(name)::text, \(id)::uuid)"
         case nil:
             break
         }
@@ -69,9 +67,8 @@ public struct CampaignService: Sendable {
         case .oldest: "c.created_at, c.id"
         case .name: "c.name, c.id"
         }
-        parameters.append(first + 1)
         let rows = try session.connection.query(
-            "SELECT \(Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY \(orderBy) LIMIT $\(parameters.count)", parameters)
+            "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY \(unescaped: orderBy) LIMIT \(first + 1)")
         var campaigns = try rows.map(Self.campaign)
         let hasNextPage = campaigns.count > first
         if hasNextPage { campaigns.removeLast() }
@@ -79,38 +76,26 @@ public struct CampaignService: Sendable {
     }
 
     public func count(filter: CampaignFilter, in session: TenantSession) throws -> Int {
-        let (conditions, parameters) = Self.conditions(filter, in: session)
-        return try session.connection.query("SELECT count(*)::bigint AS total FROM campaigns c WHERE \(conditions)", parameters)[0]
+        try session.connection.query("SELECT count(*)::bigint AS total FROM campaigns c WHERE \(Self.conditions(filter, in: session))")[0]
             .decode("total")
     }
 
-    private static func conditions(_ filter: CampaignFilter, in session: TenantSession) -> (String, [(any PostgresEncodable)?]) {
-        var conditions = "c.organization_id = $1"
-        var parameters: [(any PostgresEncodable)?] = [session.organizationID]
-        if let status = filter.status {
-            parameters.append(status.rawValue)
-            conditions += " AND c.status = $\(parameters.count)"
-        }
-        if let platform = filter.platform {
-            parameters.append(platform.rawValue)
-            conditions += " AND c.platform = $\(parameters.count)"
-        }
-        if let pattern = NameSearch.pattern(filter.nameContains) {
-            parameters.append(pattern)
-            conditions += " AND " + NameSearch.condition("c.name", parameter: parameters.count)
-        }
-        return (conditions, parameters)
+    private static func conditions(_ filter: CampaignFilter, in session: TenantSession) -> PostgresQuery {
+        var conditions: PostgresQuery = "c.organization_id = \(session.organizationID)"
+        if let status = filter.status { conditions += " AND c.status = \(status.rawValue)" }
+        if let platform = filter.platform { conditions += " AND c.platform = \(platform.rawValue)" }
+        if let name = NameSearch.condition("c.name", contains: filter.nameContains) { conditions += " AND \(name)" }
+        return conditions
     }
 
     public func get(_ id: UUID, in session: TenantSession) throws -> Campaign {
-        guard let campaign = try find(id, in: session) else { throw CampaignError.notFound }
+        guard let campaign = try find(id, in: session) else { throw CampaignError.notFound(.campaign) }
         return campaign
     }
 
     public func find(_ id: UUID, in session: TenantSession, lock: Bool = false) throws -> Campaign? {
         try session.connection.query(
-            "SELECT \(Self.columns) FROM campaigns c WHERE c.organization_id = $1 AND c.id = $2\(lock ? " FOR UPDATE" : "")",
-            [session.organizationID, id]
+            "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE c.organization_id = \(session.organizationID) AND c.id = \(id)\(unescaped: lock ? " FOR UPDATE" : "")"
         ).map(Self.campaign).first
     }
 
@@ -125,12 +110,11 @@ public struct CampaignService: Sendable {
         let campaign = try session.connection.query(
             """
             INSERT INTO campaigns AS c (organization_id, ad_account_id, name, platform, objective)
-            VALUES ($1, $2, $3, $4, $5) RETURNING \(Self.columns)
-            """, [session.organizationID, account.id, name, account.platform.rawValue, objective.rawValue]
+            VALUES (\(session.organizationID), \(account.id), \(name), \(account.platform.rawValue), \(objective.rawValue)) RETURNING \(unescaped: Self.columns)
+            """
         ).map(Self.campaign)[0]
         try session.connection.query(
-            "INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES ($1, $2, $3, $4::numeric, $5)",
-            [campaign.id, session.organizationID, type.rawValue, amount.text, currency])
+            "INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))")
         return campaign
     }
 
@@ -139,9 +123,8 @@ public struct CampaignService: Sendable {
         let name = try changes.name.map { name throws(CampaignError) in try CampaignRules.name(name) } ?? current.name
         let objective = changes.objective ?? current.objective
         let rows = try session.connection.query(
-            "UPDATE campaigns AS c SET name = $3, objective = $4 WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)",
-            [session.organizationID, id, name, objective.rawValue])
-        guard let campaign = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
+            "UPDATE campaigns AS c SET name = \(name), objective = \(objective.rawValue) WHERE c.organization_id = \(session.organizationID) AND c.id = \(id) RETURNING \(unescaped: Self.columns)")
+        guard let campaign = try rows.map(Self.campaign).first else { throw CampaignError.notFound(.campaign) }
         return campaign
     }
 
@@ -149,22 +132,22 @@ public struct CampaignService: Sendable {
     public func setBudget(_ id: UUID, _ draft: BudgetDraft, in session: TenantSession) throws -> Campaign {
         let campaign = try get(id, in: session)
         guard let account = try ConnectionService().adAccounts(ids: [campaign.adAccountID], in: session)[campaign.adAccountID] else {
-            throw CampaignError.notFound
+            throw CampaignError.notFound(.campaign)
         }
         let (type, amount, currency) = try CampaignRules.budget(draft, accountCurrency: account.currency)
         try session.connection.query(
             """
-            INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES ($1, $2, $3, $4::numeric, $5)
+            INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))
             ON CONFLICT (campaign_id) DO UPDATE SET type = EXCLUDED.type, amount = EXCLUDED.amount, currency = EXCLUDED.currency
             WHERE campaign_budgets.organization_id = EXCLUDED.organization_id
-            """, [campaign.id, session.organizationID, type.rawValue, amount.text, currency])
+            """)
         return campaign
     }
 
     /// Sets the first and last day of a draft (`YYYY-MM-DD`, either may be nil); the last not before the first.
     /// A launched campaign keeps its dates: the platforms are not told of a change yet.
     public func setDates(_ id: UUID, start: String?, end: String?, in session: TenantSession) throws -> Campaign {
-        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
+        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound(.campaign) }
         guard campaign.status != .completed else {
             throw CampaignError.validation(field: "id", message: "A completed campaign's dates cannot change.")
         }
@@ -173,46 +156,43 @@ public struct CampaignService: Sendable {
         }
         let rows = try session.connection.query(
             """
-            UPDATE campaigns AS c SET start_date = $3::date, end_date = $4::date
-            WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)
-            """, [session.organizationID, id, start, end])
-        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
+            UPDATE campaigns AS c SET start_date = \(start)::date, end_date = \(end)::date
+            WHERE c.organization_id = \(session.organizationID) AND c.id = \(id) RETURNING \(unescaped: Self.columns)
+            """)
+        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound(.campaign) }
         return updated
     }
 
     /// Sets the Meta pixel a draft optimizes for; the caller has checked it is one of the ad account's.
     public func setMetaPixel(_ id: UUID, pixelID: String, in session: TenantSession) throws -> Campaign {
-        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
+        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound(.campaign) }
         guard campaign.status == .draft else {
             throw CampaignError.validation(field: "id", message: "Only a draft's pixel can change; this campaign is \(campaign.status.rawValue.uppercased()).")
         }
         let rows = try session.connection.query(
-            "UPDATE campaigns AS c SET meta_pixel_id = $3 WHERE c.organization_id = $1 AND c.id = $2 RETURNING \(Self.columns)",
-            [session.organizationID, id, pixelID])
-        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound }
+            "UPDATE campaigns AS c SET meta_pixel_id = \(pixelID) WHERE c.organization_id = \(session.organizationID) AND c.id = \(id) RETURNING \(unescaped: Self.columns)")
+        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound(.campaign) }
         return updated
     }
 
     /// Deletes a draft (with its budget, units and creatives); other statuses are refused.
     public func delete(_ id: UUID, in session: TenantSession) throws {
-        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound }
+        guard let campaign = try find(id, in: session, lock: true) else { throw CampaignError.notFound(.campaign) }
         guard campaign.status == .draft else { throw CampaignError.notDraft(campaign.status) }
-        try session.connection.query("DELETE FROM campaigns WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+        try session.connection.query("DELETE FROM campaigns WHERE organization_id = \(session.organizationID) AND id = \(id)")
     }
 
     public func campaigns(ids: [UUID], in session: TenantSession) throws -> [UUID: Campaign] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.columns) FROM campaigns c WHERE c.organization_id = $1 AND c.id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE c.organization_id = \(session.organizationID) AND c.id = ANY(\(uuidArray(ids))::uuid[])")
         return Dictionary(try rows.map(Self.campaign).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func budgets(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: CampaignBudget] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT campaign_id, type, amount::text AS amount, currency FROM campaign_budgets WHERE organization_id = $1 AND campaign_id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(campaignIDs)])
+            "SELECT campaign_id, type, amount::text AS amount, currency FROM campaign_budgets WHERE organization_id = \(session.organizationID) AND campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[])")
         var budgets: [UUID: CampaignBudget] = [:]
         for row in rows {
             let budget = CampaignBudget(
@@ -235,16 +215,14 @@ public struct CampaignService: Sendable {
     public func units(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: [CampaignUnit]] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.campaign_id = ANY($2::uuid[]) ORDER BY u.created_at, u.id",
-            [session.organizationID, uuidArray(campaignIDs)])
+            "SELECT \(unescaped: Self.unitColumns) FROM campaign_units u WHERE u.organization_id = \(session.organizationID) AND u.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) ORDER BY u.created_at, u.id")
         return Dictionary(grouping: try rows.map(Self.unit), by: \.campaignID)
     }
 
     public func units(ids: [UUID], in session: TenantSession) throws -> [UUID: CampaignUnit] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.unitColumns) FROM campaign_units u WHERE u.organization_id = $1 AND u.id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT \(unescaped: Self.unitColumns) FROM campaign_units u WHERE u.organization_id = \(session.organizationID) AND u.id = ANY(\(uuidArray(ids))::uuid[])")
         return Dictionary(try rows.map(Self.unit).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -273,8 +251,8 @@ public struct CampaignService: Sendable {
         return try session.connection.query(
             """
             INSERT INTO campaign_units AS u (organization_id, campaign_id, audience_id, name, budget_allocation, keywords)
-            VALUES ($1, $2, $3, $4, $5::numeric, $6::jsonb) RETURNING \(Self.unitColumns)
-            """, [session.organizationID, campaignID, audienceID, name, draft.budgetAllocation?.text, try Self.keywordsJSON(keywords)]
+            VALUES (\(session.organizationID), \(campaignID), \(audienceID), \(name), \(draft.budgetAllocation?.text)::numeric, \(try Self.keywordsJSON(keywords))::jsonb) RETURNING \(unescaped: Self.unitColumns)
+            """
         ).map(Self.unit)[0]
     }
 
@@ -282,15 +260,14 @@ public struct CampaignService: Sendable {
     /// ad group changes on Google through the live-sync path, not here.
     public func setKeywords(unitID: UUID, _ keywords: [Keyword], in session: TenantSession) throws -> CampaignUnit {
         guard let unit = try unit(unitID, in: session), let campaign = try find(unit.campaignID, in: session) else {
-            throw CampaignError.notFound
+            throw CampaignError.notFound(.unit)
         }
         guard campaign.status == .draft || campaign.status == .error else {
             throw CampaignError.validation(field: "keywords", message: "Keywords change only on draft campaigns and failed launches.")
         }
         let keywords = try Self.validatedKeywords(keywords)
         return try session.connection.query(
-            "UPDATE campaign_units u SET keywords = $3::jsonb WHERE u.organization_id = $1 AND u.id = $2 RETURNING \(Self.unitColumns)",
-            [session.organizationID, unitID, try Self.keywordsJSON(keywords)]
+            "UPDATE campaign_units u SET keywords = \(try Self.keywordsJSON(keywords))::jsonb WHERE u.organization_id = \(session.organizationID) AND u.id = \(unitID) RETURNING \(unescaped: Self.unitColumns)"
         ).map(Self.unit)[0]
     }
 
@@ -321,9 +298,9 @@ public struct CampaignService: Sendable {
         guard !unitIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
             """
-            SELECT \(Self.creativeColumns) FROM ad_creatives a
-            WHERE a.organization_id = $1 AND a.campaign_unit_id = ANY($2::uuid[]) AND \(Self.current) ORDER BY a.created_at, a.id
-            """, [session.organizationID, uuidArray(unitIDs)])
+            SELECT \(unescaped: Self.creativeColumns) FROM ad_creatives a
+            WHERE a.organization_id = \(session.organizationID) AND a.campaign_unit_id = ANY(\(uuidArray(unitIDs))::uuid[]) AND \(unescaped: Self.current) ORDER BY a.created_at, a.id
+            """)
         return Dictionary(grouping: try rows.map(Self.creative), by: \.campaignUnitID)
     }
 
@@ -332,11 +309,11 @@ public struct CampaignService: Sendable {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
             """
-            SELECT u.campaign_id, \(Self.creativeColumns) FROM ad_creatives a
+            SELECT u.campaign_id, \(unescaped: Self.creativeColumns) FROM ad_creatives a
             JOIN campaign_units u ON u.organization_id = a.organization_id AND u.id = a.campaign_unit_id
-            WHERE a.organization_id = $1 AND u.campaign_id = ANY($2::uuid[]) AND \(Self.current)
+            WHERE a.organization_id = \(session.organizationID) AND u.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) AND \(unescaped: Self.current)
             ORDER BY u.created_at, u.id, a.created_at, a.id
-            """, [session.organizationID, uuidArray(campaignIDs)])
+            """)
         var result: [UUID: [AdCreative]] = [:]
         for row in rows { result[try row.decode("campaign_id", as: UUID.self), default: []].append(try Self.creative(row)) }
         return result
@@ -345,8 +322,7 @@ public struct CampaignService: Sendable {
     public func creatives(ids: [UUID], in session: TenantSession) throws -> [UUID: AdCreative] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT \(unescaped: Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = \(session.organizationID) AND a.id = ANY(\(uuidArray(ids))::uuid[])")
         return Dictionary(try rows.map(Self.creative).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -357,16 +333,16 @@ public struct CampaignService: Sendable {
             """
             WITH RECURSIVE chain (start_id, ancestor_id, depth) AS (
                 SELECT id, parent_id, 1 FROM ad_creatives
-                WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND parent_id IS NOT NULL
+                WHERE organization_id = \(session.organizationID) AND id = ANY(\(uuidArray(ids))::uuid[]) AND parent_id IS NOT NULL
                 UNION ALL
                 SELECT chain.start_id, p.parent_id, chain.depth + 1 FROM chain
-                JOIN ad_creatives p ON p.organization_id = $1 AND p.id = chain.ancestor_id
+                JOIN ad_creatives p ON p.organization_id = \(session.organizationID) AND p.id = chain.ancestor_id
                 WHERE p.parent_id IS NOT NULL AND chain.depth < 10000
             )
-            SELECT chain.start_id, \(Self.creativeColumns) FROM chain
-            JOIN ad_creatives a ON a.organization_id = $1 AND a.id = chain.ancestor_id
+            SELECT chain.start_id, \(unescaped: Self.creativeColumns) FROM chain
+            JOIN ad_creatives a ON a.organization_id = \(session.organizationID) AND a.id = chain.ancestor_id
             ORDER BY chain.start_id, chain.depth
-            """, [session.organizationID, uuidArray(ids)])
+            """)
         var result: [UUID: [AdCreative]] = [:]
         for row in rows { result[try row.decode("start_id", as: UUID.self), default: []].append(try Self.creative(row)) }
         return result
@@ -383,11 +359,10 @@ public struct CampaignService: Sendable {
     /// A new version (n + 1) of the current version `id`, whose parent is `id`; unset fields are kept.
     public func reviseCreative(_ id: UUID, _ draft: AdCreativeDraft, in session: TenantSession) throws -> AdCreative {
         let rows = try session.connection.query(
-            "SELECT \(Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = $1 AND a.id = $2 FOR UPDATE",
-            [session.organizationID, id])
-        guard let base = try rows.map(Self.creative).first else { throw CampaignError.notFound }
+            "SELECT \(unescaped: Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = \(session.organizationID) AND a.id = \(id) FOR UPDATE")
+        guard let base = try rows.map(Self.creative).first else { throw CampaignError.notFound(.creative) }
         let revised = try session.connection.query(
-            "SELECT count(*)::bigint AS n FROM ad_creatives WHERE organization_id = $1 AND parent_id = $2", [session.organizationID, id]
+            "SELECT count(*)::bigint AS n FROM ad_creatives WHERE organization_id = \(session.organizationID) AND parent_id = \(id)"
         )[0].decode("n", as: Int.self)
         if revised > 0 {
             throw CampaignError.validation(field: "id", message: "Only the current version of a creative can be revised.")
@@ -401,10 +376,8 @@ public struct CampaignService: Sendable {
             """
             INSERT INTO ad_creatives AS a (organization_id, campaign_unit_id, headline, description, media_url, call_to_action,
                                            landing_url, version, parent_id, more_headlines, more_descriptions)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11::text[]) RETURNING \(Self.creativeColumns)
-            """, [session.organizationID, unitID, content.headline, content.description, content.mediaURL,
-                  content.callToAction.rawValue, content.landingURL, version, parentID, textArray(content.moreHeadlines),
-                  textArray(content.moreDescriptions)]
+            VALUES (\(session.organizationID), \(unitID), \(content.headline), \(content.description), \(content.mediaURL), \(content.callToAction.rawValue), \(content.landingURL), \(version), \(parentID), \(textArray(content.moreHeadlines))::text[], \(textArray(content.moreDescriptions))::text[]) RETURNING \(unescaped: Self.creativeColumns)
+            """
         ).map(Self.creative)[0]
     }
 

@@ -67,29 +67,22 @@ public struct ConnectionService: Sendable {
 
     public func integrations(in session: TenantSession) throws -> [Integration] {
         try session.connection.query(
-            "SELECT \(Self.integrationColumns) FROM integrations WHERE organization_id = $1 ORDER BY created_at DESC, id DESC",
-            [session.organizationID]
+            "SELECT \(unescaped: Self.integrationColumns) FROM integrations WHERE organization_id = \(session.organizationID) ORDER BY created_at DESC, id DESC"
         ).map(Self.integration)
     }
 
     public func integration(_ id: UUID, in session: TenantSession) throws -> Integration? {
         try session.connection.query(
-            "SELECT \(Self.integrationColumns) FROM integrations WHERE organization_id = $1 AND id = $2",
-            [session.organizationID, id]
+            "SELECT \(unescaped: Self.integrationColumns) FROM integrations WHERE organization_id = \(session.organizationID) AND id = \(id)"
         ).map(Self.integration).first
     }
 
     /// Accounts not removed, optionally of one platform, by name.
     public func adAccounts(platform: Platform?, in session: TenantSession) throws -> [AdAccount] {
-        var parameters: [(any PostgresEncodable)?] = [session.organizationID]
-        var filter = ""
-        if let platform {
-            parameters.append(platform.rawValue)
-            filter = " AND i.provider = $2"
-        }
+        var filter: PostgresQuery = ""
+        if let platform { filter = " AND i.provider = \(platform.rawValue)" }
         return try session.connection.query(
-            "SELECT \(Self.accountColumns) FROM \(Self.accountFrom) WHERE a.organization_id = $1 AND a.removed_at IS NULL\(filter) ORDER BY a.name, a.id",
-            parameters
+            "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.removed_at IS NULL\(filter) ORDER BY a.name, a.id"
         ).map(Self.account)
     }
 
@@ -97,8 +90,7 @@ public struct ConnectionService: Sendable {
     public func adAccounts(ofIntegrations ids: [UUID], in session: TenantSession) throws -> [UUID: [AdAccount]] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.accountColumns) FROM \(Self.accountFrom) WHERE a.organization_id = $1 AND a.integration_id = ANY($2::uuid[]) AND a.removed_at IS NULL ORDER BY a.name, a.id",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.integration_id = ANY(\(uuidArray(ids))::uuid[]) AND a.removed_at IS NULL ORDER BY a.name, a.id")
         return Dictionary(grouping: try rows.map(Self.account), by: \.integrationID)
     }
 
@@ -106,8 +98,7 @@ public struct ConnectionService: Sendable {
     public func adAccounts(ids: [UUID], in session: TenantSession) throws -> [UUID: AdAccount] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(Self.accountColumns) FROM \(Self.accountFrom) WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(ids)])
+            "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.id = ANY(\(uuidArray(ids))::uuid[])")
         return Dictionary(try rows.map(Self.account).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -132,16 +123,14 @@ public struct ConnectionService: Sendable {
     /// Sets the Page `account`'s ads run as. The caller has checked that the connection can advertise for it.
     public func setPage(_ page: PlatformPage, ofAccount accountID: UUID, in session: TenantSession) throws -> AdAccount? {
         try session.connection.query(
-            "UPDATE ad_accounts SET page_id = $3, page_name = $4 WHERE organization_id = $1 AND id = $2",
-            [session.organizationID, accountID, page.id, String(page.name.prefix(255))])
+            "UPDATE ad_accounts SET page_id = \(page.id), page_name = \(String(page.name.prefix(255))) WHERE organization_id = \(session.organizationID) AND id = \(accountID)")
         return try adAccounts(ids: [accountID], in: session)[accountID]
     }
 
     /// Sets who benefits from and pays for the account's ads reaching the EU. The caller has checked the values.
     public func setTransparency(_ transparency: EUTransparency, ofAccount accountID: UUID, in session: TenantSession) throws -> AdAccount? {
         try session.connection.query(
-            "UPDATE ad_accounts SET dsa_beneficiary = $3, dsa_payor = $4 WHERE organization_id = $1 AND id = $2",
-            [session.organizationID, accountID, transparency.beneficiary, transparency.payor])
+            "UPDATE ad_accounts SET dsa_beneficiary = \(transparency.beneficiary), dsa_payor = \(transparency.payor) WHERE organization_id = \(session.organizationID) AND id = \(accountID)")
         return try adAccounts(ids: [accountID], in: session)[accountID]
     }
 

@@ -23,8 +23,8 @@ extension CampaignLifecycleService {
         try session.connection.query(
             """
             SELECT EXISTS (SELECT 1 FROM campaigns c JOIN campaign_platform_maps m ON m.organization_id = c.organization_id AND m.campaign_id = c.id
-                           WHERE c.organization_id = $1 AND c.id = $2 AND c.status <> 'draft') AS on_platform
-            """, [session.organizationID, campaignID])[0].decode("on_platform")
+                           WHERE c.organization_id = \(session.organizationID) AND c.id = \(campaignID) AND c.status <> 'draft') AS on_platform
+            """)[0].decode("on_platform")
     }
 
     /// Applies `apply` (a write through `CampaignService` in the session given) to a campaign, on its platform too
@@ -135,11 +135,9 @@ extension CampaignLifecycleService {
         guard !added.isEmpty else { return }
         try connection.withTenantTransaction(organizationID) { session in
             let creatives = try session.connection.query(
-                "DELETE FROM ad_creatives WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NULL RETURNING id",
-                [organizationID, uuidArray(Array(added))]).count
+                "DELETE FROM ad_creatives WHERE organization_id = \(organizationID) AND id = ANY(\(uuidArray(Array(added)))::uuid[]) AND external_id IS NULL RETURNING id").count
             let units = try session.connection.query(
-                "DELETE FROM campaign_units WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NULL RETURNING id",
-                [organizationID, uuidArray(Array(added))]).count
+                "DELETE FROM campaign_units WHERE organization_id = \(organizationID) AND id = ANY(\(uuidArray(Array(added)))::uuid[]) AND external_id IS NULL RETURNING id").count
             try recorder.log(LifecycleStep.refuseAddition, success: false,
                              "Not added, because \(reason): removed \(units) unit\(units == 1 ? "" : "s") and \(creatives) creative\(creatives == 1 ? "" : "s") again; the campaign is as it was.",
                              in: session)
@@ -155,10 +153,10 @@ extension CampaignLifecycleService {
                 SELECT old.id, old.external_id, old.version FROM ad_creatives old
                 JOIN ad_creatives new ON new.organization_id = old.organization_id AND new.parent_id = old.id
                 JOIN campaign_units u ON u.organization_id = old.organization_id AND u.id = old.campaign_unit_id
-                WHERE old.organization_id = $1 AND u.campaign_id = $2 AND old.external_id IS NOT NULL
+                WHERE old.organization_id = \(organizationID) AND u.campaign_id = \(plan.campaign.id) AND old.external_id IS NOT NULL
                   AND old.platform_retired_at IS NULL AND new.external_id IS NOT NULL
                 ORDER BY old.created_at
-                """, [organizationID, plan.campaign.id]
+                """
             ).map { (id: try $0.decode("id", as: UUID.self), externalID: try $0.decode("external_id", as: String.self), version: try $0.decode("version", as: Int.self)) }
         }
         let adapter = adapters.adapter(for: plan.campaign.platform)
@@ -167,8 +165,7 @@ extension CampaignLifecycleService {
                 try adapter.setAdStatus(.paused, externalAdID: old.externalID, in: account)
             }
             try connection.withTenantTransaction(organizationID) { session in
-                try session.connection.query("UPDATE ad_creatives SET platform_retired_at = now() WHERE organization_id = $1 AND id = $2",
-                                             [organizationID, old.id])
+                try session.connection.query("UPDATE ad_creatives SET platform_retired_at = now() WHERE organization_id = \(organizationID) AND id = \(old.id)")
                 try recorder.log(LifecycleStep.retireAd, success: true,
                                  "Paused ad \(old.externalID) of creative version \(old.version), replaced by version \(old.version + 1).", in: session)
             }

@@ -10,6 +10,6 @@ public struct ExecutionLogRetention: Sendable {
 
     /// Deletes one batch of entries older than `days` days of completed campaigns; returns how many.
     public func pruneBatch(olderThanDays days: Int, on connection: PostgresConnection) throws -> Int {
-        try connection.query("SELECT prune_execution_logs($1, $2) AS deleted", [days, Self.batchSize])[0].decode("deleted")
+        try connection.query("SELECT prune_execution_logs(\(days), \(Self.batchSize)) AS deleted")[0].decode("deleted")
     }
 }

@@ -56,8 +56,7 @@ public struct MetricService: Sendable {
     public func externalIDs(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: String] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT campaign_id, external_campaign_id FROM campaign_platform_maps WHERE organization_id = $1 AND campaign_id = ANY($2::uuid[])",
-            [session.organizationID, uuidArray(campaignIDs)])
+            "SELECT campaign_id, external_campaign_id FROM campaign_platform_maps WHERE organization_id = \(session.organizationID) AND campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[])")
         var result: [UUID: String] = [:]
         for row in rows { result[try row.decode("campaign_id")] = try row.decode("external_campaign_id") }
         return result
@@ -73,17 +72,17 @@ public struct MetricService: Sendable {
             """
             SELECT l.id, l.campaign_id, l.action, l.status, l.message, l.created_at,
                    to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
-            FROM unnest($2::uuid[]) AS c(id)
+            FROM unnest(\(uuidArray(Array(Set(campaignIDs))))::uuid[]) AS c(id)
             CROSS JOIN LATERAL (
                 SELECT e.id, e.campaign_id, e.action, e.status, e.message, e.created_at
                 FROM campaign_execution_logs e
-                WHERE e.organization_id = $1 AND e.campaign_id = c.id
-                  AND ($3::timestamptz IS NULL OR (e.created_at, e.id) < ($3::timestamptz, $4::uuid))
+                WHERE e.organization_id = \(session.organizationID) AND e.campaign_id = c.id
+                  AND (\(after?.createdAt)::timestamptz IS NULL OR (e.created_at, e.id) < (\(after?.createdAt)::timestamptz, \(after?.id)::uuid))
                 ORDER BY e.created_at DESC, e.id DESC
-                LIMIT $5
+                LIMIT \(first + 1)
             ) l
             ORDER BY l.campaign_id, l.created_at DESC, l.id DESC
-            """, [session.organizationID, uuidArray(Array(Set(campaignIDs))), after?.createdAt, after?.id, first + 1])
+            """)
         var pages: [UUID: ExecutionLogPage] = [:]
         for row in rows {
             guard let cursor = CreationCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
@@ -109,10 +108,10 @@ public struct MetricService: Sendable {
             """
             SELECT m.campaign_id, to_char(m.date, 'YYYY-MM-DD') AS day, d.key, m.value::text AS value
             FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
-            WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
-              AND ($5::text[] IS NULL OR d.key = ANY($5::text[]))
+            WHERE m.organization_id = \(session.organizationID) AND m.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) AND m.date BETWEEN \(from)::date AND \(to)::date
+              AND (\(keys.map(textArray))::text[] IS NULL OR d.key = ANY(\(keys.map(textArray))::text[]))
             ORDER BY m.campaign_id, m.date, d.key COLLATE "C"
-            """, [session.organizationID, uuidArray(campaignIDs), from, to, keys.map(textArray)])
+            """)
         var result: [UUID: [MetricPoint]] = [:]
         for row in rows {
             result[try row.decode("campaign_id"), default: []].append(
@@ -131,10 +130,10 @@ public struct MetricService: Sendable {
             """
             SELECT m.campaign_id, d.key, d.label, d.unit, sum(m.value)::text AS value
             FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
-            WHERE m.organization_id = $1 AND m.campaign_id = ANY($2::uuid[]) AND m.date BETWEEN $3::date AND $4::date
-              AND (d.key <> 'reach' OR $3::date = $4::date)
+            WHERE m.organization_id = \(session.organizationID) AND m.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) AND m.date BETWEEN \(from)::date AND \(to)::date
+              AND (d.key <> 'reach' OR \(from)::date = \(to)::date)
             GROUP BY m.campaign_id, d.key, d.label, d.unit
-            """, [session.organizationID, uuidArray(campaignIDs), from, to])
+            """)
         var sums: [UUID: [MetricTotal]] = [:]
         for row in rows {
             sums[try row.decode("campaign_id"), default: []].append(

@@ -58,8 +58,8 @@ extension ReportService {
             FROM campaigns c
             JOIN campaign_budgets b ON b.organization_id = c.organization_id AND b.campaign_id = c.id
             JOIN ad_accounts acc ON acc.organization_id = c.organization_id AND acc.id = c.ad_account_id
-            WHERE c.organization_id = $1 AND c.id = ANY($2::uuid[])
-            """, [session.organizationID, uuidArray(campaignIDs)]) {
+            WHERE c.organization_id = \(session.organizationID) AND c.id = ANY(\(uuidArray(campaignIDs))::uuid[])
+            """) {
             guard let type = BudgetType(rawValue: try row.decode("type")),
                   let amount = Decimal(posixText: try row.decode("amount")),
                   let created = CalendarDate(iso: try row.decode("created")),
@@ -74,11 +74,10 @@ extension ReportService {
         for row in try session.connection.query(
             """
             SELECT p.id, coalesce(sum(m.spend), 0)::text AS spend
-            FROM unnest($2::uuid[], $3::date[]) AS p(id, start_date)
-            LEFT JOIN ad_daily_metrics m ON m.organization_id = $1 AND m.campaign_id = p.id AND m.date BETWEEN p.start_date AND $4::date
+            FROM unnest(\(uuidArray(periods.map(\.id)))::uuid[], \("{" + periods.map(\.start.description).joined(separator: ",") + "}")::date[]) AS p(id, start_date)
+            LEFT JOIN ad_daily_metrics m ON m.organization_id = \(session.organizationID) AND m.campaign_id = p.id AND m.date BETWEEN p.start_date AND \(today.description)::date
             GROUP BY p.id
-            """, [session.organizationID, uuidArray(periods.map(\.id)), "{" + periods.map(\.start.description).joined(separator: ",") + "}",
-                  today.description]) {
+            """) {
             spend[try row.decode("id")] = Decimal(posixText: try row.decode("spend")) ?? 0
         }
         var result: [UUID: BudgetPacing] = [:]

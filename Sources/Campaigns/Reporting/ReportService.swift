@@ -14,23 +14,19 @@ public struct ReportService: Sendable {
     /// `first` rows after the keyset `after` (a previous row's `key`).
     public func rows(_ query: PerformanceReportQuery, first: Int, after: [String]?, in session: TenantSession) throws -> PerformanceReportPage {
         let keys = query.keyColumns
-        var (filters, parameters) = Self.filters(query, session)
+        var filters = Self.filters(query, session)
         if let after {
             guard after.count == keys.count else { throw ReportError.invalidCursor }
-            let placeholders = zip(after, keys).map { value, key -> String in
-                parameters.append(value)
-                return "$\(parameters.count)::\(key.type)"
-            }
-            filters += " AND (\(keys.map { "m.\($0.column)" }.joined(separator: ", "))) > (\(placeholders.joined(separator: ", ")))"
+            let values = zip(after, keys).map { value, key -> PostgresQuery in "\(value)::\(unescaped: key.type)" }
+            filters += " AND (\(unescaped: keys.map { "m.\($0.column)" }.joined(separator: ", "))) > (\(PostgresQuery.joined(values, separator: ", ")))"
         }
-        parameters.append(first + 1)
         let columns = keys.map { "m.\($0.column)" }.joined(separator: ", ")
         let rows = try session.connection.query(
             """
-            SELECT \(keys.map { "m.\($0.column)::text AS \($0.column)" }.joined(separator: ", ")), \(Self.sums)
+            SELECT \(unescaped: keys.map { "m.\($0.column)::text AS \($0.column)" }.joined(separator: ", ")), \(unescaped: Self.sums)
             FROM ad_daily_metrics m WHERE \(filters)
-            GROUP BY \(columns) ORDER BY \(columns) LIMIT $\(parameters.count)
-            """, parameters, plannedForValues: true)
+            GROUP BY \(unescaped: columns) ORDER BY \(unescaped: columns) LIMIT \(first + 1)
+            """, plannedForValues: true)
         var result: [PerformanceReportRow] = []
         for row in rows.prefix(first) {
             let key = try keys.map { try row.decode($0.column, as: String.self) }
@@ -46,10 +42,9 @@ public struct ReportService: Sendable {
 
     /// The report's figures over the whole range and filter, one entry per currency.
     public func totals(_ query: PerformanceReportQuery, in session: TenantSession) throws -> [CurrencyTotals] {
-        let (filters, parameters) = Self.filters(query, session)
-        return try session.connection.query(
-            "SELECT m.currency, \(Self.sums) FROM ad_daily_metrics m WHERE \(filters) GROUP BY m.currency ORDER BY m.currency",
-            parameters, plannedForValues: true
+        try session.connection.query(
+            "SELECT m.currency, \(unescaped: Self.sums) FROM ad_daily_metrics m WHERE \(Self.filters(query, session)) GROUP BY m.currency ORDER BY m.currency",
+            plannedForValues: true
         ).map { CurrencyTotals(currency: try $0.decode("currency"), figures: try Self.figures($0)) }
     }
 
@@ -58,10 +53,10 @@ public struct ReportService: Sendable {
         guard !campaignIDs.isEmpty else { return [:] }
         var query = PerformanceReportQuery(from: from, to: to, groupBy: [.campaign])
         query.campaignIDs = campaignIDs
-        let (filters, parameters) = Self.filters(query, session)
         var result: [UUID: MetricFigures] = [:]
         for row in try session.connection.query(
-            "SELECT m.campaign_id, \(Self.sums) FROM ad_daily_metrics m WHERE \(filters) GROUP BY m.campaign_id", parameters, plannedForValues: true) {
+            "SELECT m.campaign_id, \(unescaped: Self.sums) FROM ad_daily_metrics m WHERE \(Self.filters(query, session)) GROUP BY m.campaign_id",
+            plannedForValues: true) {
             result[try row.decode("campaign_id")] = try Self.figures(row)
         }
         return result
@@ -73,23 +68,18 @@ public struct ReportService: Sendable {
         """
 
     /// The organization, the range, and only the filters the query sets (a filter left out is no condition at
-    /// all, rather than an `IS NULL OR` the plan must carry), with their parameters.
-    private static func filters(_ query: PerformanceReportQuery, _ session: TenantSession) -> (String, [(any PostgresEncodable)?]) {
-        var parameters: [(any PostgresEncodable)?] = [session.organizationID, query.from.description, query.to.description]
-        var sql = "m.organization_id = $1 AND m.date BETWEEN $2::date AND $3::date"
-        if let platforms = query.platforms {
-            parameters.append(textArray(platforms.map(\.rawValue)))
-            sql += " AND m.platform = ANY($\(parameters.count)::text[])"
-        }
-        if let campaignIDs = query.campaignIDs {
-            parameters.append(uuidArray(campaignIDs))
-            sql += " AND m.campaign_id = ANY($\(parameters.count)::uuid[])"
-        }
+    /// all, rather than an `IS NULL OR` the plan must carry).
+    private static func filters(_ query: PerformanceReportQuery, _ session: TenantSession) -> PostgresQuery {
+        var sql: PostgresQuery = "m.organization_id = \(session.organizationID) AND m.date BETWEEN \(query.from.description)::date AND \(query.to.description)::date"
+        if let platforms = query.platforms { sql += " AND m.platform = ANY(\(textArray(platforms.map(\.rawValue)))::text[])" }
+        if let campaignIDs = query.campaignIDs { sql += " AND m.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[])" }
         if let statuses = query.statuses {
-            parameters.append(textArray(statuses.map(\.rawValue)))
-            sql += " AND m.campaign_id IN (SELECT c.id FROM campaigns c WHERE c.organization_id = $1 AND c.status = ANY($\(parameters.count)::text[]))"
+            sql += """
+                 AND m.campaign_id IN (SELECT c.id FROM campaigns c \
+                WHERE c.organization_id = \(session.organizationID) AND c.status = ANY(\(textArray(statuses.map(\.rawValue)))::text[]))
+                """
         }
-        return (sql, parameters)
+        return sql
     }
 
     static func figures(_ row: PostgresRow) throws -> MetricFigures {

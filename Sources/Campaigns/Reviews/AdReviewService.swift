@@ -22,8 +22,8 @@ public struct AdReviewService: Sendable {
         let rows = try session.connection.query(
             """
             SELECT ad_creative_id, platform, status, platform_status, array_to_json(reasons)::text AS reasons, checked_at
-            FROM ad_review_statuses WHERE organization_id = $1 AND ad_creative_id = ANY($2::uuid[])
-            """, [session.organizationID, uuidArray(ids)])
+            FROM ad_review_statuses WHERE organization_id = \(session.organizationID) AND ad_creative_id = ANY(\(uuidArray(ids))::uuid[])
+            """)
         var result: [UUID: StoredAdReview] = [:]
         for row in rows {
             guard let platform = Platform(rawValue: try row.decode("platform")),
@@ -47,9 +47,9 @@ public struct AdReviewService: Sendable {
             """
             SELECT u.campaign_id, a.id, a.external_id FROM ad_creatives a
             JOIN campaign_units u ON u.organization_id = a.organization_id AND u.id = a.campaign_unit_id
-            WHERE a.organization_id = $1 AND u.campaign_id = ANY($2::uuid[]) AND a.external_id IS NOT NULL
+            WHERE a.organization_id = \(organizationID) AND u.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) AND a.external_id IS NOT NULL
             ORDER BY a.created_at, a.id
-            """, [organizationID, uuidArray(campaignIDs)])
+            """)
         var result: [UUID: [(creativeID: UUID, externalAdID: String)]] = [:]
         for row in rows {
             result[try row.decode("campaign_id", as: UUID.self), default: []].append((try row.decode("id"), try row.decode("external_id")))
@@ -65,11 +65,11 @@ public struct AdReviewService: Sendable {
             try connection.query(
                 """
                 INSERT INTO ad_review_statuses (ad_creative_id, organization_id, platform, status, platform_status, reasons, checked_at)
-                SELECT a.id, a.organization_id, $3, $4, $5, $6::text[], now() FROM ad_creatives a WHERE a.organization_id = $1 AND a.id = $2
+                SELECT a.id, a.organization_id, \(platform.rawValue), \(review.status.rawValue), \(review.platformStatus), \(textArray(review.reasons))::text[], now() FROM ad_creatives a WHERE a.organization_id = \(organizationID) AND a.id = \(creativeID)
                 ON CONFLICT (ad_creative_id) DO UPDATE SET platform = EXCLUDED.platform, status = EXCLUDED.status,
                     platform_status = EXCLUDED.platform_status, reasons = EXCLUDED.reasons, checked_at = EXCLUDED.checked_at
                 WHERE ad_review_statuses.organization_id = EXCLUDED.organization_id
-                """, [organizationID, creativeID, platform.rawValue, review.status.rawValue, review.platformStatus, textArray(review.reasons)])
+                """)
         }
     }
 }

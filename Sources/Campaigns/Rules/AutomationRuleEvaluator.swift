@@ -120,28 +120,27 @@ public struct AutomationRuleEvaluator: Sendable {
             try connection.withTenantTransaction(organizationID) { session in
                 let connection = try session.connection
                 if rule.kind == .schedule {
-                    try connection.query("UPDATE automation_rules SET fired_at = now() WHERE organization_id = $1 AND id = $2",
-                                         [organizationID, rule.id])
+                    try connection.query("UPDATE automation_rules SET fired_at = now() WHERE organization_id = \(organizationID) AND id = \(rule.id)")
                 }
                 if outcome == .alerted {
                     try connection.query(
                         """
-                        INSERT INTO automation_alerts (organization_id, rule_id, campaign_id, message, figures) VALUES ($1, $2, $3, $4, $5::jsonb)
+                        INSERT INTO automation_alerts (organization_id, rule_id, campaign_id, message, figures) VALUES (\(organizationID), \(rule.id), \(decision.campaignID), \(message), \(AutomationRuleService.json(decision.figures))::jsonb)
                         ON CONFLICT (rule_id, campaign_id) WHERE acknowledged_at IS NULL DO NOTHING
-                        """, [organizationID, rule.id, decision.campaignID, message, AutomationRuleService.json(decision.figures)])
+                        """)
                 }
                 if !rule.dryRun {
                     try connection.query(
                         """
                         INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
-                        VALUES ($1, $2, $3, $4, $5)
-                        """, [organizationID, decision.campaignID, "rule_\(rule.action.rawValue)", outcome == .failed ? "error" : "success", message])
+                        VALUES (\(organizationID), \(decision.campaignID), \("rule_\(rule.action.rawValue)"), \(outcome == .failed ? "error" : "success"), \(message))
+                        """)
                 }
                 let rows = try connection.query(
                     """
                     INSERT INTO automation_rule_runs (organization_id, rule_id, campaign_id, outcome, message, figures)
-                    VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id, created_at
-                    """, [organizationID, rule.id, decision.campaignID, outcome.rawValue, message, AutomationRuleService.json(decision.figures)])
+                    VALUES (\(organizationID), \(rule.id), \(decision.campaignID), \(outcome.rawValue), \(message), \(AutomationRuleService.json(decision.figures))::jsonb) RETURNING id, created_at
+                    """)
                 return AutomationRuleRun(id: try rows[0].decode("id"), ruleID: rule.id, campaignID: decision.campaignID, outcome: outcome,
                                          message: message, figures: decision.figures, createdAt: try rows[0].decode("created_at"))
             }
@@ -152,14 +151,13 @@ public struct AutomationRuleEvaluator: Sendable {
     private func campaigns(_ ids: [UUID]?, status: CampaignStatus?, in session: TenantSession) throws -> [(id: UUID, name: String)] {
         try session.connection.query(
             """
-            SELECT id, name FROM campaigns WHERE organization_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
-              AND ($3::text IS NULL OR status = $3) ORDER BY name, id
-            """, [session.organizationID, ids.map(uuidArray), status?.rawValue]).map { (try $0.decode("id"), try $0.decode("name")) }
+            SELECT id, name FROM campaigns WHERE organization_id = \(session.organizationID) AND (\(ids.map(uuidArray))::uuid[] IS NULL OR id = ANY(\(ids.map(uuidArray))::uuid[]))
+              AND (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)) ORDER BY name, id
+            """).map { (try $0.decode("id"), try $0.decode("name")) }
     }
 
     private func openAlerts(of ruleID: UUID, in session: TenantSession) throws -> Set<UUID> {
         Set(try session.connection.query(
-            "SELECT campaign_id FROM automation_alerts WHERE organization_id = $1 AND rule_id = $2 AND acknowledged_at IS NULL",
-            [session.organizationID, ruleID]).map { try $0.decode("campaign_id") })
+            "SELECT campaign_id FROM automation_alerts WHERE organization_id = \(session.organizationID) AND rule_id = \(ruleID) AND acknowledged_at IS NULL").map { try $0.decode("campaign_id") })
     }
 }

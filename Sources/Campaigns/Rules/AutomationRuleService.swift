@@ -15,21 +15,23 @@ public struct AutomationRuleService: Sendable {
 
     public func list(in session: TenantSession) throws -> [AutomationRule] {
         try session.connection.query(
-            "SELECT \(Self.columns) FROM automation_rules WHERE organization_id = $1 ORDER BY created_at, id",
-            [session.organizationID]).map(Self.rule)
+            "SELECT \(unescaped: Self.columns) FROM automation_rules WHERE organization_id = \(session.organizationID) ORDER BY created_at, id").map(Self.rule)
     }
 
     public func create(_ input: AutomationRuleInput, in session: TenantSession) throws -> AutomationRule {
         try validate(input, in: session)
         let count: Int = try session.connection.query(
-            "SELECT count(*)::int AS count FROM automation_rules WHERE organization_id = $1", [session.organizationID])[0].decode("count")
+            "SELECT count(*)::int AS count FROM automation_rules WHERE organization_id = \(session.organizationID)")[0].decode("count")
         guard count < Self.maximumRules else { throw AutomationRuleError.tooManyRules(limit: Self.maximumRules) }
         let rows = try session.connection.query(
             """
             INSERT INTO automation_rules (organization_id, name, kind, campaign_id, metric, comparison, threshold, window_days,
                                           minimum_clicks, run_at, action, dry_run, enabled)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, $12, $13) RETURNING \(Self.columns)
-            """, [session.organizationID] + Self.parameters(input))
+            VALUES (\(session.organizationID), \(input.trimmedName), \(input.kind.rawValue), \(input.campaignID), \(input.metric),
+                    \(input.comparison?.rawValue), \(input.thresholdText)::numeric, \(input.windowDays), \(input.minimumClicks), \(input.runAt),
+                    \(input.action.rawValue), \(input.dryRun), \(input.enabled))
+            RETURNING \(unescaped: Self.columns)
+            """)
         return try Self.rule(rows[0])
     }
 
@@ -38,19 +40,20 @@ public struct AutomationRuleService: Sendable {
         try validate(input, in: session)
         let rows = try session.connection.query(
             """
-            UPDATE automation_rules SET name = $3, kind = $4, campaign_id = $5, metric = $6, comparison = $7, threshold = $8::numeric,
-                window_days = $9, minimum_clicks = $10,
-                fired_at = CASE WHEN run_at IS NOT DISTINCT FROM $11::timestamptz THEN fired_at END, run_at = $11,
-                action = $12, dry_run = $13, enabled = $14
-            WHERE organization_id = $1 AND id = $2 RETURNING \(Self.columns)
-            """, [session.organizationID, id] + Self.parameters(input))
+            UPDATE automation_rules SET name = \(input.trimmedName), kind = \(input.kind.rawValue), campaign_id = \(input.campaignID),
+                metric = \(input.metric), comparison = \(input.comparison?.rawValue), threshold = \(input.thresholdText)::numeric,
+                window_days = \(input.windowDays), minimum_clicks = \(input.minimumClicks),
+                fired_at = CASE WHEN run_at IS NOT DISTINCT FROM \(input.runAt)::timestamptz THEN fired_at END, run_at = \(input.runAt),
+                action = \(input.action.rawValue), dry_run = \(input.dryRun), enabled = \(input.enabled)
+            WHERE organization_id = \(session.organizationID) AND id = \(id) RETURNING \(unescaped: Self.columns)
+            """)
         guard let row = rows.first else { throw AutomationRuleError.notFound }
         return try Self.rule(row)
     }
 
     public func delete(_ id: UUID, in session: TenantSession) throws {
         let result = try session.connection.query(
-            "DELETE FROM automation_rules WHERE organization_id = $1 AND id = $2", [session.organizationID, id])
+            "DELETE FROM automation_rules WHERE organization_id = \(session.organizationID) AND id = \(id)")
         guard result.affectedRows == 1 else { throw AutomationRuleError.notFound }
     }
 
@@ -60,12 +63,12 @@ public struct AutomationRuleService: Sendable {
         var result: [UUID: [AutomationRuleRun]] = [:]
         for row in try session.connection.query(
             """
-            SELECT r.* FROM unnest($2::uuid[]) AS rule(id)
+            SELECT r.* FROM unnest(\(uuidArray(ruleIDs))::uuid[]) AS rule(id)
             CROSS JOIN LATERAL (
                 SELECT id, rule_id, campaign_id, outcome, message, figures::text AS figures, created_at FROM automation_rule_runs
-                WHERE organization_id = $1 AND rule_id = rule.id ORDER BY created_at DESC, id DESC LIMIT $3
+                WHERE organization_id = \(session.organizationID) AND rule_id = rule.id ORDER BY created_at DESC, id DESC LIMIT \(first)
             ) r ORDER BY r.rule_id, r.created_at DESC, r.id DESC
-            """, [session.organizationID, uuidArray(ruleIDs), first]) {
+            """) {
             let run = AutomationRuleRun(
                 id: try row.decode("id"), ruleID: try row.decode("rule_id"), campaignID: try row.decode("campaign_id"),
                 outcome: AutomationRuleRun.Outcome(rawValue: try row.decode("outcome")) ?? .failed, message: try row.decode("message"),
@@ -80,17 +83,17 @@ public struct AutomationRuleService: Sendable {
         try session.connection.query(
             """
             SELECT id, rule_id, campaign_id, message, figures::text AS figures, created_at, acknowledged_at FROM automation_alerts
-            WHERE organization_id = $1 AND ($2 OR acknowledged_at IS NULL) ORDER BY created_at DESC, id DESC LIMIT $3
-            """, [session.organizationID, includeAcknowledged, first]).map(Self.alert)
+            WHERE organization_id = \(session.organizationID) AND (\(includeAcknowledged) OR acknowledged_at IS NULL) ORDER BY created_at DESC, id DESC LIMIT \(first)
+            """).map(Self.alert)
     }
 
     /// Marks an alert as seen; acknowledging it again changes nothing.
     public func acknowledge(_ id: UUID, in session: TenantSession) throws -> AutomationAlert {
         let rows = try session.connection.query(
             """
-            UPDATE automation_alerts SET acknowledged_at = coalesce(acknowledged_at, now()) WHERE organization_id = $1 AND id = $2
+            UPDATE automation_alerts SET acknowledged_at = coalesce(acknowledged_at, now()) WHERE organization_id = \(session.organizationID) AND id = \(id)
             RETURNING id, rule_id, campaign_id, message, figures::text AS figures, created_at, acknowledged_at
-            """, [session.organizationID, id])
+            """)
         guard let row = rows.first else { throw AutomationRuleError.notFound }
         return try Self.alert(row)
     }
@@ -123,15 +126,9 @@ public struct AutomationRuleService: Sendable {
         }
         if let campaignID = input.campaignID {
             let found = try session.connection.query(
-                "SELECT 1 FROM campaigns WHERE organization_id = $1 AND id = $2", [session.organizationID, campaignID])
+                "SELECT 1 FROM campaigns WHERE organization_id = \(session.organizationID) AND id = \(campaignID)")
             guard !found.isEmpty else { throw refuse("campaignId", "There is no such campaign.") }
         }
-    }
-
-    static func parameters(_ input: AutomationRuleInput) -> [(any PostgresEncodable)?] {
-        [input.name.trimmingCharacters(in: .whitespacesAndNewlines), input.kind.rawValue, input.campaignID, input.metric,
-         input.comparison?.rawValue, input.threshold.map { "\($0)" }, input.windowDays, input.minimumClicks, input.runAt,
-         input.action.rawValue, input.dryRun, input.enabled]
     }
 
     static func rule(_ row: PostgresRow) throws -> AutomationRule {
@@ -162,4 +159,9 @@ public struct AutomationRuleService: Sendable {
         let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+private extension AutomationRuleInput {
+    var trimmedName: String { name.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var thresholdText: String? { threshold.map { "\($0)" } }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import Postgres
 
 /// A "name contains" search for lists: any case, with `%`, `_` and `\` taken as themselves, so a user's text is
-/// never a pattern. Used as `column ILIKE $n ESCAPE '\'` with `pattern` as the parameter.
+/// never a pattern: `condition` is `column ILIKE pattern ESCAPE '\'`, the pattern a parameter.
 enum NameSearch {
     /// The ILIKE pattern for `text`, or nil when there is nothing to search for.
     static func pattern(_ text: String?) -> String? {
@@ -11,8 +12,8 @@ enum NameSearch {
         return "%\(literal)%"
     }
 
-    /// The condition on `column` for the parameter numbered `index`.
-    static func condition(_ column: String, parameter index: Int) -> String {
-        "\(column) ILIKE $\(index) ESCAPE '\\'"
+    /// The condition on `column` for `text`, or nil when there is nothing to search for.
+    static func condition(_ column: String, contains text: String?) -> PostgresQuery? {
+        pattern(text).map { "\(unescaped: column) ILIKE \($0) ESCAPE '\\'" }
     }
 }

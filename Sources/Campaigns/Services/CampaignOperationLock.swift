@@ -9,16 +9,18 @@ struct CampaignOperationLock {
     let campaignID: UUID
 
     /// The lock's key: a 64-bit hash of the campaign id in a namespace of our own.
-    static let keySQL = "hashtextextended('campaignd.campaign.' || $1::text, 0)"
+    static func key(_ campaignID: UUID) -> PostgresQuery {
+        "hashtextextended('campaignd.campaign.' || \(campaignID)::text, 0)"
+    }
 
     /// Takes the lock without waiting; `false` when another session holds it.
     static func acquire(_ campaignID: UUID, on connection: PostgresConnection) throws -> CampaignOperationLock? {
         let taken: Bool = try connection.query(
-            "SELECT pg_try_advisory_lock(\(keySQL)) AS taken", [campaignID.postgresText])[0].decode("taken")
+            "SELECT pg_try_advisory_lock(\(key(campaignID))) AS taken")[0].decode("taken")
         return taken ? CampaignOperationLock(connection: connection, campaignID: campaignID) : nil
     }
 
     func release() {
-        _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.keySQL))", [campaignID.postgresText])
+        _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.key(campaignID)))")
     }
 }

@@ -33,8 +33,7 @@ struct LaunchPlan: Sendable {
         let integration = try account.flatMap { try connections.integration($0.integrationID, in: session) }
         let hasToken = try account.map { account in
             try session.connection.query(
-                "SELECT access_token IS NOT NULL AS has_token FROM integrations WHERE organization_id = $1 AND id = $2",
-                [session.organizationID, account.integrationID]
+                "SELECT access_token IS NOT NULL AS has_token FROM integrations WHERE organization_id = \(session.organizationID) AND id = \(account.integrationID)"
             ).first?.decode("has_token", as: Bool.self) ?? false
         } ?? false
         let units = try campaigns.units(of: [campaignID], in: session)[campaignID] ?? []

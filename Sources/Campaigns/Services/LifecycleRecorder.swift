@@ -13,8 +13,7 @@ struct LifecycleRecorder {
     func campaignCreated(platform: Platform, externalID: String) throws {
         try transaction { session in
             try session.connection.query(
-                "INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id) VALUES ($2, $1, $3, $4)",
-                [organizationID, campaignID, platform.rawValue, externalID])
+                "INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id) VALUES (\(campaignID), \(organizationID), \(platform.rawValue), \(externalID))")
             try log(LifecycleStep.createCampaign, success: true, "Created \(platform.displayName) campaign \(externalID).", in: session)
         }
     }
@@ -22,8 +21,7 @@ struct LifecycleRecorder {
     func adGroupCreated(unit: CampaignUnit, externalID: String) throws {
         try transaction { session in
             try session.connection.query(
-                "UPDATE campaign_units SET external_id = $3 WHERE organization_id = $1 AND id = $2",
-                [organizationID, unit.id, externalID])
+                "UPDATE campaign_units SET external_id = \(externalID) WHERE organization_id = \(organizationID) AND id = \(unit.id)")
             try log(LifecycleStep.createAdGroup, success: true, "Created ad group \(externalID) for unit \"\(unit.name)\".", in: session)
         }
     }
@@ -31,8 +29,7 @@ struct LifecycleRecorder {
     func adCreated(creative: AdCreative, unitName: String, externalID: String) throws {
         try transaction { session in
             try session.connection.query(
-                "UPDATE ad_creatives SET external_id = $3 WHERE organization_id = $1 AND id = $2",
-                [organizationID, creative.id, externalID])
+                "UPDATE ad_creatives SET external_id = \(externalID) WHERE organization_id = \(organizationID) AND id = \(creative.id)")
             try log(LifecycleStep.createAd, success: true,
                     "Created ad \(externalID) for creative \"\(creative.headline)\" of unit \"\(unitName)\".", in: session)
         }
@@ -56,8 +53,7 @@ struct LifecycleRecorder {
 
     private func setStatus(_ status: CampaignStatus, in session: TenantSession) throws {
         try session.connection.query(
-            "UPDATE campaigns SET status = $3, updated_at = now() WHERE organization_id = $1 AND id = $2",
-            [organizationID, campaignID, status.rawValue])
+            "UPDATE campaigns SET status = \(status.rawValue), updated_at = now() WHERE organization_id = \(organizationID) AND id = \(campaignID)")
     }
 
     /// clock_timestamp(), not now(): entries of one transaction still order by when they happened.
@@ -65,8 +61,8 @@ struct LifecycleRecorder {
         try session.connection.query(
             """
             INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message, created_at)
-            VALUES ($1, $2, $3, $4, $5, clock_timestamp())
-            """, [organizationID, campaignID, action, success ? "success" : "error", message])
+            VALUES (\(organizationID), \(campaignID), \(action), \(success ? "success" : "error"), \(message), clock_timestamp())
+            """)
     }
 
     private func transaction(_ body: (TenantSession) throws -> Void) throws {

@@ -99,8 +99,8 @@ public struct MetricsSync: Sendable {
                     try connection.query(
                         """
                         INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
-                        SELECT organization_id, id, 'sync_metrics', 'error', $3 FROM campaigns WHERE organization_id = $1 AND id = ANY($2::uuid[])
-                        """, [organizationID, uuidArray(targets.map(\.campaignID)), "Metrics sync failed: \(message)"])
+                        SELECT organization_id, id, 'sync_metrics', 'error', \("Metrics sync failed: \(message)") FROM campaigns WHERE organization_id = \(organizationID) AND id = ANY(\(uuidArray(targets.map(\.campaignID)))::uuid[])
+                        """)
                 }
             } catch {
                 log("metrics sync: the batch's failure could not be written to its execution logs: \(Self.describe(error))")
@@ -157,14 +157,13 @@ public struct MetricsSync: Sendable {
                 + writeAds(adValues, organizationID: organizationID, on: connection)
             try AdReviewService.store(reviews.reviews, platform: reviews.platforms, organizationID: organizationID, on: connection)
             try connection.query(
-                "UPDATE campaigns SET last_metrics_sync_at = now() WHERE organization_id = $1 AND id = ANY($2::uuid[])",
-                [organizationID, uuidArray(succeeded)])
+                "UPDATE campaigns SET last_metrics_sync_at = now() WHERE organization_id = \(organizationID) AND id = ANY(\(uuidArray(succeeded))::uuid[])")
             for (campaignID, message) in failures.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
                 try connection.query(
                     """
                     INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
-                    SELECT organization_id, id, 'sync_metrics', 'error', $3 FROM campaigns WHERE organization_id = $1 AND id = $2
-                    """, [organizationID, campaignID, "Metrics sync failed: \(message)"])
+                    SELECT organization_id, id, 'sync_metrics', 'error', \("Metrics sync failed: \(message)") FROM campaigns WHERE organization_id = \(organizationID) AND id = \(campaignID)
+                    """)
             }
             return written
         }
@@ -275,15 +274,12 @@ public struct MetricsSync: Sendable {
                 """
                 INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
                 SELECT c.organization_id, c.id, d.id, v.date, v.value
-                FROM unnest($2::uuid[], $3::text[], $4::date[], $5::numeric[]) AS v(campaign_id, key, date, value)
+                FROM unnest(\(uuidArray(chunk.map(\.key.campaignID)))::uuid[], \(textArray(chunk.map(\.key.key)))::text[], \("{" + chunk.map(\.key.date.description).joined(separator: ",") + "}")::date[], \("{" + chunk.map { "\($0.value)" }.joined(separator: ",") + "}")::numeric[]) AS v(campaign_id, key, date, value)
                 JOIN metric_definitions d ON d.key = v.key
-                JOIN campaigns c ON c.organization_id = $1 AND c.id = v.campaign_id
+                JOIN campaigns c ON c.organization_id = \(organizationID) AND c.id = v.campaign_id
                 ON CONFLICT (campaign_id, metric_id, date) DO UPDATE SET value = EXCLUDED.value
                 WHERE campaign_metrics.value IS DISTINCT FROM EXCLUDED.value
-                """,
-                [organizationID, uuidArray(chunk.map(\.key.campaignID)), textArray(chunk.map(\.key.key)),
-                 "{" + chunk.map(\.key.date.description).joined(separator: ",") + "}",
-                 "{" + chunk.map { "\($0.value)" }.joined(separator: ",") + "}"]).affectedRows
+                """).affectedRows
         }
         return written
     }
@@ -304,22 +300,18 @@ public struct MetricsSync: Sendable {
                                               impressions, clicks, spend, conversions, conversion_value)
                 SELECT c.organization_id, a.id, u.id, c.id, c.platform, acc.currency, v.date,
                        v.impressions::bigint, v.clicks::bigint, v.spend, v.conversions, v.conversion_value
-                FROM unnest($2::uuid[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
+                FROM unnest(\(uuidArray(chunk.map(\.key.campaignID)))::uuid[], \(textArray(chunk.map(\.key.externalAdID)))::text[], \("{" + chunk.map(\.key.date.description).joined(separator: ",") + "}")::date[], \(numbers(chunk, "impressions"))::numeric[], \(numbers(chunk, "clicks"))::numeric[], \(numbers(chunk, "spend"))::numeric[], \(numbers(chunk, "conversions"))::numeric[], \(numbers(chunk, "conversion_value"))::numeric[])
                      AS v(campaign_id, external_ad_id, date, impressions, clicks, spend, conversions, conversion_value)
-                JOIN campaigns c ON c.organization_id = $1 AND c.id = v.campaign_id
-                JOIN ad_accounts acc ON acc.organization_id = $1 AND acc.id = c.ad_account_id
-                JOIN campaign_units u ON u.organization_id = $1 AND u.campaign_id = c.id
-                JOIN ad_creatives a ON a.organization_id = $1 AND a.campaign_unit_id = u.id AND a.external_id = v.external_ad_id
+                JOIN campaigns c ON c.organization_id = \(organizationID) AND c.id = v.campaign_id
+                JOIN ad_accounts acc ON acc.organization_id = \(organizationID) AND acc.id = c.ad_account_id
+                JOIN campaign_units u ON u.organization_id = \(organizationID) AND u.campaign_id = c.id
+                JOIN ad_creatives a ON a.organization_id = \(organizationID) AND a.campaign_unit_id = u.id AND a.external_id = v.external_ad_id
                 ON CONFLICT (ad_creative_id, date) DO UPDATE SET
                     impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks, spend = EXCLUDED.spend,
                     conversions = EXCLUDED.conversions, conversion_value = EXCLUDED.conversion_value
                 WHERE (ad_daily_metrics.impressions, ad_daily_metrics.clicks, ad_daily_metrics.spend, ad_daily_metrics.conversions, ad_daily_metrics.conversion_value)
                       IS DISTINCT FROM (EXCLUDED.impressions, EXCLUDED.clicks, EXCLUDED.spend, EXCLUDED.conversions, EXCLUDED.conversion_value)
-                """,
-                [organizationID, uuidArray(chunk.map(\.key.campaignID)), textArray(chunk.map(\.key.externalAdID)),
-                 "{" + chunk.map(\.key.date.description).joined(separator: ",") + "}",
-                 numbers(chunk, "impressions"), numbers(chunk, "clicks"), numbers(chunk, "spend"),
-                 numbers(chunk, "conversions"), numbers(chunk, "conversion_value")]).affectedRows
+                """).affectedRows
         }
         return written
     }

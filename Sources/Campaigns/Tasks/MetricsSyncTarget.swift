@@ -27,15 +27,14 @@ public struct MetricsSyncTarget: Sendable, Equatable {
             JOIN campaign_platform_maps m ON m.organization_id = c.organization_id AND m.campaign_id = c.id
             JOIN ad_accounts a ON a.organization_id = c.organization_id AND a.id = c.ad_account_id
             JOIN integrations i ON i.organization_id = a.organization_id AND i.id = a.integration_id
-            WHERE c.organization_id = $1 AND ($2::text[] IS NULL OR i.connected)
-              AND ($2::text[] IS NULL OR c.status = ANY($2::text[])
-                   OR (c.status = 'paused' AND $3::timestamptz IS NOT NULL AND c.updated_at >= $3::timestamptz))
-              AND ($4::uuid IS NULL OR c.id = $4::uuid)
-              AND ($5::uuid IS NULL OR c.id > $5::uuid)
+            WHERE c.organization_id = \(organizationID) AND (\(statuses.map { textArray($0.map(\.rawValue)) })::text[] IS NULL OR i.connected)
+              AND (\(statuses.map { textArray($0.map(\.rawValue)) })::text[] IS NULL OR c.status = ANY(\(statuses.map { textArray($0.map(\.rawValue)) })::text[])
+                   OR (c.status = 'paused' AND \(pausedSince)::timestamptz IS NOT NULL AND c.updated_at >= \(pausedSince)::timestamptz))
+              AND (\(campaignID)::uuid IS NULL OR c.id = \(campaignID)::uuid)
+              AND (\(after)::uuid IS NULL OR c.id > \(after)::uuid)
             ORDER BY c.id
-            LIMIT $6
-            """,
-            [organizationID, statuses.map { textArray($0.map(\.rawValue)) }, pausedSince, campaignID, after, limit]
+            LIMIT \(limit)
+            """
         ).map { row in
             guard let platform = Platform(rawValue: try row.decode("platform")),
                   let status = CampaignStatus(rawValue: try row.decode("status")) else {

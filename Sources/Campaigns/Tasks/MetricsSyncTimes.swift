@@ -11,8 +11,8 @@ public struct MetricsSyncTimes: Sendable {
         for row in try session.connection.query(
             """
             SELECT id, last_metrics_sync_at FROM campaigns
-            WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND last_metrics_sync_at IS NOT NULL
-            """, [session.organizationID, uuidArray(campaignIDs)]) {
+            WHERE organization_id = \(session.organizationID) AND id = ANY(\(uuidArray(campaignIDs))::uuid[]) AND last_metrics_sync_at IS NOT NULL
+            """) {
             result[try row.decode("id")] = try row.decode("last_metrics_sync_at")
         }
         return result

@@ -14,7 +14,7 @@ public struct OrganizationService: Sendable {
 
     public func current(in session: TenantSession) throws -> Organization {
         let row = try session.connection.query(
-            "SELECT id, name, created_at FROM organizations WHERE id = $1", [session.organizationID])[0]
+            "SELECT id, name, created_at FROM organizations WHERE id = \(session.organizationID)")[0]
         return Organization(id: try row.decode("id"), name: try row.decode("name"), createdAt: try row.decode("created_at"))
     }
 }

@@ -48,8 +48,7 @@ public struct APIKeyAuthenticator: Sendable {
 
     static func organization(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection) throws -> UUID? {
         try connection.query(
-            "SELECT begin_api_request($1, $2, $3, $4) AS organization_id",
-            [key, timeouts.statementMilliseconds, timeouts.lockMilliseconds, timeouts.idleInTransactionMilliseconds])[0]
+            "SELECT begin_api_request(\(key), \(timeouts.statementMilliseconds), \(timeouts.lockMilliseconds), \(timeouts.idleInTransactionMilliseconds)) AS organization_id")[0]
             .decode("organization_id", as: UUID?.self)
     }
 }

@@ -55,33 +55,31 @@ public struct AccountSyncService: Sendable {
             try connection.query(
                 """
                 INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency, login_customer_id)
-                VALUES ($1, $2, $3, $4, $5, $6)
+                VALUES (\(organizationID), \(integrationID), \(account.externalID), \(account.name), \(currency), \(account.loginCustomerID))
                 ON CONFLICT (integration_id, external_account_id)
                 DO UPDATE SET name = EXCLUDED.name, currency = EXCLUDED.currency, login_customer_id = EXCLUDED.login_customer_id,
                               removed_at = NULL
-                """, [organizationID, integrationID, account.externalID, account.name, currency, account.loginCustomerID])
+                """)
         }
         try connection.query(
             """
             UPDATE ad_accounts SET removed_at = now()
-            WHERE organization_id = $1 AND integration_id = $2 AND removed_at IS NULL
-              AND NOT (external_account_id = ANY($3::text[]))
-            """, [organizationID, integrationID, PostgresTextArray(accounts.map(\.externalID))])
+            WHERE organization_id = \(organizationID) AND integration_id = \(integrationID) AND removed_at IS NULL
+              AND NOT (external_account_id = ANY(\(PostgresTextArray(accounts.map(\.externalID)))::text[]))
+            """)
         // With one Page to advertise for, accounts without a Page get it (a choice made with setAdAccountPage
         // stays); with several, the person chooses.
         if pages.count == 1, let page = pages.first {
             try connection.query(
                 """
-                UPDATE ad_accounts SET page_id = $3, page_name = $4
-                WHERE organization_id = $1 AND integration_id = $2 AND page_id IS NULL
-                """, [organizationID, integrationID, page.id, page.name])
+                UPDATE ad_accounts SET page_id = \(page.id), page_name = \(page.name)
+                WHERE organization_id = \(organizationID) AND integration_id = \(integrationID) AND page_id IS NULL
+                """)
         }
         try connection.query(
-            "UPDATE integrations SET last_synced_at = now() WHERE organization_id = $1 AND id = $2",
-            [organizationID, integrationID])
+            "UPDATE integrations SET last_synced_at = now() WHERE organization_id = \(organizationID) AND id = \(integrationID)")
         return try connection.query(
-            "SELECT id FROM ad_accounts WHERE organization_id = $1 AND integration_id = $2 ORDER BY name, id",
-            [organizationID, integrationID]).map { try $0.decode("id") }
+            "SELECT id FROM ad_accounts WHERE organization_id = \(organizationID) AND integration_id = \(integrationID) ORDER BY name, id").map { try $0.decode("id") }
     }
 }
 

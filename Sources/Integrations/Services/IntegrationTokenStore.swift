@@ -18,9 +18,9 @@ struct IntegrationTokenStore: Sendable {
         guard let row = try connection.query(
             """
             SELECT provider, connected, expires_at,
-                   pgp_sym_decrypt(access_token, $3) AS access_token, pgp_sym_decrypt(refresh_token, $3) AS refresh_token
-            FROM integrations WHERE organization_id = $1 AND id = $2 FOR UPDATE
-            """, [organizationID, integrationID, key]).first else { return nil }
+                   pgp_sym_decrypt(access_token, \(key)) AS access_token, pgp_sym_decrypt(refresh_token, \(key)) AS refresh_token
+            FROM integrations WHERE organization_id = \(organizationID) AND id = \(integrationID) FOR UPDATE
+            """).first else { return nil }
         guard let provider = AdPlatform(rawValue: try row.decode("provider")) else {
             throw PostgresError.decoding(column: "provider", message: "unknown platform")
         }
@@ -37,11 +37,11 @@ struct IntegrationTokenStore: Sendable {
     func store(_ tokens: OAuthTokens, integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws {
         try connection.query(
             """
-            UPDATE integrations SET access_token = pgp_sym_encrypt($3, $6),
-                refresh_token = CASE WHEN $4::text IS NULL THEN refresh_token ELSE pgp_sym_encrypt($4, $6) END,
-                expires_at = $5, connected = true, disconnected_at = NULL
-            WHERE organization_id = $1 AND id = $2
-            """, [organizationID, integrationID, tokens.accessToken, tokens.refreshToken, tokens.expiresAt, key])
+            UPDATE integrations SET access_token = pgp_sym_encrypt(\(tokens.accessToken), \(key)),
+                refresh_token = CASE WHEN \(tokens.refreshToken)::text IS NULL THEN refresh_token ELSE pgp_sym_encrypt(\(tokens.refreshToken), \(key)) END,
+                expires_at = \(tokens.expiresAt), connected = true, disconnected_at = NULL
+            WHERE organization_id = \(organizationID) AND id = \(integrationID)
+            """)
     }
 
     /// A new connected integration with its tokens.
@@ -49,9 +49,9 @@ struct IntegrationTokenStore: Sendable {
         try connection.query(
             """
             INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected)
-            VALUES ($1, $2, pgp_sym_encrypt($3, $6), CASE WHEN $4::text IS NULL THEN NULL ELSE pgp_sym_encrypt($4, $6) END, $5, true)
+            VALUES (\(organizationID), \(provider.rawValue), pgp_sym_encrypt(\(tokens.accessToken), \(key)), CASE WHEN \(tokens.refreshToken)::text IS NULL THEN NULL ELSE pgp_sym_encrypt(\(tokens.refreshToken), \(key)) END, \(tokens.expiresAt), true)
             RETURNING id
-            """, [organizationID, provider.rawValue, tokens.accessToken, tokens.refreshToken, tokens.expiresAt, key])[0].decode("id")
+            """)[0].decode("id")
     }
 
     /// Forgets the tokens and marks the integration disconnected; false when there is no such integration.
@@ -61,7 +61,7 @@ struct IntegrationTokenStore: Sendable {
             """
             UPDATE integrations SET connected = false, access_token = NULL, refresh_token = NULL, expires_at = NULL,
                 disconnected_at = coalesce(disconnected_at, now())
-            WHERE organization_id = $1 AND id = $2 RETURNING id
-            """, [organizationID, integrationID]).isEmpty)
+            WHERE organization_id = \(organizationID) AND id = \(integrationID) RETURNING id
+            """).isEmpty)
     }
 }

@@ -29,12 +29,12 @@ public struct OAuthService: Sendable {
         let state = OAuthState.generate()
         // Spent and long-expired states of the organization are of no use to anyone.
         try connection.query(
-            "DELETE FROM oauth_states WHERE organization_id = $1 AND expires_at < now() - interval '1 day'", [organizationID])
+            "DELETE FROM oauth_states WHERE organization_id = \(organizationID) AND expires_at < now() - interval '1 day'")
         let expiresAt: Date = try connection.query(
             """
             INSERT INTO oauth_states (organization_id, provider, state, redirect_uri, expires_at)
-            VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING expires_at
-            """, [organizationID, platform.rawValue, state, redirectURI, OAuthState.lifetime])[0].decode("expires_at")
+            VALUES (\(organizationID), \(platform.rawValue), \(state), \(redirectURI), now() + make_interval(secs => \(OAuthState.lifetime))) RETURNING expires_at
+            """)[0].decode("expires_at")
         let url = providers.connector(for: platform).authorizationURL(state: state, redirectURI: redirectURI)
         return OAuthStart(authorizationURL: url, state: state, expiresAt: expiresAt)
     }
@@ -94,15 +94,15 @@ public struct OAuthService: Sendable {
         guard let row = try connection.query(
             """
             SELECT provider, used_at IS NOT NULL AS used, expires_at <= now() AS expired
-            FROM oauth_states WHERE organization_id = $1 AND state = $2
-            """, [organizationID, state]).first else { throw IntegrationError.invalidState(.unknown) }
+            FROM oauth_states WHERE organization_id = \(organizationID) AND state = \(state)
+            """).first else { throw IntegrationError.invalidState(.unknown) }
         if try row.decode("used", as: Bool.self) { throw IntegrationError.invalidState(.reused) }
         if try row.decode("expired", as: Bool.self) { throw IntegrationError.invalidState(.expired) }
         guard try row.decode("provider", as: String.self) == platform.rawValue else {
             throw IntegrationError.invalidState(.otherPlatform)
         }
         guard let consumed = try connection.query(
-            "SELECT organization_id, provider, redirect_uri FROM consume_oauth_state($1)", [state]).first else {
+            "SELECT organization_id, provider, redirect_uri FROM consume_oauth_state(\(state))").first else {
             throw IntegrationError.invalidState(.reused)  // a concurrent completion consumed it first
         }
         guard try consumed.decode("organization_id", as: UUID.self) == organizationID else {
@@ -120,8 +120,8 @@ public struct OAuthService: Sendable {
             """
             SELECT i.id FROM integrations i
             JOIN ad_accounts a ON a.organization_id = i.organization_id AND a.integration_id = i.id
-            WHERE i.organization_id = $1 AND i.provider = $2 AND a.external_account_id = ANY($3::text[])
+            WHERE i.organization_id = \(organizationID) AND i.provider = \(platform.rawValue) AND a.external_account_id = ANY(\(PostgresTextArray(accounts.map(\.externalID)))::text[])
             ORDER BY i.connected DESC, i.created_at DESC, i.id LIMIT 1
-            """, [organizationID, platform.rawValue, PostgresTextArray(accounts.map(\.externalID))]).first?.decode("id")
+            """).first?.decode("id")
     }
 }

@@ -24,8 +24,7 @@ public struct PlatformOperationQuota: Sendable {
     public func take(_ platform: AdPlatform, operations: Int) throws {
         guard operations > 0 else { return }
         let row = try pool.withConnection {
-            try $0.query("SELECT granted, used, retry_after_seconds FROM take_platform_operations($1, $2, $3)",
-                         [platform.rawValue, operations, cap])[0]
+            try $0.query("SELECT granted, used, retry_after_seconds FROM take_platform_operations(\(platform.rawValue), \(operations), \(cap))")[0]
         }
         guard try row.decode("granted", as: Bool.self) else {
             let retryAfter: Int = try row.decode("retry_after_seconds")

@@ -44,8 +44,7 @@ public struct TokenService: Sendable {
     /// The platform of an integration of the organization; `IntegrationError.integrationNotFound` when there is none.
     public func platform(of integrationID: UUID, organizationID: UUID, on connection: PostgresConnection) throws -> AdPlatform {
         let name: String? = try connection.inOrganizationTransaction(organizationID) { connection in
-            try connection.query("SELECT provider FROM integrations WHERE organization_id = $1 AND id = $2",
-                                 [organizationID, integrationID]).first?.decode("provider")
+            try connection.query("SELECT provider FROM integrations WHERE organization_id = \(organizationID) AND id = \(integrationID)").first?.decode("provider")
         }
         guard let name, let platform = AdPlatform(rawValue: name) else { throw IntegrationError.integrationNotFound }
         return platform
@@ -56,7 +55,7 @@ public struct TokenService: Sendable {
     public func refreshExpiring(pool: PostgresPool, within margin: TimeInterval = TokenService.refreshMargin,
                                 limit: Int = 500) throws -> TokenRefreshSummary {
         let candidates = try pool.withConnection { connection in
-            try connection.query("SELECT integration_id, organization_id FROM integrations_expiring($1, $2)", [margin, limit])
+            try connection.query("SELECT integration_id, organization_id FROM integrations_expiring(\(margin), \(limit))")
                 .map { (try $0.decode("integration_id", as: UUID.self), try $0.decode("organization_id", as: UUID.self)) }
         }
         var summary = TokenRefreshSummary()

@@ -19,8 +19,8 @@ public struct Migrator: Sendable {
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """)
-            try connection.query("SELECT pg_advisory_lock($1)", [Self.lockKey])
-            defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", [Self.lockKey]) }
+            try connection.query("SELECT pg_advisory_lock(\(Self.lockKey))")
+            defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))") }
 
             var applied: [Int: String] = [:]
             for row in try connection.query("SELECT version, checksum FROM schema_migrations") {
@@ -32,7 +32,7 @@ public struct Migrator: Sendable {
             }
             var newlyApplied: [Int] = []
             for migration in migrations {
-                let checksum: String = try connection.query("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS checksum", [migration.sql])[0].decode("checksum")
+                let checksum: String = try connection.query("SELECT encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex') AS checksum")[0].decode("checksum")
                 if let recorded = applied[migration.version] {
                     guard recorded == checksum else { throw MigrationError.checksumMismatch(version: migration.version, name: migration.name) }
                     continue
@@ -40,8 +40,7 @@ public struct Migrator: Sendable {
                 try connection.withTransaction { connection in
                     try connection.execute(migration.sql)
                     try connection.query(
-                        "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                        [migration.version, migration.name, checksum])
+                        "INSERT INTO schema_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), \(checksum))")
                 }
                 newlyApplied.append(migration.version)
             }

@@ -17,8 +17,10 @@ extension PostgresConnection {
     public func enterOrganizationScope(_ organizationID: UUID) throws {
         precondition(isInTransaction, "an organization's scope lasts one transaction: begin one first")
         try query(
-            "SELECT set_config('role', $1, true), set_config('app.organization_id', $2, true), set_config('lock_timeout', $3, true)",
-            [OrganizationScope.role, organizationID.postgresText, "\(OrganizationScope.lockTimeoutMilliseconds)ms"])
+            """
+            SELECT set_config('role', \(OrganizationScope.role), true), set_config('app.organization_id', \(organizationID.postgresText), true),
+                   set_config('lock_timeout', \("\(OrganizationScope.lockTimeoutMilliseconds)ms"), true)
+            """)
     }
 
     /// Runs `body` in a transaction of its own in the organization's scope, committed when `body` returns, so

@@ -27,10 +27,9 @@ enum OrganizationsCommand {
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: 1)
         let key = APIKeyGenerator.newKey()
         let organizationID: UUID = try pool.withTransaction { connection in
-            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [name])[0].decode("id")
+            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES (\(name)) RETURNING id")[0].decode("id")
             try connection.query(
-                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to($2, 'UTF8')), $3)",
-                [id, key, String(key.prefix(12))])
+                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES (\(id), sha256(convert_to(\(key), 'UTF8')), \(String(key.prefix(12))))")
             return id
         }
         if let file = options.value("key-file") {

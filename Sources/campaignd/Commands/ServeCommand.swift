@@ -33,7 +33,7 @@ enum ServeCommand {
             limits: limits, maxResponseBytes: configuration.maxResponseBytes,
             documentCacheCapacity: configuration.documentCacheBytes > 0 ? 512 : 0, documentCacheMaxBytes: configuration.documentCacheBytes,
             logInternalError: { error, path in log.failure("internal_error", "at \(path): \(error)") },
-            presentError: DatabaseLimitErrors.present)
+            presentError: APIErrorPresentation.present)
         pipelineConfiguration.requestErrorCodes = true
         pipelineConfiguration.reportDeprecations = true
         let pipeline = GraphQLPipeline(schema: schema, configuration: pipelineConfiguration)

@@ -35,7 +35,7 @@ enum IntegrationTasks {
             var failures: [String] = []
             for organizationID in organizations {
                 let integrations: [UUID] = try pool.withConnection { connection in
-                    try connection.query("SELECT id FROM integrations WHERE organization_id = $1 AND connected ORDER BY id", [organizationID])
+                    try connection.query("SELECT id FROM integrations WHERE organization_id = \(organizationID) AND connected ORDER BY id")
                         .map { try $0.decode("id") }
                 }
                 for integrationID in integrations {

@@ -12,9 +12,9 @@ enum JobsBench {
         try pool.withConnection { connection in
             try connection.query(
                 """
-                INSERT INTO jobs (kind, payload) SELECT 'noop', jsonb_build_object('bench', $1::text, 'n', n)
-                FROM generate_series(1, $2::integer) AS n
-                """, [batch, count])
+                INSERT INTO jobs (kind, payload) SELECT 'noop', jsonb_build_object('bench', \(batch)::text, 'n', n)
+                FROM generate_series(1, \(count)::integer) AS n
+                """)
         }
         let started = Date()
         let running = (0..<workers).map { _ in
@@ -28,14 +28,13 @@ enum JobsBench {
             Thread.sleep(forTimeInterval: 0.05)
             remaining = try pool.withConnection { connection in
                 try connection.query(
-                    "SELECT count(*)::bigint AS n FROM jobs WHERE kind = 'noop' AND payload ->> 'bench' = $1 AND state <> 'succeeded'",
-                    [batch])[0].decode("n")
+                    "SELECT count(*)::bigint AS n FROM jobs WHERE kind = 'noop' AND payload ->> 'bench' = \(batch) AND state <> 'succeeded'")[0].decode("n")
             }
         }
         let seconds = Date().timeIntervalSince(started)
         running.forEach { $0.stop() }
         try pool.withConnection { connection in
-            try connection.query("DELETE FROM jobs WHERE kind = 'noop' AND payload ->> 'bench' = $1", [batch])
+            try connection.query("DELETE FROM jobs WHERE kind = 'noop' AND payload ->> 'bench' = \(batch)")
         }
         FileHandleOutput.standardOutput(String(
             format: "jobs bench: %d jobs, %d workers × %d threads: %.2f s, %.0f jobs/s\n",

@@ -18,9 +18,9 @@ enum SyncBench {
         let adapters = PlatformAdapters(providers: providers)
         let tokens = TokenService(providers: providers, encryptionKey: tokenKey)
         let organizationID: UUID = try pool.withConnection { connection in
-            try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", ["sync bench \(UUID().uuidString.prefix(8))"])[0].decode("id")
+            try connection.query("INSERT INTO organizations (name) VALUES (\("sync bench \(UUID().uuidString.prefix(8))")) RETURNING id")[0].decode("id")
         }
-        defer { _ = try? pool.withConnection { try $0.query("DELETE FROM organizations WHERE id = $1", [organizationID]) } }
+        defer { _ = try? pool.withConnection { try $0.query("DELETE FROM organizations WHERE id = \(organizationID)") } }
 
         var accounts: [(platform: Platform, row: UUID, external: String, currency: String, token: String)] = []
         for platform in Platform.allCases {
@@ -35,12 +35,11 @@ enum SyncBench {
                 let integration: UUID = try connection.query(
                     """
                     INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected)
-                    VALUES ($1, $2, pgp_sym_encrypt($3, $6), CASE WHEN $4::text IS NULL THEN NULL ELSE pgp_sym_encrypt($4, $6) END, $5, true)
+                    VALUES (\(organizationID), \(platform.rawValue), pgp_sym_encrypt(\(issued.accessToken), \(tokenKey)), CASE WHEN \(issued.refreshToken)::text IS NULL THEN NULL ELSE pgp_sym_encrypt(\(issued.refreshToken), \(tokenKey)) END, \(issued.expiresAt), true)
                     RETURNING id
-                    """, [organizationID, platform.rawValue, issued.accessToken, issued.refreshToken, issued.expiresAt, tokenKey])[0].decode("id")
+                    """)[0].decode("id")
                 return try connection.query(
-                    "INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    [organizationID, integration, account.externalID, account.name, account.currency])[0].decode("id")
+                    "INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES (\(organizationID), \(integration), \(account.externalID), \(account.name), \(account.currency)) RETURNING id")[0].decode("id")
             }
             accounts.append((platform, row, account.externalID, account.currency, issued.accessToken))
         }
@@ -63,18 +62,14 @@ enum SyncBench {
             try pool.withTransaction { connection in
                 try connection.query(
                     """
-                    WITH r AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS r(id, account, platform, external)),
+                    WITH r AS (SELECT * FROM unnest(\("{" + rows.map { $0.0.uuidString }.joined(separator: ",") + "}")::uuid[], \("{" + rows.map { $0.1.uuidString }.joined(separator: ",") + "}")::uuid[], \("{" + rows.map { $0.2 }.joined(separator: ",") + "}")::text[], \("{" + rows.map { "\"\($0.3)\"" }.joined(separator: ",") + "}")::text[]) AS r(id, account, platform, external)),
                     c AS (
                         INSERT INTO campaigns (id, organization_id, ad_account_id, name, platform, objective, status)
-                        SELECT id, $1, account, 'Bench ' || id, platform, 'sales', 'live' FROM r RETURNING id
+                        SELECT id, \(organizationID), account, 'Bench ' || id, platform, 'sales', 'live' FROM r RETURNING id
                     )
                     INSERT INTO campaign_platform_maps (campaign_id, organization_id, platform, external_campaign_id)
-                    SELECT r.id, $1, r.platform, r.external FROM r JOIN c ON c.id = r.id
-                    """,
-                    [organizationID, "{" + rows.map { $0.0.uuidString }.joined(separator: ",") + "}",
-                     "{" + rows.map { $0.1.uuidString }.joined(separator: ",") + "}",
-                     "{" + rows.map { $0.2 }.joined(separator: ",") + "}",
-                     "{" + rows.map { "\"\($0.3)\"" }.joined(separator: ",") + "}"])
+                    SELECT r.id, \(organizationID), r.platform, r.external FROM r JOIN c ON c.id = r.id
+                    """)
             }
             index += chunk
         }

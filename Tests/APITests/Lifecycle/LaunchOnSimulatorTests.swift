@@ -53,7 +53,7 @@ import TestSupport
         #expect(plannedText.contains("Spicy Jalape"))
         #expect(plannedText.contains("{campaign}"))
         let token = try harness.rows(
-            "SELECT pgp_sym_decrypt(access_token, $1) AS token FROM integrations", [TestServer.tokenKey])[0].decode("token", as: String.self)
+            "SELECT pgp_sym_decrypt(access_token, \(TestServer.tokenKey)) AS token FROM integrations")[0].decode("token", as: String.self)
         #expect(!plannedText.contains(token))
         #expect(try await objects(harness, platform).counts == [0, 0, 0])
         #expect(try harness.status(fixture.campaignID) == "draft")
@@ -245,7 +245,7 @@ import TestSupport
         let (harness, fixture) = try await Self.setUp("google_ads")
         defer { harness.stop() }
         func storedToken() throws -> String {
-            try harness.rows("SELECT pgp_sym_decrypt(access_token, $1) AS token FROM integrations", [TestServer.tokenKey])[0].decode("token")
+            try harness.rows("SELECT pgp_sym_decrypt(access_token, \(TestServer.tokenKey)) AS token FROM integrations")[0].decode("token")
         }
         let before = try storedToken()
         try await harness.failNext("google_ads", path: "googleAds:mutate", after: 1, failure: "expired_token", times: 1)

@@ -112,7 +112,7 @@ import TestSupport
             ("error", "resumeCampaign", "ERROR"), ("completed", "completeCampaign", "COMPLETED"),
         ]
         for (status, mutation, name) in cases {
-            try harness.sql("UPDATE campaigns SET status = '\(status)'")
+            try harness.sql("UPDATE campaigns SET status = \(status)")
             let body = try await harness.send("mutation($id: ID!) { \(mutation)(id: $id) { status } }", ["id": fixture.campaign], key: key)
             let ext = extensions(body)
             #expect(ext["code"] as? String == "BAD_USER_INPUT", "\(mutation) from \(status)")
@@ -132,8 +132,7 @@ import TestSupport
         let fixture = try await LaunchFixture.make(harness, key: key, platform: "meta_ads", integration: integration, externalAccount: "1001")
         let holder = try PostgresConnection(conninfo: harness.database.url)
         let taken: Bool = try holder.query(
-            "SELECT pg_try_advisory_lock(hashtextextended('campaignd.campaign.' || $1::text, 0)) AS taken",
-            [fixture.campaignID.uuidString.lowercased()])[0].decode("taken")
+            "SELECT pg_try_advisory_lock(hashtextextended('campaignd.campaign.' || \(fixture.campaignID.uuidString.lowercased())::text, 0)) AS taken")[0].decode("taken")
         #expect(taken)
         let body = try await harness.send(LaunchFixture.launch, ["id": fixture.campaign, "dry": false], key: key)
         #expect(extensions(body)["code"] as? String == "CONFLICT", "\(body)")

@@ -18,9 +18,9 @@ extension APITestHarness {
             try connection.query(
                 """
                 INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected)
-                VALUES ($1, $2, pgp_sym_encrypt($3, $5), CASE WHEN $4::text IS NULL THEN NULL ELSE pgp_sym_encrypt($4::text, $5) END,
-                        now() + interval '1 hour', $6) RETURNING id
-                """, [organization, provider, accessToken, refreshToken, TestServer.tokenKey, connected])[0].decode("id")
+                VALUES (\(organization), \(provider), pgp_sym_encrypt(\(accessToken), \(TestServer.tokenKey)), CASE WHEN \(refreshToken)::text IS NULL THEN NULL ELSE pgp_sym_encrypt(\(refreshToken)::text, \(TestServer.tokenKey)) END,
+                        now() + interval '1 hour', \(connected)) RETURNING id
+                """)[0].decode("id")
         }
     }
 
@@ -31,18 +31,18 @@ extension APITestHarness {
         return try #require(body["data"] as? [String: Any], "\(body)")
     }
 
-    func rows(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
-        try database.pool(maximumConnections: 1).withConnection { try $0.query(sql, parameters) }
+    func rows(_ sql: PostgresQuery) throws -> PostgresRows {
+        try database.pool(maximumConnections: 1).withConnection { try $0.query(sql) }
     }
 
     /// The campaign's execution log, oldest first, as "action:status".
     func logSteps(_ campaign: UUID) throws -> [String] {
-        try rows("SELECT action || ':' || status AS step FROM campaign_execution_logs WHERE campaign_id = $1 ORDER BY created_at, id", [campaign])
+        try rows("SELECT action || ':' || status AS step FROM campaign_execution_logs WHERE campaign_id = \(campaign) ORDER BY created_at, id")
             .map { try $0.decode("step", as: String.self) }
     }
 
     func status(_ campaign: UUID) throws -> String {
-        try rows("SELECT status FROM campaigns WHERE id = $1", [campaign])[0].decode("status")
+        try rows("SELECT status FROM campaigns WHERE id = \(campaign)")[0].decode("status")
     }
 }
 
@@ -117,10 +117,10 @@ struct LaunchFixture {
         // Meta Sales ad sets optimize for a pixel: the simulator's; the second audience (Germany) reaches the EU, so the
         // account names its beneficiary and payer.
         if !google {
-            try harness.sql("UPDATE campaigns SET meta_pixel_id = '556677889900112' WHERE id = '\(id)'")
+            try harness.sql("UPDATE campaigns SET meta_pixel_id = '556677889900112' WHERE id = \(id)")
             try harness.sql("""
                 UPDATE ad_accounts SET dsa_beneficiary = 'Tasty Chips Co.', dsa_payor = 'Tasty Chips Co.'
-                WHERE id = (SELECT ad_account_id FROM campaigns WHERE id = '\(id)') AND dsa_beneficiary IS NULL
+                WHERE id = (SELECT ad_account_id FROM campaigns WHERE id = \(id)) AND dsa_beneficiary IS NULL
                 """)
         }
         return LaunchFixture(key: key, platform: platform, campaign: campaign, campaignID: id, units: units, creatives: creatives)

@@ -36,7 +36,7 @@ import TestSupport
     }
 
     func localBudget(_ harness: APITestHarness, _ fixture: LaunchFixture) throws -> String {
-        try harness.rows("SELECT amount::text AS amount FROM campaign_budgets WHERE campaign_id = $1", [fixture.campaignID])[0].decode("amount")
+        try harness.rows("SELECT amount::text AS amount FROM campaign_budgets WHERE campaign_id = \(fixture.campaignID)")[0].decode("amount")
     }
 
     @Test(arguments: platforms) func budgetAndNameChangesShowOnThePlatform(platform: String) async throws {
@@ -120,7 +120,7 @@ import TestSupport
         #expect(Self.platformBudget(try await Self.objects(harness, platform), platform) == (google ? "25500000" : "2550"))
         #expect(try harness.logSteps(fixture.campaignID).last == "update:error")
         let message: String = try harness.rows(
-            "SELECT message FROM campaign_execution_logs WHERE campaign_id = $1 AND action = 'update'", [fixture.campaignID])[0].decode("message")
+            "SELECT message FROM campaign_execution_logs WHERE campaign_id = \(fixture.campaignID) AND action = 'update'")[0].decode("message")
         #expect(message.contains("nothing changed here"), "\(message)")
         #expect(try harness.status(fixture.campaignID) == "live")
 
@@ -130,7 +130,7 @@ import TestSupport
         let objective = try await harness.send(
             "mutation($id: ID!) { updateCampaign(id: $id, input: { objective: TRAFFIC }) { objective } }", ["id": fixture.campaign], key: fixture.key)
         #expect(extensions(objective)["field"] as? String == "objective", "\(objective)")
-        #expect(try harness.rows("SELECT objective FROM campaigns WHERE id = $1", [fixture.campaignID])[0].decode("objective", as: String.self) == "sales")
+        #expect(try harness.rows("SELECT objective FROM campaigns WHERE id = \(fixture.campaignID)")[0].decode("objective", as: String.self) == "sales")
         #expect(try localBudget(harness, fixture) == "25.50")
     }
 

@@ -24,7 +24,7 @@ import TestSupport
         let url = try #require((upload["uploadMedia"] as? [String: Any])?["url"] as? String)
         #expect(url.hasPrefix(harness.server.baseURL.absoluteString + "/media/"))
         // The first creative shows the uploaded image; the others keep their public image URL.
-        try harness.sql("UPDATE ad_creatives SET media_url = $1 WHERE id = (SELECT id FROM ad_creatives ORDER BY created_at, id LIMIT 1)", [url])
+        try harness.sql("UPDATE ad_creatives SET media_url = \(url) WHERE id = (SELECT id FROM ad_creatives ORDER BY created_at, id LIMIT 1)")
 
         let dry = try await harness.succeed(LaunchFixture.launch, ["id": fixture.campaign, "dry": true], key: key)
         let planned = ((dry["launchCampaign"] as? [String: Any])?["plannedRequests"] as? [[String: Any]]) ?? []

@@ -26,7 +26,7 @@ import TestSupport
             ["a": account, "p": MetaAdapterPage.insightsOnly], key: key)
         #expect(firstError(refused).code == "BAD_USER_INPUT")
         #expect(firstError(refused).field == "pageId")
-        #expect(try harness.scalar("SELECT count(*)::int FROM ad_accounts WHERE page_id = '\(MetaAdapterPage.advertisable)'") == 2)
+        #expect(try harness.scalar("SELECT count(*)::int FROM ad_accounts WHERE page_id = \(MetaAdapterPage.advertisable)") == 2)
 
         // Without a Page, a Meta launch is refused before any call; choosing it again makes the campaign launchable.
         try harness.sql("UPDATE ad_accounts SET page_id = NULL, page_name = NULL")

@@ -18,8 +18,8 @@ import TestSupport
             let rows = try harness.rows(
                 """
                 SELECT u.id AS unit, a.id AS creative FROM campaign_units u JOIN ad_creatives a ON a.campaign_unit_id = u.id
-                WHERE u.campaign_id = $1 ORDER BY u.created_at, a.created_at
-                """, [fixture.campaignID])
+                WHERE u.campaign_id = \(fixture.campaignID) ORDER BY u.created_at, a.created_at
+                """)
             let campaign = ReportCampaign(id: fixture.campaignID, unit: try rows[0].decode("unit"), creatives: try rows.map { try $0.decode("creative") })
             return (harness, fixture, campaign)
         } catch {
@@ -200,19 +200,18 @@ import TestSupport
         let report = try sync.syncAll()
         #expect(report.synced == 1 && report.failed == 0, "\(report)")
         let perAd = try harness.rows(
-            "SELECT ad_creative_id, impressions, clicks, spend::text AS spend FROM ad_daily_metrics WHERE campaign_id = $1 AND date = current_date",
-            [campaign.id])
+            "SELECT ad_creative_id, impressions, clicks, spend::text AS spend FROM ad_daily_metrics WHERE campaign_id = \(campaign.id) AND date = current_date")
         #expect(Set(try perAd.map { try $0.decode("ad_creative_id", as: UUID.self) }) == Set(campaign.creatives))
         // The ads add up to their campaign.
         let sums = try harness.rows(
             """
-            SELECT (SELECT sum(impressions) FROM ad_daily_metrics WHERE campaign_id = $1)::text AS ads,
+            SELECT (SELECT sum(impressions) FROM ad_daily_metrics WHERE campaign_id = \(campaign.id))::text AS ads,
                    (SELECT m.value FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
-                    WHERE m.campaign_id = $1 AND d.key = 'impressions')::text AS campaign,
-                   (SELECT sum(spend) FROM ad_daily_metrics WHERE campaign_id = $1)::numeric(20, 2)::text AS ad_spend,
+                    WHERE m.campaign_id = \(campaign.id) AND d.key = 'impressions')::text AS campaign,
+                   (SELECT sum(spend) FROM ad_daily_metrics WHERE campaign_id = \(campaign.id))::numeric(20, 2)::text AS ad_spend,
                    (SELECT m.value FROM campaign_metrics m JOIN metric_definitions d ON d.id = m.metric_id
-                    WHERE m.campaign_id = $1 AND d.key = 'spend')::numeric(20, 2)::text AS campaign_spend
-            """, [campaign.id])[0]
+                    WHERE m.campaign_id = \(campaign.id) AND d.key = 'spend')::numeric(20, 2)::text AS campaign_spend
+            """)[0]
         #expect(try sums.decode("ads", as: String.self) == (try sums.decode("campaign", as: String.self)))
         #expect(try sums.decode("ad_spend", as: String.self) == (try sums.decode("campaign_spend", as: String.self)))
         // Creatives differ from one another.

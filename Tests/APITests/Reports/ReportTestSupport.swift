@@ -38,25 +38,22 @@ extension APITestHarness {
             let campaign: UUID = try connection.query(
                 """
                 INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status, start_date, end_date, created_at)
-                VALUES ($1, $2, $3, $4, 'sales', $5, $6::date, $7::date, $8::timestamptz) RETURNING id
-                """, [organization, account, name, platform, status, start, end, createdAt])[0].decode("id")
+                VALUES (\(organization), \(account), \(name), \(platform), 'sales', \(status), \(start)::date, \(end)::date, \(createdAt)::timestamptz) RETURNING id
+                """)[0].decode("id")
             if let budget {
                 try connection.query(
-                    "INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency) VALUES ($1, $2, $3, $4::numeric, $5)",
-                    [organization, campaign, budget.type, budget.amount, currency])
+                    "INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency) VALUES (\(organization), \(campaign), \(budget.type), \(budget.amount)::numeric, \(currency))")
             }
             let audience: UUID = try connection.query(
-                "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'Everyone', $2::jsonb) RETURNING id",
-                [organization, #"{"locations": ["US"], "age_min": 18, "age_max": 65, "interests": []}"#])[0].decode("id")
+                "INSERT INTO audiences (organization_id, name, rules) VALUES (\(organization), 'Everyone', \(#"{"locations": ["US"], "age_min": 18, "age_max": 65, "interests": []}"#)::jsonb) RETURNING id")[0].decode("id")
             let unit: UUID = try connection.query(
-                "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Unit') RETURNING id",
-                [organization, campaign, audience])[0].decode("id")
+                "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES (\(organization), \(campaign), \(audience), 'Unit') RETURNING id")[0].decode("id")
             let ids: [UUID] = try (0..<creatives).map { index in
                 try connection.query(
                     """
                     INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, external_id)
-                    VALUES ($1, $2, $3, 'shop_now', 'https://chips.example.com', $4) RETURNING id
-                    """, [organization, unit, "Creative \(index + 1)", "ad-\(UUID().uuidString)"])[0].decode("id")
+                    VALUES (\(organization), \(unit), \("Creative \(index + 1)"), 'shop_now', 'https://chips.example.com', \("ad-\(UUID().uuidString)")) RETURNING id
+                    """)[0].decode("id")
             }
             return ReportCampaign(id: campaign, unit: unit, creatives: ids)
         }
@@ -70,9 +67,9 @@ extension APITestHarness {
                 """
                 INSERT INTO ad_daily_metrics (organization_id, ad_creative_id, campaign_unit_id, campaign_id, platform, currency, date,
                                               impressions, clicks, spend, conversions, conversion_value)
-                SELECT c.organization_id, $2, $3, c.id, c.platform, a.currency, $4::date, $5, $6, $7::numeric, $8::numeric, $9::numeric
-                FROM campaigns c JOIN ad_accounts a ON a.id = c.ad_account_id WHERE c.id = $1
-                """, [campaign.id, campaign.creatives[creative], campaign.unit, date, impressions, clicks, spend, conversions, value])
+                SELECT c.organization_id, \(campaign.creatives[creative]), \(campaign.unit), c.id, c.platform, a.currency, \(date)::date, \(impressions), \(clicks), \(spend)::numeric, \(conversions)::numeric, \(value)::numeric
+                FROM campaigns c JOIN ad_accounts a ON a.id = c.ad_account_id WHERE c.id = \(campaign.id)
+                """)
         }
     }
 }

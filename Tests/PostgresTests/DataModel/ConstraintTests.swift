@@ -9,114 +9,127 @@ extension DataModelTests {
     @Test func stampingAMetricsSyncIsNotAChangeOfTheCampaign() throws {
         let tenant = try makeTenant()
         func updatedAt() throws -> String {
-            try connection.query("SELECT updated_at::text AS t FROM campaigns WHERE id = $1", [tenant.campaign])[0].decode("t")
+            try connection.query("SELECT updated_at::text AS t FROM campaigns WHERE id = \(tenant.campaign)")[0].decode("t")
         }
         try connection.execute("UPDATE campaigns SET updated_at = now() - interval '30 days'")
         let before = try updatedAt()
-        try connection.query("UPDATE campaigns SET last_metrics_sync_at = now() WHERE id = $1", [tenant.campaign])
+        try connection.query("UPDATE campaigns SET last_metrics_sync_at = now() WHERE id = \(tenant.campaign)")
         #expect(try updatedAt() == before)
-        try connection.query("UPDATE campaigns SET status = 'paused' WHERE id = $1", [tenant.campaign])
+        try connection.query("UPDATE campaigns SET status = 'paused' WHERE id = \(tenant.campaign)")
         #expect(try updatedAt() != before)
     }
 
     @Test func integrationsAndAdAccountsRefuseBadValues() throws {
         let tenant = try makeTenant()
-        let provider = failure("INSERT INTO integrations (organization_id, provider) VALUES ($1, 'tiktok_ads')", [tenant.organization])
+        let provider = failure("INSERT INTO integrations (organization_id, provider) VALUES (\(tenant.organization), 'tiktok_ads')")
         #expect(provider?.kind == .checkViolation)
         #expect(provider?.constraint == "integrations_provider_check")
-        let connected: Bool = try connection.query("SELECT connected FROM integrations WHERE id = $1", [tenant.integration])[0].decode("connected")
+        let connected: Bool = try connection.query("SELECT connected FROM integrations WHERE id = \(tenant.integration)")[0].decode("connected")
         #expect(connected)
 
-        let insertAccount = """
-            INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES ($1, $2, $3, 'A', $4)
+        func insertAccount(_ externalID: String, _ currency: String) -> PostgresQuery {
             """
-        let currency = failure(insertAccount, [tenant.organization, tenant.integration, "other", "eur"])
+            INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
+            VALUES (\(tenant.organization), \(tenant.integration), \(externalID), 'A', \(currency))
+            """
+        }
+        let currency = failure(insertAccount("other", "eur"))
         #expect(currency?.constraint == "ad_accounts_currency_check")
-        let duplicate = failure(insertAccount, [tenant.organization, tenant.integration, "acct-Acme", "EUR"])
+        let duplicate = failure(insertAccount("acct-Acme", "EUR"))
         #expect(duplicate?.kind == .uniqueViolation)
         #expect(duplicate?.constraint == "ad_accounts_integration_external_key")
     }
 
     @Test func campaignsRefuseBadValuesAndDefaultToDraft() throws {
         let tenant = try makeTenant()
-        let status: String = try connection.query("SELECT status FROM campaigns WHERE id = $1", [tenant.campaign])[0].decode("status")
+        let status: String = try connection.query("SELECT status FROM campaigns WHERE id = \(tenant.campaign)")[0].decode("status")
         #expect(status == "draft")
-        let insert = "INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status) VALUES ($1, $2, $3, 'google_ads', $4, $5)"
-        #expect(failure(insert, [tenant.organization, tenant.adAccount, "  ", "sales", "draft"])?.constraint == "campaigns_name_check")
-        #expect(failure(insert, [tenant.organization, tenant.adAccount, "N", "awareness", "draft"])?.constraint == "campaigns_objective_check")
-        #expect(failure(insert, [tenant.organization, tenant.adAccount, "N", "leads", "running"])?.constraint == "campaigns_status_check")
-        #expect(failure("UPDATE campaigns SET platform = 'tiktok' WHERE id = $1", [tenant.campaign])?.kind == .checkViolation)
+        func insertCampaign(_ name: String, _ objective: String, _ status: String) -> PostgresQuery {
+            """
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective, status)
+            VALUES (\(tenant.organization), \(tenant.adAccount), \(name), 'google_ads', \(objective), \(status))
+            """
+        }
+        #expect(failure(insertCampaign("  ", "sales", "draft"))?.constraint == "campaigns_name_check")
+        #expect(failure(insertCampaign("N", "awareness", "draft"))?.constraint == "campaigns_objective_check")
+        #expect(failure(insertCampaign("N", "leads", "running"))?.constraint == "campaigns_status_check")
+        #expect(failure("UPDATE campaigns SET platform = 'tiktok' WHERE id = \(tenant.campaign)")?.kind == .checkViolation)
     }
 
     @Test func aCampaignsPlatformMustMatchItsAdAccountsProvider() throws {
         let tenant = try makeTenant(provider: "google_ads")
         let mismatch = failure("""
-            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1, $2, 'X', 'meta_ads', 'leads')
-            """, [tenant.organization, tenant.adAccount])
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES (\(tenant.organization), \(tenant.adAccount), 'X', 'meta_ads', 'leads')
+            """)
         #expect(mismatch?.kind == .checkViolation)
         #expect(mismatch?.constraint == "campaigns_platform_matches_ad_account")
         #expect(mismatch?.message == "campaigns_platform_matches_ad_account: campaign platform meta_ads does not match the ad account's provider google_ads")
 
-        let changed = failure("UPDATE campaigns SET platform = 'meta_ads' WHERE id = $1", [tenant.campaign])
+        let changed = failure("UPDATE campaigns SET platform = 'meta_ads' WHERE id = \(tenant.campaign)")
         #expect(changed?.constraint == "campaigns_platform_matches_ad_account")
 
         // Moving the campaign to an account of a Meta integration is refused as well.
-        let meta = try insert("INSERT INTO integrations (organization_id, provider) VALUES ($1, 'meta_ads') RETURNING id", [tenant.organization])
+        let meta = try insert("INSERT INTO integrations (organization_id, provider) VALUES (\(tenant.organization), 'meta_ads') RETURNING id")
         let metaAccount = try insert("""
-            INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES ($1, $2, 'm1', 'Meta', 'EUR') RETURNING id
-            """, [tenant.organization, meta])
-        #expect(failure("UPDATE campaigns SET ad_account_id = $2 WHERE id = $1", [tenant.campaign, metaAccount])?.kind == .checkViolation)
-        try connection.query("UPDATE campaigns SET ad_account_id = $2, platform = 'meta_ads' WHERE id = $1", [tenant.campaign, metaAccount])
-        let platform: String = try connection.query("SELECT platform FROM campaigns WHERE id = $1", [tenant.campaign])[0].decode("platform")
+            INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES (\(tenant.organization), \(meta), 'm1', 'Meta', 'EUR') RETURNING id
+            """)
+        #expect(failure("UPDATE campaigns SET ad_account_id = \(metaAccount) WHERE id = \(tenant.campaign)")?.kind == .checkViolation)
+        try connection.query("UPDATE campaigns SET ad_account_id = \(metaAccount), platform = 'meta_ads' WHERE id = \(tenant.campaign)")
+        let platform: String = try connection.query("SELECT platform FROM campaigns WHERE id = \(tenant.campaign)")[0].decode("platform")
         #expect(platform == "meta_ads")
     }
 
     @Test func anAccountsProviderCannotChangeUnderItsCampaigns() throws {
         let tenant = try makeTenant(provider: "google_ads")
-        let provider = failure("UPDATE integrations SET provider = 'meta_ads' WHERE id = $1", [tenant.integration])
+        let provider = failure("UPDATE integrations SET provider = 'meta_ads' WHERE id = \(tenant.integration)")
         #expect(provider?.kind == .checkViolation)
         #expect(provider?.constraint == "integrations_provider_immutable")
         #expect(provider?.message == "integrations_provider_immutable: provider cannot change once created")
-        let meta = try insert("INSERT INTO integrations (organization_id, provider) VALUES ($1, 'meta_ads') RETURNING id", [tenant.organization])
-        let moved = failure("UPDATE ad_accounts SET integration_id = $2 WHERE id = $1", [tenant.adAccount, meta])
+        let meta = try insert("INSERT INTO integrations (organization_id, provider) VALUES (\(tenant.organization), 'meta_ads') RETURNING id")
+        let moved = failure("UPDATE ad_accounts SET integration_id = \(meta) WHERE id = \(tenant.adAccount)")
         #expect(moved?.constraint == "ad_accounts_integration_immutable")
         // Other columns stay editable.
-        try connection.query("UPDATE integrations SET provider = 'google_ads', connected = false WHERE id = $1", [tenant.integration])
-        try connection.query("UPDATE ad_accounts SET name = 'Renamed', removed_at = now() WHERE id = $1", [tenant.adAccount])
+        try connection.query("UPDATE integrations SET provider = 'google_ads', connected = false WHERE id = \(tenant.integration)")
+        try connection.query("UPDATE ad_accounts SET name = 'Renamed', removed_at = now() WHERE id = \(tenant.adAccount)")
     }
 
     @Test func updatingACampaignMovesUpdatedAt() throws {
         let tenant = try makeTenant()
-        try connection.query("UPDATE campaigns SET created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day' WHERE id = $1", [tenant.campaign])
-        try connection.query("UPDATE campaigns SET status = 'live' WHERE id = $1", [tenant.campaign])
-        #expect(try count("SELECT count(*) FROM campaigns WHERE id = $1 AND updated_at > created_at + interval '23 hours'", [tenant.campaign]) == 1)
+        try connection.query("UPDATE campaigns SET created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day' WHERE id = \(tenant.campaign)")
+        try connection.query("UPDATE campaigns SET status = 'live' WHERE id = \(tenant.campaign)")
+        #expect(try count("SELECT count(*) FROM campaigns WHERE id = \(tenant.campaign) AND updated_at > created_at + interval '23 hours'") == 1)
     }
 
     @Test func deletingAnAdAccountWithCampaignsIsRefused() throws {
         let tenant = try makeTenant()
-        let refused = failure("DELETE FROM ad_accounts WHERE id = $1", [tenant.adAccount])
+        let refused = failure("DELETE FROM ad_accounts WHERE id = \(tenant.adAccount)")
         #expect(refused?.kind == .foreignKeyViolation)
         #expect(refused?.constraint == "campaigns_ad_account_fkey")
         // So is deleting the integration, whose accounts would cascade.
-        let integration = failure("DELETE FROM integrations WHERE id = $1", [tenant.integration])
+        let integration = failure("DELETE FROM integrations WHERE id = \(tenant.integration)")
         #expect(integration?.constraint == "campaigns_ad_account_fkey")
 
         // Marking it removed is the way; without campaigns it can go, and goes with its integration.
-        try connection.query("UPDATE ad_accounts SET removed_at = now() WHERE id = $1", [tenant.adAccount])
-        try connection.query("DELETE FROM campaigns WHERE id = $1", [tenant.campaign])
-        try connection.query("DELETE FROM integrations WHERE id = $1", [tenant.integration])
+        try connection.query("UPDATE ad_accounts SET removed_at = now() WHERE id = \(tenant.adAccount)")
+        try connection.query("DELETE FROM campaigns WHERE id = \(tenant.campaign)")
+        try connection.query("DELETE FROM integrations WHERE id = \(tenant.integration)")
         #expect(try count("SELECT count(*) FROM ad_accounts") == 0)
     }
 
     @Test func budgetsAreOnePerCampaignWithAPositiveAmount() throws {
         let tenant = try makeTenant()
-        let insert = "INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency) VALUES ($1, $2, $3, $4, $5)"
-        #expect(failure(insert, [tenant.organization, tenant.campaign, "daily", Decimal(0), "EUR"])?.constraint == "campaign_budgets_amount_check")
-        #expect(failure(insert, [tenant.organization, tenant.campaign, "weekly", Decimal(5), "EUR"])?.constraint == "campaign_budgets_type_check")
-        #expect(failure(insert, [tenant.organization, tenant.campaign, "daily", Decimal(5), "EURO"])?.constraint == "campaign_budgets_currency_check")
-        try connection.query(insert, [tenant.organization, tenant.campaign, "lifetime", Decimal(string: "1234.56")!, "EUR"])
-        #expect(failure(insert, [tenant.organization, tenant.campaign, "daily", Decimal(5), "EUR"])?.kind == .uniqueViolation)
-        let amount: Decimal = try connection.query("SELECT amount FROM campaign_budgets WHERE campaign_id = $1", [tenant.campaign])[0].decode("amount")
+        func insertBudget(_ type: String, _ amount: Decimal, _ currency: String) -> PostgresQuery {
+            """
+            INSERT INTO campaign_budgets (organization_id, campaign_id, type, amount, currency)
+            VALUES (\(tenant.organization), \(tenant.campaign), \(type), \(amount), \(currency))
+            """
+        }
+        #expect(failure(insertBudget("daily", Decimal(0), "EUR"))?.constraint == "campaign_budgets_amount_check")
+        #expect(failure(insertBudget("weekly", Decimal(5), "EUR"))?.constraint == "campaign_budgets_type_check")
+        #expect(failure(insertBudget("daily", Decimal(5), "EURO"))?.constraint == "campaign_budgets_currency_check")
+        try connection.query(insertBudget("lifetime", Decimal(string: "1234.56")!, "EUR"))
+        #expect(failure(insertBudget("daily", Decimal(5), "EUR"))?.kind == .uniqueViolation)
+        let amount: Decimal = try connection.query("SELECT amount FROM campaign_budgets WHERE campaign_id = \(tenant.campaign)")[0].decode("amount")
         #expect(amount == Decimal(string: "1234.56")!)
         #expect(try connection.query("SELECT amount::text AS a FROM campaign_budgets")[0].decode("a", as: String.self) == "1234.56")
     }
@@ -143,12 +156,14 @@ extension DataModelTests {
             #"{"locations": ["FR"], "interests": "shoes"}"#,
             #"{"locations": ["FR"], "interests": [1]}"#,
         ]
-        let insert = "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'A', $2::jsonb)"
+        func insertAudience(_ rules: String) -> PostgresQuery {
+            "INSERT INTO audiences (organization_id, name, rules) VALUES (\(tenant.organization), 'A', \(rules)::jsonb)"
+        }
         for rules in valid {
-            #expect(failure(insert, [tenant.organization, rules]) == nil, "\(rules)")
+            #expect(failure(insertAudience(rules)) == nil, "\(rules)")
         }
         for rules in invalid {
-            #expect(failure(insert, [tenant.organization, rules])?.constraint == "audiences_rules_check", "\(rules)")
+            #expect(failure(insertAudience(rules))?.constraint == "audiences_rules_check", "\(rules)")
         }
     }
 
@@ -156,12 +171,14 @@ extension DataModelTests {
     /// the list; unit keywords are 1–80 characters with an EXACT, PHRASE or BROAD match type.
     @Test func targetingEntriesAndKeywordsAreValidated() throws {
         let tenant = try makeTenant()
-        let insert = "INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'A', $2::jsonb)"
+        func insertAudience(_ rules: String) -> PostgresQuery {
+            "INSERT INTO audiences (organization_id, name, rules) VALUES (\(tenant.organization), 'A', \(rules)::jsonb)"
+        }
         for rules in [
             #"{"locations": ["California"], "location_targets": [{"kind": "REGION", "name": "California", "google_id": "21137", "meta_id": "3847"}]}"#,
             #"{"locations": ["US"], "location_targets": [{"kind": "COUNTRY", "name": "United States", "meta_id": "US"}], "interest_targets": [{"kind": "INTEREST", "name": "Snack foods", "meta_id": "6003346592981"}]}"#,
         ] {
-            #expect(failure(insert, [tenant.organization, rules]) == nil, "\(rules)")
+            #expect(failure(insertAudience(rules)) == nil, "\(rules)")
         }
         for rules in [
             #"{"locations": ["X"], "location_targets": [{"kind": "REGION", "name": "X", "meta_id": "US-CA"}]}"#,
@@ -171,37 +188,48 @@ extension DataModelTests {
             #"{"locations": ["X"], "interest_targets": [{"kind": "COUNTRY", "name": "X"}]}"#,
             #"{"locations": ["X"], "interest_targets": "snacks"}"#,
         ] {
-            #expect(failure(insert, [tenant.organization, rules])?.constraint == "audiences_rules_check", "\(rules)")
+            #expect(failure(insertAudience(rules))?.constraint == "audiences_rules_check", "\(rules)")
         }
-        let unit = "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, keywords) VALUES ($1, $2, $3, 'U', $4::jsonb)"
-        #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, #"[{"text": "spicy chips", "match_type": "PHRASE"}]"#]) == nil)
+        func insertUnit(keywords: String) -> PostgresQuery {
+            """
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, keywords)
+            VALUES (\(tenant.organization), \(tenant.campaign), \(tenant.audience), 'U', \(keywords)::jsonb)
+            """
+        }
+        #expect(failure(insertUnit(keywords: #"[{"text": "spicy chips", "match_type": "PHRASE"}]"#)) == nil)
         for keywords in [
             #"[{"text": "spicy chips"}]"#, #"[{"text": "spicy chips", "match_type": "FUZZY"}]"#, #"[{"text": "", "match_type": "EXACT"}]"#,
             "[{\"text\": \"\(String(repeating: "a", count: 81))\", \"match_type\": \"EXACT\"}]", #"{"text": "x"}"#, #"["spicy chips"]"#,
         ] {
-            #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, keywords])?.constraint == "campaign_units_keywords_check", "\(keywords)")
+            #expect(failure(insertUnit(keywords: keywords))?.constraint == "campaign_units_keywords_check", "\(keywords)")
         }
     }
 
     @Test func unitsAndCreativesRefuseBadValues() throws {
         let tenant = try makeTenant()
-        let unit = "INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, budget_allocation) VALUES ($1, $2, $3, 'U', $4)"
-        #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, Decimal(-1)])?.constraint == "campaign_units_budget_allocation_check")
-        #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, nil]) == nil)
-        #expect(failure(unit, [tenant.organization, tenant.campaign, tenant.audience, Decimal(0)]) == nil)
-
-        let creative = """
-            INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, version)
-            VALUES ($1, $2, 'H', $3, $4, $5)
+        func insertUnit(allocation: Decimal?) -> PostgresQuery {
             """
-        let base: [(any PostgresEncodable)?] = [tenant.organization, tenant.unit]
-        #expect(failure(creative, base + ["buy_it", "https://x.test", 1])?.constraint == "ad_creatives_call_to_action_check")
-        #expect(failure(creative, base + ["sign_up", "ftp://x.test", 1])?.constraint == "ad_creatives_landing_url_check")
-        #expect(failure(creative, base + ["sign_up", "https://", 1])?.constraint == "ad_creatives_landing_url_check")
-        #expect(failure(creative, base + ["sign_up", nil, 1])?.kind == .notNullViolation)
-        #expect(failure(creative, base + ["sign_up", "http://x.test", 0])?.constraint == "ad_creatives_version_check")
-        #expect(failure(creative, base + ["subscribe", "http://x.test", 2]) == nil)
-        let version: Int = try connection.query("SELECT version FROM ad_creatives WHERE id = $1", [tenant.creative])[0].decode("version")
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name, budget_allocation)
+            VALUES (\(tenant.organization), \(tenant.campaign), \(tenant.audience), 'U', \(allocation))
+            """
+        }
+        #expect(failure(insertUnit(allocation: Decimal(-1)))?.constraint == "campaign_units_budget_allocation_check")
+        #expect(failure(insertUnit(allocation: nil)) == nil)
+        #expect(failure(insertUnit(allocation: Decimal(0))) == nil)
+
+        func creative(_ callToAction: String, _ landingURL: String?, _ version: Int) -> PostgresQuery {
+            """
+            INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, version)
+            VALUES (\(tenant.organization), \(tenant.unit), 'H', \(callToAction), \(landingURL), \(version))
+            """
+        }
+        #expect(failure(creative("buy_it", "https://x.test", 1))?.constraint == "ad_creatives_call_to_action_check")
+        #expect(failure(creative("sign_up", "ftp://x.test", 1))?.constraint == "ad_creatives_landing_url_check")
+        #expect(failure(creative("sign_up", "https://", 1))?.constraint == "ad_creatives_landing_url_check")
+        #expect(failure(creative("sign_up", nil, 1))?.kind == .notNullViolation)
+        #expect(failure(creative("sign_up", "http://x.test", 0))?.constraint == "ad_creatives_version_check")
+        #expect(failure(creative("subscribe", "http://x.test", 2)) == nil)
+        let version: Int = try connection.query("SELECT version FROM ad_creatives WHERE id = \(tenant.creative)")[0].decode("version")
         #expect(version == 1)
     }
 
@@ -209,10 +237,10 @@ extension DataModelTests {
         let tenant = try makeTenant()
         let child = try insert("""
             INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, version, parent_id)
-            VALUES ($1, $2, 'Shoes v2', 'shop_now', 'https://example.com', 2, $3) RETURNING id
-            """, [tenant.organization, tenant.unit, tenant.creative])
-        try connection.query("DELETE FROM ad_creatives WHERE id = $1", [tenant.creative])
-        let row = try connection.query("SELECT parent_id, organization_id FROM ad_creatives WHERE id = $1", [child])[0]
+            VALUES (\(tenant.organization), \(tenant.unit), 'Shoes v2', 'shop_now', 'https://example.com', 2, \(tenant.creative)) RETURNING id
+            """)
+        try connection.query("DELETE FROM ad_creatives WHERE id = \(tenant.creative)")
+        let row = try connection.query("SELECT parent_id, organization_id FROM ad_creatives WHERE id = \(child)")[0]
         #expect(row.isNull("parent_id"))
         #expect(try row.decode("organization_id", as: UUID.self) == tenant.organization)
     }
@@ -222,20 +250,20 @@ extension DataModelTests {
         let other = try makeTenant("Other")
         try addCampaignDetails(tenant)
         try addCampaignDetails(other)
-        try connection.query("DELETE FROM campaigns WHERE id = $1", [tenant.campaign])
+        try connection.query("DELETE FROM campaigns WHERE id = \(tenant.campaign)")
         for table in ["campaign_budgets", "campaign_units", "campaign_metrics", "campaign_execution_logs", "campaign_platform_maps"] {
-            #expect(try count("SELECT count(*) FROM \(table) WHERE campaign_id = $1", [tenant.campaign]) == 0, "\(table)")
-            #expect(try count("SELECT count(*) FROM \(table) WHERE campaign_id = $1", [other.campaign]) >= 1, "\(table)")
+            #expect(try count("SELECT count(*) FROM \(unescaped: table) WHERE campaign_id = \(tenant.campaign)") == 0, "\(table)")
+            #expect(try count("SELECT count(*) FROM \(unescaped: table) WHERE campaign_id = \(other.campaign)") >= 1, "\(table)")
         }
-        #expect(try count("SELECT count(*) FROM ad_creatives WHERE id = $1", [tenant.creative]) == 0)
-        #expect(try count("SELECT count(*) FROM ad_creatives WHERE id = $1", [other.creative]) == 1)
+        #expect(try count("SELECT count(*) FROM ad_creatives WHERE id = \(tenant.creative)") == 0)
+        #expect(try count("SELECT count(*) FROM ad_creatives WHERE id = \(other.creative)") == 1)
         // The audience stays: it can serve other campaigns.
-        #expect(try count("SELECT count(*) FROM audiences WHERE id = $1", [tenant.audience]) == 1)
+        #expect(try count("SELECT count(*) FROM audiences WHERE id = \(tenant.audience)") == 1)
     }
 
     @Test func deletingAnAudienceInUseIsRefused() throws {
         let tenant = try makeTenant()
-        let refused = failure("DELETE FROM audiences WHERE id = $1", [tenant.audience])
+        let refused = failure("DELETE FROM audiences WHERE id = \(tenant.audience)")
         #expect(refused?.kind == .foreignKeyViolation)
         #expect(refused?.constraint == "campaign_units_audience_fkey")
     }
@@ -245,10 +273,10 @@ extension DataModelTests {
         let other = try makeTenant("Other")
         try addCampaignDetails(tenant)
         try addCampaignDetails(other)
-        try connection.query("DELETE FROM organizations WHERE id = $1", [tenant.organization])
+        try connection.query("DELETE FROM organizations WHERE id = \(tenant.organization)")
         for table in Self.tenantTables where table != "organizations" && table != "api_keys" && table != "oauth_states" {
-            #expect(try count("SELECT count(*) FROM \(table) WHERE organization_id = $1", [tenant.organization]) == 0, "\(table)")
-            #expect(try count("SELECT count(*) FROM \(table) WHERE organization_id = $1", [other.organization]) >= 1, "\(table)")
+            #expect(try count("SELECT count(*) FROM \(unescaped: table) WHERE organization_id = \(tenant.organization)") == 0, "\(table)")
+            #expect(try count("SELECT count(*) FROM \(unescaped: table) WHERE organization_id = \(other.organization)") >= 1, "\(table)")
         }
     }
 
@@ -259,73 +287,84 @@ extension DataModelTests {
         let spendUnit: String = try connection.query("SELECT unit FROM metric_definitions WHERE key = 'spend'")[0].decode("unit")
         #expect(spendUnit == "currency")
 
-        let insert = """
-            INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
-            SELECT $1, $2, id, $3::date, $4 FROM metric_definitions WHERE key = $5
+        func insertMetric(_ date: String, _ value: Decimal, _ key: String) -> PostgresQuery {
             """
-        try connection.query(insert, [tenant.organization, tenant.campaign, "2026-11-01", Decimal(string: "12.34")!, "spend"])
-        try connection.query(insert, [tenant.organization, tenant.campaign, "2026-11-02", Decimal(5), "spend"])
-        try connection.query(insert, [tenant.organization, tenant.campaign, "2026-11-01", Decimal(100), "clicks"])
-        let duplicate = failure(insert, [tenant.organization, tenant.campaign, "2026-11-01", Decimal(1), "spend"])
+            INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
+            SELECT \(tenant.organization), \(tenant.campaign), id, \(date)::date, \(value) FROM metric_definitions WHERE key = \(key)
+            """
+        }
+        try connection.query(insertMetric("2026-11-01", Decimal(string: "12.34")!, "spend"))
+        try connection.query(insertMetric("2026-11-02", Decimal(5), "spend"))
+        try connection.query(insertMetric("2026-11-01", Decimal(100), "clicks"))
+        let duplicate = failure(insertMetric("2026-11-01", Decimal(1), "spend"))
         #expect(duplicate?.kind == .uniqueViolation)
         #expect(duplicate?.constraint == "campaign_metrics_campaign_metric_date_key")
         // Re-importing a day is an upsert.
-        try connection.query(insert + " ON CONFLICT (campaign_id, metric_id, date) DO UPDATE SET value = excluded.value",
-                             [tenant.organization, tenant.campaign, "2026-11-01", Decimal(string: "13.00")!, "spend"])
-        let total: Decimal = try connection.query("SELECT sum(value) AS s FROM campaign_metrics WHERE campaign_id = $1", [tenant.campaign])[0].decode("s")
+        try connection.query(insertMetric("2026-11-01", Decimal(string: "13.00")!, "spend")
+                             + " ON CONFLICT (campaign_id, metric_id, date) DO UPDATE SET value = excluded.value")
+        let total: Decimal = try connection.query("SELECT sum(value) AS s FROM campaign_metrics WHERE campaign_id = \(tenant.campaign)")[0].decode("s")
         #expect(total == Decimal(118))
     }
 
     @Test func executionLogsAreAppendOnly() throws {
         let tenant = try makeTenant()
         let log = try insert("""
-            INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message) VALUES ($1, $2, 'publish', 'error', 'quota') RETURNING id
-            """, [tenant.organization, tenant.campaign])
-        #expect(failure("INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES ($1, $2, 'x', 'pending')",
-                        [tenant.organization, tenant.campaign])?.constraint == "campaign_execution_logs_status_check")
-        let update = failure("UPDATE campaign_execution_logs SET message = 'fine' WHERE id = $1", [log])
+            INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message) VALUES (\(tenant.organization), \(tenant.campaign), 'publish', 'error', 'quota') RETURNING id
+            """)
+        #expect(failure("INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES (\(tenant.organization), \(tenant.campaign), 'x', 'pending')")?.constraint == "campaign_execution_logs_status_check")
+        let update = failure("UPDATE campaign_execution_logs SET message = 'fine' WHERE id = \(log)")
         #expect(update?.message == "campaign_execution_logs is append-only: UPDATE is not allowed")
-        let delete = failure("DELETE FROM campaign_execution_logs WHERE id = $1", [log])
+        let delete = failure("DELETE FROM campaign_execution_logs WHERE id = \(log)")
         #expect(delete?.message == "campaign_execution_logs is append-only: DELETE is not allowed")
         #expect(failure("TRUNCATE campaign_execution_logs")?.message == "campaign_execution_logs is append-only: TRUNCATE is not allowed")
         // The application role is refused too.
-        let asApp = applicationFailure(organization: tenant.organization, "DELETE FROM campaign_execution_logs WHERE id = $1", [log])
+        let asApp = applicationFailure(organization: tenant.organization, "DELETE FROM campaign_execution_logs WHERE id = \(log)")
         #expect(asApp?.message == "campaign_execution_logs is append-only: DELETE is not allowed")
-        let message: String = try connection.query("SELECT message FROM campaign_execution_logs WHERE id = $1", [log])[0].decode("message")
+        let message: String = try connection.query("SELECT message FROM campaign_execution_logs WHERE id = \(log)")[0].decode("message")
         #expect(message == "quota")
 
         // Deleting the campaign still cascades, for the application role as well.
-        try asApplication(organization: tenant.organization) { try $0.query("DELETE FROM campaigns WHERE id = $1", [tenant.campaign]) }
+        try asApplication(organization: tenant.organization) { try $0.query("DELETE FROM campaigns WHERE id = \(tenant.campaign)") }
         #expect(try count("SELECT count(*) FROM campaign_execution_logs") == 0)
     }
 
     @Test func platformMapsAreUniquePerPlatformAndOnePerCampaign() throws {
         let tenant = try makeTenant()
         let other = try makeTenant("Other")
-        let insert = "INSERT INTO campaign_platform_maps (organization_id, campaign_id, platform, external_campaign_id) VALUES ($1, $2, $3, $4)"
-        try connection.query(insert, [tenant.organization, tenant.campaign, "google_ads", "123"])
-        #expect(failure(insert, [tenant.organization, tenant.campaign, "google_ads", "456"])?.kind == .uniqueViolation)
-        let taken = failure(insert, [other.organization, other.campaign, "google_ads", "123"])
+        func insertMap(_ tenant: Tenant, _ platform: String, _ externalID: String) -> PostgresQuery {
+            """
+            INSERT INTO campaign_platform_maps (organization_id, campaign_id, platform, external_campaign_id)
+            VALUES (\(tenant.organization), \(tenant.campaign), \(platform), \(externalID))
+            """
+        }
+        try connection.query(insertMap(tenant, "google_ads", "123"))
+        #expect(failure(insertMap(tenant, "google_ads", "456"))?.kind == .uniqueViolation)
+        let taken = failure(insertMap(other, "google_ads", "123"))
         #expect(taken?.constraint == "campaign_platform_maps_platform_external_key")
-        #expect(failure(insert, [other.organization, other.campaign, "meta_ads", "123"]) == nil)
+        #expect(failure(insertMap(other, "meta_ads", "123")) == nil)
     }
 
     @Test func oauthStatesAreUniqueAndConsumedOnce() throws {
         let tenant = try makeTenant()
-        let insert = "INSERT INTO oauth_states (organization_id, provider, state, redirect_uri, expires_at) VALUES ($1, 'meta_ads', $2, 'https://app.test/cb', now() + $3::interval)"
-        try connection.query(insert, [tenant.organization, "state-0123456789abcdef", "10 minutes"])
-        try connection.query(insert, [tenant.organization, "state-expired-0123456789", "-1 minute"])
-        #expect(failure(insert, [tenant.organization, "state-0123456789abcdef", "10 minutes"])?.constraint == "oauth_states_state_key")
+        func insertState(_ state: String, expiresIn interval: String) -> PostgresQuery {
+            """
+            INSERT INTO oauth_states (organization_id, provider, state, redirect_uri, expires_at)
+            VALUES (\(tenant.organization), 'meta_ads', \(state), 'https://app.test/cb', now() + \(interval)::interval)
+            """
+        }
+        try connection.query(insertState("state-0123456789abcdef", expiresIn: "10 minutes"))
+        try connection.query(insertState("state-expired-0123456789", expiresIn: "-1 minute"))
+        #expect(failure(insertState("state-0123456789abcdef", expiresIn: "10 minutes"))?.constraint == "oauth_states_state_key")
 
         // The callback knows no organization yet: it goes through consume_oauth_state, which works once.
-        let consume = "SELECT organization_id, provider FROM consume_oauth_state($1)"
-        let first = try asApplication(organization: nil) { try $0.query(consume, ["state-0123456789abcdef"]) }
+        func consume(_ state: String) -> PostgresQuery { "SELECT organization_id, provider FROM consume_oauth_state(\(state))" }
+        let first = try asApplication(organization: nil) { try $0.query(consume("state-0123456789abcdef")) }
         #expect(first.count == 1)
         #expect(try first[0].decode("organization_id", as: UUID.self) == tenant.organization)
         #expect(try first[0].decode("provider", as: String.self) == "meta_ads")
-        #expect(try asApplication(organization: nil) { try $0.query(consume, ["state-0123456789abcdef"]) }.count == 0)
-        #expect(try asApplication(organization: nil) { try $0.query(consume, ["state-expired-0123456789"]) }.count == 0)
-        #expect(try asApplication(organization: nil) { try $0.query(consume, ["unknown-0123456789abcdef"]) }.count == 0)
+        #expect(try asApplication(organization: nil) { try $0.query(consume("state-0123456789abcdef")) }.count == 0)
+        #expect(try asApplication(organization: nil) { try $0.query(consume("state-expired-0123456789")) }.count == 0)
+        #expect(try asApplication(organization: nil) { try $0.query(consume("unknown-0123456789abcdef")) }.count == 0)
     }
 
     @Test func tokensRoundTripThroughPgcryptoWithTheKeyParameter() throws {
@@ -334,17 +373,16 @@ extension DataModelTests {
         let integration = try asApplication(organization: tenant.organization) { connection in
             try connection.query("""
                 INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at)
-                VALUES ($1, 'meta_ads', pgp_sym_encrypt($2, $4), pgp_sym_encrypt($3, $4), now() + interval '1 hour') RETURNING id
-                """, [tenant.organization, "access-token-value", "refresh-token-value", key])[0].decode(at: 0, as: UUID.self)
+                VALUES (\(tenant.organization), 'meta_ads', pgp_sym_encrypt(\("access-token-value"), \(key)), pgp_sym_encrypt(\("refresh-token-value"), \(key)), now() + interval '1 hour') RETURNING id
+                """)[0].decode(at: 0, as: UUID.self)
         }
         let tokens = try connection.query(
-            "SELECT pgp_sym_decrypt(access_token, $2) AS access, pgp_sym_decrypt(refresh_token, $2) AS refresh FROM integrations WHERE id = $1",
-            [integration, key])[0]
+            "SELECT pgp_sym_decrypt(access_token, \(key)) AS access, pgp_sym_decrypt(refresh_token, \(key)) AS refresh FROM integrations WHERE id = \(integration)")[0]
         #expect(try tokens.decode("access", as: String.self) == "access-token-value")
         #expect(try tokens.decode("refresh", as: String.self) == "refresh-token-value")
         // The stored bytes do not contain the token, and another key cannot read it.
-        #expect(try count("SELECT count(*) FROM integrations WHERE id = $1 AND position(convert_to('access-token-value', 'UTF8') IN access_token) = 0", [integration]) == 1)
-        let wrongKey = failure("SELECT pgp_sym_decrypt(access_token, 'another-key') FROM integrations WHERE id = $1", [integration])
+        #expect(try count("SELECT count(*) FROM integrations WHERE id = \(integration) AND position(convert_to('access-token-value', 'UTF8') IN access_token) = 0") == 1)
+        let wrongKey = failure("SELECT pgp_sym_decrypt(access_token, 'another-key') FROM integrations WHERE id = \(integration)")
         #expect(wrongKey?.message == "Wrong key or corrupt data")
     }
 }

@@ -9,7 +9,7 @@ extension DataModelTests {
 
     /// Sets `column` of the row `id` of `table`; the server error when refused.
     func setting(_ table: String, _ column: String, to value: String, id: UUID) -> PostgresServerError? {
-        failure("UPDATE \(table) SET \(column) = $1 WHERE id = $2", [value, id])
+        failure("UPDATE \(unescaped: table) SET \(unescaped: column) = \(value) WHERE id = \(id)")
     }
 
     @Test func typedTextIsRefusedOnePastItsLimitInCodePoints() throws {
@@ -50,7 +50,7 @@ extension DataModelTests {
             return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         }
         func update(_ rules: String) -> PostgresServerError? {
-            failure("UPDATE audiences SET rules = $1::jsonb WHERE id = $2", [rules, tenant.audience])
+            failure("UPDATE audiences SET rules = \(rules)::jsonb WHERE id = \(tenant.audience)")
         }
         let full = Array(repeating: text(100, "é"), count: 500)
         #expect(update(try rules(locations: full, interests: full)) == nil)
@@ -58,7 +58,7 @@ extension DataModelTests {
         #expect(update(try rules(locations: ["DE"], interests: full + ["x"]))?.constraint == "audiences_rules_length")
         #expect(update(try rules(locations: [text(101)]))?.constraint == "audiences_rules_length")
         #expect(update(try rules(locations: ["DE"], interests: [text(101, "é")]))?.constraint == "audiences_rules_length")
-        #expect(try count("SELECT jsonb_array_length(rules -> 'locations') FROM audiences WHERE id = $1", [tenant.audience]) == 500)
+        #expect(try count("SELECT jsonb_array_length(rules -> 'locations') FROM audiences WHERE id = \(tenant.audience)") == 500)
     }
 
     @Test func textArraysHaveAHelperForTheirChecks() throws {
@@ -71,18 +71,16 @@ extension DataModelTests {
     @Test func serverWrittenTextIsCutToItsLimit() throws {
         let tenant = try makeTenant()
         try connection.query(
-            "INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message) VALUES ($1, $2, 'launch', 'error', $3)",
-            [tenant.organization, tenant.campaign, text(100_000)])
-        let message: String = try connection.query("SELECT message FROM campaign_execution_logs WHERE campaign_id = $1", [tenant.campaign])[0]
+            "INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message) VALUES (\(tenant.organization), \(tenant.campaign), 'launch', 'error', \(text(100_000)))")
+        let message: String = try connection.query("SELECT message FROM campaign_execution_logs WHERE campaign_id = \(tenant.campaign)")[0]
             .decode("message")
         #expect(message.unicodeScalars.count == 4_000)
         #expect(message.hasSuffix("x…"))
         #expect(setting("ad_accounts", "name", to: text(300), id: tenant.adAccount) == nil)
-        #expect(try count("SELECT char_length(name) FROM ad_accounts WHERE id = $1", [tenant.adAccount]) == 255)
-        let job = try insert("INSERT INTO jobs (kind, last_error) VALUES ('noop', $1) RETURNING id", [text(5_000)])
-        #expect(try count("SELECT char_length(last_error) FROM jobs WHERE id = $1", [job]) == 4_000)
-        #expect(failure("INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES ($1, $2, $3, 'success')",
-                        [tenant.organization, tenant.campaign, text(101)])?.constraint == "campaign_execution_logs_action_length")
+        #expect(try count("SELECT char_length(name) FROM ad_accounts WHERE id = \(tenant.adAccount)") == 255)
+        let job = try insert("INSERT INTO jobs (kind, last_error) VALUES ('noop', \(text(5_000))) RETURNING id")
+        #expect(try count("SELECT char_length(last_error) FROM jobs WHERE id = \(job)") == 4_000)
+        #expect(failure("INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES (\(tenant.organization), \(tenant.campaign), \(text(101)), 'success')")?.constraint == "campaign_execution_logs_action_length")
     }
 
     @Test func aNulInAParameterIsRefusedNotCutShort() throws {

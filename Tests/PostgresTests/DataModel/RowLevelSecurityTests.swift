@@ -18,11 +18,10 @@ extension DataModelTests {
         let a = try makeTenant("A")
         _ = try makeTenant("B")
         try connection.query(
-            "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to('cmk_a_key', 'UTF8')), 'cmk_a')",
-            [a.organization])
+            "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES (\(a.organization), sha256(convert_to('cmk_a_key', 'UTF8')), 'cmk_a')")
         for (key, organization) in [("cmk_a_key", Optional(a.organization)), ("cmk_unknown", nil)] {
             try connection.withTransaction { connection in
-                let found: UUID? = try connection.query("SELECT begin_api_request($1) AS o", [key])[0].decode("o")
+                let found: UUID? = try connection.query("SELECT begin_api_request(\(key)) AS o")[0].decode("o")
                 #expect(found == organization)
                 let row = try connection.query("SELECT current_user::text AS role, (SELECT count(*) FROM campaigns)::int AS campaigns")[0]
                 #expect(try row.decode("role", as: String.self) == "campaignd_app")
@@ -37,25 +36,25 @@ extension DataModelTests {
         let a = try makeTenant("A")
         let b = try makeTenant("B")
         let unit = failure("""
-            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Stolen')
-            """, [a.organization, b.campaign, a.audience])
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES (\(a.organization), \(b.campaign), \(a.audience), 'Stolen')
+            """)
         #expect(unit?.kind == .foreignKeyViolation)
         #expect(unit?.constraint == "campaign_units_campaign_fkey")
         let audience = failure("""
-            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES ($1, $2, $3, 'Stolen')
-            """, [a.organization, a.campaign, b.audience])
+            INSERT INTO campaign_units (organization_id, campaign_id, audience_id, name) VALUES (\(a.organization), \(a.campaign), \(b.audience), 'Stolen')
+            """)
         #expect(audience?.constraint == "campaign_units_audience_fkey")
         let campaign = failure("""
-            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES ($1, $2, 'X', 'google_ads', 'leads')
-            """, [a.organization, b.adAccount])
+            INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective) VALUES (\(a.organization), \(b.adAccount), 'X', 'google_ads', 'leads')
+            """)
         #expect(campaign?.constraint == "campaigns_ad_account_fkey")
         let parent = failure("""
             INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, parent_id)
-            VALUES ($1, $2, 'H', 'shop_now', 'https://x.test', $3)
-            """, [a.organization, a.unit, b.creative])
+            VALUES (\(a.organization), \(a.unit), 'H', 'shop_now', 'https://x.test', \(b.creative))
+            """)
         #expect(parent?.constraint == "ad_creatives_parent_fkey")
         // Moving a row to another organization breaks its own keys too.
-        #expect(failure("UPDATE campaign_units SET organization_id = $2 WHERE id = $1", [a.unit, b.organization])?.kind == .foreignKeyViolation)
+        #expect(failure("UPDATE campaign_units SET organization_id = \(b.organization) WHERE id = \(a.unit)")?.kind == .foreignKeyViolation)
     }
 
     @Test func theApplicationRoleSeesOnlyTheCurrentOrganization() throws {
@@ -63,11 +62,11 @@ extension DataModelTests {
         let b = try makeTenant("B")
         try addCampaignDetails(a)
         try addCampaignDetails(b)
-        try connection.query("INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256('b-key'), 'b-')", [b.organization])
+        try connection.query("INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES (\(b.organization), sha256('b-key'), 'b-')")
         for table in Self.tenantTables where table != "oauth_states" && table != "api_keys" {
             let key = table == "organizations" ? "id" : "organization_id"
             let seen: [UUID] = try asApplication(organization: a.organization) { connection in
-                try connection.query("SELECT DISTINCT \(key) AS o FROM \(table)").map { try $0.decode("o") }
+                try connection.query("SELECT DISTINCT \(unescaped: key) AS o FROM \(unescaped: table)").map { try $0.decode("o") }
             }
             #expect(seen == [a.organization], "\(table)")
         }
@@ -75,9 +74,9 @@ extension DataModelTests {
         // Updates and deletes do not reach the other organization's rows either.
         let updated = try asApplication(organization: a.organization) { try $0.query("UPDATE campaigns SET status = 'paused'") }
         #expect(updated.affectedRows == 1)
-        let deleted = try asApplication(organization: a.organization) { try $0.query("DELETE FROM ad_creatives WHERE id = $1", [b.creative]) }
+        let deleted = try asApplication(organization: a.organization) { try $0.query("DELETE FROM ad_creatives WHERE id = \(b.creative)") }
         #expect(deleted.affectedRows == 0)
-        #expect(try count("SELECT count(*) FROM campaigns WHERE organization_id = $1 AND status = 'draft'", [b.organization]) == 1)
+        #expect(try count("SELECT count(*) FROM campaigns WHERE organization_id = \(b.organization) AND status = 'draft'") == 1)
         // The shared catalogue is readable.
         #expect(try asApplication(organization: a.organization) { try $0.query("SELECT key FROM metric_definitions") }.count >= 6)
     }
@@ -85,7 +84,7 @@ extension DataModelTests {
     @Test func withoutAnOrganizationTheApplicationRoleSeesNothing() throws {
         _ = try makeTenant("A")
         for table in Self.tenantTables {
-            #expect(try asApplication(organization: nil) { try $0.query("SELECT count(*)::int AS n FROM \(table)")[0].decode("n", as: Int.self) } == 0, "\(table)")
+            #expect(try asApplication(organization: nil) { try $0.query("SELECT count(*)::int AS n FROM \(unescaped: table)")[0].decode("n", as: Int.self) } == 0, "\(table)")
         }
         // Once a transaction that set the organization ended, the setting reads '' and still means none.
         let a = try makeTenant("B")
@@ -97,20 +96,20 @@ extension DataModelTests {
         let a = try makeTenant("A")
         let b = try makeTenant("B")
         let audience = applicationFailure(organization: a.organization, """
-            INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'X', '{"locations": ["FR"]}')
-            """, [b.organization])
+            INSERT INTO audiences (organization_id, name, rules) VALUES (\(b.organization), 'X', '{"locations": ["FR"]}')
+            """)
         #expect(audience?.message == #"new row violates row-level security policy for table "audiences""#)
         let log = applicationFailure(organization: a.organization, """
-            INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES ($1, $2, 'x', 'success')
-            """, [b.organization, b.campaign])
+            INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status) VALUES (\(b.organization), \(b.campaign), 'x', 'success')
+            """)
         #expect(log?.message == #"new row violates row-level security policy for table "campaign_execution_logs""#)
-        let move = applicationFailure(organization: a.organization, "UPDATE campaigns SET organization_id = $2 WHERE id = $1", [a.campaign, b.organization])
+        let move = applicationFailure(organization: a.organization, "UPDATE campaigns SET organization_id = \(b.organization) WHERE id = \(a.campaign)")
         #expect(move?.message == #"new row violates row-level security policy for table "campaigns""#)
         let none = applicationFailure(organization: nil, "INSERT INTO organizations (name) VALUES ('Sneaky')")
         #expect(none?.message == #"new row violates row-level security policy for table "organizations""#)
         // Its own organization's rows it may write.
         let created = try asApplication(organization: a.organization) { connection in
-            try connection.query("INSERT INTO audiences (organization_id, name, rules) VALUES ($1, 'Mine', '{\"locations\": [\"FR\"]}')", [a.organization]).affectedRows
+            try connection.query("INSERT INTO audiences (organization_id, name, rules) VALUES (\(a.organization), 'Mine', '{\"locations\": [\"FR\"]}')").affectedRows
         }
         #expect(created == 1)
         // The role owns nothing and cannot turn the policies off.
@@ -120,12 +119,17 @@ extension DataModelTests {
 
     @Test func authenticateApiKeyFindsTheOrganizationOfAValidKey() throws {
         let a = try makeTenant("A")
-        let insert = "INSERT INTO api_keys (organization_id, key_hash, key_prefix, revoked_at) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'ck_', $3)"
-        try connection.query(insert, [a.organization, "ck_valid_key_ü", nil])
-        try connection.query(insert, [a.organization, "ck_revoked_key", Date()])
+        func insertKey(_ key: String, revokedAt: Date?) -> PostgresQuery {
+            """
+            INSERT INTO api_keys (organization_id, key_hash, key_prefix, revoked_at)
+            VALUES (\(a.organization), sha256(convert_to(\(key), 'UTF8')), 'ck_', \(revokedAt))
+            """
+        }
+        try connection.query(insertKey("ck_valid_key_ü", revokedAt: nil))
+        try connection.query(insertKey("ck_revoked_key", revokedAt: Date()))
         func authenticate(_ key: String) throws -> UUID? {
             try asApplication(organization: nil) { connection in
-                try connection.query("SELECT authenticate_api_key($1) AS o", [key])[0].decode("o", as: UUID?.self)
+                try connection.query("SELECT authenticate_api_key(\(key)) AS o")[0].decode("o", as: UUID?.self)
             }
         }
         #expect(try authenticate("ck_valid_key_ü") == a.organization)

@@ -15,10 +15,9 @@ struct StudioHarness {
         server = try TestServer(databaseURL: database.url, simulator: simulator)
         key = "cmk_test_\(UUID().uuidString)"
         try database.pool(maximumConnections: 1).withTransaction { [key] connection in
-            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES ($1) RETURNING id", [organization])[0].decode("id")
+            let id: UUID = try connection.query("INSERT INTO organizations (name) VALUES (\(organization)) RETURNING id")[0].decode("id")
             try connection.query(
-                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'cmk_test')",
-                [id, key])
+                "INSERT INTO api_keys (organization_id, key_hash, key_prefix) VALUES (\(id), sha256(convert_to(\(key), 'UTF8')), 'cmk_test')")
         }
     }
 
@@ -33,12 +32,12 @@ struct StudioHarness {
     }
 
     /// Runs SQL as the superuser, for setting up what the API cannot create.
-    func rows(_ statement: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
-        try database.pool(maximumConnections: 1).withConnection { try $0.query(statement, parameters) }
+    func rows(_ statement: PostgresQuery) throws -> PostgresRows {
+        try database.pool(maximumConnections: 1).withConnection { try $0.query(statement) }
     }
 
-    func sql(_ statement: String, _ parameters: [(any PostgresEncodable)?] = []) throws {
-        try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement, parameters) }
+    func sql(_ statement: PostgresQuery) throws {
+        try database.pool(maximumConnections: 1).withConnection { connection in _ = try connection.query(statement) }
     }
 
     func stop() { server.stop() }
@@ -60,13 +59,13 @@ extension StudioHarness {
     func connectedAccount(provider: String, name: String, external: String, currency: String = "USD") throws -> String {
         try sql(
             """
-            WITH org AS (SELECT organization_id AS id FROM api_keys WHERE key_hash = sha256(convert_to($1, 'UTF8'))),
+            WITH org AS (SELECT organization_id AS id FROM api_keys WHERE key_hash = sha256(convert_to(\(key), 'UTF8'))),
                  integration AS (
                    INSERT INTO integrations (organization_id, provider, expires_at, connected, last_synced_at)
-                   SELECT id, $2, now() + interval '1 hour', true, now() FROM org RETURNING id, organization_id)
+                   SELECT id, \(provider), now() + interval '1 hour', true, now() FROM org RETURNING id, organization_id)
             INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
-            SELECT organization_id, id, $3, $4, $5 FROM integration
-            """, [key, provider, external, name, currency])
+            SELECT organization_id, id, \(external), \(name), \(currency) FROM integration
+            """)
         return name
     }
 }

@@ -28,7 +28,7 @@ struct PersistedQueryReference: Sendable, Equatable {
         guard case .object(let fields)? = extensions, let value = fields["persistedQuery"], value != .null else { return .success(nil) }
         guard case .object(let persisted) = value else { return .failure(.badRequest("\"extensions.persistedQuery\" must be a JSON object.")) }
         guard case .int(1)? = persisted["version"] else {
-            return .failure(HTTPRefusal(status: 400, message: "Unsupported persisted query version: only version 1 is.", code: "PERSISTED_QUERY_NOT_SUPPORTED"))
+            return .failure(HTTPRefusal(status: 400, message: "Unsupported persisted query version: only version 1 is.", code: .persistedQueryNotSupported))
         }
         guard case .string(let hash)? = persisted["sha256Hash"], hash.utf8.count == 64,
               hash.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {

@@ -1,0 +1,46 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite struct PostgresQueryTests {
+    @Test func interpolatedValuesBecomeParametersNumberedInOrder() {
+        let id = UUID(uuidString: "6F1C5C6E-7C43-4B8E-9D6C-1B2A3C4D5E6F")!
+        let name: String? = nil
+        let query: PostgresQuery = "UPDATE t SET name = \(name), n = \(42) WHERE id = \(id) RETURNING \(unescaped: "a, b")"
+        #expect(query.sql == "UPDATE t SET name = $1, n = $2 WHERE id = $3 RETURNING a, b")
+        #expect(query.bindings.map { $0?.postgresText } == [nil, "42", id.postgresText])
+    }
+
+    @Test func fragmentsKeepTheirParametersAndAreRenumberedWhereTheyLand() {
+        var conditions: PostgresQuery = "a = \("x")"
+        conditions += " AND b = \(2)"
+        let inner = PostgresQuery.joined(["\(3)::int", "\(4)::int", "5"], separator: ", ")
+        let query: PostgresQuery = "SELECT \(1) WHERE \(conditions) AND c IN (\(inner)) LIMIT \(6)"
+        #expect(query.sql == "SELECT $1 WHERE a = $2 AND b = $3 AND c IN ($4::int, $5::int, 5) LIMIT $6")
+        #expect(query.bindings.map { $0?.postgresText } == ["1", "x", "2", "3", "4", "6"])
+        #expect(("SELECT " + PostgresQuery(unescaped: "1")).sql == "SELECT 1")
+    }
+
+    @Test func aTextValueIsNeverSQL() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        let hostile = "x'; DROP TABLE pg_class; --"
+        let echoed: String = try connection.query("SELECT \(hostile)::text AS v")[0].decode("v")
+        #expect(echoed == hostile)
+    }
+
+    @Test func aRefusalNamesTheCallSite() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        let line = #line + 2
+        do {
+            try connection.query("SELECT \("not a number")::int")
+            Issue.record("the cast was not refused")
+        } catch let error as PostgresError {
+            #expect(error.serverError?.sqlState == "22P02")
+            #expect(error.serverError?.callSite == "PostgresTests/PostgresQueryTests.swift:\(line)")
+            #expect(error.description.hasSuffix("[at PostgresTests/PostgresQueryTests.swift:\(line)]"))
+        }
+    }
+}
