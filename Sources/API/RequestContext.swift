@@ -1,4 +1,5 @@
 import Campaigns
+import GraphQL
 
 /// What every resolver of one request shares: the caller's organization-scoped session and the services.
 public struct RequestContext: Sendable {
@@ -8,4 +9,13 @@ public struct RequestContext: Sendable {
     public var media: MediaStore? = nil
     /// `scheme://host[:port]` of the request as the client sent it, for absolute URLs.
     public var origin: String = ""
+}
+
+extension ResolverContext {
+    /// The request's context; throws (masked as an internal error) when a resolver runs outside a request.
+    var request: RequestContext { get throws { try context(as: RequestContext.self) } }
+    /// The server's services.
+    var services: APIServices { get throws { try request.services } }
+    /// The caller's organization-scoped session.
+    var session: TenantSession { get throws { try request.session } }
 }

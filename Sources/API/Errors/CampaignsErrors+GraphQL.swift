@@ -29,7 +29,7 @@ extension AudienceError: GraphQLErrorConvertible {
     private var presented: UserError {
         switch self {
         case .validation(let field, let message): return .badInput(message, field: field)
-        case .notFound: return .notFound("Audience")
+        case .notFound: return .notFound(.audience)
         case .inUse: return UserError("The audience is used by campaign units; remove it from them before deleting it.", code: .badUserInput)
         }
     }
@@ -88,7 +88,7 @@ extension LifecycleError: GraphQLErrorConvertible {
     private var presented: UserError {
         switch self {
         case .notFound:
-            return .notFound("Campaign")
+            return .notFound(.campaign)
         case .validation(let problems):
             let list = problems.map { problem -> JSON in
                 .object(JSONObject([("field", .string(problem.field)), ("code", .string(problem.code)), ("message", .string(problem.message))]))

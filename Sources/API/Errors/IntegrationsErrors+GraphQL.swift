@@ -14,7 +14,7 @@ extension IntegrationError: GraphQLErrorConvertible {
         case .invalidRedirectURI: return .badInput(description, field: "redirectUri")
         case .invalidState(let reason): return .badInput(description, field: "state", [("reason", .string(reason.apiName))])
         case .codeRejected: return .badInput(description, field: "code")
-        case .integrationNotFound: return .notFound("Integration")
+        case .integrationNotFound: return .notFound(.integration)
         case .reconnectRequired: return UserError(description, code: .reconnectRequired)
         }
     }

@@ -18,7 +18,7 @@ enum APIResolvers {
         resolvers.merge(MediaResolvers.all)
         resolvers.merge(LifecycleResolvers.all)
         resolvers.merge(JobResolvers.all)
-        resolvers.merge(CreativePlatformResolvers.all)
+        resolvers.merge(AdReviewResolvers.all)
         resolvers.merge(ReportResolvers.all)
         resolvers.merge(AutomationRuleResolvers.all)
         return resolvers
@@ -26,13 +26,15 @@ enum APIResolvers {
 
     static var organization: Resolvers {
         var resolvers = Resolvers()
-        resolvers.field("Query", "organization") { context in
-            let request = try context.context(as: RequestContext.self)
+        resolvers.query("organization") { context in
+            let request = try context.request
             return try OrganizationService().current(in: request.session)
         }
-        resolvers.field("Organization", "id", on: Organization.self) { organization, _ in GlobalID.encode("Organization", organization.id) }
-        resolvers.field("Organization", "name", on: Organization.self) { organization, _ in organization.name }
-        resolvers.field("Organization", "createdAt", on: Organization.self) { organization, _ in organization.createdAt.graphQLDateTime }
+        resolvers.object("Organization", of: Organization.self) { object in
+            object.field("id") { organization, _ in GlobalID.encode(.organization, organization.id) }
+            object.field("name") { organization, _ in organization.name }
+            object.field("createdAt") { organization, _ in organization.createdAt.graphQLDateTime }
+        }
         return resolvers
     }
 
@@ -40,36 +42,36 @@ enum APIResolvers {
     /// organizations' objects are all NOT_FOUND, indistinguishable from missing ones.
     static var node: Resolvers {
         var resolvers = Resolvers()
-        resolvers.field("Query", "node") { context -> ResolvedValue in
-            let session = try context.context(as: RequestContext.self).session
+        resolvers.query("node") { context -> ResolvedValue in
+            let session = try context.session
             let notFound = UserError("Not found.", code: .notFound)
             guard case .string(let text)? = context.argument("id"), let global = GlobalID(text) else { throw notFound }
-            switch global.typeName {
-            case "Audience":
+            switch global.type {
+            case .audience:
                 do {
                     return try AudienceService().get(global.id, in: session).resolvedValue
                 } catch AudienceError.notFound {
                     throw notFound
                 }
-            case "Campaign":
+            case .campaign:
                 guard let campaign = try CampaignService().find(global.id, in: session) else { throw notFound }
                 return campaign.resolvedValue
-            case "CampaignUnit":
+            case .campaignUnit:
                 guard let unit = try CampaignService().unit(global.id, in: session) else { throw notFound }
                 return unit.resolvedValue
-            case "AdCreative":
+            case .adCreative:
                 guard let creative = try CampaignService().creatives(ids: [global.id], in: session)[global.id] else { throw notFound }
                 return creative.resolvedValue
-            case "AdAccount":
+            case .adAccount:
                 guard let account = try ConnectionService().adAccounts(ids: [global.id], in: session)[global.id] else { throw notFound }
                 return account.resolvedValue
-            case "Integration":
+            case .integration:
                 guard let integration = try ConnectionService().integration(global.id, in: session) else { throw notFound }
                 return integration.resolvedValue
-            case "Job":
+            case .job:
                 guard let job = try JobResolvers.node(global.id, in: session) else { throw notFound }
                 return job.resolvedValue
-            case "Organization" where global.id == session.organizationID:
+            case .organization where global.id == session.organizationID:
                 return try OrganizationService().current(in: session).resolvedValue
             default:
                 throw notFound

@@ -8,14 +8,12 @@ enum AutomationRuleResolvers {
         var resolvers = Resolvers()
         let service = AutomationRuleService()
 
-        resolvers.field("Query", "automationRules") { context in
-            try service.list(in: try context.context(as: RequestContext.self).session)
+        resolvers.query("automationRules") { context in
+            try service.list(in: try context.session)
         }
-        resolvers.field("Query", "automationAlerts") { context in
-            let session = try context.context(as: RequestContext.self).session
-            guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw UserError.badInput("first must be between 1 and 100.", field: "first")
-            }
+        resolvers.query("automationAlerts") { context in
+            let session = try context.session
+            let first = try context.first(in: 1...100)
             return try service.alerts(first: first, includeAcknowledged: context.argument("includeAcknowledged") == .bool(true), in: session)
         }
 
@@ -23,77 +21,73 @@ enum AutomationRuleResolvers {
             try withinInput { try service.create(try input(context), in: session) }
         }
         resolvers.mutation("updateAutomationRule") { context, session in
-            let id = try ruleID(context.argument("id"))
+            let id = try context.id("id", of: .automationRule)
             return try withinInput { try service.update(id, try input(context), in: session) }
         }
         resolvers.mutation("deleteAutomationRule") { context, session in
-            let id = try ruleID(context.argument("id"))
+            let id = try context.id("id", of: .automationRule)
             try service.delete(id, in: session)
-            return GlobalID.encode("AutomationRule", id)
+            return GlobalID.encode(.automationRule, id)
         }
         resolvers.mutation("acknowledgeAutomationAlert") { context, session in
-            guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "AutomationAlert") else {
-                throw UserError.notFound("Alert")
-            }
+            let id = try context.id("id", of: .automationAlert)
             return try service.acknowledge(id, in: session)
         }
         resolvers.mutation("evaluateAutomationRules") { context, session in
-            let services = try context.context(as: RequestContext.self).services
+            let services = try context.request.services
             return try AutomationRuleEvaluator(pool: services.pool, lifecycle: services.lifecycle).evaluate(organizationID: session.organizationID)
         }
 
-        resolvers.field("AutomationRule", "id", on: AutomationRule.self) { rule, _ in GlobalID.encode("AutomationRule", rule.id) }
-        resolvers.field("AutomationRule", "name", on: AutomationRule.self) { rule, _ in rule.name }
-        resolvers.field("AutomationRule", "kind", on: AutomationRule.self) { rule, _ in rule.kind.rawValue.uppercased() }
-        resolvers.field("AutomationRule", "metric", on: AutomationRule.self) { rule, _ in rule.metric?.uppercased() }
-        resolvers.field("AutomationRule", "comparison", on: AutomationRule.self) { rule, _ in rule.comparison?.rawValue.uppercased() }
-        resolvers.field("AutomationRule", "threshold", on: AutomationRule.self) { rule, _ in rule.threshold.map { "\($0)" } }
-        resolvers.field("AutomationRule", "windowDays", on: AutomationRule.self) { rule, _ in rule.windowDays }
-        resolvers.field("AutomationRule", "minimumClicks", on: AutomationRule.self) { rule, _ in rule.minimumClicks }
-        resolvers.field("AutomationRule", "runAt", on: AutomationRule.self) { rule, _ in rule.runAt?.graphQLDateTime }
-        resolvers.field("AutomationRule", "action", on: AutomationRule.self) { rule, _ in rule.action.rawValue.uppercased() }
-        resolvers.field("AutomationRule", "dryRun", on: AutomationRule.self) { rule, _ in rule.dryRun }
-        resolvers.field("AutomationRule", "enabled", on: AutomationRule.self) { rule, _ in rule.enabled }
-        resolvers.field("AutomationRule", "firedAt", on: AutomationRule.self) { rule, _ in rule.firedAt?.graphQLDateTime }
-        resolvers.field("AutomationRule", "createdAt", on: AutomationRule.self) { rule, _ in rule.createdAt.graphQLDateTime }
-        resolvers.campaign("AutomationRule", "campaign", on: AutomationRule.self) { $0.campaignID }
-        resolvers.batchField("AutomationRule", "runs") { (batch: BatchFieldContext) throws -> [[AutomationRuleRun]] in
-            let session = try batch.context(as: RequestContext.self).session
-            let rules = try batch.parents(as: AutomationRule.self)
-            guard case .int(let first)? = batch.argument("first"), (1...50).contains(first) else {
-                throw UserError.badInput("first must be between 1 and 50.", field: "first")
+        resolvers.object("AutomationRule", of: AutomationRule.self) { object in
+            object.field("id") { rule, _ in GlobalID.encode(.automationRule, rule.id) }
+            object.field("name") { rule, _ in rule.name }
+            object.field("kind") { rule, _ in rule.kind.rawValue.uppercased() }
+            object.field("metric") { rule, _ in rule.metric?.uppercased() }
+            object.field("comparison") { rule, _ in rule.comparison?.rawValue.uppercased() }
+            object.field("threshold") { rule, _ in rule.threshold.map { "\($0)" } }
+            object.field("windowDays") { rule, _ in rule.windowDays }
+            object.field("minimumClicks") { rule, _ in rule.minimumClicks }
+            object.field("runAt") { rule, _ in rule.runAt?.graphQLDateTime }
+            object.field("action") { rule, _ in rule.action.rawValue.uppercased() }
+            object.field("dryRun") { rule, _ in rule.dryRun }
+            object.field("enabled") { rule, _ in rule.enabled }
+            object.field("firedAt") { rule, _ in rule.firedAt?.graphQLDateTime }
+            object.field("createdAt") { rule, _ in rule.createdAt.graphQLDateTime }
+            object.campaign("campaign") { $0.campaignID }
+            object.batchField("runs") { rules, batch -> [[AutomationRuleRun]] in
+                let session = try batch.session
+                let first = try batch.first(in: 1...50)
+                let runs = try service.runs(of: rules.map(\.id), first: first, in: session)
+                return rules.map { runs[$0.id] ?? [] }
             }
-            let runs = try service.runs(of: rules.map(\.id), first: first, in: session)
-            return rules.map { runs[$0.id] ?? [] }
         }
 
-        resolvers.field("AutomationRuleRun", "id", on: AutomationRuleRun.self) { run, _ in GlobalID.encode("AutomationRuleRun", run.id) }
-        resolvers.field("AutomationRuleRun", "outcome", on: AutomationRuleRun.self) { run, _ in run.outcome.rawValue.uppercased() }
-        resolvers.field("AutomationRuleRun", "message", on: AutomationRuleRun.self) { run, _ in run.message }
-        resolvers.field("AutomationRuleRun", "figures", on: AutomationRuleRun.self) { run, _ in RuleFigure.list(run.figures) }
-        resolvers.field("AutomationRuleRun", "createdAt", on: AutomationRuleRun.self) { run, _ in run.createdAt.graphQLDateTime }
-        resolvers.campaign("AutomationRuleRun", "campaign", on: AutomationRuleRun.self) { $0.campaignID }
-
-        resolvers.field("AutomationAlert", "id", on: AutomationAlert.self) { alert, _ in GlobalID.encode("AutomationAlert", alert.id) }
-        resolvers.field("AutomationAlert", "message", on: AutomationAlert.self) { alert, _ in alert.message }
-        resolvers.field("AutomationAlert", "figures", on: AutomationAlert.self) { alert, _ in RuleFigure.list(alert.figures) }
-        resolvers.field("AutomationAlert", "createdAt", on: AutomationAlert.self) { alert, _ in alert.createdAt.graphQLDateTime }
-        resolvers.field("AutomationAlert", "acknowledgedAt", on: AutomationAlert.self) { alert, _ in alert.acknowledgedAt?.graphQLDateTime }
-        resolvers.campaign("AutomationAlert", "campaign", on: AutomationAlert.self) { $0.campaignID }
-        resolvers.batch("AutomationAlert", "rule", on: AutomationAlert.self) { alerts, session in
-            let rules = Dictionary(try service.list(in: session).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return alerts.map { rules[$0.ruleID] }
+        resolvers.object("AutomationRuleRun", of: AutomationRuleRun.self) { object in
+            object.field("id") { run, _ in GlobalID.encode(.automationRuleRun, run.id) }
+            object.field("outcome") { run, _ in run.outcome.rawValue.uppercased() }
+            object.field("message") { run, _ in run.message }
+            object.field("figures") { run, _ in RuleFigure.list(run.figures) }
+            object.field("createdAt") { run, _ in run.createdAt.graphQLDateTime }
+            object.campaign("campaign") { $0.campaignID }
         }
-        resolvers.field("RuleFigure", "key", on: RuleFigure.self) { figure, _ in figure.key }
-        resolvers.field("RuleFigure", "value", on: RuleFigure.self) { figure, _ in figure.value }
+
+        resolvers.object("AutomationAlert", of: AutomationAlert.self) { object in
+            object.field("id") { alert, _ in GlobalID.encode(.automationAlert, alert.id) }
+            object.field("message") { alert, _ in alert.message }
+            object.field("figures") { alert, _ in RuleFigure.list(alert.figures) }
+            object.field("createdAt") { alert, _ in alert.createdAt.graphQLDateTime }
+            object.field("acknowledgedAt") { alert, _ in alert.acknowledgedAt?.graphQLDateTime }
+            object.campaign("campaign") { $0.campaignID }
+            object.batch("rule") { alerts, session in
+                let rules = Dictionary(try service.list(in: session).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                return alerts.map { rules[$0.ruleID] }
+            }
+        }
+        resolvers.object("RuleFigure", of: RuleFigure.self) { object in
+            object.field("key") { figure, _ in figure.key }
+            object.field("value") { figure, _ in figure.value }
+        }
         return resolvers
-    }
-
-    static func ruleID(_ argument: JSON?) throws -> UUID {
-        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "AutomationRule") else {
-            throw UserError.notFound("Rule")
-        }
-        return id
     }
 
     /// `input` as the domain's rule input; enum values are checked by the engine, the rest by the service.
@@ -102,7 +96,7 @@ enum AutomationRuleResolvers {
         func text(_ name: String) -> String? { input[name]?.stringValue }
         var campaignID: UUID?
         if let id = text("campaignId") {
-            guard let decoded = GlobalID.decode(id, as: "Campaign") else {
+            guard let decoded = GlobalID.decode(id, as: .campaign) else {
                 throw UserError.badInput("There is no such campaign.", field: "input.campaignId")
             }
             campaignID = decoded

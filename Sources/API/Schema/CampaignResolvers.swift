@@ -1,28 +1,22 @@
 import Campaigns
 import Foundation
 import GraphQL
+import Postgres
 
 /// Campaigns, budgets, units and creatives: queries, batched nested fields and mutations.
 enum CampaignResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
         let service = CampaignService()
+        let metrics = MetricService()
 
         // MARK: Queries
 
-        resolvers.field("Query", "campaigns") { context in
-            let session = try context.context(as: RequestContext.self).session
-            guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw UserError.badInput("first must be between 1 and 100.", field: "first")
-            }
+        resolvers.query("campaigns") { context in
+            let session = try context.session
+            let first = try context.first(in: 1...100)
             let order = context.argument("orderBy")?.stringValue.flatMap { CampaignOrder(rawValue: $0.lowercased()) } ?? .newest
-            var after: CampaignKeyset?
-            if case .string(let text)? = context.argument("after") {
-                guard let keyset = CampaignCursor.decode(text, in: order) else {
-                    throw UserError.badInput("after is not a cursor of this order.", field: "after")
-                }
-                after = keyset
-            }
+            let after = try context.after({ CampaignCursor.decode($0, in: order) }, refusal: "after is not a cursor of this order.")
             var filter = CampaignFilter()
             if case .string(let text)? = context.argument("status") { filter.status = CampaignStatus(apiName: text) }
             if case .string(let text)? = context.argument("platform") { filter.platform = Platform(apiName: text) }
@@ -33,98 +27,153 @@ enum CampaignResolvers {
             let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)
             return CampaignConnection(page: page, order: order, filter: filter, session: session)
         }
-        resolvers.field("CampaignConnection", "edges", on: CampaignConnection.self) { connection, _ in
-            connection.page.campaigns.map { CampaignEdge(campaign: $0, cursor: CampaignCursor.encode(.of($0, in: connection.order))) }
+        resolvers.object("CampaignConnection", of: CampaignConnection.self) { object in
+            object.field("edges") { connection, _ in
+                connection.page.campaigns.map { CampaignEdge(campaign: $0, cursor: CampaignCursor.encode(.of($0, in: connection.order))) }
+            }
+            object.field("pageInfo") { connection, _ in
+                PageInfo(hasNextPage: connection.page.hasNextPage,
+                         endCursor: connection.page.campaigns.last.map { CampaignCursor.encode(.of($0, in: connection.order)) })
+            }
+            object.field("totalCount") { connection, _ in
+                try service.count(filter: connection.filter, in: connection.session)
+            }
         }
-        resolvers.field("CampaignConnection", "pageInfo", on: CampaignConnection.self) { connection, _ in
-            PageInfo(hasNextPage: connection.page.hasNextPage,
-                     endCursor: connection.page.campaigns.last.map { CampaignCursor.encode(.of($0, in: connection.order)) })
+        resolvers.object("CampaignEdge", of: CampaignEdge.self) { object in
+            object.field("cursor") { edge, _ in edge.cursor }
+            object.field("node") { edge, _ in edge.campaign }
         }
-        resolvers.field("CampaignConnection", "totalCount", on: CampaignConnection.self) { connection, _ in
-            try service.count(filter: connection.filter, in: connection.session)
-        }
-        resolvers.field("CampaignEdge", "cursor", on: CampaignEdge.self) { edge, _ in edge.cursor }
-        resolvers.field("CampaignEdge", "node", on: CampaignEdge.self) { edge, _ in edge.campaign }
 
-        resolvers.field("Query", "campaign") { context -> Campaign? in
-            let session = try context.context(as: RequestContext.self).session
-            guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "Campaign") else { return nil }
+        resolvers.query("campaign") { context -> Campaign? in
+            let session = try context.session
+            guard let id = context.argument("id")?.id(of: .campaign) else { return nil }
             return try service.find(id, in: session)
         }
 
         // MARK: Campaign
 
-        resolvers.field("Campaign", "id", on: Campaign.self) { campaign, _ in GlobalID.encode("Campaign", campaign.id) }
-        resolvers.field("Campaign", "name", on: Campaign.self) { campaign, _ in campaign.name }
-        resolvers.field("Campaign", "platform", on: Campaign.self) { campaign, _ in campaign.platform.apiName }
-        resolvers.field("Campaign", "objective", on: Campaign.self) { campaign, _ in campaign.objective.apiName }
-        resolvers.field("Campaign", "status", on: Campaign.self) { campaign, _ in campaign.status.apiName }
-        resolvers.field("Campaign", "createdAt", on: Campaign.self) { campaign, _ in campaign.createdAt.graphQLDateTime }
-        resolvers.field("Campaign", "startDate", on: Campaign.self) { campaign, _ in campaign.startDate }
-        resolvers.field("Campaign", "endDate", on: Campaign.self) { campaign, _ in campaign.endDate }
-        resolvers.field("Campaign", "metaPixelId", on: Campaign.self) { campaign, _ in campaign.metaPixelID }
-        resolvers.batch("Campaign", "adAccount", on: Campaign.self) { campaigns, session in
-            let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
-            return try campaigns.map { campaign in
-                guard let account = accounts[campaign.adAccountID] else { throw UserError.notFound("Ad account") }
-                return account
+        resolvers.object("Campaign", of: Campaign.self) { object in
+            object.field("id") { campaign, _ in GlobalID.encode(.campaign, campaign.id) }
+            object.field("name") { campaign, _ in campaign.name }
+            object.field("platform") { campaign, _ in campaign.platform.apiName }
+            object.field("objective") { campaign, _ in campaign.objective.apiName }
+            object.field("status") { campaign, _ in campaign.status.apiName }
+            object.field("createdAt") { campaign, _ in campaign.createdAt.graphQLDateTime }
+            object.field("startDate") { campaign, _ in campaign.startDate }
+            object.field("endDate") { campaign, _ in campaign.endDate }
+            object.field("metaPixelId") { campaign, _ in campaign.metaPixelID }
+            object.batch("adAccount") { campaigns, session in
+                let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
+                return try campaigns.map { campaign in
+                    guard let account = accounts[campaign.adAccountID] else { throw UserError.notFound(.adAccount) }
+                    return account
+                }
+            }
+            object.batch("budget") { campaigns, session in
+                let budgets = try service.budgets(of: campaigns.map(\.id), in: session)
+                return campaigns.map { budgets[$0.id] }
+            }
+            object.campaign("copiedFrom") { $0.copiedFromID }
+            object.batch("copies") { campaigns, session in
+                let copies = try service.copies(of: campaigns.map(\.id), in: session)
+                return campaigns.map { copies[$0.id] ?? [] }
+            }
+            object.batch("units") { campaigns, session in
+                let units = try service.units(of: campaigns.map(\.id), in: session)
+                return campaigns.map { units[$0.id] ?? [] }
+            }
+            object.batch("creatives") { campaigns, session in
+                let creatives = try service.creatives(ofCampaigns: campaigns.map(\.id), in: session)
+                return campaigns.map { creatives[$0.id] ?? [] }
+            }
+            object.batch("lastMetricsSyncAt") { campaigns, session in
+                let synced = try MetricsSyncTimes().lastSync(of: campaigns.map(\.id), in: session)
+                return campaigns.map { synced[$0.id]?.graphQLDateTime }
+            }
+            object.batch("externalCampaignId") { campaigns, session in
+                let ids = try metrics.externalIDs(of: campaigns.map(\.id), in: session)
+                return campaigns.map { ids[$0.id] }
+            }
+            object.batch("pacing") { campaigns, session in
+                let pacing = try ReportService().pacing(of: campaigns.map(\.id), today: CalendarDate.today, in: session)
+                return campaigns.map { pacing[$0.id] }
+            }
+            object.batchField("executionLog") { campaigns, batch -> [ExecutionLogConnection] in
+                let session = try batch.session
+                let first = try batch.first(in: 1...100)
+                let after = try batch.after(PageCursor.decode)
+                let pages = try metrics.executionLogs(of: campaigns.map(\.id), first: first, after: after, in: session)
+                return campaigns.map { ExecutionLogConnection(page: pages[$0.id] ?? ExecutionLogPage(entries: [], hasNextPage: false)) }
+            }
+            object.batchField("metrics") { campaigns, batch -> [[MetricPoint]] in
+                try ArgumentLimits.check(batch)
+                let session = try batch.session
+                let (from, to) = try batch.days(maximumDays: 366)
+                var keys: [String]?
+                if case .array(let values)? = batch.argument("keys") { keys = values.compactMap(\.stringValue) }
+                let points = try metrics.points(of: campaigns.map(\.id), from: from.description, to: to.description, keys: keys, in: session)
+                return campaigns.map { points[$0.id] ?? [] }
+            }
+            object.batchField("metricTotals") { campaigns, batch -> [[MetricTotal]] in
+                let session = try batch.session
+                let (from, to) = try batch.days(maximumDays: 366)
+                let totals = try metrics.totals(of: campaigns.map(\.id), from: from.description, to: to.description, in: session)
+                return campaigns.map { totals[$0.id] ?? [] }
             }
         }
-        resolvers.batch("Campaign", "budget", on: Campaign.self) { campaigns, session in
-            let budgets = try service.budgets(of: campaigns.map(\.id), in: session)
-            return campaigns.map { budgets[$0.id] }
+        resolvers.object("CampaignBudget", of: CampaignBudget.self) { object in
+            object.field("type") { budget, _ in budget.type.apiName }
+            object.field("amount") { budget, _ in budget.amount.text }
+            object.field("currency") { budget, _ in budget.currency }
         }
-        resolvers.campaign("Campaign", "copiedFrom", on: Campaign.self) { $0.copiedFromID }
-        resolvers.batch("Campaign", "copies", on: Campaign.self) { campaigns, session in
-            let copies = try service.copies(of: campaigns.map(\.id), in: session)
-            return campaigns.map { copies[$0.id] ?? [] }
-        }
-        resolvers.batch("Campaign", "units", on: Campaign.self) { campaigns, session in
-            let units = try service.units(of: campaigns.map(\.id), in: session)
-            return campaigns.map { units[$0.id] ?? [] }
-        }
-        resolvers.batch("Campaign", "creatives", on: Campaign.self) { campaigns, session in
-            let creatives = try service.creatives(ofCampaigns: campaigns.map(\.id), in: session)
-            return campaigns.map { creatives[$0.id] ?? [] }
-        }
-        resolvers.field("CampaignBudget", "type", on: CampaignBudget.self) { budget, _ in budget.type.apiName }
-        resolvers.field("CampaignBudget", "amount", on: CampaignBudget.self) { budget, _ in budget.amount.text }
-        resolvers.field("CampaignBudget", "currency", on: CampaignBudget.self) { budget, _ in budget.currency }
 
         // MARK: Units and creatives
 
-        resolvers.field("CampaignUnit", "id", on: CampaignUnit.self) { unit, _ in GlobalID.encode("CampaignUnit", unit.id) }
-        resolvers.field("CampaignUnit", "name", on: CampaignUnit.self) { unit, _ in unit.name }
-        resolvers.field("CampaignUnit", "budgetAllocation", on: CampaignUnit.self) { unit, _ in unit.budgetAllocation?.text }
-        resolvers.field("CampaignUnit", "externalId", on: CampaignUnit.self) { unit, _ in unit.externalID }
-        resolvers.batch("CampaignUnit", "audience", on: CampaignUnit.self) { units, session in
-            let audiences = try AudienceService().get(ids: units.map(\.audienceID), in: session)
-            return try units.map { unit in
-                guard let audience = audiences[unit.audienceID] else { throw AudienceResolvers.notFound }
-                return audience
+        resolvers.object("CampaignUnit", of: CampaignUnit.self) { object in
+            object.field("id") { unit, _ in GlobalID.encode(.campaignUnit, unit.id) }
+            object.field("name") { unit, _ in unit.name }
+            object.field("budgetAllocation") { unit, _ in unit.budgetAllocation?.text }
+            object.field("externalId") { unit, _ in unit.externalID }
+            object.batch("audience") { units, session in
+                let audiences = try AudienceService().get(ids: units.map(\.audienceID), in: session)
+                return try units.map { unit in
+                    guard let audience = audiences[unit.audienceID] else { throw UserError.notFound(.audience) }
+                    return audience
+                }
             }
-        }
-        resolvers.batch("CampaignUnit", "creatives", on: CampaignUnit.self) { units, session in
-            let creatives = try service.creatives(ofUnits: units.map(\.id), in: session)
-            return units.map { creatives[$0.id] ?? [] }
+            object.batch("creatives") { units, session in
+                let creatives = try service.creatives(ofUnits: units.map(\.id), in: session)
+                return units.map { creatives[$0.id] ?? [] }
+            }
+            object.field("keywords") { unit, _ in unit.keywords }
         }
 
-        resolvers.field("AdCreative", "id", on: AdCreative.self) { creative, _ in GlobalID.encode("AdCreative", creative.id) }
-        resolvers.field("AdCreative", "headline", on: AdCreative.self) { creative, _ in creative.headline }
-        resolvers.field("AdCreative", "description", on: AdCreative.self) { creative, _ in creative.description }
-        resolvers.field("AdCreative", "headlines", on: AdCreative.self) { creative, _ in creative.headlines }
-        resolvers.field("AdCreative", "descriptions", on: AdCreative.self) { creative, _ in creative.descriptions }
-        resolvers.field("AdCreative", "mediaUrl", on: AdCreative.self) { creative, _ in creative.mediaURL }
-        resolvers.field("AdCreative", "callToAction", on: AdCreative.self) { creative, _ in creative.callToAction.apiName }
-        resolvers.field("AdCreative", "landingUrl", on: AdCreative.self) { creative, _ in creative.landingURL }
-        resolvers.field("AdCreative", "version", on: AdCreative.self) { creative, _ in creative.version }
-        resolvers.batch("AdCreative", "parent", on: AdCreative.self) { creatives, session in
-            let parents = try service.creatives(ids: creatives.compactMap(\.parentID), in: session)
-            return creatives.map { $0.parentID.flatMap { parents[$0] } }
-        }
-        resolvers.batch("AdCreative", "history", on: AdCreative.self) { creatives, session in
-            let history = try service.history(of: creatives.map(\.id), in: session)
-            return creatives.map { history[$0.id] ?? [] }
+        resolvers.object("AdCreative", of: AdCreative.self) { object in
+            object.field("id") { creative, _ in GlobalID.encode(.adCreative, creative.id) }
+            object.field("headline") { creative, _ in creative.headline }
+            object.field("description") { creative, _ in creative.description }
+            object.field("headlines") { creative, _ in creative.headlines }
+            object.field("descriptions") { creative, _ in creative.descriptions }
+            object.field("mediaUrl") { creative, _ in creative.mediaURL }
+            object.field("callToAction") { creative, _ in creative.callToAction.apiName }
+            object.field("landingUrl") { creative, _ in creative.landingURL }
+            object.field("version") { creative, _ in creative.version }
+            object.batch("parent") { creatives, session in
+                let parents = try service.creatives(ids: creatives.compactMap(\.parentID), in: session)
+                return creatives.map { $0.parentID.flatMap { parents[$0] } }
+            }
+            object.batch("history") { creatives, session in
+                let history = try service.history(of: creatives.map(\.id), in: session)
+                return creatives.map { history[$0.id] ?? [] }
+            }
+            object.batch("externalId") { creatives, session in
+                let ids = try CampaignService().externalIDs(ofCreatives: creatives.map(\.id), in: session)
+                return creatives.map { ids[$0.id] }
+            }
+            object.batch("review") { creatives, session in
+                let reviews = try AdReviewService().reviews(ofCreatives: creatives.map(\.id), in: session)
+                return creatives.map { reviews[$0.id] }
+            }
         }
 
         // MARK: Mutations
@@ -133,14 +182,14 @@ enum CampaignResolvers {
             let input = context.argument("input")?.objectValue ?? JSONObject()
             let budget = input["budget"]?.objectValue ?? JSONObject()
             let draft = CampaignDraft(
-                adAccountID: input["adAccountId"]?.stringValue.flatMap { GlobalID.decode($0, as: "AdAccount") },
+                adAccountID: input["adAccountId"]?.id(of: .adAccount),
                 name: input["name"]?.stringValue ?? "",
                 objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)),
                 budget: budgetDraft(budget))
             return try withinInput { try service.create(draft, in: session) }
         }
         resolvers.mutation("updateCampaign") { context, session in
-            let id = try campaignID(context.argument("id"))
+            let id = try context.id("id", of: .campaign)
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["name", "objective"] where input[key] == .null {
                 throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
@@ -153,27 +202,27 @@ enum CampaignResolvers {
             return try service.get(id, in: session)
         }
         resolvers.mutation("setCampaignBudget") { context, session in
-            let id = try campaignID(context.argument("id"))
+            let id = try context.id("id", of: .campaign)
             let draft = budgetDraft(context.argument("budget")?.objectValue ?? JSONObject())
             try LiveEdits.edit(context, campaign: id, session) { _ = try service.setBudget(id, draft, in: $0) }
             return try service.get(id, in: session)
         }
         resolvers.mutation("setCampaignDates") { context, session in
-            let id = try campaignID(context.argument("id"))
+            let id = try context.id("id", of: .campaign)
             let start = context.argument("startDate")?.stringValue, end = context.argument("endDate")?.stringValue
             try LiveEdits.edit(context, campaign: id, session) { _ = try service.setDates(id, start: start, end: end, in: $0) }
             return try service.get(id, in: session)
         }
         resolvers.mutation("copyCampaign") { context, session in
-            let id = try campaignID(context.argument("id"))
-            let account = context.argument("adAccountId")?.stringValue.flatMap { GlobalID.decode($0, as: "AdAccount") }
+            let id = try context.id("id", of: .campaign)
+            let account = context.argument("adAccountId")?.id(of: .adAccount)
             let budget = context.argument("budget")?.objectValue.map(budgetDraft)
             return try service.copy(id, to: account, budget: budget, in: session)
         }
         resolvers.mutation("deleteCampaign") { context, session in
-            let id = try campaignID(context.argument("id"))
+            let id = try context.id("id", of: .campaign)
             try service.delete(id, in: session)
-            return GlobalID.encode("Campaign", id)
+            return GlobalID.encode(.campaign, id)
         }
         resolvers.mutation("createCampaignUnit") { context, session in
             let input = context.argument("input")?.objectValue ?? JSONObject()
@@ -183,10 +232,10 @@ enum CampaignResolvers {
                 allocation = money
             }
             let draft = CampaignUnitDraft(
-                campaignID: input["campaignId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Campaign") },
-                audienceID: input["audienceId"]?.stringValue.flatMap { GlobalID.decode($0, as: "Audience") },
+                campaignID: input["campaignId"]?.id(of: .campaign),
+                audienceID: input["audienceId"]?.id(of: .audience),
                 name: input["name"]?.stringValue ?? "", budgetAllocation: allocation,
-                keywords: TargetingResolvers.keywords(input["keywords"]))
+                keywords: TargetingInput.keywords(input["keywords"]))
             return try withinInput {
                 let unit = try LiveEdits.add(context, campaign: draft.campaignID, session) { try service.createUnit(draft, in: $0) }
                 // Read again: on a live campaign, its platform id was recorded after the insert.
@@ -195,16 +244,14 @@ enum CampaignResolvers {
         }
         resolvers.mutation("createAdCreative") { context, session in
             let input = context.argument("input")?.objectValue ?? JSONObject()
-            let unitID = input["campaignUnitId"]?.stringValue.flatMap { GlobalID.decode($0, as: "CampaignUnit") }
+            let unitID = input["campaignUnitId"]?.id(of: .campaignUnit)
             return try withinInput {
                 let campaignID = try unitID.flatMap { try service.unit($0, in: session)?.campaignID }
                 return try LiveEdits.add(context, campaign: campaignID, session) { try service.createCreative(unitID: unitID, creativeDraft(input), in: $0) }
             }
         }
         resolvers.mutation("reviseAdCreative") { context, session in
-            guard case .string(let text)? = context.argument("id"), let id = GlobalID.decode(text, as: "AdCreative") else {
-                throw UserError.notFound("Ad creative")
-            }
+            let id = try context.id("id", of: .adCreative)
             let input = context.argument("input")?.objectValue ?? JSONObject()
             for key in ["headline", "headlines", "descriptions", "callToAction", "landingUrl"] where input[key] == .null {
                 throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
@@ -252,12 +299,6 @@ enum CampaignResolvers {
         UserError.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
     }
 
-    static func campaignID(_ argument: JSON?) throws -> UUID {
-        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "Campaign") else { throw notFound }
-        return id
-    }
-
-    static let notFound = UserError.notFound("Campaign")
 }
 
 struct CampaignConnection: GraphQLObject {

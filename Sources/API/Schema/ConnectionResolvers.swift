@@ -9,35 +9,42 @@ enum ConnectionResolvers {
         var resolvers = Resolvers()
         let service = ConnectionService()
 
-        resolvers.field("Query", "integrations") { context in
-            let session = try context.context(as: RequestContext.self).session
+        resolvers.query("integrations") { context in
+            let session = try context.session
             return try service.integrations(in: session)
         }
-        resolvers.field("Query", "adAccounts") { context in
-            let session = try context.context(as: RequestContext.self).session
+        resolvers.query("adAccounts") { context in
+            let session = try context.session
             var platform: Platform?
             if case .string(let text)? = context.argument("platform") { platform = Platform(apiName: text) }
             return try service.adAccounts(platform: platform, in: session)
         }
 
-        resolvers.field("Integration", "id", on: Integration.self) { integration, _ in GlobalID.encode("Integration", integration.id) }
-        resolvers.field("Integration", "platform", on: Integration.self) { integration, _ in integration.platform.apiName }
-        resolvers.field("Integration", "connected", on: Integration.self) { integration, _ in integration.connected }
-        resolvers.field("Integration", "health", on: Integration.self) { integration, _ in
-            ConnectionHealth.of(platform: integration.platform, connected: integration.connected, expiresAt: integration.expiresAt).apiName
-        }
-        resolvers.field("Integration", "expiresAt", on: Integration.self) { integration, _ in integration.expiresAt?.graphQLDateTime }
-        resolvers.field("Integration", "lastSyncedAt", on: Integration.self) { integration, _ in integration.lastSyncedAt?.graphQLDateTime }
-        resolvers.batch("Integration", "adAccounts", on: Integration.self) { integrations, session in
-            let accounts = try service.adAccounts(ofIntegrations: integrations.map(\.id), in: session)
-            return integrations.map { accounts[$0.id] ?? [] }
+        resolvers.object("Integration", of: Integration.self) { object in
+            object.field("id") { integration, _ in GlobalID.encode(.integration, integration.id) }
+            object.field("platform") { integration, _ in integration.platform.apiName }
+            object.field("connected") { integration, _ in integration.connected }
+            object.field("health") { integration, _ in
+                ConnectionHealth.of(platform: integration.platform, connected: integration.connected, expiresAt: integration.expiresAt).apiName
+            }
+            object.field("expiresAt") { integration, _ in integration.expiresAt?.graphQLDateTime }
+            object.field("lastSyncedAt") { integration, _ in integration.lastSyncedAt?.graphQLDateTime }
+            object.batch("adAccounts") { integrations, session in
+                let accounts = try service.adAccounts(ofIntegrations: integrations.map(\.id), in: session)
+                return integrations.map { accounts[$0.id] ?? [] }
+            }
         }
 
-        resolvers.field("AdAccount", "id", on: AdAccount.self) { account, _ in GlobalID.encode("AdAccount", account.id) }
-        resolvers.field("AdAccount", "externalAccountId", on: AdAccount.self) { account, _ in account.externalAccountID }
-        resolvers.field("AdAccount", "name", on: AdAccount.self) { account, _ in account.name }
-        resolvers.field("AdAccount", "currency", on: AdAccount.self) { account, _ in account.currency }
-        resolvers.field("AdAccount", "platform", on: AdAccount.self) { account, _ in account.platform.apiName }
+        resolvers.object("AdAccount", of: AdAccount.self) { object in
+            object.field("id") { account, _ in GlobalID.encode(.adAccount, account.id) }
+            object.field("externalAccountId") { account, _ in account.externalAccountID }
+            object.field("name") { account, _ in account.name }
+            object.field("currency") { account, _ in account.currency }
+            object.field("platform") { account, _ in account.platform.apiName }
+            object.field("page") { account, _ in account.page }
+            object.field("euTransparency") { account, _ in account.transparency }
+            object.field("removed") { account, _ in account.removed }
+        }
         return resolvers
     }
 }

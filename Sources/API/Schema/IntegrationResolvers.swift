@@ -29,23 +29,24 @@ enum IntegrationResolvers {
             return integration
         }
         resolvers.platformMutation("syncAdAccounts") { context, request in
-            let id = try integrationID(context.argument("integrationId"))
+            let id = try context.id("integrationId", of: .integration)
             let ids = try request.services.accountSync.sync(
                 integrationID: id, organizationID: request.session.organizationID, on: request.session.connection)
             let accounts = try connections.adAccounts(ids: ids, in: request.session)
             return ids.compactMap { accounts[$0] }
         }
         resolvers.platformMutation("disconnectIntegration") { context, request in
-            let id = try integrationID(context.argument("id"))
+            let id = try context.id("id", of: .integration)
             try request.services.oauth.disconnect(
                 integrationID: id, organizationID: request.session.organizationID, on: request.session.connection)
             guard let integration = try connections.integration(id, in: request.session) else { throw IntegrationError.integrationNotFound }
             return integration
         }
 
-        resolvers.field("OAuthStart", "authorizationUrl", on: OAuthStart.self) { start, _ in start.authorizationURL.absoluteString }
-        resolvers.field("OAuthStart", "state", on: OAuthStart.self) { start, _ in start.state }
-        resolvers.field("AdAccount", "removed", on: AdAccount.self) { account, _ in account.removed }
+        resolvers.object("OAuthStart", of: OAuthStart.self) { object in
+            object.field("authorizationUrl") { start, _ in start.authorizationURL.absoluteString }
+            object.field("state") { start, _ in start.state }
+        }
         return resolvers
     }
 
@@ -56,13 +57,6 @@ enum IntegrationResolvers {
         return platform
     }
 
-    /// An Integration global id; anything else (malformed, another type, another organization's) is NOT_FOUND.
-    static func integrationID(_ argument: JSON?) throws -> UUID {
-        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "Integration") else {
-            throw IntegrationError.integrationNotFound
-        }
-        return id
-    }
 }
 
 extension OAuthStart: GraphQLObject {

@@ -11,48 +11,46 @@ enum JobResolvers {
         var resolvers = Resolvers()
         let queue = JobQueue()
 
-        resolvers.field("Query", "jobs") { context in
-            let session = try context.context(as: RequestContext.self).session
-            guard case .int(let first)? = context.argument("first"), (1...100).contains(first) else {
-                throw UserError.badInput("first must be between 1 and 100.", field: "first")
-            }
-            var after: JobCursor?
-            if case .string(let text)? = context.argument("after") {
-                guard let cursor = PageCursor.decode(text) else {
-                    throw UserError.badInput("after is not a valid cursor.", field: "after")
-                }
-                after = JobCursor(createdAt: cursor.createdAt, id: cursor.id)
-            }
+        resolvers.query("jobs") { context in
+            let session = try context.session
+            let first = try context.first(in: 1...100)
+            let after = try context.after(PageCursor.decode).map { JobCursor(createdAt: $0.createdAt, id: $0.id) }
             var state: JobState?
             if case .string(let text)? = context.argument("state") { state = JobState(rawValue: text.lowercased()) }
             return JobConnection(page: try queue.list(
                 organizationID: session.organizationID, state: state, first: first, after: after, on: session.connection))
         }
-        resolvers.field("JobConnection", "edges", on: JobConnection.self) { connection, _ in
-            connection.page.jobs.map { JobEdge(job: $0, cursor: encodeCursor($0.cursor)) }
+        resolvers.object("JobConnection", of: JobConnection.self) { object in
+            object.field("edges") { connection, _ in
+                connection.page.jobs.map { JobEdge(job: $0, cursor: encodeCursor($0.cursor)) }
+            }
+            object.field("pageInfo") { connection, _ in
+                PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.jobs.last.map { encodeCursor($0.cursor) })
+            }
         }
-        resolvers.field("JobConnection", "pageInfo", on: JobConnection.self) { connection, _ in
-            PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.jobs.last.map { encodeCursor($0.cursor) })
+        resolvers.object("JobEdge", of: JobEdge.self) { object in
+            object.field("cursor") { edge, _ in edge.cursor }
+            object.field("node") { edge, _ in edge.job }
         }
-        resolvers.field("JobEdge", "cursor", on: JobEdge.self) { edge, _ in edge.cursor }
-        resolvers.field("JobEdge", "node", on: JobEdge.self) { edge, _ in edge.job }
 
-        resolvers.field("Job", "id", on: Job.self) { job, _ in GlobalID.encode("Job", job.id) }
-        resolvers.field("Job", "kind", on: Job.self) { job, _ in job.kind }
-        resolvers.field("Job", "state", on: Job.self) { job, _ in job.state.rawValue.uppercased() }
-        resolvers.field("Job", "attempts", on: Job.self) { job, _ in job.attempts }
-        resolvers.field("Job", "maxAttempts", on: Job.self) { job, _ in job.maxAttempts }
-        resolvers.field("Job", "runAt", on: Job.self) { job, _ in job.runAt.graphQLDateTime }
-        resolvers.field("Job", "lastError", on: Job.self) { job, _ in job.lastError }
-        resolvers.field("Job", "createdAt", on: Job.self) { job, _ in job.createdAt.graphQLDateTime }
-        resolvers.field("Job", "finishedAt", on: Job.self) { job, _ in job.finishedAt?.graphQLDateTime }
+        resolvers.object("Job", of: Job.self) { object in
+            object.field("id") { job, _ in GlobalID.encode(.job, job.id) }
+            object.field("kind") { job, _ in job.kind }
+            object.field("state") { job, _ in job.state.rawValue.uppercased() }
+            object.field("attempts") { job, _ in job.attempts }
+            object.field("maxAttempts") { job, _ in job.maxAttempts }
+            object.field("runAt") { job, _ in job.runAt.graphQLDateTime }
+            object.field("lastError") { job, _ in job.lastError }
+            object.field("createdAt") { job, _ in job.createdAt.graphQLDateTime }
+            object.field("finishedAt") { job, _ in job.finishedAt?.graphQLDateTime }
+        }
 
         // A sync asked again while one is queued or running, or within the reuse window of the last one, answers
         // that sync's job: one tenant cannot queue platform syncs faster than the platforms are worth asking.
         resolvers.mutation("syncCampaignMetrics") { context, session in
-            let id = try CampaignResolvers.campaignID(context.argument("campaignId"))
-            guard try CampaignService().find(id, in: session) != nil else { throw CampaignResolvers.notFound }
-            let reuseSeconds = try context.context(as: RequestContext.self).services.limits.syncMetricsReuseSeconds
+            let id = try context.id("campaignId", of: .campaign)
+            guard try CampaignService().find(id, in: session) != nil else { throw UserError.notFound(.campaign) }
+            let reuseSeconds = try context.request.services.limits.syncMetricsReuseSeconds
             if reuseSeconds > 0, let recent = try queue.recent(
                 uniqueKey: MetricsSyncRequest.uniqueKey(campaignID: id), organizationID: session.organizationID,
                 within: reuseSeconds, on: session.connection) {
@@ -64,10 +62,6 @@ enum JobResolvers {
             return try queue.enqueue(job, on: session.connection).job
         }
 
-        resolvers.batch("Campaign", "lastMetricsSyncAt", on: Campaign.self) { campaigns, session in
-            let synced = try MetricsSyncTimes().lastSync(of: campaigns.map(\.id), in: session)
-            return campaigns.map { synced[$0.id]?.graphQLDateTime }
-        }
         return resolvers
     }
 

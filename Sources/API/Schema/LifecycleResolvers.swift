@@ -12,16 +12,16 @@ enum LifecycleResolvers {
         var resolvers = Resolvers()
 
         resolvers.mutation("launchCampaign") { context, session in
-            let id = try CampaignResolvers.campaignID(context.argument("id"))
+            let id = try context.id("id", of: .campaign)
             let dryRun = context.argument("dryRun") == .bool(true)
-            let outcome = try lifecycle(context).launch(id, organizationID: session.organizationID, dryRun: dryRun)
+            let outcome = try context.services.lifecycle.launch(id, organizationID: session.organizationID, dryRun: dryRun)
             return LaunchResult(campaign: try CampaignService().get(id, in: session), dryRun: outcome.dryRun,
                                 plannedRequests: outcome.plannedRequests)
         }
         for (field, operation) in [("pauseCampaign", LifecycleOperation.pause), ("resumeCampaign", .resume), ("completeCampaign", .complete)] {
             resolvers.mutation(field) { context, session in
-                let id = try CampaignResolvers.campaignID(context.argument("id"))
-                let service = try lifecycle(context)
+                let id = try context.id("id", of: .campaign)
+                let service = try context.services.lifecycle
                 switch operation {
                 case .pause: try service.pause(id, organizationID: session.organizationID)
                 case .resume: try service.resume(id, organizationID: session.organizationID)
@@ -31,49 +31,55 @@ enum LifecycleResolvers {
             }
         }
         resolvers.mutation("pushCampaignChanges") { context, session in
-            let id = try CampaignResolvers.campaignID(context.argument("id"))
-            try lifecycle(context).pushPendingChanges(id, organizationID: session.organizationID)
+            let id = try context.id("id", of: .campaign)
+            try context.services.lifecycle.pushPendingChanges(id, organizationID: session.organizationID)
             return try CampaignService().get(id, in: session)
         }
-        resolvers.field("LaunchResult", "campaign", on: LaunchResult.self) { result, _ in result.campaign }
-        resolvers.field("LaunchResult", "dryRun", on: LaunchResult.self) { result, _ in result.dryRun }
-        resolvers.field("LaunchResult", "plannedRequests", on: LaunchResult.self) { result, _ in result.plannedRequests }
-        resolvers.field("PlannedPlatformRequest", "step", on: PlannedPlatformRequest.self) { request, _ in request.step }
-        resolvers.field("PlannedPlatformRequest", "method", on: PlannedPlatformRequest.self) { request, _ in request.method }
-        resolvers.field("PlannedPlatformRequest", "url", on: PlannedPlatformRequest.self) { request, _ in request.url }
-        resolvers.field("PlannedPlatformRequest", "body", on: PlannedPlatformRequest.self) { request, _ in request.body }
+        resolvers.object("LaunchResult", of: LaunchResult.self) { object in
+            object.field("campaign") { result, _ in result.campaign }
+            object.field("dryRun") { result, _ in result.dryRun }
+            object.field("plannedRequests") { result, _ in result.plannedRequests }
+        }
+        resolvers.object("PlannedPlatformRequest", of: PlannedPlatformRequest.self) { object in
+            object.field("step") { request, _ in request.step }
+            object.field("method") { request, _ in request.method }
+            object.field("url") { request, _ in request.url }
+            object.field("body") { request, _ in request.body }
+        }
 
-        resolvers.field("Query", "platformCapabilities") { _ in PlatformCapabilities.all }
+        resolvers.query("platformCapabilities") { _ in PlatformCapabilities.all }
         typealias Table = PlatformCapabilities
-        resolvers.field("PlatformCapabilities", "platform", on: Table.self) { table, _ in table.platform.apiName }
-        resolvers.field("PlatformCapabilities", "adFormat", on: Table.self) { table, _ in table.adFormat }
-        resolvers.field("PlatformCapabilities", "supportsImages", on: Table.self) { table, _ in table.supportsImages }
-        resolvers.field("PlatformCapabilities", "headlineMaxLength", on: Table.self) { table, _ in table.headlineMaxLength }
-        resolvers.field("PlatformCapabilities", "headlinePartsMax", on: Table.self) { table, _ in table.headlinePartsMax }
-        resolvers.field("PlatformCapabilities", "descriptionMaxLength", on: Table.self) { table, _ in table.descriptionMaxLength }
-        resolvers.field("PlatformCapabilities", "callToActions", on: Table.self) { table, _ in
-            CallToAction.allCases.compactMap { action in
-                table.callToActions[action].map { PlatformCallToAction(callToAction: action, platformValue: $0) }
+        resolvers.object("PlatformCapabilities", of: Table.self) { object in
+            object.field("platform") { table, _ in table.platform.apiName }
+            object.field("adFormat") { table, _ in table.adFormat }
+            object.field("supportsImages") { table, _ in table.supportsImages }
+            object.field("headlineMaxLength") { table, _ in table.headlineMaxLength }
+            object.field("headlinePartsMax") { table, _ in table.headlinePartsMax }
+            object.field("descriptionMaxLength") { table, _ in table.descriptionMaxLength }
+            object.field("callToActions") { table, _ in
+                CallToAction.allCases.compactMap { action in
+                    table.callToActions[action].map { PlatformCallToAction(callToAction: action, platformValue: $0) }
+                }
+            }
+            object.field("objectives") { table, _ in
+                Objective.allCases.compactMap { objective in
+                    table.objectives[objective].map { PlatformObjective(objective: objective, platformValue: $0) }
+                }
             }
         }
-        resolvers.field("PlatformCapabilities", "objectives", on: Table.self) { table, _ in
-            Objective.allCases.compactMap { objective in
-                table.objectives[objective].map { PlatformObjective(objective: objective, platformValue: $0) }
-            }
+        resolvers.object("PlatformCallToAction", of: PlatformCallToAction.self) { object in
+            object.field("callToAction") { entry, _ in entry.callToAction.apiName }
+            object.field("platformValue") { entry, _ in entry.platformValue }
+            object.field("label") { entry, _ in entry.callToAction.label }
         }
-        resolvers.field("PlatformCallToAction", "callToAction", on: PlatformCallToAction.self) { entry, _ in entry.callToAction.apiName }
-        resolvers.field("PlatformCallToAction", "platformValue", on: PlatformCallToAction.self) { entry, _ in entry.platformValue }
-        resolvers.field("PlatformCallToAction", "label", on: PlatformCallToAction.self) { entry, _ in entry.callToAction.label }
-        resolvers.field("PlatformObjective", "objective", on: PlatformObjective.self) { entry, _ in entry.objective.apiName }
-        resolvers.field("PlatformObjective", "platformValue", on: PlatformObjective.self) { entry, _ in entry.platformValue }
+        resolvers.object("PlatformObjective", of: PlatformObjective.self) { object in
+            object.field("objective") { entry, _ in entry.objective.apiName }
+            object.field("platformValue") { entry, _ in entry.platformValue }
+        }
         return resolvers
     }
 
     enum LifecycleOperation: Sendable { case pause, resume, complete }
-
-    static func lifecycle(_ context: FieldContext) throws -> CampaignLifecycleService {
-        try context.context(as: RequestContext.self).services.lifecycle
-    }
 }
 
 extension APIServices {

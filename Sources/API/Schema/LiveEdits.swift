@@ -10,7 +10,7 @@ enum LiveEdits {
     static func edit(_ context: FieldContext, campaign id: UUID, _ session: TenantSession,
                      _ write: (TenantSession) throws -> Void) throws {
         guard try CampaignLifecycleService.isOnPlatform(id, in: session) else { return try write(session) }
-        let handled = try LifecycleResolvers.lifecycle(context).editCampaign(id, organizationID: session.organizationID, write)
+        let handled = try context.services.lifecycle.editCampaign(id, organizationID: session.organizationID, write)
         if !handled { try write(session) }
     }
 
@@ -19,7 +19,7 @@ enum LiveEdits {
     static func add<Value>(_ context: FieldContext, campaign id: UUID?, _ session: TenantSession,
                            _ write: (TenantSession) throws -> Value) throws -> Value {
         guard let id, try CampaignLifecycleService.isOnPlatform(id, in: session) else { return try write(session) }
-        let added = try LifecycleResolvers.lifecycle(context).addToCampaign(id, organizationID: session.organizationID, write)
+        let added = try context.services.lifecycle.addToCampaign(id, organizationID: session.organizationID, write)
         return try added ?? write(session)
     }
 }

@@ -6,7 +6,7 @@ enum MediaResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
         resolvers.mutation("uploadMedia") { context, session -> MediaUpload in
-            let request = try context.context(as: RequestContext.self)
+            let request = try context.request
             guard let store = request.media else {
                 throw UserError("Uploads are not configured on this server.", code: .serviceUnavailable)
             }
@@ -18,10 +18,12 @@ enum MediaResolvers {
             }
             return MediaUpload(stored: stored, origin: request.origin)
         }
-        resolvers.field("MediaUpload", "url", on: MediaUpload.self) { upload, _ in upload.origin + upload.stored.path }
-        resolvers.field("MediaUpload", "path", on: MediaUpload.self) { upload, _ in upload.stored.path }
-        resolvers.field("MediaUpload", "contentType", on: MediaUpload.self) { upload, _ in upload.stored.format.contentType }
-        resolvers.field("MediaUpload", "byteSize", on: MediaUpload.self) { upload, _ in upload.stored.byteSize }
+        resolvers.object("MediaUpload", of: MediaUpload.self) { object in
+            object.field("url") { upload, _ in upload.origin + upload.stored.path }
+            object.field("path") { upload, _ in upload.stored.path }
+            object.field("contentType") { upload, _ in upload.stored.format.contentType }
+            object.field("byteSize") { upload, _ in upload.stored.byteSize }
+        }
         return resolvers
     }
 }

@@ -8,68 +8,67 @@ import Integrations
 enum MetaAssetResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
-        resolvers.field("AdAccount", "page", on: AdAccount.self) { account, _ in account.page }
-        resolvers.field("MetaPage", "id", on: PlatformPage.self) { page, _ in page.id }
-        resolvers.field("MetaPage", "name", on: PlatformPage.self) { page, _ in page.name }
+        resolvers.object("MetaPage", of: PlatformPage.self) { object in
+            object.field("id") { page, _ in page.id }
+            object.field("name") { page, _ in page.name }
+        }
 
-        resolvers.field("Query", "metaPages") { context in
-            let request = try context.context(as: RequestContext.self)
-            let accountID = try adAccountID(context.argument("adAccountId"))
+        resolvers.query("metaPages") { context in
+            let request = try context.request
+            let accountID = try context.id("adAccountId", of: .adAccount)
             return try assetService(request).pages(ofAccount: accountID, in: request.session)
         }
-        resolvers.field("MetaPixel", "id", on: PlatformPixel.self) { pixel, _ in pixel.id }
-        resolvers.field("MetaPixel", "name", on: PlatformPixel.self) { pixel, _ in pixel.name }
-        resolvers.field("Query", "metaPixels") { context in
-            let request = try context.context(as: RequestContext.self)
-            let accountID = try adAccountID(context.argument("adAccountId"))
+        resolvers.object("MetaPixel", of: PlatformPixel.self) { object in
+            object.field("id") { pixel, _ in pixel.id }
+            object.field("name") { pixel, _ in pixel.name }
+        }
+        resolvers.query("metaPixels") { context in
+            let request = try context.request
+            let accountID = try context.id("adAccountId", of: .adAccount)
             return try assetService(request).pixels(ofAccount: accountID, in: request.session)
         }
         resolvers.mutation("setCampaignMetaPixel") { context, session in
-            let request = try context.context(as: RequestContext.self)
-            let campaignID = try CampaignResolvers.campaignID(context.argument("id"))
+            let request = try context.request
+            let campaignID = try context.id("id", of: .campaign)
             let pixelID = context.argument("pixelId")?.stringValue ?? ""
             return try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session)
         }
-        resolvers.field("AdAccount", "euTransparency", on: AdAccount.self) { account, _ in account.transparency }
-        resolvers.field("EUTransparency", "beneficiary", on: EUTransparency.self) { transparency, _ in transparency.beneficiary }
-        resolvers.field("EUTransparency", "payor", on: EUTransparency.self) { transparency, _ in transparency.payor }
-        resolvers.field("Query", "metaEUTransparencySuggestions") { context in
-            let request = try context.context(as: RequestContext.self)
-            let accountID = try adAccountID(context.argument("adAccountId"))
+        resolvers.object("EUTransparency", of: EUTransparency.self) { object in
+            object.field("beneficiary") { transparency, _ in transparency.beneficiary }
+            object.field("payor") { transparency, _ in transparency.payor }
+        }
+        resolvers.query("metaEUTransparencySuggestions") { context in
+            let request = try context.request
+            let accountID = try context.id("adAccountId", of: .adAccount)
             return try assetService(request).transparencySuggestions(ofAccount: accountID, in: request.session)
         }
-        resolvers.field("Query", "metaAudienceSizeEstimate") { context -> AudienceSizeEstimate? in
-            let request = try context.context(as: RequestContext.self)
-            let accountID = try adAccountID(context.argument("adAccountId"))
-            guard let audienceID = context.argument("audienceId")?.stringValue.flatMap({ GlobalID.decode($0, as: "Audience") }),
+        resolvers.query("metaAudienceSizeEstimate") { context -> AudienceSizeEstimate? in
+            let request = try context.request
+            let accountID = try context.id("adAccountId", of: .adAccount)
+            guard let audienceID = context.argument("audienceId")?.id(of: .audience),
                   let audience = try AudienceService().get(ids: [audienceID], in: request.session)[audienceID] else {
-                throw AudienceResolvers.notFound
+                throw UserError.notFound(.audience)
             }
             let range = try assetService(request).sizeEstimate(of: audience, forAccount: accountID, in: request.session)
             return range.map { AudienceSizeEstimate(lowerBound: $0.lowerBound, upperBound: $0.upperBound) }
         }
-        resolvers.field("AudienceSizeEstimate", "lowerBound", on: AudienceSizeEstimate.self) { estimate, _ in estimate.lowerBound }
-        resolvers.field("AudienceSizeEstimate", "upperBound", on: AudienceSizeEstimate.self) { estimate, _ in estimate.upperBound }
+        resolvers.object("AudienceSizeEstimate", of: AudienceSizeEstimate.self) { object in
+            object.field("lowerBound") { estimate, _ in estimate.lowerBound }
+            object.field("upperBound") { estimate, _ in estimate.upperBound }
+        }
         resolvers.mutation("setAdAccountEUTransparency") { context, session in
-            let request = try context.context(as: RequestContext.self)
-            let accountID = try adAccountID(context.argument("adAccountId"))
+            let request = try context.request
+            let accountID = try context.id("adAccountId", of: .adAccount)
             let beneficiary = context.argument("beneficiary")?.stringValue ?? "", payor = context.argument("payor")?.stringValue ?? ""
             return try assetService(request).setTransparency(beneficiary: beneficiary, payor: payor, forAccount: accountID, in: session)
         }
         resolvers.mutation("setAdAccountPage") { context, session in
-            let request = try context.context(as: RequestContext.self)
-            let accountID = try adAccountID(context.argument("adAccountId"))
+            let request = try context.request
+            let accountID = try context.id("adAccountId", of: .adAccount)
             let pageID = context.argument("pageId")?.stringValue ?? ""
             return try assetService(request).choose(pageID: pageID, forAccount: accountID, in: session)
         }
         return resolvers
-    }
-
-    static func adAccountID(_ argument: JSON?) throws -> UUID {
-        guard case .string(let text)? = argument, let id = GlobalID.decode(text, as: "AdAccount") else {
-            throw UserError.notFound("Ad account")
-        }
-        return id
     }
 
     static func assetService(_ request: RequestContext) -> MetaAssetService {

@@ -5,9 +5,9 @@ import GraphQL
 enum PreviewResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
-        resolvers.field("Query", "adPreview") { context -> [AdPreview] in
+        resolvers.query("adPreview") { context -> [AdPreview] in
             try ArgumentLimits.check(context)
-            let session = try context.context(as: RequestContext.self).session
+            let session = try context.session
             let input = context.argument("input")?.objectValue ?? JSONObject()
             guard let callToAction = input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)) else {
                 throw UserError.badInput("Unknown call to action.", field: "input.callToAction")
@@ -23,31 +23,37 @@ enum PreviewResolvers {
                 platforms: platforms)
             return AdPreviewer().previews(for: request)
         }
-        resolvers.field("AdPreview", "platform", on: AdPreview.self) { preview, _ in preview.platform.apiName }
-        resolvers.field("AdPreview", "placement", on: AdPreview.self) { preview, _ in preview.placement.apiName }
-        resolvers.field("AdPreview", "badge", on: AdPreview.self) { preview, _ in preview.badge }
-        resolvers.field("AdPreview", "advertiserName", on: AdPreview.self) { preview, _ in preview.advertiserName }
-        resolvers.field("AdPreview", "sponsoredLabel", on: AdPreview.self) { preview, _ in preview.sponsoredLabel }
-        resolvers.field("AdPreview", "displayUrl", on: AdPreview.self) { preview, _ in preview.displayURL }
-        resolvers.field("AdPreview", "domain", on: AdPreview.self) { preview, _ in preview.domain }
-        resolvers.field("AdPreview", "headline", on: AdPreview.self) { preview, _ in preview.headline }
-        resolvers.field("AdPreview", "headlineParts", on: AdPreview.self) { preview, _ in preview.headlineParts }
-        resolvers.field("AdPreview", "primaryText", on: AdPreview.self) { preview, _ in preview.primaryText }
-        resolvers.field("AdPreview", "primaryTextVisibleLength", on: AdPreview.self) { preview, _ in preview.primaryTextVisibleLength }
-        resolvers.field("AdPreview", "description", on: AdPreview.self) { preview, _ in preview.description }
-        resolvers.field("AdPreview", "imageUrl", on: AdPreview.self) { preview, _ in preview.imageURL }
-        resolvers.field("AdPreview", "callToActionLabel", on: AdPreview.self) { preview, _ in preview.callToActionLabel }
-        resolvers.field("AdPreview", "warnings", on: AdPreview.self) { preview, _ in preview.warnings }
-        resolvers.field("AdPreviewHeadlinePart", "text", on: HeadlinePart.self) { part, _ in part.text }
-        resolvers.field("AdPreviewHeadlinePart", "length", on: HeadlinePart.self) { part, _ in part.length }
-        resolvers.field("AdPreviewHeadlinePart", "maxLength", on: HeadlinePart.self) { part, _ in part.maximumLength }
-        resolvers.field("AdPreviewHeadlinePart", "tooLong", on: HeadlinePart.self) { part, _ in part.isTooLong }
-        resolvers.field("AdPreviewHeadlinePart", "shown", on: HeadlinePart.self) { part, _ in part.isShown }
-        resolvers.field("AdPreviewWarning", "code", on: AdPreviewWarning.self) { warning, _ in warning.code.rawValue.uppercased() }
-        resolvers.field("AdPreviewWarning", "severity", on: AdPreviewWarning.self) { warning, _ in warning.severity.apiName }
-        resolvers.field("AdPreviewWarning", "field", on: AdPreviewWarning.self) { warning, _ in warning.field }
-        resolvers.field("AdPreviewWarning", "part", on: AdPreviewWarning.self) { warning, _ in warning.part }
-        resolvers.field("AdPreviewWarning", "message", on: AdPreviewWarning.self) { warning, _ in warning.message }
+        resolvers.object("AdPreview", of: AdPreview.self) { object in
+            object.field("platform") { preview, _ in preview.platform.apiName }
+            object.field("placement") { preview, _ in preview.placement.apiName }
+            object.field("badge") { preview, _ in preview.badge }
+            object.field("advertiserName") { preview, _ in preview.advertiserName }
+            object.field("sponsoredLabel") { preview, _ in preview.sponsoredLabel }
+            object.field("displayUrl") { preview, _ in preview.displayURL }
+            object.field("domain") { preview, _ in preview.domain }
+            object.field("headline") { preview, _ in preview.headline }
+            object.field("headlineParts") { preview, _ in preview.headlineParts }
+            object.field("primaryText") { preview, _ in preview.primaryText }
+            object.field("primaryTextVisibleLength") { preview, _ in preview.primaryTextVisibleLength }
+            object.field("description") { preview, _ in preview.description }
+            object.field("imageUrl") { preview, _ in preview.imageURL }
+            object.field("callToActionLabel") { preview, _ in preview.callToActionLabel }
+            object.field("warnings") { preview, _ in preview.warnings }
+        }
+        resolvers.object("AdPreviewHeadlinePart", of: HeadlinePart.self) { object in
+            object.field("text") { part, _ in part.text }
+            object.field("length") { part, _ in part.length }
+            object.field("maxLength") { part, _ in part.maximumLength }
+            object.field("tooLong") { part, _ in part.isTooLong }
+            object.field("shown") { part, _ in part.isShown }
+        }
+        resolvers.object("AdPreviewWarning", of: AdPreviewWarning.self) { object in
+            object.field("code") { warning, _ in warning.code.rawValue.uppercased() }
+            object.field("severity") { warning, _ in warning.severity.apiName }
+            object.field("field") { warning, _ in warning.field }
+            object.field("part") { warning, _ in warning.part }
+            object.field("message") { warning, _ in warning.message }
+        }
         return resolvers
     }
 }

@@ -10,7 +10,7 @@ extension Resolvers {
         _ resolve: @escaping @Sendable ([Parent], TenantSession) throws -> [T]
     ) {
         batchField(typeName, fieldName) { (batch: BatchFieldContext) throws -> [T] in
-            let session = try batch.context(as: RequestContext.self).session
+            let session = try batch.session
             return try resolve(try batch.parents(as: Parent.self), session)
         }
     }

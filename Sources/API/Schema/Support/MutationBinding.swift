@@ -13,7 +13,7 @@ extension Resolvers {
     ) {
         field("Mutation", fieldName) { context in
             try ArgumentLimits.check(context)
-            let request = try context.context(as: RequestContext.self)
+            let request = try context.request
             try MutationRateLimit.take(for: fieldName, in: request)
             let session = request.session
             let connection = try session.connection

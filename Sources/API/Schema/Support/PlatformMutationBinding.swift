@@ -10,7 +10,7 @@ extension Resolvers {
     ) {
         field("Mutation", fieldName) { context in
             try ArgumentLimits.check(context)
-            let request = try context.context(as: RequestContext.self)
+            let request = try context.request
             try MutationRateLimit.take(for: fieldName, in: request)
             let connection = try request.session.connection
             try connection.execute("SAVEPOINT platform_mutation")
