@@ -63,6 +63,14 @@ public struct PostgresRow: Sendable {
         return try decode(at: position, as: Value.self)
     }
 
+    /// Decodes a text column into a `String`-backed enum; a value the enum does not know is a decoding error.
+    public func decode<Value: RawRepresentable>(_ column: String, rawValueOf type: Value.Type = Value.self) throws -> Value
+    where Value.RawValue == String {
+        let text: String = try decode(column)
+        guard let value = Value(rawValue: text) else { throw PostgresError.decoding(column: column, message: "unknown value \(text)") }
+        return value
+    }
+
     public func decode<Value: PostgresDecodable>(at position: Int, as type: Value.Type = Value.self) throws -> Value {
         let column = rows.columns[position]
         guard let text = rows.cells[index * rows.columns.count + position] else {

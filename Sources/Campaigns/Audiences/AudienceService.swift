@@ -24,7 +24,7 @@ public struct AudienceService: Sendable {
         let rows = try connection.query(
             "SELECT \(unescaped: Self.columns) FROM audiences WHERE \(conditions) ORDER BY created_at DESC, id DESC LIMIT \(first + 1)")
         var audiences = try rows.map { row in
-            (audience: try Self.audience(row), cursor: try Self.cursor(row))
+            (audience: try Audience(row: row), cursor: try Self.cursor(row))
         }
         let hasNextPage = audiences.count > first
         if hasNextPage { audiences.removeLast() }
@@ -42,7 +42,7 @@ public struct AudienceService: Sendable {
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.columns) FROM audiences WHERE organization_id = \(session.organizationID) AND id = \(id)")
         guard let row = rows.first else { throw AudienceError.notFound }
-        return try Self.audience(row)
+        return try Audience(row: row)
     }
 
     /// Audiences by id, in one statement (for campaign units).
@@ -50,14 +50,14 @@ public struct AudienceService: Sendable {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.columns) FROM audiences WHERE organization_id = \(session.organizationID) AND id = ANY(\(uuidArray(ids))::uuid[])")
-        return Dictionary(try rows.map(Self.audience).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(try rows.map(Audience.init(row:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func create(_ draft: AudienceDraft, in session: TenantSession) throws -> Audience {
         let draft = try AudienceRules.validated(draft)
         let row = try session.connection.query(
             "INSERT INTO audiences (organization_id, name, rules) VALUES (\(session.organizationID), \(draft.name), \(try Self.rules(draft))::jsonb) RETURNING \(unescaped: Self.columns)")[0]
-        return try Self.audience(row)
+        return try Audience(row: row)
     }
 
     public func update(_ id: UUID, with changes: AudienceChanges, in session: TenantSession) throws -> Audience {
@@ -66,7 +66,7 @@ public struct AudienceService: Sendable {
         let rows = try session.connection.query(
             "UPDATE audiences SET name = \(draft.name), rules = \(try Self.rules(draft))::jsonb WHERE organization_id = \(session.organizationID) AND id = \(id) RETURNING \(unescaped: Self.columns)")
         guard let row = rows.first else { throw AudienceError.notFound }
-        return try Self.audience(row)
+        return try Audience(row: row)
     }
 
     public func delete(_ id: UUID, in session: TenantSession) throws {
@@ -85,7 +85,7 @@ public struct AudienceService: Sendable {
 
     // MARK: Rows
 
-    private struct Rules: Codable {
+    fileprivate struct Rules: Codable {
         var locations: [String]
         var age_min: Int?
         var age_max: Int?
@@ -107,11 +107,14 @@ public struct AudienceService: Sendable {
         }
         return cursor
     }
+}
 
-    private static func audience(_ row: PostgresRow) throws -> Audience {
+extension Audience {
+    /// A row of `AudienceService.columns`.
+    init(row: PostgresRow) throws {
         let json: PostgresJSON = try row.decode("rules")
-        let rules = try JSONDecoder().decode(Rules.self, from: Data(json.text.utf8))
-        return Audience(
+        let rules = try JSONDecoder().decode(AudienceService.Rules.self, from: Data(json.text.utf8))
+        self.init(
             id: try row.decode("id"), name: try row.decode("name"), locations: rules.locations,
             ageMin: rules.age_min ?? AudienceRules.ages.lowerBound, ageMax: rules.age_max ?? AudienceRules.ages.upperBound,
             interests: rules.interests ?? [], createdAt: try row.decode("created_at"),

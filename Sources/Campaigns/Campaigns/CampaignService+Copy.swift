@@ -39,7 +39,7 @@ extension CampaignService {
             UPDATE campaigns c SET copied_from_campaign_id = \(original.id), start_date = \(original.startDate)::date, end_date = \(original.endDate)::date
             WHERE c.organization_id = \(session.organizationID) AND c.id = \(created.id) RETURNING \(unescaped: Self.columns)
             """
-        ).map(Self.campaign)[0]
+        ).map(Campaign.init(row:))[0]
         let units = try self.units(of: [id], in: session)[id] ?? []
         let creatives = try self.creatives(ofUnits: units.map(\.id), in: session)
         for unit in units {
@@ -62,7 +62,7 @@ extension CampaignService {
             WHERE c.organization_id = \(session.organizationID) AND c.copied_from_campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) ORDER BY c.created_at, c.id
             """)
         var result: [UUID: [Campaign]] = [:]
-        for campaign in try rows.map(Self.campaign) {
+        for campaign in try rows.map(Campaign.init(row:)) {
             if let original = campaign.copiedFromID { result[original, default: []].append(campaign) }
         }
         return result

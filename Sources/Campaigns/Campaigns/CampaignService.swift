@@ -69,7 +69,7 @@ public struct CampaignService: Sendable {
         }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY \(unescaped: orderBy) LIMIT \(first + 1)")
-        var campaigns = try rows.map(Self.campaign)
+        var campaigns = try rows.map(Campaign.init(row:))
         let hasNextPage = campaigns.count > first
         if hasNextPage { campaigns.removeLast() }
         return CampaignPage(campaigns: campaigns, hasNextPage: hasNextPage)
@@ -96,7 +96,7 @@ public struct CampaignService: Sendable {
     public func find(_ id: UUID, in session: TenantSession, lock: Bool = false) throws -> Campaign? {
         try session.connection.query(
             "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE c.organization_id = \(session.organizationID) AND c.id = \(id)\(unescaped: lock ? " FOR UPDATE" : "")"
-        ).map(Self.campaign).first
+        ).map(Campaign.init(row:)).first
     }
 
     public func create(_ draft: CampaignDraft, in session: TenantSession) throws -> Campaign {
@@ -112,7 +112,7 @@ public struct CampaignService: Sendable {
             INSERT INTO campaigns AS c (organization_id, ad_account_id, name, platform, objective)
             VALUES (\(session.organizationID), \(account.id), \(name), \(account.platform.rawValue), \(objective.rawValue)) RETURNING \(unescaped: Self.columns)
             """
-        ).map(Self.campaign)[0]
+        ).map(Campaign.init(row:))[0]
         try session.connection.query(
             "INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))")
         return campaign
@@ -124,7 +124,7 @@ public struct CampaignService: Sendable {
         let objective = changes.objective ?? current.objective
         let rows = try session.connection.query(
             "UPDATE campaigns AS c SET name = \(name), objective = \(objective.rawValue) WHERE c.organization_id = \(session.organizationID) AND c.id = \(id) RETURNING \(unescaped: Self.columns)")
-        guard let campaign = try rows.map(Self.campaign).first else { throw CampaignError.notFound(.campaign) }
+        guard let campaign = try rows.map(Campaign.init(row:)).first else { throw CampaignError.notFound(.campaign) }
         return campaign
     }
 
@@ -159,7 +159,7 @@ public struct CampaignService: Sendable {
             UPDATE campaigns AS c SET start_date = \(start)::date, end_date = \(end)::date
             WHERE c.organization_id = \(session.organizationID) AND c.id = \(id) RETURNING \(unescaped: Self.columns)
             """)
-        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound(.campaign) }
+        guard let updated = try rows.map(Campaign.init(row:)).first else { throw CampaignError.notFound(.campaign) }
         return updated
     }
 
@@ -171,7 +171,7 @@ public struct CampaignService: Sendable {
         }
         let rows = try session.connection.query(
             "UPDATE campaigns AS c SET meta_pixel_id = \(pixelID) WHERE c.organization_id = \(session.organizationID) AND c.id = \(id) RETURNING \(unescaped: Self.columns)")
-        guard let updated = try rows.map(Self.campaign).first else { throw CampaignError.notFound(.campaign) }
+        guard let updated = try rows.map(Campaign.init(row:)).first else { throw CampaignError.notFound(.campaign) }
         return updated
     }
 
@@ -186,7 +186,7 @@ public struct CampaignService: Sendable {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE c.organization_id = \(session.organizationID) AND c.id = ANY(\(uuidArray(ids))::uuid[])")
-        return Dictionary(try rows.map(Self.campaign).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(try rows.map(Campaign.init(row:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func budgets(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: CampaignBudget] {
@@ -196,7 +196,7 @@ public struct CampaignService: Sendable {
         var budgets: [UUID: CampaignBudget] = [:]
         for row in rows {
             let budget = CampaignBudget(
-                campaignID: try row.decode("campaign_id"), type: try Self.value(row, "type"),
+                campaignID: try row.decode("campaign_id"), type: try row.decode("type", rawValueOf: BudgetType.self),
                 amount: try Self.money(row.decode("amount")), currency: try row.decode("currency"))
             budgets[budget.campaignID] = budget
         }
@@ -216,14 +216,14 @@ public struct CampaignService: Sendable {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.unitColumns) FROM campaign_units u WHERE u.organization_id = \(session.organizationID) AND u.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) ORDER BY u.created_at, u.id")
-        return Dictionary(grouping: try rows.map(Self.unit), by: \.campaignID)
+        return Dictionary(grouping: try rows.map(CampaignUnit.init(row:)), by: \.campaignID)
     }
 
     public func units(ids: [UUID], in session: TenantSession) throws -> [UUID: CampaignUnit] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.unitColumns) FROM campaign_units u WHERE u.organization_id = \(session.organizationID) AND u.id = ANY(\(uuidArray(ids))::uuid[])")
-        return Dictionary(try rows.map(Self.unit).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(try rows.map(CampaignUnit.init(row:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func unit(_ id: UUID, in session: TenantSession) throws -> CampaignUnit? {
@@ -253,7 +253,7 @@ public struct CampaignService: Sendable {
             INSERT INTO campaign_units AS u (organization_id, campaign_id, audience_id, name, budget_allocation, keywords)
             VALUES (\(session.organizationID), \(campaignID), \(audienceID), \(name), \(draft.budgetAllocation?.text)::numeric, \(try Self.keywordsJSON(keywords))::jsonb) RETURNING \(unescaped: Self.unitColumns)
             """
-        ).map(Self.unit)[0]
+        ).map(CampaignUnit.init(row:))[0]
     }
 
     /// Replaces a unit's keywords. Only while its campaign is a draft or a failed launch: a live campaign's
@@ -268,7 +268,7 @@ public struct CampaignService: Sendable {
         let keywords = try Self.validatedKeywords(keywords)
         return try session.connection.query(
             "UPDATE campaign_units u SET keywords = \(try Self.keywordsJSON(keywords))::jsonb WHERE u.organization_id = \(session.organizationID) AND u.id = \(unitID) RETURNING \(unescaped: Self.unitColumns)"
-        ).map(Self.unit)[0]
+        ).map(CampaignUnit.init(row:))[0]
     }
 
     static func validatedKeywords(_ keywords: [Keyword]) throws(CampaignError) -> [Keyword] {
@@ -301,7 +301,7 @@ public struct CampaignService: Sendable {
             SELECT \(unescaped: Self.creativeColumns) FROM ad_creatives a
             WHERE a.organization_id = \(session.organizationID) AND a.campaign_unit_id = ANY(\(uuidArray(unitIDs))::uuid[]) AND \(unescaped: Self.current) ORDER BY a.created_at, a.id
             """)
-        return Dictionary(grouping: try rows.map(Self.creative), by: \.campaignUnitID)
+        return Dictionary(grouping: try rows.map(AdCreative.init(row:)), by: \.campaignUnitID)
     }
 
     /// The current creatives of every unit of each campaign, by campaign.
@@ -315,7 +315,7 @@ public struct CampaignService: Sendable {
             ORDER BY u.created_at, u.id, a.created_at, a.id
             """)
         var result: [UUID: [AdCreative]] = [:]
-        for row in rows { result[try row.decode("campaign_id", as: UUID.self), default: []].append(try Self.creative(row)) }
+        for row in rows { result[try row.decode("campaign_id", as: UUID.self), default: []].append(try AdCreative(row: row)) }
         return result
     }
 
@@ -323,7 +323,7 @@ public struct CampaignService: Sendable {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = \(session.organizationID) AND a.id = ANY(\(uuidArray(ids))::uuid[])")
-        return Dictionary(try rows.map(Self.creative).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(try rows.map(AdCreative.init(row:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Each creative's earlier versions, newest first (its parent, the parent's parent, …), in one statement.
@@ -344,7 +344,7 @@ public struct CampaignService: Sendable {
             ORDER BY chain.start_id, chain.depth
             """)
         var result: [UUID: [AdCreative]] = [:]
-        for row in rows { result[try row.decode("start_id", as: UUID.self), default: []].append(try Self.creative(row)) }
+        for row in rows { result[try row.decode("start_id", as: UUID.self), default: []].append(try AdCreative(row: row)) }
         return result
     }
 
@@ -360,7 +360,7 @@ public struct CampaignService: Sendable {
     public func reviseCreative(_ id: UUID, _ draft: AdCreativeDraft, in session: TenantSession) throws -> AdCreative {
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.creativeColumns) FROM ad_creatives a WHERE a.organization_id = \(session.organizationID) AND a.id = \(id) FOR UPDATE")
-        guard let base = try rows.map(Self.creative).first else { throw CampaignError.notFound(.creative) }
+        guard let base = try rows.map(AdCreative.init(row:)).first else { throw CampaignError.notFound(.creative) }
         let revised = try session.connection.query(
             "SELECT count(*)::bigint AS n FROM ad_creatives WHERE organization_id = \(session.organizationID) AND parent_id = \(id)"
         )[0].decode("n", as: Int.self)
@@ -378,7 +378,7 @@ public struct CampaignService: Sendable {
                                            landing_url, version, parent_id, more_headlines, more_descriptions)
             VALUES (\(session.organizationID), \(unitID), \(content.headline), \(content.description), \(content.mediaURL), \(content.callToAction.rawValue), \(content.landingURL), \(version), \(parentID), \(textArray(content.moreHeadlines))::text[], \(textArray(content.moreDescriptions))::text[]) RETURNING \(unescaped: Self.creativeColumns)
             """
-        ).map(Self.creative)[0]
+        ).map(AdCreative.init(row:))[0]
     }
 
     /// The content a new creative gets: the draft over `base` (a revision) or the draft alone.
@@ -431,26 +431,6 @@ public struct CampaignService: Sendable {
 
     // MARK: Rows
 
-    static func campaign(_ row: PostgresRow) throws -> Campaign {
-        guard let cursor = CreationCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
-            throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
-        }
-        return Campaign(
-            id: try row.decode("id"), adAccountID: try row.decode("ad_account_id"), name: try row.decode("name"),
-            platform: try value(row, "platform"), objective: try value(row, "objective"), status: try value(row, "status"),
-            createdAt: try row.decode("created_at"), cursor: cursor,
-            startDate: try row.decode("start_date", as: String?.self), endDate: try row.decode("end_date", as: String?.self),
-            metaPixelID: try row.decode("meta_pixel_id", as: String?.self),
-            copiedFromID: try row.decode("copied_from_campaign_id", as: UUID?.self))
-    }
-
-    static func unit(_ row: PostgresRow) throws -> CampaignUnit {
-        CampaignUnit(
-            id: try row.decode("id"), campaignID: try row.decode("campaign_id"), audienceID: try row.decode("audience_id"),
-            name: try row.decode("name"), budgetAllocation: try row.decode("budget_allocation", as: String?.self).map(money),
-            externalID: try row.decode("external_id", as: String?.self), keywords: try keywords(row))
-    }
-
     static func keywords(_ row: PostgresRow) throws -> [Keyword] {
         let texts: [String] = try row.decode("keyword_texts")
         let matchTypes: [String] = try row.decode("keyword_match_types")
@@ -463,23 +443,47 @@ public struct CampaignService: Sendable {
         }
     }
 
-    static func creative(_ row: PostgresRow) throws -> AdCreative {
-        AdCreative(
-            id: try row.decode("id"), campaignUnitID: try row.decode("campaign_unit_id"), headline: try row.decode("headline"),
-            description: try row.decode("description", as: String?.self), mediaURL: try row.decode("media_url", as: String?.self),
-            callToAction: try value(row, "call_to_action"), landingURL: try row.decode("landing_url"),
-            version: try row.decode("version"), parentID: try row.decode("parent_id", as: UUID?.self),
-            moreHeadlines: try row.decode("more_headlines"), moreDescriptions: try row.decode("more_descriptions"))
-    }
-
-    static func value<T: RawRepresentable>(_ row: PostgresRow, _ column: String) throws -> T where T.RawValue == String {
-        let text: String = try row.decode(column)
-        guard let value = T(rawValue: text) else { throw PostgresError.decoding(column: column, message: "unknown value \(text)") }
-        return value
-    }
-
     static func money(_ text: String) throws -> Money {
         guard let money = Money(text) else { throw PostgresError.decoding(column: "amount", message: "not a number") }
         return money
+    }
+}
+
+extension Campaign {
+    /// A row of `CampaignService.columns`.
+    init(row: PostgresRow) throws {
+        guard let cursor = CreationCursor(createdAt: try row.decode("cursor_time"), id: try row.decode("id")) else {
+            throw PostgresError.decoding(column: "cursor_time", message: "not a cursor instant")
+        }
+        self.init(
+            id: try row.decode("id"), adAccountID: try row.decode("ad_account_id"), name: try row.decode("name"),
+            platform: try row.decode("platform", rawValueOf: Platform.self), objective: try row.decode("objective", rawValueOf: Objective.self),
+            status: try row.decode("status", rawValueOf: CampaignStatus.self),
+            createdAt: try row.decode("created_at"), cursor: cursor,
+            startDate: try row.decode("start_date", as: String?.self), endDate: try row.decode("end_date", as: String?.self),
+            metaPixelID: try row.decode("meta_pixel_id", as: String?.self),
+            copiedFromID: try row.decode("copied_from_campaign_id", as: UUID?.self))
+    }
+}
+
+extension CampaignUnit {
+    /// A row of `CampaignService.unitColumns`.
+    init(row: PostgresRow) throws {
+        self.init(
+            id: try row.decode("id"), campaignID: try row.decode("campaign_id"), audienceID: try row.decode("audience_id"),
+            name: try row.decode("name"), budgetAllocation: try row.decode("budget_allocation", as: String?.self).map(CampaignService.money),
+            externalID: try row.decode("external_id", as: String?.self), keywords: try CampaignService.keywords(row))
+    }
+}
+
+extension AdCreative {
+    /// A row of `CampaignService.creativeColumns`.
+    init(row: PostgresRow) throws {
+        self.init(
+            id: try row.decode("id"), campaignUnitID: try row.decode("campaign_unit_id"), headline: try row.decode("headline"),
+            description: try row.decode("description", as: String?.self), mediaURL: try row.decode("media_url", as: String?.self),
+            callToAction: try row.decode("call_to_action", rawValueOf: CallToAction.self), landingURL: try row.decode("landing_url"),
+            version: try row.decode("version"), parentID: try row.decode("parent_id", as: UUID?.self),
+            moreHeadlines: try row.decode("more_headlines"), moreDescriptions: try row.decode("more_descriptions"))
     }
 }

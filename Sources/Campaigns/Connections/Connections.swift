@@ -68,13 +68,13 @@ public struct ConnectionService: Sendable {
     public func integrations(in session: TenantSession) throws -> [Integration] {
         try session.connection.query(
             "SELECT \(unescaped: Self.integrationColumns) FROM integrations WHERE organization_id = \(session.organizationID) ORDER BY created_at DESC, id DESC"
-        ).map(Self.integration)
+        ).map(Integration.init(row:))
     }
 
     public func integration(_ id: UUID, in session: TenantSession) throws -> Integration? {
         try session.connection.query(
             "SELECT \(unescaped: Self.integrationColumns) FROM integrations WHERE organization_id = \(session.organizationID) AND id = \(id)"
-        ).map(Self.integration).first
+        ).map(Integration.init(row:)).first
     }
 
     /// Accounts not removed, optionally of one platform, by name.
@@ -83,7 +83,7 @@ public struct ConnectionService: Sendable {
         if let platform { filter = " AND i.provider = \(platform.rawValue)" }
         return try session.connection.query(
             "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.removed_at IS NULL\(filter) ORDER BY a.name, a.id"
-        ).map(Self.account)
+        ).map(AdAccount.init(row:))
     }
 
     /// The non-removed accounts of each integration, in one statement.
@@ -91,7 +91,7 @@ public struct ConnectionService: Sendable {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.integration_id = ANY(\(uuidArray(ids))::uuid[]) AND a.removed_at IS NULL ORDER BY a.name, a.id")
-        return Dictionary(grouping: try rows.map(Self.account), by: \.integrationID)
+        return Dictionary(grouping: try rows.map(AdAccount.init(row:)), by: \.integrationID)
     }
 
     /// Accounts by id (removed ones included: campaigns keep their account), in one statement.
@@ -99,25 +99,7 @@ public struct ConnectionService: Sendable {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
             "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.id = ANY(\(uuidArray(ids))::uuid[])")
-        return Dictionary(try rows.map(Self.account).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    static func integration(_ row: PostgresRow) throws -> Integration {
-        Integration(
-            id: try row.decode("id"), platform: try platform(row.decode("provider")), connected: try row.decode("connected"),
-            expiresAt: try row.decode("expires_at", as: Date?.self), lastSyncedAt: try row.decode("last_synced_at", as: Date?.self))
-    }
-
-    static func account(_ row: PostgresRow) throws -> AdAccount {
-        AdAccount(
-            id: try row.decode("id"), integrationID: try row.decode("integration_id"),
-            externalAccountID: try row.decode("external_account_id"), name: try row.decode("name"),
-            currency: try row.decode("currency"), platform: try platform(row.decode("provider")), removed: try row.decode("removed"),
-            page: try row.decode("page_id", as: String?.self).map { PlatformPage(id: $0, name: try row.decode("page_name", as: String?.self) ?? "") },
-            transparency: try row.decode("dsa_beneficiary", as: String?.self).map {
-                EUTransparency(beneficiary: $0, payor: try row.decode("dsa_payor", as: String?.self) ?? $0)
-            },
-            loginCustomerID: try row.decode("login_customer_id", as: String?.self))
+        return Dictionary(try rows.map(AdAccount.init(row:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Sets the Page `account`'s ads run as. The caller has checked that the connection can advertise for it.
@@ -133,9 +115,28 @@ public struct ConnectionService: Sendable {
             "UPDATE ad_accounts SET dsa_beneficiary = \(transparency.beneficiary), dsa_payor = \(transparency.payor) WHERE organization_id = \(session.organizationID) AND id = \(accountID)")
         return try adAccounts(ids: [accountID], in: session)[accountID]
     }
+}
 
-    static func platform(_ text: String) throws -> Platform {
-        guard let platform = Platform(rawValue: text) else { throw PostgresError.decoding(column: "provider", message: "unknown platform \(text)") }
-        return platform
+extension Integration {
+    /// A row of `ConnectionService.integrationColumns`.
+    init(row: PostgresRow) throws {
+        self.init(
+            id: try row.decode("id"), platform: try row.decode("provider", rawValueOf: Platform.self), connected: try row.decode("connected"),
+            expiresAt: try row.decode("expires_at", as: Date?.self), lastSyncedAt: try row.decode("last_synced_at", as: Date?.self))
+    }
+}
+
+extension AdAccount {
+    /// A row of `ConnectionService.accountColumns`.
+    init(row: PostgresRow) throws {
+        self.init(
+            id: try row.decode("id"), integrationID: try row.decode("integration_id"),
+            externalAccountID: try row.decode("external_account_id"), name: try row.decode("name"),
+            currency: try row.decode("currency"), platform: try row.decode("provider", rawValueOf: Platform.self), removed: try row.decode("removed"),
+            page: try row.decode("page_id", as: String?.self).map { PlatformPage(id: $0, name: try row.decode("page_name", as: String?.self) ?? "") },
+            transparency: try row.decode("dsa_beneficiary", as: String?.self).map {
+                EUTransparency(beneficiary: $0, payor: try row.decode("dsa_payor", as: String?.self) ?? $0)
+            },
+            loginCustomerID: try row.decode("login_customer_id", as: String?.self))
     }
 }

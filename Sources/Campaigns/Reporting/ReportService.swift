@@ -35,7 +35,7 @@ public struct ReportService: Sendable {
                 date: values["date"].flatMap(CalendarDate.init(iso:)), platform: values["platform"].flatMap(Platform.init(rawValue:)),
                 campaignID: values["campaign_id"].flatMap(UUID.init(uuidString:)), unitID: values["campaign_unit_id"].flatMap(UUID.init(uuidString:)),
                 creativeID: values["ad_creative_id"].flatMap(UUID.init(uuidString:)), currency: values["currency"] ?? "",
-                figures: try Self.figures(row), key: key))
+                figures: try MetricFigures(row: row), key: key))
         }
         return PerformanceReportPage(rows: result, hasNextPage: rows.count > first)
     }
@@ -45,7 +45,7 @@ public struct ReportService: Sendable {
         try session.connection.query(
             "SELECT m.currency, \(unescaped: Self.sums) FROM ad_daily_metrics m WHERE \(Self.filters(query, session)) GROUP BY m.currency ORDER BY m.currency",
             plannedForValues: true
-        ).map { CurrencyTotals(currency: try $0.decode("currency"), figures: try Self.figures($0)) }
+        ).map { CurrencyTotals(currency: try $0.decode("currency"), figures: try MetricFigures(row: $0)) }
     }
 
     /// Each campaign's figures from `from` to `to` (a campaign has one ad account, so one currency).
@@ -57,7 +57,7 @@ public struct ReportService: Sendable {
         for row in try session.connection.query(
             "SELECT m.campaign_id, \(unescaped: Self.sums) FROM ad_daily_metrics m WHERE \(Self.filters(query, session)) GROUP BY m.campaign_id",
             plannedForValues: true) {
-            result[try row.decode("campaign_id")] = try Self.figures(row)
+            result[try row.decode("campaign_id")] = try MetricFigures(row: row)
         }
         return result
     }
@@ -81,16 +81,19 @@ public struct ReportService: Sendable {
         }
         return sql
     }
-
-    static func figures(_ row: PostgresRow) throws -> MetricFigures {
-        func number(_ column: String) throws -> Decimal {
-            try row.decode(column, as: String?.self).flatMap(Decimal.init(posixText:)) ?? 0
-        }
-        return MetricFigures(impressions: try number("impressions"), clicks: try number("clicks"), spend: try number("spend"),
-                             conversions: try number("conversions"), conversionValue: try number("conversion_value"))
-    }
 }
 
 public enum ReportError: Error, Sendable, Equatable {
     case invalidCursor
+}
+
+extension MetricFigures {
+    /// The summed figures of a report row (`ReportService.sums`).
+    init(row: PostgresRow) throws {
+        func number(_ column: String) throws -> Decimal {
+            try row.decode(column, as: String?.self).flatMap(Decimal.init(posixText:)) ?? 0
+        }
+        self.init(impressions: try number("impressions"), clicks: try number("clicks"), spend: try number("spend"),
+                             conversions: try number("conversions"), conversionValue: try number("conversion_value"))
+    }
 }

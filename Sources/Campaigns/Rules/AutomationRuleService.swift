@@ -15,7 +15,7 @@ public struct AutomationRuleService: Sendable {
 
     public func list(in session: TenantSession) throws -> [AutomationRule] {
         try session.connection.query(
-            "SELECT \(unescaped: Self.columns) FROM automation_rules WHERE organization_id = \(session.organizationID) ORDER BY created_at, id").map(Self.rule)
+            "SELECT \(unescaped: Self.columns) FROM automation_rules WHERE organization_id = \(session.organizationID) ORDER BY created_at, id").map(AutomationRule.init(row:))
     }
 
     public func create(_ input: AutomationRuleInput, in session: TenantSession) throws -> AutomationRule {
@@ -32,7 +32,7 @@ public struct AutomationRuleService: Sendable {
                     \(input.action.rawValue), \(input.dryRun), \(input.enabled))
             RETURNING \(unescaped: Self.columns)
             """)
-        return try Self.rule(rows[0])
+        return try AutomationRule(row: rows[0])
     }
 
     /// Replaces every field of a rule; a schedule rule whose moment changes may fire again.
@@ -48,7 +48,7 @@ public struct AutomationRuleService: Sendable {
             WHERE organization_id = \(session.organizationID) AND id = \(id) RETURNING \(unescaped: Self.columns)
             """)
         guard let row = rows.first else { throw AutomationRuleError.notFound }
-        return try Self.rule(row)
+        return try AutomationRule(row: row)
     }
 
     public func delete(_ id: UUID, in session: TenantSession) throws {
@@ -84,7 +84,7 @@ public struct AutomationRuleService: Sendable {
             """
             SELECT id, rule_id, campaign_id, message, figures::text AS figures, created_at, acknowledged_at FROM automation_alerts
             WHERE organization_id = \(session.organizationID) AND (\(includeAcknowledged) OR acknowledged_at IS NULL) ORDER BY created_at DESC, id DESC LIMIT \(first)
-            """).map(Self.alert)
+            """).map(AutomationAlert.init(row:))
     }
 
     /// Marks an alert as seen; acknowledging it again changes nothing.
@@ -95,7 +95,7 @@ public struct AutomationRuleService: Sendable {
             RETURNING id, rule_id, campaign_id, message, figures::text AS figures, created_at, acknowledged_at
             """)
         guard let row = rows.first else { throw AutomationRuleError.notFound }
-        return try Self.alert(row)
+        return try AutomationAlert(row: row)
     }
 
     private func validate(_ input: AutomationRuleInput, in session: TenantSession) throws {
@@ -131,26 +131,6 @@ public struct AutomationRuleService: Sendable {
         }
     }
 
-    static func rule(_ row: PostgresRow) throws -> AutomationRule {
-        AutomationRule(
-            id: try row.decode("id"), name: try row.decode("name"),
-            kind: AutomationRule.Kind(rawValue: try row.decode("kind")) ?? .metric,
-            campaignID: try row.decode("campaign_id", as: UUID?.self), metric: try row.decode("metric", as: String?.self),
-            comparison: try row.decode("comparison", as: String?.self).flatMap(AutomationRule.Comparison.init(rawValue:)),
-            threshold: try row.decode("threshold", as: String?.self).flatMap(Decimal.init(posixText:)),
-            windowDays: try row.decode("window_days"), minimumClicks: try row.decode("minimum_clicks"),
-            runAt: try row.decode("run_at", as: Date?.self), action: AutomationRule.Action(rawValue: try row.decode("action")) ?? .alert,
-            dryRun: try row.decode("dry_run"), enabled: try row.decode("enabled"), firedAt: try row.decode("fired_at", as: Date?.self),
-            createdAt: try row.decode("created_at"))
-    }
-
-    static func alert(_ row: PostgresRow) throws -> AutomationAlert {
-        AutomationAlert(
-            id: try row.decode("id"), ruleID: try row.decode("rule_id"), campaignID: try row.decode("campaign_id"),
-            message: try row.decode("message"), figures: figures(try row.decode("figures")), createdAt: try row.decode("created_at"),
-            acknowledgedAt: try row.decode("acknowledged_at", as: Date?.self))
-    }
-
     static func figures(_ json: String) -> [String: String] {
         (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]) ?? [:]
     }
@@ -164,4 +144,30 @@ public struct AutomationRuleService: Sendable {
 private extension AutomationRuleInput {
     var trimmedName: String { name.trimmingCharacters(in: .whitespacesAndNewlines) }
     var thresholdText: String? { threshold.map { "\($0)" } }
+}
+
+extension AutomationRule {
+    /// A row of `AutomationRuleService.columns`.
+    init(row: PostgresRow) throws {
+        self.init(
+            id: try row.decode("id"), name: try row.decode("name"),
+            kind: AutomationRule.Kind(rawValue: try row.decode("kind")) ?? .metric,
+            campaignID: try row.decode("campaign_id", as: UUID?.self), metric: try row.decode("metric", as: String?.self),
+            comparison: try row.decode("comparison", as: String?.self).flatMap(AutomationRule.Comparison.init(rawValue:)),
+            threshold: try row.decode("threshold", as: String?.self).flatMap(Decimal.init(posixText:)),
+            windowDays: try row.decode("window_days"), minimumClicks: try row.decode("minimum_clicks"),
+            runAt: try row.decode("run_at", as: Date?.self), action: AutomationRule.Action(rawValue: try row.decode("action")) ?? .alert,
+            dryRun: try row.decode("dry_run"), enabled: try row.decode("enabled"), firedAt: try row.decode("fired_at", as: Date?.self),
+            createdAt: try row.decode("created_at"))
+    }
+}
+
+extension AutomationAlert {
+    /// A row of `automation_alerts`.
+    init(row: PostgresRow) throws {
+        self.init(
+            id: try row.decode("id"), ruleID: try row.decode("rule_id"), campaignID: try row.decode("campaign_id"),
+            message: try row.decode("message"), figures: AutomationRuleService.figures(try row.decode("figures")), createdAt: try row.decode("created_at"),
+            acknowledgedAt: try row.decode("acknowledged_at", as: Date?.self))
+    }
 }

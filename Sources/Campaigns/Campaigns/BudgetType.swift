@@ -1,0 +1,3 @@
+public enum BudgetType: String, Sendable, CaseIterable {
+    case daily, lifetime
+}

@@ -1,0 +1,3 @@
+public enum CampaignStatus: String, Sendable, CaseIterable {
+    case draft, live, paused, completed, error
+}

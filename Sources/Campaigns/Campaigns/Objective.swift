@@ -1,0 +1,3 @@
+public enum Objective: String, Sendable, CaseIterable {
+    case leads, traffic, sales
+}
