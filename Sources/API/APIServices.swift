@@ -14,6 +14,15 @@ public struct APIServices: Sendable {
     /// Time limits and the rate limit of each request.
     public let limits: RequestLimits
 
+    // The services that talk to the platforms, built once per server.
+    let tokens: TokenService
+    let oauth: OAuthService
+    let accountSync: AccountSyncService
+    /// Launches, status changes and live edits, over the pool, the adapters and the token store.
+    let lifecycle: CampaignLifecycleService
+    let metaAssets: MetaAssetService
+    let targetingSearch: TargetingSearchService
+
     /// `media` finds the images uploaded here, which launches send to Meta as bytes.
     public init(pool: PostgresPool, platformSettings: PlatformSettings, tokenEncryptionKey: String, limits: RequestLimits = RequestLimits(),
                 media: MediaLibrary? = nil) {
@@ -22,5 +31,11 @@ public struct APIServices: Sendable {
         providers = PlatformProviders(settings: platformSettings)
         adapters = PlatformAdapters(providers: providers, media: media)
         self.tokenEncryptionKey = tokenEncryptionKey
+        tokens = TokenService(providers: providers, encryptionKey: tokenEncryptionKey)
+        oauth = OAuthService(providers: providers, encryptionKey: tokenEncryptionKey)
+        accountSync = AccountSyncService(providers: providers, tokens: tokens)
+        lifecycle = CampaignLifecycleService(pool: pool, adapters: adapters, tokens: tokens)
+        metaAssets = MetaAssetService(providers: providers, tokens: tokens)
+        targetingSearch = TargetingSearchService(providers: providers, tokens: tokens)
     }
 }

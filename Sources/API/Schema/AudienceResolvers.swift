@@ -17,27 +17,9 @@ enum AudienceResolvers {
                 try InputLimits.name.check(text, field: "search")
                 search = text
             }
-            return AudienceConnection(
-                page: try service.list(first: first, after: after, nameContains: search, in: session), search: search, session: session)
-        }
-        resolvers.object("AudienceConnection", of: AudienceConnection.self) { object in
-            object.field("edges") { connection, _ in
-                connection.page.audiences.map { AudienceEdge(audience: $0.audience, cursor: PageCursor.encode($0.cursor)) }
-            }
-            object.field("pageInfo") { connection, _ in
-                PageInfo(hasNextPage: connection.page.hasNextPage, endCursor: connection.page.audiences.last.map { PageCursor.encode($0.cursor) })
-            }
-            object.field("totalCount") { connection, _ in
-                try service.count(nameContains: connection.search, in: connection.session)
-            }
-        }
-        resolvers.object("AudienceEdge", of: AudienceEdge.self) { object in
-            object.field("cursor") { edge, _ in edge.cursor }
-            object.field("node") { edge, _ in edge.audience }
-        }
-        resolvers.object("PageInfo", of: PageInfo.self) { object in
-            object.field("hasNextPage") { info, _ in info.hasNextPage }
-            object.field("endCursor") { info, _ in info.endCursor }
+            let page = try service.list(first: first, after: after, nameContains: search, in: session)
+            return Connection(edges: page.audiences.map { Edge(node: $0.audience, cursor: PageCursor.encode($0.cursor)) },
+                              hasNextPage: page.hasNextPage, totalCount: { [search] in try service.count(nameContains: search, in: session) })
         }
 
         resolvers.object("Audience", of: Audience.self) { object in
@@ -82,26 +64,10 @@ enum AudienceResolvers {
             try service.delete(id, in: session)
             return GlobalID.encode(.audience, id)
         }
+        resolvers.connection("Audience", of: Audience.self, counted: true)
         return resolvers
     }
 
-}
-
-/// A page plus the session, so `totalCount` is only counted when selected.
-struct AudienceConnection: GraphQLObject {
-    var page: AudiencePage
-    var search: String?
-    var session: TenantSession
-}
-
-struct AudienceEdge: GraphQLObject {
-    var audience: Audience
-    var cursor: String
-}
-
-struct PageInfo: GraphQLObject {
-    var hasNextPage: Bool
-    var endCursor: String?
 }
 
 extension Audience: GraphQLObject {

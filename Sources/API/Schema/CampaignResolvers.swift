@@ -9,6 +9,11 @@ enum CampaignResolvers {
         var resolvers = Resolvers()
         let service = CampaignService()
         let metrics = MetricService()
+        let reviewsService = AdReviewService()
+        let audiencesService = AudienceService()
+        let connections = ConnectionService()
+        let syncTimes = MetricsSyncTimes()
+        let reports = ReportService()
 
         // MARK: Queries
 
@@ -25,23 +30,8 @@ enum CampaignResolvers {
                 filter.nameContains = text
             }
             let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)
-            return CampaignConnection(page: page, order: order, filter: filter, session: session)
-        }
-        resolvers.object("CampaignConnection", of: CampaignConnection.self) { object in
-            object.field("edges") { connection, _ in
-                connection.page.campaigns.map { CampaignEdge(campaign: $0, cursor: CampaignCursor.encode(.of($0, in: connection.order))) }
-            }
-            object.field("pageInfo") { connection, _ in
-                PageInfo(hasNextPage: connection.page.hasNextPage,
-                         endCursor: connection.page.campaigns.last.map { CampaignCursor.encode(.of($0, in: connection.order)) })
-            }
-            object.field("totalCount") { connection, _ in
-                try service.count(filter: connection.filter, in: connection.session)
-            }
-        }
-        resolvers.object("CampaignEdge", of: CampaignEdge.self) { object in
-            object.field("cursor") { edge, _ in edge.cursor }
-            object.field("node") { edge, _ in edge.campaign }
+            return Connection(page.campaigns, hasNextPage: page.hasNextPage, cursor: { CampaignCursor.encode(.of($0, in: order)) },
+                              totalCount: { [filter] in try service.count(filter: filter, in: session) })
         }
 
         resolvers.query("campaign") { context -> Campaign? in
@@ -49,6 +39,8 @@ enum CampaignResolvers {
             guard let id = context.argument("id")?.id(of: .campaign) else { return nil }
             return try service.find(id, in: session)
         }
+
+        resolvers.connection("Campaign", of: Campaign.self, counted: true)
 
         // MARK: Campaign
 
@@ -63,7 +55,7 @@ enum CampaignResolvers {
             object.field("endDate") { campaign, _ in campaign.endDate }
             object.field("metaPixelId") { campaign, _ in campaign.metaPixelID }
             object.batch("adAccount") { campaigns, session in
-                let accounts = try ConnectionService().adAccounts(ids: campaigns.map(\.adAccountID), in: session)
+                let accounts = try connections.adAccounts(ids: campaigns.map(\.adAccountID), in: session)
                 return try campaigns.map { campaign in
                     guard let account = accounts[campaign.adAccountID] else { throw UserError.notFound(.adAccount) }
                     return account
@@ -87,7 +79,7 @@ enum CampaignResolvers {
                 return campaigns.map { creatives[$0.id] ?? [] }
             }
             object.batch("lastMetricsSyncAt") { campaigns, session in
-                let synced = try MetricsSyncTimes().lastSync(of: campaigns.map(\.id), in: session)
+                let synced = try syncTimes.lastSync(of: campaigns.map(\.id), in: session)
                 return campaigns.map { synced[$0.id]?.graphQLDateTime }
             }
             object.batch("externalCampaignId") { campaigns, session in
@@ -95,15 +87,18 @@ enum CampaignResolvers {
                 return campaigns.map { ids[$0.id] }
             }
             object.batch("pacing") { campaigns, session in
-                let pacing = try ReportService().pacing(of: campaigns.map(\.id), today: CalendarDate.today, in: session)
+                let pacing = try reports.pacing(of: campaigns.map(\.id), today: CalendarDate.today, in: session)
                 return campaigns.map { pacing[$0.id] }
             }
-            object.batchField("executionLog") { campaigns, batch -> [ExecutionLogConnection] in
+            object.batchField("executionLog") { campaigns, batch -> [Connection<ExecutionLogEntry>] in
                 let session = try batch.session
                 let first = try batch.first(in: 1...100)
                 let after = try batch.after(PageCursor.decode)
                 let pages = try metrics.executionLogs(of: campaigns.map(\.id), first: first, after: after, in: session)
-                return campaigns.map { ExecutionLogConnection(page: pages[$0.id] ?? ExecutionLogPage(entries: [], hasNextPage: false)) }
+                return campaigns.map { campaign in
+                    let page = pages[campaign.id] ?? ExecutionLogPage(entries: [], hasNextPage: false)
+                    return Connection(page.entries, hasNextPage: page.hasNextPage, cursor: { PageCursor.encode($0.cursor) })
+                }
             }
             object.batchField("metrics") { campaigns, batch -> [[MetricPoint]] in
                 try ArgumentLimits.check(batch)
@@ -135,7 +130,7 @@ enum CampaignResolvers {
             object.field("budgetAllocation") { unit, _ in unit.budgetAllocation?.text }
             object.field("externalId") { unit, _ in unit.externalID }
             object.batch("audience") { units, session in
-                let audiences = try AudienceService().get(ids: units.map(\.audienceID), in: session)
+                let audiences = try audiencesService.get(ids: units.map(\.audienceID), in: session)
                 return try units.map { unit in
                     guard let audience = audiences[unit.audienceID] else { throw UserError.notFound(.audience) }
                     return audience
@@ -167,11 +162,11 @@ enum CampaignResolvers {
                 return creatives.map { history[$0.id] ?? [] }
             }
             object.batch("externalId") { creatives, session in
-                let ids = try CampaignService().externalIDs(ofCreatives: creatives.map(\.id), in: session)
+                let ids = try service.externalIDs(ofCreatives: creatives.map(\.id), in: session)
                 return creatives.map { ids[$0.id] }
             }
             object.batch("review") { creatives, session in
-                let reviews = try AdReviewService().reviews(ofCreatives: creatives.map(\.id), in: session)
+                let reviews = try reviewsService.reviews(ofCreatives: creatives.map(\.id), in: session)
                 return creatives.map { reviews[$0.id] }
             }
         }
@@ -301,13 +296,6 @@ enum CampaignResolvers {
 
 }
 
-struct CampaignConnection: GraphQLObject {
-    var page: CampaignPage
-    var order: CampaignOrder
-    var filter: CampaignFilter
-    var session: TenantSession
-}
-
 /// Campaign cursors: the creation keyset as audiences have it (newest and oldest first), or for the name order
 /// `name|` + the name in base64 + `|` + the id, all in base64; a cursor only continues the order it came from.
 enum CampaignCursor {
@@ -327,11 +315,6 @@ enum CampaignCursor {
               let name = String(data: nameData, encoding: .utf8), let id = UUID(uuidString: String(parts[2])) else { return nil }
         return .name(name, id)
     }
-}
-
-struct CampaignEdge: GraphQLObject {
-    var campaign: Campaign
-    var cursor: String
 }
 
 extension Campaign: GraphQLObject { public var graphQLTypeName: String? { "Campaign" } }

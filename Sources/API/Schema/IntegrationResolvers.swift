@@ -63,8 +63,3 @@ extension OAuthStart: GraphQLObject {
     public var graphQLTypeName: String? { "OAuthStart" }
 }
 
-extension APIServices {
-    var tokens: TokenService { TokenService(providers: providers, encryptionKey: tokenEncryptionKey) }
-    var oauth: OAuthService { OAuthService(providers: providers, encryptionKey: tokenEncryptionKey) }
-    var accountSync: AccountSyncService { AccountSyncService(providers: providers, tokens: tokens) }
-}

@@ -10,12 +10,13 @@ import Integrations
 enum LifecycleResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
+        let campaigns = CampaignService()
 
         resolvers.mutation("launchCampaign") { context, session in
             let id = try context.id("id", of: .campaign)
             let dryRun = context.argument("dryRun") == .bool(true)
             let outcome = try context.services.lifecycle.launch(id, organizationID: session.organizationID, dryRun: dryRun)
-            return LaunchResult(campaign: try CampaignService().get(id, in: session), dryRun: outcome.dryRun,
+            return LaunchResult(campaign: try campaigns.get(id, in: session), dryRun: outcome.dryRun,
                                 plannedRequests: outcome.plannedRequests)
         }
         for (field, operation) in [("pauseCampaign", LifecycleOperation.pause), ("resumeCampaign", .resume), ("completeCampaign", .complete)] {
@@ -27,13 +28,13 @@ enum LifecycleResolvers {
                 case .resume: try service.resume(id, organizationID: session.organizationID)
                 case .complete: try service.complete(id, organizationID: session.organizationID)
                 }
-                return try CampaignService().get(id, in: session)
+                return try campaigns.get(id, in: session)
             }
         }
         resolvers.mutation("pushCampaignChanges") { context, session in
             let id = try context.id("id", of: .campaign)
             try context.services.lifecycle.pushPendingChanges(id, organizationID: session.organizationID)
-            return try CampaignService().get(id, in: session)
+            return try campaigns.get(id, in: session)
         }
         resolvers.object("LaunchResult", of: LaunchResult.self) { object in
             object.field("campaign") { result, _ in result.campaign }
@@ -80,14 +81,6 @@ enum LifecycleResolvers {
     }
 
     enum LifecycleOperation: Sendable { case pause, resume, complete }
-}
-
-extension APIServices {
-    /// The lifecycle service over this server's pool, adapters and token store.
-    var lifecycle: CampaignLifecycleService {
-        CampaignLifecycleService(
-            pool: pool, adapters: adapters, tokens: TokenService(providers: providers, encryptionKey: tokenEncryptionKey))
-    }
 }
 
 struct LaunchResult: GraphQLObject {

@@ -8,6 +8,7 @@ import Integrations
 enum MetaAssetResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
+        let audiences = AudienceService()
         resolvers.object("MetaPage", of: PlatformPage.self) { object in
             object.field("id") { page, _ in page.id }
             object.field("name") { page, _ in page.name }
@@ -16,7 +17,7 @@ enum MetaAssetResolvers {
         resolvers.query("metaPages") { context in
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)
-            return try assetService(request).pages(ofAccount: accountID, in: request.session)
+            return try request.services.metaAssets.pages(ofAccount: accountID, in: request.session)
         }
         resolvers.object("MetaPixel", of: PlatformPixel.self) { object in
             object.field("id") { pixel, _ in pixel.id }
@@ -25,13 +26,13 @@ enum MetaAssetResolvers {
         resolvers.query("metaPixels") { context in
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)
-            return try assetService(request).pixels(ofAccount: accountID, in: request.session)
+            return try request.services.metaAssets.pixels(ofAccount: accountID, in: request.session)
         }
         resolvers.mutation("setCampaignMetaPixel") { context, session in
             let request = try context.request
             let campaignID = try context.id("id", of: .campaign)
             let pixelID = context.argument("pixelId")?.stringValue ?? ""
-            return try assetService(request).choosePixel(pixelID, forCampaign: campaignID, in: session)
+            return try request.services.metaAssets.choosePixel(pixelID, forCampaign: campaignID, in: session)
         }
         resolvers.object("EUTransparency", of: EUTransparency.self) { object in
             object.field("beneficiary") { transparency, _ in transparency.beneficiary }
@@ -40,16 +41,16 @@ enum MetaAssetResolvers {
         resolvers.query("metaEUTransparencySuggestions") { context in
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)
-            return try assetService(request).transparencySuggestions(ofAccount: accountID, in: request.session)
+            return try request.services.metaAssets.transparencySuggestions(ofAccount: accountID, in: request.session)
         }
         resolvers.query("metaAudienceSizeEstimate") { context -> AudienceSizeEstimate? in
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)
             guard let audienceID = context.argument("audienceId")?.id(of: .audience),
-                  let audience = try AudienceService().get(ids: [audienceID], in: request.session)[audienceID] else {
+                  let audience = try audiences.get(ids: [audienceID], in: request.session)[audienceID] else {
                 throw UserError.notFound(.audience)
             }
-            let range = try assetService(request).sizeEstimate(of: audience, forAccount: accountID, in: request.session)
+            let range = try request.services.metaAssets.sizeEstimate(of: audience, forAccount: accountID, in: request.session)
             return range.map { AudienceSizeEstimate(lowerBound: $0.lowerBound, upperBound: $0.upperBound) }
         }
         resolvers.object("AudienceSizeEstimate", of: AudienceSizeEstimate.self) { object in
@@ -60,22 +61,17 @@ enum MetaAssetResolvers {
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)
             let beneficiary = context.argument("beneficiary")?.stringValue ?? "", payor = context.argument("payor")?.stringValue ?? ""
-            return try assetService(request).setTransparency(beneficiary: beneficiary, payor: payor, forAccount: accountID, in: session)
+            return try request.services.metaAssets.setTransparency(beneficiary: beneficiary, payor: payor, forAccount: accountID, in: session)
         }
         resolvers.mutation("setAdAccountPage") { context, session in
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)
             let pageID = context.argument("pageId")?.stringValue ?? ""
-            return try assetService(request).choose(pageID: pageID, forAccount: accountID, in: session)
+            return try request.services.metaAssets.choose(pageID: pageID, forAccount: accountID, in: session)
         }
         return resolvers
     }
 
-    static func assetService(_ request: RequestContext) -> MetaAssetService {
-        MetaAssetService(
-            providers: request.services.providers,
-            tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
-    }
 }
 
 extension PlatformPage: GraphQLObject {

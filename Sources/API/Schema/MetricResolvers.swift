@@ -18,19 +18,7 @@ enum MetricResolvers {
             object.field("unit") { definition, _ in definition.unit }
         }
 
-        resolvers.object("ExecutionLogConnection", of: ExecutionLogConnection.self) { object in
-            object.field("edges") { connection, _ in
-                connection.page.entries.map { ExecutionLogEdge(entry: $0, cursor: PageCursor.encode($0.cursor)) }
-            }
-            object.field("pageInfo") { connection, _ in
-                PageInfo(hasNextPage: connection.page.hasNextPage,
-                         endCursor: connection.page.entries.last.map { PageCursor.encode($0.cursor) })
-            }
-        }
-        resolvers.object("ExecutionLogEdge", of: ExecutionLogEdge.self) { object in
-            object.field("cursor") { edge, _ in edge.cursor }
-            object.field("node") { edge, _ in edge.entry }
-        }
+        resolvers.connection("ExecutionLog", of: ExecutionLogEntry.self)
         resolvers.object("ExecutionLogEntry", of: ExecutionLogEntry.self) { object in
             object.field("id") { entry, _ in GlobalID.encode(.executionLogEntry, entry.id) }
             object.field("action") { entry, _ in entry.action }
@@ -53,15 +41,6 @@ enum MetricResolvers {
         }
         return resolvers
     }
-}
-
-struct ExecutionLogConnection: GraphQLObject {
-    var page: ExecutionLogPage
-}
-
-struct ExecutionLogEdge: GraphQLObject {
-    var entry: ExecutionLogEntry
-    var cursor: String
 }
 
 extension MetricDefinition: GraphQLObject { public var graphQLTypeName: String? { "MetricDefinition" } }

@@ -5,6 +5,7 @@ import GraphQL
 enum PreviewResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
+        let organizations = OrganizationService()
         resolvers.query("adPreview") { context -> [AdPreview] in
             try ArgumentLimits.check(context)
             let session = try context.session
@@ -14,7 +15,7 @@ enum PreviewResolvers {
             }
             let platforms = (input["platforms"]?.stringList ?? []).compactMap(Platform.init(apiName:))
             var advertiser = input["advertiserName"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
-            if advertiser.isEmpty { advertiser = try OrganizationService().current(in: session).name }
+            if advertiser.isEmpty { advertiser = try organizations.current(in: session).name }
             let request = AdPreviewRequest(
                 headline: input["headline"]?.stringValue ?? "", description: input["description"]?.stringValue,
                 mediaURL: input["mediaUrl"]?.stringValue, callToAction: callToAction,

@@ -9,6 +9,7 @@ enum ReportResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
         let service = ReportService()
+        let campaigns = CampaignService()
 
         resolvers.query("performanceReport") { context in
             try ArgumentLimits.check(context)
@@ -35,11 +36,11 @@ enum ReportResolvers {
             object.field("figures") { row, _ in row.figures }
             object.campaign("campaign") { $0.campaignID }
             object.batch("unit") { rows, session in
-                let units = try CampaignService().units(ids: Array(Set(rows.compactMap(\.unitID))), in: session)
+                let units = try campaigns.units(ids: Array(Set(rows.compactMap(\.unitID))), in: session)
                 return rows.map { row in row.unitID.flatMap { units[$0] } }
             }
             object.batch("creative") { rows, session in
-                let creatives = try CampaignService().creatives(ids: Array(Set(rows.compactMap(\.creativeID))), in: session)
+                let creatives = try campaigns.creatives(ids: Array(Set(rows.compactMap(\.creativeID))), in: session)
                 return rows.map { row in row.creativeID.flatMap { creatives[$0] } }
             }
         }

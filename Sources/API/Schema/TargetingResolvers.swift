@@ -8,6 +8,7 @@ import Integrations
 enum TargetingResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
+        let campaigns = CampaignService()
 
         resolvers.query("targetingSearch") { context in
             try ArgumentLimits.check(context)
@@ -17,10 +18,7 @@ enum TargetingResolvers {
                 throw UserError.badInput("platform and kind are required.", field: "platform")
             }
             let query = context.argument("query")?.stringValue ?? ""
-            let service = TargetingSearchService(
-                providers: request.services.providers,
-                tokens: TokenService(providers: request.services.providers, encryptionKey: request.services.tokenEncryptionKey))
-            return try service.search(platform: platform, kind: kind, query: query, in: request.session)
+            return try request.services.targetingSearch.search(platform: platform, kind: kind, query: query, in: request.session)
         }
         resolvers.object("TargetingEntry", of: TargetingEntry.self) { object in
             object.field("kind") { entry, _ in entry.kind.rawValue }
@@ -38,7 +36,7 @@ enum TargetingResolvers {
         resolvers.mutation("setCampaignUnitKeywords") { context, session in
             let id = try context.id("id", of: .campaignUnit)
             let keywords = TargetingInput.keywords(context.argument("keywords"))
-            return try CampaignService().setKeywords(unitID: id, keywords, in: session)
+            return try campaigns.setKeywords(unitID: id, keywords, in: session)
         }
         return resolvers
     }

@@ -3,6 +3,8 @@ import Foundation
 import GraphQL
 
 extension Resolvers {
+    private static let campaigns = CampaignService()
+
     /// A synchronous batch resolver (the executor runs synchronously) whose parents arrive as `Parent`:
     /// called once per level with every parent, so nested lists cost one statement per level.
     mutating func batch<Parent, T: ResolvedValueConvertible>(
@@ -21,7 +23,7 @@ extension Resolvers {
         _ typeName: String, _ fieldName: String, on parentType: Parent.Type, id: @escaping @Sendable (Parent) -> UUID?
     ) {
         batch(typeName, fieldName, on: parentType) { parents, session -> [Campaign?] in
-            let campaigns = try CampaignService().campaigns(ids: Array(Set(parents.compactMap(id))), in: session)
+            let campaigns = try Self.campaigns.campaigns(ids: Array(Set(parents.compactMap(id))), in: session)
             return parents.map { parent in id(parent).flatMap { campaigns[$0] } }
         }
     }
