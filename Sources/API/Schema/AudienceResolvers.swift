@@ -36,27 +36,25 @@ enum AudienceResolvers {
         }
 
         resolvers.mutation("createAudience") { context, session in
-            let input = context.argument("input")?.objectValue ?? JSONObject()
+            let input = try context.arguments(as: CreateArguments.self).input
             let draft = AudienceDraft(
-                name: input["name"]?.stringValue ?? "", locations: input["locations"]?.stringList ?? [],
-                ageMin: input["ageMin"]?.intValue ?? 0, ageMax: input["ageMax"]?.intValue ?? 0,
-                interests: input["interests"]?.stringList ?? [],
-                locationTargets: TargetingInput.entries(input["locationTargets"]) ?? [],
-                interestTargets: TargetingInput.entries(input["interestTargets"]) ?? [])
+                name: input.name, locations: input.locations, ageMin: input.ageMin, ageMax: input.ageMax,
+                interests: input.interests ?? [],
+                locationTargets: input.locationTargets?.compactMap(\.entry) ?? [],
+                interestTargets: input.interestTargets?.compactMap(\.entry) ?? [])
             return try withinInput { try service.create(draft, in: session) }
         }
         resolvers.mutation("updateAudience") { context, session in
             let id = try context.id("id", of: .audience)
-            let input = context.argument("input")?.objectValue ?? JSONObject()
-            for key in ["name", "locations", "ageMin", "ageMax"] where input[key] == .null {
-                throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
-            }
+            let input = try context.arguments(as: UpdateArguments.self).input
+            try refuseNull(["name": input.name.isNull, "locations": input.locations.isNull, "ageMin": input.ageMin.isNull,
+                            "ageMax": input.ageMax.isNull])
+            // `null` interests clear them; left out, they stay.
             let changes = AudienceChanges(
-                name: input["name"]?.stringValue, locations: input["locations"]?.stringList,
-                ageMin: input["ageMin"]?.intValue, ageMax: input["ageMax"]?.intValue,
-                interests: input["interests"] == .null ? [] : input["interests"]?.stringList,
-                locationTargets: TargetingInput.entries(input["locationTargets"]),
-                interestTargets: input["interestTargets"] == .null ? [] : TargetingInput.entries(input["interestTargets"]))
+                name: input.name.value, locations: input.locations.value, ageMin: input.ageMin.value, ageMax: input.ageMax.value,
+                interests: input.interests.isNull ? [] : input.interests.value,
+                locationTargets: input.locationTargets.value?.compactMap(\.entry),
+                interestTargets: input.interestTargets.isNull ? [] : input.interestTargets.value?.compactMap(\.entry))
             return try withinInput { try service.update(id, with: changes, in: session) }
         }
         resolvers.mutation("deleteAudience") { context, session in
@@ -70,16 +68,34 @@ enum AudienceResolvers {
 
 }
 
-extension Audience: GraphQLObject {
-    public var graphQLTypeName: String? { "Audience" }
+/// `createAudience(input: CreateAudienceInput!)`.
+private struct CreateArguments: Decodable {
+    struct Input: Decodable {
+        var name: String
+        var locations: [String]
+        var ageMin: Int
+        var ageMax: Int
+        var interests: [String]?
+        var locationTargets: [TargetingEntryInput]?
+        var interestTargets: [TargetingEntryInput]?
+    }
+    var input: Input
 }
 
-extension JSON {
-    var objectValue: JSONObject? { if case .object(let value) = self { value } else { nil } }
-    var stringValue: String? { if case .string(let value) = self { value } else { nil } }
-    var intValue: Int? { if case .int(let value) = self { value } else { nil } }
-    var stringList: [String]? {
-        guard case .array(let values) = self else { return nil }
-        return values.compactMap(\.stringValue)
+/// `updateAudience(id: ID!, input: UpdateAudienceInput!)`: fields left out keep their values.
+private struct UpdateArguments: Decodable {
+    struct Input: Decodable {
+        var name: Nullable<String>
+        var locations: Nullable<[String]>
+        var ageMin: Nullable<Int>
+        var ageMax: Nullable<Int>
+        var interests: Nullable<[String]>
+        var locationTargets: Nullable<[TargetingEntryInput]>
+        var interestTargets: Nullable<[TargetingEntryInput]>
     }
+    var input: Input
+}
+
+extension Audience: GraphQLObject {
+    public var graphQLTypeName: String? { "Audience" }
 }

@@ -41,14 +41,14 @@ enum AutomationRuleResolvers {
         resolvers.object("AutomationRule", of: AutomationRule.self) { object in
             object.field("id") { rule, _ in GlobalID.encode(.automationRule, rule.id) }
             object.field("name") { rule, _ in rule.name }
-            object.field("kind") { rule, _ in rule.kind.rawValue.uppercased() }
+            object.field("kind") { rule, _ in rule.kind.apiName }
             object.field("metric") { rule, _ in rule.metric?.uppercased() }
-            object.field("comparison") { rule, _ in rule.comparison?.rawValue.uppercased() }
+            object.field("comparison") { rule, _ in rule.comparison?.apiName }
             object.field("threshold") { rule, _ in rule.threshold.map { "\($0)" } }
             object.field("windowDays") { rule, _ in rule.windowDays }
             object.field("minimumClicks") { rule, _ in rule.minimumClicks }
             object.field("runAt") { rule, _ in rule.runAt?.graphQLDateTime }
-            object.field("action") { rule, _ in rule.action.rawValue.uppercased() }
+            object.field("action") { rule, _ in rule.action.apiName }
             object.field("dryRun") { rule, _ in rule.dryRun }
             object.field("enabled") { rule, _ in rule.enabled }
             object.field("firedAt") { rule, _ in rule.firedAt?.graphQLDateTime }
@@ -90,43 +90,51 @@ enum AutomationRuleResolvers {
         return resolvers
     }
 
-    /// `input` as the domain's rule input; enum values are checked by the engine, the rest by the service.
+    /// The `input` argument (`AutomationRuleInput`): enum values are checked by the engine, the rest by the service.
+    private struct Arguments: Decodable {
+        struct Input: Decodable {
+            var name: String
+            var kind: EnumInput<AutomationRule.Kind>
+            var campaignId: IDInput?
+            var metric: String?
+            var comparison: EnumInput<AutomationRule.Comparison>?
+            var threshold: DecimalInput?
+            var windowDays: Int?
+            var minimumClicks: Int?
+            var runAt: DateTimeInput?
+            var action: EnumInput<AutomationRule.Action>
+            var dryRun: Bool?
+            var enabled: Bool?
+        }
+        var input: Input
+    }
+
     static func input(_ context: FieldContext) throws -> AutomationRuleInput {
-        guard case .object(let input)? = context.argument("input") else { throw UserError.badInput("input is required.", field: "input") }
-        func text(_ name: String) -> String? { input[name]?.stringValue }
+        let input = try context.arguments(as: Arguments.self).input
         var campaignID: UUID?
-        if let id = text("campaignId") {
-            guard let decoded = GlobalID.decode(id, as: .campaign) else {
-                throw UserError.badInput("There is no such campaign.", field: "input.campaignId")
-            }
+        if let id = input.campaignId {
+            guard let decoded = id.id(of: .campaign) else { throw UserError.badInput("There is no such campaign.", field: "input.campaignId") }
             campaignID = decoded
         }
-        var threshold: Decimal?
-        switch input["threshold"] {
-        case .string(let value)?: threshold = Money(value)?.value
-        case .int(let value)?: threshold = Decimal(value)
-        case .double(let value)?: threshold = Money(String(value))?.value
-        default: break
-        }
-        if input["threshold"].map({ $0 != .null }) == true, threshold == nil {
+        let threshold = input.threshold?.decimal
+        if input.threshold != nil, threshold == nil {
             throw UserError.badInput("threshold must be a decimal number.", field: "input.threshold")
         }
-        var runAt: Date?
-        if let value = text("runAt") {
-            guard let date = Date(dateTimeText: value) else {
-                throw UserError.badInput("runAt must be an RFC 3339 date-time such as 2026-12-24T09:00:00Z.", field: "input.runAt")
-            }
-            runAt = date
+        let runAt = input.runAt?.date
+        if input.runAt != nil, runAt == nil {
+            throw UserError.badInput("runAt must be an RFC 3339 date-time such as 2026-12-24T09:00:00Z.", field: "input.runAt")
         }
-        func int(_ name: String, default value: Int) -> Int { if case .int(let number)? = input[name] { return number } else { return value } }
         return AutomationRuleInput(
-            name: text("name") ?? "", kind: AutomationRule.Kind(rawValue: text("kind")?.lowercased() ?? "") ?? .metric, campaignID: campaignID,
-            metric: text("metric")?.lowercased(), comparison: text("comparison").flatMap { AutomationRule.Comparison(rawValue: $0.lowercased()) },
-            threshold: threshold, windowDays: int("windowDays", default: 1), minimumClicks: int("minimumClicks", default: 0), runAt: runAt,
-            action: AutomationRule.Action(rawValue: text("action")?.lowercased() ?? "") ?? .alert,
-            dryRun: input["dryRun"] == .bool(true), enabled: input["enabled"] != .bool(false))
+            name: input.name, kind: input.kind.value ?? .metric, campaignID: campaignID, metric: input.metric?.lowercased(),
+            comparison: input.comparison?.value, threshold: threshold, windowDays: input.windowDays ?? 1,
+            minimumClicks: input.minimumClicks ?? 0, runAt: runAt, action: input.action.value ?? .alert,
+            dryRun: input.dryRun ?? false, enabled: input.enabled ?? true)
     }
 }
+
+extension AutomationRule.Kind: APIEnum {}
+extension AutomationRule.Comparison: APIEnum {}
+extension AutomationRule.Action: APIEnum {}
 
 struct RuleFigure: GraphQLObject {
     var key: String
@@ -134,22 +142,6 @@ struct RuleFigure: GraphQLObject {
 
     static func list(_ figures: [String: String]) -> [RuleFigure] {
         figures.sorted { $0.key < $1.key }.map { RuleFigure(key: $0.key, value: $0.value) }
-    }
-}
-
-extension Date {
-    /// An RFC 3339 date-time (`2026-12-24T09:00:00Z`, fractional seconds and offsets allowed).
-    init?(dateTimeText text: String) {
-        guard text.utf8.count <= 64 else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) {
-            self = date
-            return
-        }
-        formatter.formatOptions = [.withInternetDateTime]
-        guard let date = formatter.date(from: text) else { return nil }
-        self = date
     }
 }
 

@@ -174,23 +174,17 @@ enum CampaignResolvers {
         // MARK: Mutations
 
         resolvers.mutation("createCampaign") { context, session in
-            let input = context.argument("input")?.objectValue ?? JSONObject()
-            let budget = input["budget"]?.objectValue ?? JSONObject()
+            let input = try context.arguments(as: CreateCampaignArguments.self).input
             let draft = CampaignDraft(
-                adAccountID: input["adAccountId"]?.id(of: .adAccount),
-                name: input["name"]?.stringValue ?? "",
-                objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)),
-                budget: budgetDraft(budget))
+                adAccountID: input.adAccountId.id(of: .adAccount), name: input.name, objective: input.objective.value,
+                budget: input.budget.draft)
             return try withinInput { try service.create(draft, in: session) }
         }
         resolvers.mutation("updateCampaign") { context, session in
             let id = try context.id("id", of: .campaign)
-            let input = context.argument("input")?.objectValue ?? JSONObject()
-            for key in ["name", "objective"] where input[key] == .null {
-                throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
-            }
-            let changes = CampaignChanges(
-                name: input["name"]?.stringValue, objective: input["objective"]?.stringValue.flatMap(Objective.init(apiName:)))
+            let input = try context.arguments(as: UpdateCampaignArguments.self).input
+            try refuseNull(["name": input.name.isNull, "objective": input.objective.isNull])
+            let changes = CampaignChanges(name: input.name.value, objective: input.objective.value?.value)
             try withinInput {
                 try LiveEdits.edit(context, campaign: id, session) { _ = try service.update(id, with: changes, in: $0) }
             }
@@ -198,7 +192,7 @@ enum CampaignResolvers {
         }
         resolvers.mutation("setCampaignBudget") { context, session in
             let id = try context.id("id", of: .campaign)
-            let draft = budgetDraft(context.argument("budget")?.objectValue ?? JSONObject())
+            let draft = try context.arguments(as: BudgetArguments.self).budget.draft
             try LiveEdits.edit(context, campaign: id, session) { _ = try service.setBudget(id, draft, in: $0) }
             return try service.get(id, in: session)
         }
@@ -211,7 +205,7 @@ enum CampaignResolvers {
         resolvers.mutation("copyCampaign") { context, session in
             let id = try context.id("id", of: .campaign)
             let account = context.argument("adAccountId")?.id(of: .adAccount)
-            let budget = context.argument("budget")?.objectValue.map(budgetDraft)
+            let budget = try context.arguments(as: CopyArguments.self).budget?.draft
             return try service.copy(id, to: account, budget: budget, in: session)
         }
         resolvers.mutation("deleteCampaign") { context, session in
@@ -220,17 +214,15 @@ enum CampaignResolvers {
             return GlobalID.encode(.campaign, id)
         }
         resolvers.mutation("createCampaignUnit") { context, session in
-            let input = context.argument("input")?.objectValue ?? JSONObject()
+            let input = try context.arguments(as: CreateUnitArguments.self).input
             var allocation: Money?
-            if let value = input["budgetAllocation"], value != .null {
-                guard let money = money(value) else { throw notNumeric("input.budgetAllocation") }
+            if let value = input.budgetAllocation {
+                guard let money = value.money else { throw notNumeric("input.budgetAllocation") }
                 allocation = money
             }
             let draft = CampaignUnitDraft(
-                campaignID: input["campaignId"]?.id(of: .campaign),
-                audienceID: input["audienceId"]?.id(of: .audience),
-                name: input["name"]?.stringValue ?? "", budgetAllocation: allocation,
-                keywords: TargetingInput.keywords(input["keywords"]))
+                campaignID: input.campaignId.id(of: .campaign), audienceID: input.audienceId.id(of: .audience),
+                name: input.name, budgetAllocation: allocation, keywords: input.keywords?.compactMap(\.keyword) ?? [])
             return try withinInput {
                 let unit = try LiveEdits.add(context, campaign: draft.campaignID, session) { try service.createUnit(draft, in: $0) }
                 // Read again: on a live campaign, its platform id was recorded after the insert.
@@ -238,56 +230,25 @@ enum CampaignResolvers {
             }
         }
         resolvers.mutation("createAdCreative") { context, session in
-            let input = context.argument("input")?.objectValue ?? JSONObject()
-            let unitID = input["campaignUnitId"]?.id(of: .campaignUnit)
+            let input = try context.arguments(as: CreativeArguments.self).input
+            let unitID = input.campaignUnitId?.id(of: .campaignUnit)
             return try withinInput {
                 let campaignID = try unitID.flatMap { try service.unit($0, in: session)?.campaignID }
-                return try LiveEdits.add(context, campaign: campaignID, session) { try service.createCreative(unitID: unitID, creativeDraft(input), in: $0) }
+                return try LiveEdits.add(context, campaign: campaignID, session) { try service.createCreative(unitID: unitID, input.draft, in: $0) }
             }
         }
         resolvers.mutation("reviseAdCreative") { context, session in
             let id = try context.id("id", of: .adCreative)
-            let input = context.argument("input")?.objectValue ?? JSONObject()
-            for key in ["headline", "headlines", "descriptions", "callToAction", "landingUrl"] where input[key] == .null {
-                throw UserError.badInput("\(key) cannot be null; leave it out to keep the current value.", field: "input.\(key)")
-            }
+            let input = try context.arguments(as: CreativeArguments.self).input
+            try refuseNull(["headline": input.headline.isNull, "headlines": input.headlines.isNull, "descriptions": input.descriptions.isNull,
+                            "callToAction": input.callToAction.isNull, "landingUrl": input.landingUrl.isNull])
             return try withinInput {
                 let campaignID = try service.creatives(ids: [id], in: session)[id]
                     .flatMap { try service.unit($0.campaignUnitID, in: session)?.campaignID }
-                return try LiveEdits.add(context, campaign: campaignID, session) { try service.reviseCreative(id, creativeDraft(input), in: $0) }
+                return try LiveEdits.add(context, campaign: campaignID, session) { try service.reviseCreative(id, input.draft, in: $0) }
             }
         }
         return resolvers
-    }
-
-    static func creativeDraft(_ input: JSONObject) -> AdCreativeDraft {
-        func optional(_ key: String) -> String?? {
-            guard let value = input[key] else { return nil }
-            return .some(value.stringValue)
-        }
-        return AdCreativeDraft(
-            headline: input["headline"]?.stringValue, description: optional("description"), mediaURL: optional("mediaUrl"),
-            callToAction: input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)),
-            landingURL: input["landingUrl"]?.stringValue,
-            headlines: input["headlines"]?.stringList,
-            descriptions: input["descriptions"]?.stringList)
-    }
-
-    static func budgetDraft(_ budget: JSONObject) -> BudgetDraft {
-        BudgetDraft(
-            type: budget["type"]?.stringValue.flatMap(BudgetType.init(apiName:)),
-            amount: budget["amount"].flatMap(money), currency: budget["currency"]?.stringValue ?? "")
-    }
-
-    /// A `Decimal` input: a numeric string or a JSON number.
-    static func money(_ value: JSON) -> Money? {
-        switch value {
-        case .string(let text): Money(text)
-        case .int(let number): Money(String(number))
-        // Swift's shortest round-trip form: 12.34 stays "12.34" (a Decimal conversion could add binary noise).
-        case .double(let number) where number.isFinite: Money("\(number)")
-        default: nil
-        }
     }
 
     static func notNumeric(_ field: String) -> UserError {
@@ -315,6 +276,79 @@ enum CampaignCursor {
               let name = String(data: nameData, encoding: .utf8), let id = UUID(uuidString: String(parts[2])) else { return nil }
         return .name(name, id)
     }
+}
+
+/// `createCampaign(input: CreateCampaignInput!)`.
+private struct CreateCampaignArguments: Decodable {
+    struct Input: Decodable {
+        var adAccountId: IDInput
+        var name: String
+        var objective: EnumInput<Objective>
+        var budget: BudgetInput
+    }
+    var input: Input
+}
+
+/// `updateCampaign(id: ID!, input: UpdateCampaignInput!)`.
+private struct UpdateCampaignArguments: Decodable {
+    struct Input: Decodable {
+        var name: Nullable<String>
+        var objective: Nullable<EnumInput<Objective>>
+    }
+    var input: Input
+}
+
+/// `CampaignBudgetInput`.
+private struct BudgetInput: Decodable {
+    var type: EnumInput<BudgetType>
+    var amount: DecimalInput
+    var currency: String
+
+    var draft: BudgetDraft { BudgetDraft(type: type.value, amount: amount.money, currency: currency) }
+}
+
+/// `setCampaignBudget(id: ID!, budget: CampaignBudgetInput!)`.
+private struct BudgetArguments: Decodable {
+    var budget: BudgetInput
+}
+
+/// `copyCampaign(id: ID!, adAccountId: ID!, budget: CampaignBudgetInput)`.
+private struct CopyArguments: Decodable {
+    var budget: BudgetInput?
+}
+
+/// `createCampaignUnit(input: CreateCampaignUnitInput!)`.
+private struct CreateUnitArguments: Decodable {
+    struct Input: Decodable {
+        var campaignId: IDInput
+        var audienceId: IDInput
+        var name: String
+        var budgetAllocation: DecimalInput?
+        var keywords: [KeywordInput]?
+    }
+    var input: Input
+}
+
+/// `createAdCreative(input: CreateAdCreativeInput!)` and `reviseAdCreative(id: ID!, input: ReviseAdCreativeInput!)`: in a
+/// revision, fields left out keep the revised version's values.
+private struct CreativeArguments: Decodable {
+    struct Input: Decodable {
+        var campaignUnitId: IDInput?
+        var headline: Nullable<String>
+        var headlines: Nullable<[String]>
+        var description: Nullable<String>
+        var descriptions: Nullable<[String]>
+        var mediaUrl: Nullable<String>
+        var callToAction: Nullable<EnumInput<CallToAction>>
+        var landingUrl: Nullable<String>
+
+        var draft: AdCreativeDraft {
+            AdCreativeDraft(
+                headline: headline.value, description: description.patch, mediaURL: mediaUrl.patch, callToAction: callToAction.value?.value,
+                landingURL: landingUrl.value, headlines: headlines.value, descriptions: descriptions.value)
+        }
+    }
+    var input: Input
 }
 
 extension Campaign: GraphQLObject { public var graphQLTypeName: String? { "Campaign" } }

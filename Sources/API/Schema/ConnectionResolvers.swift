@@ -58,13 +58,6 @@ extension AdAccount: GraphQLObject {
 }
 
 /// Stored enum values are lower snake case; the API's are upper snake case.
-protocol APIEnum: RawRepresentable where RawValue == String {}
-
-extension APIEnum {
-    var apiName: String { rawValue.uppercased() }
-    init?(apiName: String) { self.init(rawValue: apiName.lowercased()) }
-}
-
 extension Platform: APIEnum {}
 
 extension ConnectionHealth {

@@ -10,11 +10,10 @@ enum MediaResolvers {
             guard let store = request.media else {
                 throw UserError("Uploads are not configured on this server.", code: .serviceUnavailable)
             }
-            let input = context.argument("input")?.objectValue ?? JSONObject()
+            let input = try context.arguments(as: Arguments.self).input
             let stored = try withinInput {
-                try store.store(
-                    filename: input["filename"]?.stringValue ?? "", contentType: input["contentType"]?.stringValue ?? "",
-                    base64: input["dataBase64"]?.stringValue ?? "", organizationID: session.organizationID)
+                try store.store(filename: input.filename, contentType: input.contentType, base64: input.dataBase64,
+                                organizationID: session.organizationID)
             }
             return MediaUpload(stored: stored, origin: request.origin)
         }
@@ -25,6 +24,16 @@ enum MediaResolvers {
             object.field("byteSize") { upload, _ in upload.stored.byteSize }
         }
         return resolvers
+    }
+
+    /// `uploadMedia(input: UploadMediaInput!)`.
+    private struct Arguments: Decodable {
+        struct Input: Decodable {
+            var filename: String
+            var contentType: String
+            var dataBase64: String
+        }
+        var input: Input
     }
 }
 

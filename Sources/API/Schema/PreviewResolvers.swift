@@ -1,4 +1,5 @@
 import Campaigns
+import Foundation
 import GraphQL
 
 /// `Query.adPreview`: the domain's previews, drawn as they are by the Creative Studio page.
@@ -9,19 +10,15 @@ enum PreviewResolvers {
         resolvers.query("adPreview") { context -> [AdPreview] in
             try ArgumentLimits.check(context)
             let session = try context.session
-            let input = context.argument("input")?.objectValue ?? JSONObject()
-            guard let callToAction = input["callToAction"]?.stringValue.flatMap(CallToAction.init(apiName:)) else {
+            let input = try context.arguments(as: Arguments.self).input
+            guard let callToAction = input.callToAction.value else {
                 throw UserError.badInput("Unknown call to action.", field: "input.callToAction")
             }
-            let platforms = (input["platforms"]?.stringList ?? []).compactMap(Platform.init(apiName:))
-            var advertiser = input["advertiserName"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+            var advertiser = input.advertiserName?.trimmingCharacters(in: .whitespaces) ?? ""
             if advertiser.isEmpty { advertiser = try organizations.current(in: session).name }
             let request = AdPreviewRequest(
-                headline: input["headline"]?.stringValue ?? "", description: input["description"]?.stringValue,
-                mediaURL: input["mediaUrl"]?.stringValue, callToAction: callToAction,
-                landingURL: input["landingUrl"]?.stringValue ?? "",
-                advertiserName: advertiser,
-                platforms: platforms)
+                headline: input.headline, description: input.description, mediaURL: input.mediaUrl, callToAction: callToAction,
+                landingURL: input.landingUrl, advertiserName: advertiser, platforms: input.platforms.compactMap(\.value))
             return AdPreviewer().previews(for: request)
         }
         resolvers.object("AdPreview", of: AdPreview.self) { object in
@@ -56,6 +53,20 @@ enum PreviewResolvers {
             object.field("message") { warning, _ in warning.message }
         }
         return resolvers
+    }
+
+    /// `adPreview(input: AdPreviewInput!)`.
+    private struct Arguments: Decodable {
+        struct Input: Decodable {
+            var headline: String
+            var description: String?
+            var mediaUrl: String?
+            var callToAction: EnumInput<CallToAction>
+            var landingUrl: String
+            var advertiserName: String?
+            var platforms: [EnumInput<Platform>]
+        }
+        var input: Input
     }
 }
 

@@ -76,25 +76,28 @@ enum ReportResolvers {
         return resolvers
     }
 
+    /// `performanceReport`'s grouping and filter (the range is read by `days`).
+    private struct Arguments: Decodable {
+        struct Filter: Decodable {
+            var platforms: [EnumInput<Platform>]?
+            var statuses: [EnumInput<CampaignStatus>]?
+            var campaignIds: [IDInput]?
+        }
+        var groupBy: [EnumInput<ReportDimension>]
+        var filter: Filter?
+    }
+
     /// The range, grouping and filter of a report, checked.
     static func reportQuery(_ context: FieldContext) throws -> PerformanceReportQuery {
         let (from, to) = try context.days(maximumDays: ReportService.maximumDays)
-        var groupBy: Set<ReportDimension> = []
-        if case .array(let values)? = context.argument("groupBy") {
-            for value in values {
-                guard let name = value.stringValue, let dimension = ReportDimension(rawValue: name.lowercased()) else { continue }
-                groupBy.insert(dimension)
-            }
-        }
-        var query = PerformanceReportQuery(from: from, to: to, groupBy: groupBy)
-        let unmatchable = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-        if case .object(let filter)? = context.argument("filter") {
-            if case .array(let values)? = filter["platforms"] { query.platforms = values.compactMap { $0.stringValue.flatMap(Platform.init(apiName:)) } }
-            if case .array(let values)? = filter["statuses"] { query.statuses = values.compactMap { $0.stringValue.flatMap(CampaignStatus.init(apiName:)) } }
-            if case .array(let values)? = filter["campaignIds"] {
-                // An id of another organization or another type matches nothing, as a missing one would.
-                query.campaignIDs = values.map { value in value.id(of: .campaign) ?? unmatchable }
-            }
+        let arguments = try context.arguments(as: Arguments.self)
+        var query = PerformanceReportQuery(from: from, to: to, groupBy: Set(arguments.groupBy.compactMap(\.value)))
+        if let filter = arguments.filter {
+            query.platforms = filter.platforms?.compactMap(\.value)
+            query.statuses = filter.statuses?.compactMap(\.value)
+            // An id of another organization or another type matches nothing, as a missing one would.
+            let unmatchable = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+            query.campaignIDs = filter.campaignIds?.map { $0.id(of: .campaign) ?? unmatchable }
         }
         return query
     }
@@ -131,3 +134,5 @@ extension PerformanceReportRow: GraphQLObject { public var graphQLTypeName: Stri
 extension CurrencyTotals: GraphQLObject { public var graphQLTypeName: String? { "CurrencyFigures" } }
 extension MetricFigures: GraphQLObject { public var graphQLTypeName: String? { "MetricFigures" } }
 extension BudgetPacing: GraphQLObject { public var graphQLTypeName: String? { "BudgetPacing" } }
+
+extension ReportDimension: APIEnum {}

@@ -35,11 +35,16 @@ enum TargetingResolvers {
         }
         resolvers.mutation("setCampaignUnitKeywords") { context, session in
             let id = try context.id("id", of: .campaignUnit)
-            let keywords = TargetingInput.keywords(context.argument("keywords"))
+            let keywords = try context.arguments(as: KeywordArguments.self).keywords.compactMap(\.keyword)
             return try campaigns.setKeywords(unitID: id, keywords, in: session)
         }
         return resolvers
     }
+}
+
+/// `setCampaignUnitKeywords(id: ID!, keywords: [KeywordInput!]!)`.
+private struct KeywordArguments: Decodable {
+    var keywords: [KeywordInput]
 }
 
 extension TargetingEntry: GraphQLObject { public var graphQLTypeName: String? { "TargetingEntry" } }

@@ -1,3 +1,4 @@
+import Foundation
 import GraphQL
 import Postgres
 
@@ -20,5 +21,21 @@ extension ResolverContext {
             throw UserError.badInput("The range from from to to must be at most \(maximumDays) days.", field: "to")
         }
         return (from, to)
+    }
+}
+
+extension Date {
+    /// An RFC 3339 date-time (`2026-12-24T09:00:00Z`, fractional seconds and offsets allowed).
+    init?(dateTimeText text: String) {
+        guard text.utf8.count <= 64 else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) {
+            self = date
+            return
+        }
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: text) else { return nil }
+        self = date
     }
 }

@@ -1,27 +1,26 @@
 import Campaigns
-import GraphQL
 
-/// The targeting input types (`KeywordInput`, `TargetingEntryInput`) as domain values, for the audience and
-/// unit mutations that take them.
-enum TargetingInput {
-    /// `[KeywordInput!]` as keywords (the schema has checked the fields and the match type).
-    static func keywords(_ argument: JSON?) -> [Keyword] {
-        guard case .array(let values)? = argument else { return [] }
-        return values.compactMap { value in
-            guard let object = value.objectValue, let text = object["text"]?.stringValue,
-                  let matchType = object["matchType"]?.stringValue.flatMap(KeywordMatchType.init(rawValue:)) else { return nil }
-            return Keyword(text: text, matchType: matchType)
-        }
-    }
+/// `KeywordInput`: a keyword and how it matches searches.
+struct KeywordInput: Decodable, Sendable {
+    var text: String
+    var matchType: String
 
-    /// `[TargetingEntryInput!]` as entries, or nil when the argument is absent or null.
-    static func entries(_ argument: JSON?) -> [TargetingEntry]? {
-        guard case .array(let values)? = argument else { return nil }
-        return values.compactMap { value in
-            guard let object = value.objectValue, let kind = object["kind"]?.stringValue.flatMap(TargetingEntry.Kind.init(rawValue:)) else { return nil }
-            return TargetingEntry(
-                kind: kind, name: object["name"]?.stringValue ?? "", countryCode: object["countryCode"]?.stringValue,
-                googleID: object["googleId"]?.stringValue, metaID: object["metaId"]?.stringValue, detail: object["detail"]?.stringValue)
+    /// The domain's keyword; nil for a match type this server does not know (the schema has checked it).
+    var keyword: Keyword? { KeywordMatchType(rawValue: matchType).map { Keyword(text: text, matchType: $0) } }
+}
+
+/// `TargetingEntryInput`: a location or interest picked from a platform's targeting search, with its ids.
+struct TargetingEntryInput: Decodable, Sendable {
+    var kind: String
+    var name: String
+    var countryCode: String?
+    var googleId: String?
+    var metaId: String?
+    var detail: String?
+
+    var entry: TargetingEntry? {
+        TargetingEntry.Kind(rawValue: kind).map {
+            TargetingEntry(kind: $0, name: name, countryCode: countryCode, googleID: googleId, metaID: metaId, detail: detail)
         }
     }
 }
