@@ -52,3 +52,15 @@ extension UserError {
         UserError("\(what) not found.", code: .notFound)
     }
 }
+
+/// A domain error the API presents as a `UserError` it builds from the error's case: its message, code and
+/// extensions are that error's.
+protocol PresentedAsUserError: GraphQLErrorConvertible {
+    var presented: UserError { get }
+}
+
+extension PresentedAsUserError {
+    public var graphQLMessage: String { presented.graphQLMessage }
+    public var graphQLCode: String { presented.graphQLCode }
+    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
+}

@@ -5,12 +5,8 @@ import Integrations
 // The Campaigns module's refusals as the API reports them. A refusal's `extensions.field` is the field as the
 // domain names it; resolvers whose arguments arrive in an input object name it by its path (`withinInput`).
 
-extension CampaignError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
-    private var presented: UserError {
+extension CampaignError: PresentedAsUserError {
+    var presented: UserError {
         switch self {
         case .validation(let field, let message): return .badInput(message, field: field)
         case .notFound(let record): return .notFound(record.rawValue)
@@ -21,12 +17,8 @@ extension CampaignError: GraphQLErrorConvertible {
     }
 }
 
-extension AudienceError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
-    private var presented: UserError {
+extension AudienceError: PresentedAsUserError {
+    var presented: UserError {
         switch self {
         case .validation(let field, let message): return .badInput(message, field: field)
         case .notFound: return .notFound(.audience)
@@ -35,12 +27,8 @@ extension AudienceError: GraphQLErrorConvertible {
     }
 }
 
-extension AutomationRuleError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
-    private var presented: UserError {
+extension AutomationRuleError: PresentedAsUserError {
+    var presented: UserError {
         switch self {
         case .invalid(let field, let message): return .badInput(message, field: field)
         case .notFound: return UserError("Not found.", code: .notFound)
@@ -50,12 +38,8 @@ extension AutomationRuleError: GraphQLErrorConvertible {
     }
 }
 
-extension TargetingSearchError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
-    private var presented: UserError {
+extension TargetingSearchError: PresentedAsUserError {
+    var presented: UserError {
         switch self {
         case .validation(let field, let message): return .badInput(message, field: field)
         case .notConnected(let platform):
@@ -65,27 +49,20 @@ extension TargetingSearchError: GraphQLErrorConvertible {
     }
 }
 
-extension ReportError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { "after is not a cursor of this report." }
-    public var graphQLCode: String { APIErrorCode.badUserInput.rawValue }
-    public var graphQLExtensions: JSONObject { JSONObject([("field", .string("after"))]) }
+extension ReportError: PresentedAsUserError {
+    var presented: UserError { .badInput("after is not a cursor of this report.", field: "after") }
 }
 
-extension MediaError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { if case .invalid(_, let message) = self { message } else { "" } }
-    public var graphQLCode: String { APIErrorCode.badUserInput.rawValue }
-    public var graphQLExtensions: JSONObject {
-        guard case .invalid(let field, _) = self else { return JSONObject() }
-        return JSONObject([("field", .string(field))])
+extension MediaError: PresentedAsUserError {
+    var presented: UserError {
+        switch self {
+        case .invalid(let field, let message): return .badInput(message, field: field)
+        }
     }
 }
 
-extension LifecycleError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
-    private var presented: UserError {
+extension LifecycleError: PresentedAsUserError {
+    var presented: UserError {
         switch self {
         case .notFound:
             return .notFound(.campaign)

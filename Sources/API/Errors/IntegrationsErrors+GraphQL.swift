@@ -4,12 +4,8 @@ import Integrations
 // The Integrations module's errors as the API reports them: refused input is `BAD_USER_INPUT` with
 // `extensions.field`, a missing integration `NOT_FOUND`, and a platform failure a code saying what to do.
 
-extension IntegrationError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
-    private var presented: UserError {
+extension IntegrationError: PresentedAsUserError {
+    var presented: UserError {
         switch self {
         case .invalidRedirectURI: return .badInput(description, field: "redirectUri")
         case .invalidState(let reason): return .badInput(description, field: "state", [("reason", .string(reason.apiName))])
@@ -20,11 +16,7 @@ extension IntegrationError: GraphQLErrorConvertible {
     }
 }
 
-extension PlatformError: GraphQLErrorConvertible {
-    public var graphQLMessage: String { presented.graphQLMessage }
-    public var graphQLCode: String { presented.graphQLCode }
-    public var graphQLExtensions: JSONObject { presented.graphQLExtensions }
-
+extension PlatformError: PresentedAsUserError {
     var presented: UserError {
         switch self {
         case .rateLimited(let retryAfter, let message):
