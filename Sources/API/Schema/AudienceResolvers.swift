@@ -65,7 +65,6 @@ enum AudienceResolvers {
         resolvers.connection("Audience", of: Audience.self, counted: true)
         return resolvers
     }
-
 }
 
 /// `createAudience(input: CreateAudienceInput!)`.

@@ -9,8 +9,8 @@ enum CampaignResolvers {
         var resolvers = Resolvers()
         let service = CampaignService()
         let metrics = MetricService()
-        let reviewsService = AdReviewService()
-        let audiencesService = AudienceService()
+        let reviewService = AdReviewService()
+        let audienceService = AudienceService()
         let connections = ConnectionService()
         let syncTimes = MetricsSyncTimes()
         let reports = ReportService()
@@ -130,7 +130,7 @@ enum CampaignResolvers {
             object.field("budgetAllocation") { unit, _ in unit.budgetAllocation?.text }
             object.field("externalId") { unit, _ in unit.externalID }
             object.batch("audience") { units, session in
-                let audiences = try audiencesService.get(ids: units.map(\.audienceID), in: session)
+                let audiences = try audienceService.get(ids: units.map(\.audienceID), in: session)
                 return try units.map { unit in
                     guard let audience = audiences[unit.audienceID] else { throw UserError.notFound(.audience) }
                     return audience
@@ -166,7 +166,7 @@ enum CampaignResolvers {
                 return creatives.map { ids[$0.id] }
             }
             object.batch("review") { creatives, session in
-                let reviews = try reviewsService.reviews(ofCreatives: creatives.map(\.id), in: session)
+                let reviews = try reviewService.reviews(ofCreatives: creatives.map(\.id), in: session)
                 return creatives.map { reviews[$0.id] }
             }
         }
@@ -254,7 +254,6 @@ enum CampaignResolvers {
     static func notNumeric(_ field: String) -> UserError {
         UserError.badInput("\(field) must be a decimal number such as \"50.00\".", field: field)
     }
-
 }
 
 /// Campaign cursors: the creation keyset as audiences have it (newest and oldest first), or for the name order

@@ -56,7 +56,6 @@ enum IntegrationResolvers {
         }
         return platform
     }
-
 }
 
 extension OAuthStart: GraphQLObject {

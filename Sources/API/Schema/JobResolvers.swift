@@ -55,7 +55,6 @@ enum JobResolvers {
         return resolvers
     }
 
-
     static func encodeCursor(_ cursor: JobCursor) -> String {
         Data("\(cursor.createdAt)|\(cursor.id.uuidString.lowercased())".utf8).base64EncodedString()
     }

@@ -71,7 +71,6 @@ enum MetaAssetResolvers {
         }
         return resolvers
     }
-
 }
 
 extension PlatformPage: GraphQLObject {

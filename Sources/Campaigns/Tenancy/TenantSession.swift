@@ -29,7 +29,6 @@ public struct TenantSession: @unchecked Sendable {
             return try transaction!.open()
         }
     }
-
 }
 
 /// Finds the organization an API key belongs to; keys are compared by their SHA-256 hash only.
