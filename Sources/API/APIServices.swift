@@ -5,7 +5,7 @@ import Postgres
 /// What resolvers reach beyond the request's own transaction: the pool (for work that must commit step by
 /// step, such as a launch recording each platform id as soon as it exists), the platforms, and the key that
 /// encrypts OAuth tokens at rest.
-public struct APIServices: Sendable {
+public final class APIServices: Sendable {
     public let pool: PostgresPool
     public let providers: PlatformProviders
     public let adapters: PlatformAdapters

@@ -18,9 +18,17 @@ public struct FastCGIRequest: Sendable {
     public var queryString: String { parameters["QUERY_STRING"] ?? "" }
     public var contentType: String? { parameters["CONTENT_TYPE"].flatMap { $0.isEmpty ? nil : $0 } }
 
-    /// A request header by its HTTP name, case-insensitively (`Authorization`, `Accept`).
+    /// A request header by its HTTP name, case-insensitively (`Authorization`, `Accept`): the CGI name is `HTTP_` and
+    /// the name in capitals with `-` as `_`, mapped byte by byte (header names are ASCII).
     public func header(_ name: String) -> String? {
-        let key = "HTTP_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
+        var key = "HTTP_"
+        key.unicodeScalars.append(contentsOf: name.unicodeScalars.map { scalar in
+            switch scalar {
+            case "-": "_"
+            case "a"..."z": Unicode.Scalar(scalar.value - 32)!
+            default: scalar
+            }
+        })
         return parameters[key]
     }
 

@@ -127,10 +127,14 @@ public final class FastCGIServer: @unchecked Sendable {
     private static func parameters(_ environment: FCGX_ParamArray?) -> [String: String] {
         var parameters: [String: String] = [:]
         guard var cursor = environment else { return parameters }
+        // `NAME=value` C strings: split at the first `=` byte, each side decoded once (invalid UTF-8 repaired).
         while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if let separator = text.firstIndex(of: "=") {
-                parameters[String(text[..<separator])] = String(text[text.index(after: separator)...])
+            let length = strlen(entry)
+            entry.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+                let all = UnsafeBufferPointer(start: bytes, count: length)
+                guard let separator = all.firstIndex(of: UInt8(ascii: "=")) else { return }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: all[..<separator]), as: UTF8.self)
+                parameters[name] = String(decoding: UnsafeBufferPointer(rebasing: all[(separator + 1)...]), as: UTF8.self)
             }
             cursor += 1
         }

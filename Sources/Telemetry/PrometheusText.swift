@@ -3,12 +3,33 @@ enum PrometheusText {
     /// `{a="1",b="x"}`, or nothing without labels; values escape `\`, `"` and newlines.
     static func labels(_ labels: [(String, String)]) -> String {
         guard !labels.isEmpty else { return "" }
-        return "{" + labels.map { "\($0.0)=\"\(escapeValue($0.1))\"" }.joined(separator: ",") + "}"
+        var text = "{"
+        for (index, (name, value)) in labels.enumerated() {
+            if index > 0 { text += "," }
+            text += name
+            text += "=\""
+            text += escapeValue(value)
+            text += "\""
+        }
+        return text + "}"
     }
 
+    /// Backslash, double quote and line feed escaped; recorded on every request, so a value without them (all of
+    /// them, in practice) is returned as it is.
     static func escapeValue(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            return value
+        }
+        var escaped = ""
+        for character in value.unicodeScalars {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
     }
 
     static func escapeHelp(_ help: String) -> String {

@@ -42,6 +42,20 @@ import Testing
         #expect(object["missing"] == nil)
     }
 
+    @Test func numbersAreWrittenWithSixDecimalsAsPrintfWritesThem() {
+        for value in [0, 1, 0.5, 12.345678, 0.0000004, 0.0000006, 1234.000001, -2.25, -0.0000001, 999_999.999_999_7, 3e11] {
+            #expect(JSONLogLine.fixed(value) == String(format: "%.6f", value).replacingOccurrences(of: "-0.000000", with: "0.000000"),
+                    "\(value)")
+        }
+        #expect(JSONLogLine.fixed(.nan) == "null")
+        #expect(JSONLogLine.fixed(2e13) == "20000000000000.000000")
+    }
+
+    @Test func prometheusLabelValuesAreEscapedOnlyWhenTheyNeedIt() {
+        #expect(PrometheusText.labels([("a", "plain"), ("b", "q\"u\\o\nte")]) == #"{a="plain",b="q\"u\\o\nte"}"#)
+        #expect(PrometheusText.labels([]) == "")
+    }
+
     @Test func theThrottleLetsOneLineOfAKindThroughPerInterval() {
         let throttle = LogThrottle(interval: 10)
         let start = Date(timeIntervalSince1970: 1_000)

@@ -164,8 +164,8 @@ public struct GraphQLHTTPHandler: Sendable {
         guard let header else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let token = parts[1].trimmingHTTPWhitespace
+        return token.isEmpty ? nil : String(token)
     }
 }
 

@@ -12,10 +12,10 @@ enum ResponseMediaType: String, Sendable {
     /// Picks the client's most preferred type we can produce; nil when it accepts neither. No
     /// `Accept` header, or a wildcard, means `application/json`, which older clients expect.
     static func negotiate(accept: String?) -> ResponseMediaType? {
-        guard let accept, !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return .json }
+        guard let accept, !accept[...].trimmingHTTPWhitespace.isEmpty else { return .json }
         var best: (type: ResponseMediaType, quality: Double)?
         for entry in accept.split(separator: ",") {
-            let parts = entry.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let parts = entry.split(separator: ";").map { $0.trimmingHTTPWhitespace.lowercased() }
             guard let range = parts.first else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
@@ -37,6 +37,19 @@ enum ResponseMediaType: String, Sendable {
 enum MediaType {
     /// `application/json; charset=utf-8` → `application/json`.
     static func essence(of contentType: String) -> String {
-        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let end = contentType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? contentType.endIndex
+        return contentType[..<end].trimmingHTTPWhitespace.lowercased()
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs (HTTP's optional whitespace), found byte by byte: headers are
+    /// read on every request, and Foundation's trimming builds a character set each time.
+    var trimmingHTTPWhitespace: Substring {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let start = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else {
+            return self[endIndex...]
+        }
+        return self[start..<utf8.index(after: last)]
     }
 }
