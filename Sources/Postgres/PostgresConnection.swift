@@ -94,6 +94,56 @@ public final class PostgresConnection: @unchecked Sendable {
         isInTransaction = true
     }
 
+    /// Begins a transaction and runs `query` as its first statement in one round trip: libpq's pipeline mode sends
+    /// `BEGIN` and the statement together and reads both answers. A refusal of the statement leaves the transaction
+    /// open (and failed) for `finishTransaction` to roll back, as after `beginTransaction` and `query`.
+    @discardableResult
+    public func beginTransaction(with query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresRows {
+        precondition(!isInTransaction, "nested transactions are not supported; use the outer one")
+        let sql = query.sql
+        let texts: [String?] = query.bindings.map { $0?.postgresText }
+        if let index = texts.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError.server(.nulInParameter(index + 1))
+        }
+        let name = preparesStatements ? try preparedName(for: sql, parameterCount: texts.count) : nil
+        guard PQenterPipelineMode(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
+        defer { PQexitPipelineMode(handle) }
+        let sent = withCStrings(texts) { values in
+            guard PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1 else { return false }
+            if let name { return PQsendQueryPrepared(handle, name, Int32(texts.count), values, nil, nil, 0) == 1 }
+            return PQsendQueryParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0) == 1
+        }
+        guard sent, PQpipelineSync(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
+        // Each statement's result, then NULL; then the sync point. Everything is read before leaving pipeline mode.
+        let begun = nextPipelineResult()
+        defer { PQclear(begun) }
+        let answered = nextPipelineResult()
+        defer { PQclear(answered) }
+        let synced = PQgetResult(handle)
+        defer { PQclear(synced) }
+        guard PQresultStatus(synced) == PGRES_PIPELINE_SYNC else {
+            throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle)))
+        }
+        try check(begun)
+        isInTransaction = true
+        do {
+            try check(answered)
+        } catch PostgresError.server(var error) {
+            error.callSite = "\(file):\(line)"
+            throw PostgresError.server(error)
+        }
+        return Self.rows(from: answered)
+    }
+
+    /// One statement's result in pipeline mode, and the NULL that ends it.
+    private func nextPipelineResult() -> OpaquePointer? {
+        let result = PQgetResult(handle)
+        if result != nil {
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        return result
+    }
+
     /// Commits, or rolls back, the transaction `beginTransaction` began.
     public func finishTransaction(commit: Bool) throws {
         guard isInTransaction else { return }

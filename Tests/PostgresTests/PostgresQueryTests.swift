@@ -44,3 +44,37 @@ import TestSupport
         }
     }
 }
+
+@Suite struct PipelinedBeginTests {
+    @Test func beginAndTheFirstStatementTravelTogetherAndTheTransactionStaysOpen() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        try connection.execute("CREATE TABLE notes (id int PRIMARY KEY)")
+        let rows = try connection.beginTransaction(with: "SELECT \(41)::int + 1 AS answer")
+        #expect(try rows[0].decode("answer", as: Int.self) == 42)
+        #expect(connection.isInTransaction)
+        try connection.query("INSERT INTO notes VALUES (\(1))")
+        try connection.finishTransaction(commit: false)
+        #expect(try connection.query("SELECT count(*)::int AS n FROM notes")[0].decode("n", as: Int.self) == 0)
+    }
+
+    @Test func aRefusedFirstStatementLeavesATransactionToRollBackAndTheConnectionUsable() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        let line = #line + 2
+        do {
+            try connection.beginTransaction(with: "SELECT \("x")::int AS n")
+            Issue.record("the cast was not refused")
+        } catch let error as PostgresError {
+            #expect(error.serverError?.sqlState == "22P02")
+            #expect(error.serverError?.callSite == "PostgresTests/PostgresQueryTests.swift:\(line)")
+        }
+        #expect(connection.isInTransaction)
+        try connection.finishTransaction(commit: false)
+        #expect(!connection.isInTransaction)
+        // Out of pipeline mode, in no transaction: the next statements run as usual, twice (prepared the second time).
+        for _ in 0..<2 { #expect(try connection.query("SELECT \(7)::int AS n")[0].decode("n", as: Int.self) == 7) }
+        try connection.beginTransaction(with: "SELECT 1 AS one")
+        try connection.finishTransaction(commit: true)
+    }
+}

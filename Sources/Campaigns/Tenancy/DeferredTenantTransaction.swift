@@ -24,9 +24,8 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
 
     func open() throws -> PostgresConnection {
         if isOpen { return connection }
-        try connection.beginTransaction()
         isOpen = true
-        guard try APIKeyAuthenticator.organization(forKey: key, timeouts: timeouts, on: connection) == organizationID else {
+        guard try APIKeyAuthenticator.beginTransaction(forKey: key, timeouts: timeouts, on: connection) == organizationID else {
             keyWasRefused = true
             throw APIKeyRevoked()
         }

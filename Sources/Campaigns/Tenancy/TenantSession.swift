@@ -46,8 +46,18 @@ public struct APIKeyAuthenticator: Sendable {
     }
 
     static func organization(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection) throws -> UUID? {
-        try connection.query(
-            "SELECT begin_api_request(\(key), \(timeouts.statementMilliseconds), \(timeouts.lockMilliseconds), \(timeouts.idleInTransactionMilliseconds)) AS organization_id")[0]
-            .decode("organization_id", as: UUID?.self)
+        try connection.query(beginRequest(key: key, timeouts: timeouts))[0].decode("organization_id", as: UUID?.self)
+    }
+
+    /// Begins the transaction and opens the key's scope in one round trip; the organization, or nil.
+    static func beginTransaction(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection) throws -> UUID? {
+        try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts))[0].decode("organization_id", as: UUID?.self)
+    }
+
+    private static func beginRequest(key: String, timeouts: TransactionTimeouts) -> PostgresQuery {
+        """
+        SELECT begin_api_request(\(key), \(timeouts.statementMilliseconds), \(timeouts.lockMilliseconds), \
+        \(timeouts.idleInTransactionMilliseconds)) AS organization_id
+        """
     }
 }
