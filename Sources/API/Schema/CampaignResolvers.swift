@@ -20,15 +20,11 @@ enum CampaignResolvers {
         resolvers.query("campaigns") { context in
             let session = try context.session
             let first = try context.first(in: 1...100)
-            let order = context.argument("orderBy")?.stringValue.flatMap { CampaignOrder(rawValue: $0.lowercased()) } ?? .newest
+            let arguments = try context.arguments(as: ListArguments.self)
+            let order = arguments.orderBy?.value ?? .newest
             let after = try context.after({ CampaignCursor.decode($0, in: order) }, refusal: "after is not a cursor of this order.")
-            var filter = CampaignFilter()
-            if case .string(let text)? = context.argument("status") { filter.status = CampaignStatus(apiName: text) }
-            if case .string(let text)? = context.argument("platform") { filter.platform = Platform(apiName: text) }
-            if case .string(let text)? = context.argument("search") {
-                try InputLimits.name.check(text, field: "search")
-                filter.nameContains = text
-            }
+            if let search = arguments.search { try InputLimits.name.check(search, field: "search") }
+            let filter = CampaignFilter(status: arguments.status?.value, platform: arguments.platform?.value, nameContains: arguments.search)
             let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)
             return Connection(page.campaigns, hasNextPage: page.hasNextPage, cursor: { CampaignCursor.encode(.of($0, in: order)) },
                               totalCount: { [filter] in try service.count(filter: filter, in: session) })
@@ -277,6 +273,15 @@ enum CampaignCursor {
     }
 }
 
+/// `campaigns(first:after:status:platform:search:orderBy:)`'s filter and order (`first` and `after` are read by
+/// `first(in:)` and `after(_:)`).
+private struct ListArguments: Decodable {
+    var status: EnumInput<CampaignStatus>?
+    var platform: EnumInput<Platform>?
+    var search: String?
+    var orderBy: EnumInput<CampaignOrder>?
+}
+
 /// `createCampaign(input: CreateCampaignInput!)`.
 private struct CreateCampaignArguments: Decodable {
     struct Input: Decodable {
@@ -358,3 +363,5 @@ extension Objective: APIEnum {}
 extension CampaignStatus: APIEnum {}
 extension BudgetType: APIEnum {}
 extension CallToAction: APIEnum {}
+
+extension CampaignOrder: APIEnum {}
