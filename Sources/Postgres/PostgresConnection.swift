@@ -60,30 +60,54 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(
         _ query: PostgresQuery, plannedForValues: Bool = false, file: StaticString = #fileID, line: UInt = #line
     ) throws -> PostgresRows {
-        do {
-            return try run(query, plannedForValues: plannedForValues)
-        } catch PostgresError.server(var error) {
-            error.callSite = "\(file):\(line)"
-            throw PostgresError.server(error)
+        try naming(file, line) {
+            let statement = try prepare(query, plannedForValues: plannedForValues)
+            let result = withCStrings(statement.texts) { statement.run(on: handle, $0) }
+            defer { PQclear(result) }
+            try check(result)
+            return Self.rows(from: result)
         }
     }
 
-    private func run(_ query: PostgresQuery, plannedForValues: Bool) throws -> PostgresRows {
+    /// A statement ready to send: its text, its parameters as text, and its prepared name unless sent unnamed.
+    private struct Statement {
+        var sql: String
+        var texts: [String?]
+        var name: String?
+
+        /// Runs it and waits for its result.
+        func run(on handle: OpaquePointer?, _ values: UnsafePointer<UnsafePointer<CChar>?>?) -> OpaquePointer? {
+            if let name { return PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0) }
+            return PQexecParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0)
+        }
+
+        /// Queues it in pipeline mode; false when libpq could not.
+        func queue(on handle: OpaquePointer?, _ values: UnsafePointer<UnsafePointer<CChar>?>?) -> Bool {
+            if let name { return PQsendQueryPrepared(handle, name, Int32(texts.count), values, nil, nil, 0) == 1 }
+            return PQsendQueryParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0) == 1
+        }
+    }
+
+    private func prepare(_ query: PostgresQuery, plannedForValues: Bool) throws -> Statement {
         let sql = query.sql
         let texts: [String?] = query.bindings.map { $0?.postgresText }
-        let name = preparesStatements && !plannedForValues ? try preparedName(for: sql, parameterCount: texts.count) : nil
         // libpq reads parameters as C strings: a NUL would silently cut the value short. Refuse it the way
         // PostgreSQL refuses NUL in text (SQLSTATE 22021) instead.
         if let index = texts.firstIndex(where: { $0?.utf8.contains(0) == true }) {
             throw PostgresError.server(.nulInParameter(index + 1))
         }
-        let result = withCStrings(texts) { values in
-            if let name { return PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0) }
-            return PQexecParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0)
+        let name = preparesStatements && !plannedForValues ? try preparedName(for: sql, parameterCount: texts.count) : nil
+        return Statement(sql: sql, texts: texts, name: name)
+    }
+
+    /// Runs `body`, naming the call site in a server refusal it throws.
+    private func naming<Value>(_ file: StaticString, _ line: UInt, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch PostgresError.server(var error) {
+            error.callSite = "\(file):\(line)"
+            throw PostgresError.server(error)
         }
-        defer { PQclear(result) }
-        try check(result)
-        return Self.rows(from: result)
     }
 
     /// Begins a transaction whose end is not one closure's (a request's, begun at its first statement);
@@ -100,18 +124,11 @@ public final class PostgresConnection: @unchecked Sendable {
     @discardableResult
     public func beginTransaction(with query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresRows {
         precondition(!isInTransaction, "nested transactions are not supported; use the outer one")
-        let sql = query.sql
-        let texts: [String?] = query.bindings.map { $0?.postgresText }
-        if let index = texts.firstIndex(where: { $0?.utf8.contains(0) == true }) {
-            throw PostgresError.server(.nulInParameter(index + 1))
-        }
-        let name = preparesStatements ? try preparedName(for: sql, parameterCount: texts.count) : nil
+        let statement = try naming(file, line) { try prepare(query, plannedForValues: false) }
         guard PQenterPipelineMode(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
         defer { PQexitPipelineMode(handle) }
-        let sent = withCStrings(texts) { values in
-            guard PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1 else { return false }
-            if let name { return PQsendQueryPrepared(handle, name, Int32(texts.count), values, nil, nil, 0) == 1 }
-            return PQsendQueryParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0) == 1
+        let sent = withCStrings(statement.texts) { values in
+            PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1 && statement.queue(on: handle, values)
         }
         guard sent, PQpipelineSync(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
         // Each statement's result, then NULL; then the sync point. Everything is read before leaving pipeline mode.
@@ -126,12 +143,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         try check(begun)
         isInTransaction = true
-        do {
-            try check(answered)
-        } catch PostgresError.server(var error) {
-            error.callSite = "\(file):\(line)"
-            throw PostgresError.server(error)
-        }
+        try naming(file, line) { try check(answered) }
         return Self.rows(from: answered)
     }
 

@@ -3,7 +3,7 @@ import Postgres
 
 /// The database errors a client caused by what it asked, not server faults: the request's time limits, and the
 /// statements that follow one in the same transaction.
-public enum DatabaseLimitErrors {
+enum DatabaseLimitErrors {
     static let queryCanceled = "57014"
     static let lockNotAvailable = "55P03"
     static let inFailedTransaction = "25P02"

@@ -19,7 +19,7 @@ enum JobResolvers {
             var state: JobState?
             if case .string(let text)? = context.argument("state") { state = JobState(rawValue: text.lowercased()) }
             let page = try queue.list(organizationID: session.organizationID, state: state, first: first, after: after, on: session.connection)
-            return Connection(page.jobs, hasNextPage: page.hasNextPage, cursor: { encodeCursor($0.cursor) })
+            return Connection(page.jobs, hasNextPage: page.hasNextPage, cursor: { PageCursor.encode(createdAt: $0.cursor.createdAt, id: $0.cursor.id) })
         }
 
         resolvers.connection("Job", of: Job.self)
@@ -53,10 +53,6 @@ enum JobResolvers {
         }
 
         return resolvers
-    }
-
-    static func encodeCursor(_ cursor: JobCursor) -> String {
-        Data("\(cursor.createdAt)|\(cursor.id.uuidString.lowercased())".utf8).base64EncodedString()
     }
 }
 

@@ -114,7 +114,10 @@ public struct CampaignService: Sendable {
             """
         ).map(Campaign.init(row:))[0]
         try session.connection.query(
-            "INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))")
+            """
+            INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency)
+            VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))
+            """)
         return campaign
     }
 
@@ -137,7 +140,8 @@ public struct CampaignService: Sendable {
         let (type, amount, currency) = try CampaignRules.budget(draft, accountCurrency: account.currency)
         try session.connection.query(
             """
-            INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency) VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))
+            INSERT INTO campaign_budgets (campaign_id, organization_id, type, amount, currency)
+            VALUES (\(campaign.id), \(session.organizationID), \(type.rawValue), \(amount.text)::numeric, \(currency))
             ON CONFLICT (campaign_id) DO UPDATE SET type = EXCLUDED.type, amount = EXCLUDED.amount, currency = EXCLUDED.currency
             WHERE campaign_budgets.organization_id = EXCLUDED.organization_id
             """)
@@ -192,7 +196,10 @@ public struct CampaignService: Sendable {
     public func budgets(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: CampaignBudget] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT campaign_id, type, amount::text AS amount, currency FROM campaign_budgets WHERE organization_id = \(session.organizationID) AND campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[])")
+            """
+            SELECT campaign_id, type, amount::text AS amount, currency FROM campaign_budgets
+            WHERE organization_id = \(session.organizationID) AND campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[])
+            """)
         var budgets: [UUID: CampaignBudget] = [:]
         for row in rows {
             let budget = CampaignBudget(
@@ -215,7 +222,11 @@ public struct CampaignService: Sendable {
     public func units(of campaignIDs: [UUID], in session: TenantSession) throws -> [UUID: [CampaignUnit]] {
         guard !campaignIDs.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(unescaped: Self.unitColumns) FROM campaign_units u WHERE u.organization_id = \(session.organizationID) AND u.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[]) ORDER BY u.created_at, u.id")
+            """
+            SELECT \(unescaped: Self.unitColumns) FROM campaign_units u
+            WHERE u.organization_id = \(session.organizationID) AND u.campaign_id = ANY(\(uuidArray(campaignIDs))::uuid[])
+            ORDER BY u.created_at, u.id
+            """)
         return Dictionary(grouping: try rows.map(CampaignUnit.init(row:)), by: \.campaignID)
     }
 
@@ -251,7 +262,8 @@ public struct CampaignService: Sendable {
         return try session.connection.query(
             """
             INSERT INTO campaign_units AS u (organization_id, campaign_id, audience_id, name, budget_allocation, keywords)
-            VALUES (\(session.organizationID), \(campaignID), \(audienceID), \(name), \(draft.budgetAllocation?.text)::numeric, \(try Self.keywordsJSON(keywords))::jsonb) RETURNING \(unescaped: Self.unitColumns)
+            VALUES (\(session.organizationID), \(campaignID), \(audienceID), \(name), \(draft.budgetAllocation?.text)::numeric, \(try Self.keywordsJSON(keywords))::jsonb)
+            RETURNING \(unescaped: Self.unitColumns)
             """
         ).map(CampaignUnit.init(row:))[0]
     }
@@ -267,7 +279,11 @@ public struct CampaignService: Sendable {
         }
         let keywords = try Self.validatedKeywords(keywords)
         return try session.connection.query(
-            "UPDATE campaign_units u SET keywords = \(try Self.keywordsJSON(keywords))::jsonb WHERE u.organization_id = \(session.organizationID) AND u.id = \(unitID) RETURNING \(unescaped: Self.unitColumns)"
+            """
+            UPDATE campaign_units u SET keywords = \(try Self.keywordsJSON(keywords))::jsonb
+            WHERE u.organization_id = \(session.organizationID) AND u.id = \(unitID)
+            RETURNING \(unescaped: Self.unitColumns)
+            """
         ).map(CampaignUnit.init(row:))[0]
     }
 
@@ -376,7 +392,10 @@ public struct CampaignService: Sendable {
             """
             INSERT INTO ad_creatives AS a (organization_id, campaign_unit_id, headline, description, media_url, call_to_action,
                                            landing_url, version, parent_id, more_headlines, more_descriptions)
-            VALUES (\(session.organizationID), \(unitID), \(content.headline), \(content.description), \(content.mediaURL), \(content.callToAction.rawValue), \(content.landingURL), \(version), \(parentID), \(textArray(content.moreHeadlines))::text[], \(textArray(content.moreDescriptions))::text[]) RETURNING \(unescaped: Self.creativeColumns)
+            VALUES (\(session.organizationID), \(unitID), \(content.headline), \(content.description), \(content.mediaURL),
+                    \(content.callToAction.rawValue), \(content.landingURL), \(version), \(parentID),
+                    \(textArray(content.moreHeadlines))::text[], \(textArray(content.moreDescriptions))::text[])
+            RETURNING \(unescaped: Self.creativeColumns)
             """
         ).map(AdCreative.init(row:))[0]
     }

@@ -90,7 +90,12 @@ public struct ConnectionService: Sendable {
     public func adAccounts(ofIntegrations ids: [UUID], in session: TenantSession) throws -> [UUID: [AdAccount]] {
         guard !ids.isEmpty else { return [:] }
         let rows = try session.connection.query(
-            "SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom) WHERE a.organization_id = \(session.organizationID) AND a.integration_id = ANY(\(uuidArray(ids))::uuid[]) AND a.removed_at IS NULL ORDER BY a.name, a.id")
+            """
+            SELECT \(unescaped: Self.accountColumns) FROM \(unescaped: Self.accountFrom)
+            WHERE a.organization_id = \(session.organizationID)
+            AND a.integration_id = ANY(\(uuidArray(ids))::uuid[]) AND a.removed_at IS NULL
+            ORDER BY a.name, a.id
+            """)
         return Dictionary(grouping: try rows.map(AdAccount.init(row:)), by: \.integrationID)
     }
 

@@ -99,7 +99,8 @@ public struct MetricsSync: Sendable {
                     try connection.query(
                         """
                         INSERT INTO campaign_execution_logs (organization_id, campaign_id, action, status, message)
-                        SELECT organization_id, id, 'sync_metrics', 'error', \("Metrics sync failed: \(message)") FROM campaigns WHERE organization_id = \(organizationID) AND id = ANY(\(uuidArray(targets.map(\.campaignID)))::uuid[])
+                        SELECT organization_id, id, 'sync_metrics', 'error', \("Metrics sync failed: \(message)") FROM campaigns
+                        WHERE organization_id = \(organizationID) AND id = ANY(\(uuidArray(targets.map(\.campaignID)))::uuid[])
                         """)
                 }
             } catch {
@@ -274,7 +275,9 @@ public struct MetricsSync: Sendable {
                 """
                 INSERT INTO campaign_metrics (organization_id, campaign_id, metric_id, date, value)
                 SELECT c.organization_id, c.id, d.id, v.date, v.value
-                FROM unnest(\(uuidArray(chunk.map(\.key.campaignID)))::uuid[], \(textArray(chunk.map(\.key.key)))::text[], \("{" + chunk.map(\.key.date.description).joined(separator: ",") + "}")::date[], \("{" + chunk.map { "\($0.value)" }.joined(separator: ",") + "}")::numeric[]) AS v(campaign_id, key, date, value)
+                FROM unnest(\(uuidArray(chunk.map(\.key.campaignID)))::uuid[], \(textArray(chunk.map(\.key.key)))::text[],
+                            \(dateArray(chunk.map(\.key.date)))::date[], \(decimalArray(chunk.map(\.value)))::numeric[])
+                     AS v(campaign_id, key, date, value)
                 JOIN metric_definitions d ON d.key = v.key
                 JOIN campaigns c ON c.organization_id = \(organizationID) AND c.id = v.campaign_id
                 ON CONFLICT (campaign_id, metric_id, date) DO UPDATE SET value = EXCLUDED.value
@@ -290,7 +293,7 @@ public struct MetricsSync: Sendable {
         guard !values.isEmpty else { return 0 }
         let rows = values.sorted { ($0.key.campaignID.uuidString, $0.key.externalAdID, $0.key.date) < ($1.key.campaignID.uuidString, $1.key.externalAdID, $1.key.date) }
         func numbers(_ chunk: ArraySlice<(key: AdDayKey, value: [String: Decimal])>, _ key: String) -> String {
-            "{" + chunk.map { "\($0.value[key] ?? 0)" }.joined(separator: ",") + "}"
+            decimalArray(chunk.map { $0.value[key] ?? 0 })
         }
         var written = 0
         for chunk in stride(from: 0, to: rows.count, by: 5_000).map({ rows[$0..<min($0 + 5_000, rows.count)] }) {
@@ -300,7 +303,10 @@ public struct MetricsSync: Sendable {
                                               impressions, clicks, spend, conversions, conversion_value)
                 SELECT c.organization_id, a.id, u.id, c.id, c.platform, acc.currency, v.date,
                        v.impressions::bigint, v.clicks::bigint, v.spend, v.conversions, v.conversion_value
-                FROM unnest(\(uuidArray(chunk.map(\.key.campaignID)))::uuid[], \(textArray(chunk.map(\.key.externalAdID)))::text[], \("{" + chunk.map(\.key.date.description).joined(separator: ",") + "}")::date[], \(numbers(chunk, "impressions"))::numeric[], \(numbers(chunk, "clicks"))::numeric[], \(numbers(chunk, "spend"))::numeric[], \(numbers(chunk, "conversions"))::numeric[], \(numbers(chunk, "conversion_value"))::numeric[])
+                FROM unnest(\(uuidArray(chunk.map(\.key.campaignID)))::uuid[], \(textArray(chunk.map(\.key.externalAdID)))::text[],
+                            \(dateArray(chunk.map(\.key.date)))::date[], \(numbers(chunk, "impressions"))::numeric[],
+                            \(numbers(chunk, "clicks"))::numeric[], \(numbers(chunk, "spend"))::numeric[],
+                            \(numbers(chunk, "conversions"))::numeric[], \(numbers(chunk, "conversion_value"))::numeric[])
                      AS v(campaign_id, external_ad_id, date, impressions, clicks, spend, conversions, conversion_value)
                 JOIN campaigns c ON c.organization_id = \(organizationID) AND c.id = v.campaign_id
                 JOIN ad_accounts acc ON acc.organization_id = \(organizationID) AND acc.id = c.ad_account_id

@@ -74,7 +74,7 @@ extension ReportService {
         for row in try session.connection.query(
             """
             SELECT p.id, coalesce(sum(m.spend), 0)::text AS spend
-            FROM unnest(\(uuidArray(periods.map(\.id)))::uuid[], \("{" + periods.map(\.start.description).joined(separator: ",") + "}")::date[]) AS p(id, start_date)
+            FROM unnest(\(uuidArray(periods.map(\.id)))::uuid[], \(dateArray(periods.map(\.start)))::date[]) AS p(id, start_date)
             LEFT JOIN ad_daily_metrics m ON m.organization_id = \(session.organizationID) AND m.campaign_id = p.id AND m.date BETWEEN p.start_date AND \(today.description)::date
             GROUP BY p.id
             """) {

@@ -65,7 +65,9 @@ public struct AdReviewService: Sendable {
             try connection.query(
                 """
                 INSERT INTO ad_review_statuses (ad_creative_id, organization_id, platform, status, platform_status, reasons, checked_at)
-                SELECT a.id, a.organization_id, \(platform.rawValue), \(review.status.rawValue), \(review.platformStatus), \(textArray(review.reasons))::text[], now() FROM ad_creatives a WHERE a.organization_id = \(organizationID) AND a.id = \(creativeID)
+                SELECT a.id, a.organization_id, \(platform.rawValue), \(review.status.rawValue), \(review.platformStatus), \(textArray(review.reasons))::text[], now()
+                FROM ad_creatives a
+                WHERE a.organization_id = \(organizationID) AND a.id = \(creativeID)
                 ON CONFLICT (ad_creative_id) DO UPDATE SET platform = EXCLUDED.platform, status = EXCLUDED.status,
                     platform_status = EXCLUDED.platform_status, reasons = EXCLUDED.reasons, checked_at = EXCLUDED.checked_at
                 WHERE ad_review_statuses.organization_id = EXCLUDED.organization_id

@@ -125,7 +125,8 @@ public struct AutomationRuleEvaluator: Sendable {
                 if outcome == .alerted {
                     try connection.query(
                         """
-                        INSERT INTO automation_alerts (organization_id, rule_id, campaign_id, message, figures) VALUES (\(organizationID), \(rule.id), \(decision.campaignID), \(message), \(AutomationRuleService.json(decision.figures))::jsonb)
+                        INSERT INTO automation_alerts (organization_id, rule_id, campaign_id, message, figures)
+                        VALUES (\(organizationID), \(rule.id), \(decision.campaignID), \(message), \(AutomationRuleService.json(decision.figures))::jsonb)
                         ON CONFLICT (rule_id, campaign_id) WHERE acknowledged_at IS NULL DO NOTHING
                         """)
                 }

@@ -65,7 +65,7 @@ public struct AccountSyncService: Sendable {
             """
             UPDATE ad_accounts SET removed_at = now()
             WHERE organization_id = \(organizationID) AND integration_id = \(integrationID) AND removed_at IS NULL
-              AND NOT (external_account_id = ANY(\(PostgresTextArray(accounts.map(\.externalID)))::text[]))
+              AND NOT (external_account_id = ANY(\(textArray(accounts.map(\.externalID)))::text[]))
             """)
         // With one Page to advertise for, accounts without a Page get it (a choice made with setAdAccountPage
         // stays); with several, the person chooses.
@@ -80,18 +80,5 @@ public struct AccountSyncService: Sendable {
             "UPDATE integrations SET last_synced_at = now() WHERE organization_id = \(organizationID) AND id = \(integrationID)")
         return try connection.query(
             "SELECT id FROM ad_accounts WHERE organization_id = \(organizationID) AND integration_id = \(integrationID) ORDER BY name, id").map { try $0.decode("id") }
-    }
-}
-
-/// A `text[]` parameter in PostgreSQL's array literal form, every element quoted and escaped.
-struct PostgresTextArray: PostgresEncodable {
-    var elements: [String]
-
-    init(_ elements: [String]) { self.elements = elements }
-
-    var postgresText: String {
-        "{" + elements.map { element in
-            "\"" + element.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }.joined(separator: ",") + "}"
     }
 }

@@ -120,7 +120,7 @@ public struct OAuthService: Sendable {
             """
             SELECT i.id FROM integrations i
             JOIN ad_accounts a ON a.organization_id = i.organization_id AND a.integration_id = i.id
-            WHERE i.organization_id = \(organizationID) AND i.provider = \(platform.rawValue) AND a.external_account_id = ANY(\(PostgresTextArray(accounts.map(\.externalID)))::text[])
+            WHERE i.organization_id = \(organizationID) AND i.provider = \(platform.rawValue) AND a.external_account_id = ANY(\(textArray(accounts.map(\.externalID)))::text[])
             ORDER BY i.connected DESC, i.created_at DESC, i.id LIMIT 1
             """).first?.decode("id")
     }

@@ -14,6 +14,16 @@ public func textArray(_ values: [String]) -> String {
         .joined(separator: ",") + "}"
 }
 
+/// A `date[]` parameter.
+public func dateArray(_ days: [CalendarDate]) -> String {
+    "{" + days.map(\.description).joined(separator: ",") + "}"
+}
+
+/// A `numeric[]` parameter.
+public func decimalArray(_ values: [Decimal]) -> String {
+    "{" + values.map { "\($0)" }.joined(separator: ",") + "}"
+}
+
 /// A `float8[]` parameter.
 public func doubleArray(_ values: [Double]) -> String {
     "{" + values.map { "\($0)" }.joined(separator: ",") + "}"

@@ -35,11 +35,17 @@ enum SyncBench {
                 let integration: UUID = try connection.query(
                     """
                     INSERT INTO integrations (organization_id, provider, access_token, refresh_token, expires_at, connected)
-                    VALUES (\(organizationID), \(platform.rawValue), pgp_sym_encrypt(\(issued.accessToken), \(tokenKey)), CASE WHEN \(issued.refreshToken)::text IS NULL THEN NULL ELSE pgp_sym_encrypt(\(issued.refreshToken), \(tokenKey)) END, \(issued.expiresAt), true)
+                    VALUES (\(organizationID), \(platform.rawValue), pgp_sym_encrypt(\(issued.accessToken), \(tokenKey)),
+                            CASE WHEN \(issued.refreshToken)::text IS NULL THEN NULL ELSE pgp_sym_encrypt(\(issued.refreshToken), \(tokenKey)) END,
+                            \(issued.expiresAt), true)
                     RETURNING id
                     """)[0].decode("id")
                 return try connection.query(
-                    "INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency) VALUES (\(organizationID), \(integration), \(account.externalID), \(account.name), \(account.currency)) RETURNING id")[0].decode("id")
+                    """
+                    INSERT INTO ad_accounts (organization_id, integration_id, external_account_id, name, currency)
+                    VALUES (\(organizationID), \(integration), \(account.externalID), \(account.name), \(account.currency))
+                    RETURNING id
+                    """)[0].decode("id")
             }
             accounts.append((platform, row, account.externalID, account.currency, issued.accessToken))
         }
@@ -62,7 +68,9 @@ enum SyncBench {
             try pool.withTransaction { connection in
                 try connection.query(
                     """
-                    WITH r AS (SELECT * FROM unnest(\("{" + rows.map { $0.0.uuidString }.joined(separator: ",") + "}")::uuid[], \("{" + rows.map { $0.1.uuidString }.joined(separator: ",") + "}")::uuid[], \("{" + rows.map { $0.2 }.joined(separator: ",") + "}")::text[], \("{" + rows.map { "\"\($0.3)\"" }.joined(separator: ",") + "}")::text[]) AS r(id, account, platform, external)),
+                    WITH r AS (SELECT * FROM unnest(\(uuidArray(rows.map(\.0)))::uuid[], \(uuidArray(rows.map(\.1)))::uuid[],
+                                                    \(textArray(rows.map(\.2)))::text[], \(textArray(rows.map(\.3)))::text[])
+                               AS r(id, account, platform, external)),
                     c AS (
                         INSERT INTO campaigns (id, organization_id, ad_account_id, name, platform, objective, status)
                         SELECT id, \(organizationID), account, 'Bench ' || id, platform, 'sales', 'live' FROM r RETURNING id

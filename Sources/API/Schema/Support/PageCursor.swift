@@ -1,11 +1,15 @@
 import Campaigns
 import Foundation
 
-/// The opaque `after` cursor of the lists ordered by creation (audiences, execution logs): base64 of the
+/// The opaque `after` cursor of the lists ordered by creation (audiences, execution logs, jobs): base64 of the
 /// instant and the id, read back strictly (a cursor that is not exactly what this wrote is refused).
 enum PageCursor {
     static func encode(_ cursor: CreationCursor) -> String {
-        Data("\(cursor.createdAt)|\(cursor.id.uuidString.lowercased())".utf8).base64EncodedString()
+        encode(createdAt: cursor.createdAt, id: cursor.id)
+    }
+
+    static func encode(createdAt: String, id: UUID) -> String {
+        Data("\(createdAt)|\(id.uuidString.lowercased())".utf8).base64EncodedString()
     }
 
     static func decode(_ text: String) -> CreationCursor? {
