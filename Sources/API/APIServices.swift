@@ -13,6 +13,9 @@ public final class APIServices: Sendable {
     public let tokenEncryptionKey: String
     /// Time limits and the rate limit of each request.
     public let limits: RequestLimits
+    /// Whether `campaigns(…)` selections the read planner knows are answered by one planned statement
+    /// (`CampaignReadPlan`); off, every field goes through its resolver.
+    public let plansReads: Bool
 
     // The services that talk to the platforms, built once per server.
     let tokens: TokenService
@@ -25,8 +28,9 @@ public final class APIServices: Sendable {
 
     /// `media` finds the images uploaded here, which launches send to Meta as bytes.
     public init(pool: PostgresPool, platformSettings: PlatformSettings, tokenEncryptionKey: String, limits: RequestLimits = RequestLimits(),
-                media: MediaLibrary? = nil) {
+                media: MediaLibrary? = nil, plansReads: Bool = true) {
         self.pool = pool
+        self.plansReads = plansReads
         self.limits = limits
         providers = PlatformProviders(settings: platformSettings)
         adapters = PlatformAdapters(providers: providers, media: media)

@@ -69,6 +69,21 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs one parameterized statement as `query` does, keeping its rows in libpq's result to be read as bytes.
+    public func queryResult(_ query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresResult {
+        try naming(file, line) {
+            let statement = try prepare(query, plannedForValues: false)
+            let result = withCStrings(statement.texts) { statement.run(on: handle, $0) }
+            do {
+                try check(result)
+            } catch {
+                PQclear(result)
+                throw error
+            }
+            return PostgresResult(result!)
+        }
+    }
+
     /// A statement ready to send: its text, its parameters as text, and its prepared name unless sent unnamed.
     private struct Statement {
         var sql: String

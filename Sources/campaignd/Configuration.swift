@@ -57,6 +57,7 @@ struct Configuration: Sendable {
     var maxListArgument: Int
     var maxResponseBytes: Int
     var documentCacheBytes: Int
+    var plansReads: Bool
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
         let threads = try environment.integerSetting("CAMPAIGND_THREADS", default: 8, range: 1...256)
@@ -81,7 +82,8 @@ struct Configuration: Sendable {
             requestLimits: try requestLimits(environment),
             maxListArgument: try environment.integerSetting("CAMPAIGND_MAX_LIST_ARGUMENT", default: 1_000, range: 1...1_000_000),
             maxResponseBytes: try environment.integerSetting("CAMPAIGND_MAX_RESPONSE_BYTES", default: 4 << 20, range: 1024...(1 << 30)),
-            documentCacheBytes: try environment.integerSetting("CAMPAIGND_DOCUMENT_CACHE_BYTES", default: 32 << 20, range: 0...(1 << 32))
+            documentCacheBytes: try environment.integerSetting("CAMPAIGND_DOCUMENT_CACHE_BYTES", default: 32 << 20, range: 0...(1 << 32)),
+            plansReads: try environment.booleanSetting("CAMPAIGND_PLANNED_READS", default: true)
         )
     }
 
@@ -156,6 +158,8 @@ struct Configuration: Sendable {
           CAMPAIGND_MAX_LIST_ARGUMENT    most items in one list argument (default 1000)
           CAMPAIGND_MAX_RESPONSE_BYTES   larger responses become RESPONSE_TOO_LARGE (default 4194304)
           CAMPAIGND_DOCUMENT_CACHE_BYTES memory of parsed documents kept (default 33554432; 0 turns the cache off)
+          CAMPAIGND_PLANNED_READS   campaigns(…) pages read in one planned statement when the planner knows every
+                                    selected field (default on; off: every field through its resolver)
           GOOGLE_ADS_DAILY_OPERATIONS  Google Ads API operations the Cloud project's access level allows in 24 hours:
                                     2880 Explorer, 15000 Basic (default), 0 Standard (no limit); workers use 80 %
         \(PlatformSettings.environmentHelp)

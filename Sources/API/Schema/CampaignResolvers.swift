@@ -17,7 +17,7 @@ enum CampaignResolvers {
 
         // MARK: Queries
 
-        resolvers.query("campaigns") { context in
+        resolvers.query("campaigns") { context -> ResolvedValue in
             let session = try context.session
             let first = try context.first(in: 1...100)
             let arguments = try context.arguments(as: ListArguments.self)
@@ -25,9 +25,14 @@ enum CampaignResolvers {
             let after = try context.after({ CampaignCursor.decode($0, in: order) }, refusal: "after is not a cursor of this order.")
             if let search = arguments.search { try InputLimits.name.check(search, field: "search") }
             let filter = CampaignFilter(status: arguments.status?.value, platform: arguments.platform?.value, nameContains: arguments.search)
+            if try context.services.plansReads, let selection = context.info.subfields(on: "CampaignConnection"),
+               let plan = CampaignReadPlan(selection, order: order) {
+                let source = CampaignService.pageSource(first: first, after: after, order: order, filter: filter, in: session)
+                return try plan.run(source: source, first: first, in: session) { try service.count(filter: filter, in: session) }.resolvedValue
+            }
             let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)
             return Connection(page.campaigns, hasNextPage: page.hasNextPage, cursor: { CampaignCursor.encode(.of($0, in: order)) },
-                              totalCount: { [filter] in try service.count(filter: filter, in: session) })
+                              totalCount: { [filter] in try service.count(filter: filter, in: session) }).resolvedValue
         }
 
         resolvers.query("campaign") { context -> Campaign? in

@@ -20,8 +20,10 @@ enum Scalars {
 extension Date {
     /// The `DateTime` scalar's text form, `2026-11-25T20:13:06.123Z`. Formatted by arithmetic: Foundation's
     /// ISO 8601 formatter builds an ICU formatter per call on Linux, costlier than the rest of a field.
+    /// Instants come from PostgreSQL in whole microseconds, which a `Date`'s double holds only to within a fraction
+    /// of one: half a microsecond is added before truncating, so `.123000` never reads as `.122`.
     var graphQLDateTime: String {
-        let milliseconds = Int((timeIntervalSince1970 * 1000).rounded(.down))
+        let milliseconds = Int((timeIntervalSince1970 * 1000 + 0.0005).rounded(.down))
         let days = Int((Double(milliseconds) / 86_400_000).rounded(.down))
         let millisecondOfDay = milliseconds - days * 86_400_000
         let seconds = millisecondOfDay / 1000

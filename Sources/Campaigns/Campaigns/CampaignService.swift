@@ -52,6 +52,18 @@ public struct CampaignService: Sendable {
     /// One page in `order`, after the campaign `after` (a keyset of the same order: `CampaignKeyset.of`).
     public func list(first: Int, after: CampaignKeyset?, order: CampaignOrder = .newest, filter: CampaignFilter,
                      in session: TenantSession) throws -> CampaignPage {
+        let source = Self.pageSource(first: first, after: after, order: order, filter: filter, in: session)
+        let rows = try session.connection.query("SELECT \(unescaped: Self.columns) \(source)")
+        var campaigns = try rows.map(Campaign.init(row:))
+        let hasNextPage = campaigns.count > first
+        if hasNextPage { campaigns.removeLast() }
+        return CampaignPage(campaigns: campaigns, hasNextPage: hasNextPage)
+    }
+
+    /// One page's campaigns as a statement's source, `FROM campaigns c WHERE … ORDER BY … LIMIT first + 1` (the extra
+    /// row tells whether a next page exists): `list` reads its columns, a planned read joins the page's children to it.
+    public static func pageSource(first: Int, after: CampaignKeyset?, order: CampaignOrder, filter: CampaignFilter,
+                                  in session: TenantSession) -> PostgresQuery {
         var conditions = Self.conditions(filter, in: session)
         switch after {
         case .created(let cursor)?:
@@ -62,17 +74,16 @@ public struct CampaignService: Sendable {
         case nil:
             break
         }
-        let orderBy = switch order {
+        return "FROM campaigns c WHERE \(conditions) ORDER BY \(unescaped: orderBy(order)) LIMIT \(first + 1)"
+    }
+
+    /// The page order over the alias `c`, ties broken by id.
+    public static func orderBy(_ order: CampaignOrder) -> String {
+        switch order {
         case .newest: "c.created_at DESC, c.id DESC"
         case .oldest: "c.created_at, c.id"
         case .name: "c.name, c.id"
         }
-        let rows = try session.connection.query(
-            "SELECT \(unescaped: Self.columns) FROM campaigns c WHERE \(conditions) ORDER BY \(unescaped: orderBy) LIMIT \(first + 1)")
-        var campaigns = try rows.map(Campaign.init(row:))
-        let hasNextPage = campaigns.count > first
-        if hasNextPage { campaigns.removeLast() }
-        return CampaignPage(campaigns: campaigns, hasNextPage: hasNextPage)
     }
 
     public func count(filter: CampaignFilter, in session: TenantSession) throws -> Int {
@@ -307,7 +318,7 @@ public struct CampaignService: Sendable {
         a.more_headlines, a.more_descriptions
         """
     /// Current versions only: creatives that no other creative revises.
-    static let current =
+    public static let current =
         "NOT EXISTS (SELECT 1 FROM ad_creatives r WHERE r.organization_id = a.organization_id AND r.parent_id = a.id)"
 
     public func creatives(ofUnits unitIDs: [UUID], in session: TenantSession) throws -> [UUID: [AdCreative]] {

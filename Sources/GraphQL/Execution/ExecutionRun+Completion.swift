@@ -35,6 +35,7 @@ extension ExecutionRun {
     func complete(
         _ value: ResolvedValue, type: GraphQLType, plan: FieldPlan, position: ResultPosition, isNonNull: Bool
     ) -> Completion {
+        if case .serialized(let json) = value { return .value(.serialized(json.bytes)) }
         switch type {
         case .nonNull(let inner):
             let completion = complete(value, type: inner, plan: plan, position: position, isNonNull: true)
@@ -235,6 +236,7 @@ extension ExecutionRun {
             } else {
                 .object(JSONObject())
             }
+        case .serialized(let json): (try? JSON.parse(json.bytes)) ?? .null
         }
     }
 }

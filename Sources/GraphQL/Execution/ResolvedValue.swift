@@ -10,6 +10,9 @@ public enum ResolvedValue: Sendable {
     case list([ResolvedValue])
     /// A Swift value with fields; `typeName` names its concrete object type when the field is abstract.
     case object(any Sendable, typeName: String? = nil)
+    /// The field's value already completed and written as JSON, by a resolver that answered the field's whole
+    /// selection at once (a read planned into one statement). The executor copies it into the response as is.
+    case serialized(SerializedJSON)
 
     /// The concrete object type this value declares for itself: an explicit `typeName`, a
     /// `GraphQLObject`'s `graphQLTypeName`, or a JSON object's `__typename` key.
@@ -132,4 +135,18 @@ extension Array: ResolvedValueConvertible where Element: ResolvedValueConvertibl
 extension RawRepresentable where Self: ResolvedValueConvertible, RawValue == String {
     /// Swift enums backed by strings serialize as GraphQL enum values by raw value.
     public var resolvedValue: ResolvedValue { .json(.string(rawValue)) }
+}
+
+/// A field's completed value as JSON text. Whoever builds one vouches that it is what completing the field's
+/// value against its selection would have written: the executor neither checks nor descends into it.
+public struct SerializedJSON: Sendable {
+    public let bytes: [UInt8]
+
+    public init(completed bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+}
+
+extension SerializedJSON: ResolvedValueConvertible {
+    public var resolvedValue: ResolvedValue { .serialized(self) }
 }

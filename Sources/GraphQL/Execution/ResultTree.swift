@@ -114,6 +114,8 @@ enum ResultSlot {
     case null
     case leaf(JSON)
     case node(ResultNode)
+    /// A resolver's already completed JSON (`ResolvedValue.serialized`).
+    case serialized([UInt8])
 
     @inline(__always)
     func write(into sink: inout ByteSink) {
@@ -132,6 +134,7 @@ enum ResultSlot {
                 sink.append(buffer)
             }
         case .node(let node): node.write(into: &sink)
+        case .serialized(let bytes): sink.append(bytes)
         }
     }
 
@@ -140,6 +143,7 @@ enum ResultSlot {
         case .null: .null
         case .leaf(let value): value
         case .node(let node): node.json
+        case .serialized(let bytes): (try? JSON.parse(bytes)) ?? .null
         }
     }
 }

@@ -41,7 +41,8 @@ enum ServeCommand {
         let mediaDirectory = URL(fileURLWithPath: configuration.mediaDirectory)
         let services = APIServices(
             pool: pool, platformSettings: configuration.platforms, tokenEncryptionKey: try configuration.requireTokenKey(),
-            limits: configuration.requestLimits, media: MediaLibrary(directory: mediaDirectory, publicOrigin: publicOrigin))
+            limits: configuration.requestLimits, media: MediaLibrary(directory: mediaDirectory, publicOrigin: publicOrigin),
+            plansReads: configuration.plansReads)
         let graphQL = GraphQLHTTPHandler(
             pipeline: pipeline, services: services, publicOrigin: publicOrigin,
             mediaDirectory: mediaDirectory, mediaMaximumBytes: configuration.mediaMaximumBytes,

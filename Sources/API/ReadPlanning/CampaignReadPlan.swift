@@ -1,0 +1,279 @@
+import Campaigns
+import Foundation
+import GraphQL
+import Postgres
+
+/// `campaigns(…)` read in one statement: the page's campaigns joined to their budgets, units and the units' current
+/// creatives, written straight into the response (`SerializedJSON`), instead of one statement per level decoded
+/// into Swift values and completed field by field.
+///
+/// The planner lives in the API layer because it reads GraphQL selections; what it may touch is narrow. It only
+/// reads, through the request's tenant session (row-level security on), starting from the page the domain defines
+/// (`CampaignService.pageSource`: the organization filter, the keyset and the order), and joins each child on the
+/// parent's `organization_id` as well as its id. It plans a selection only when it knows every field in it; anything
+/// else (another field, two lists under one object, an argument) is left to the resolvers, which remain the
+/// reference: `PlannedReadTests` compares the two on the same data.
+struct CampaignReadPlan: Sendable {
+    private var columns: [String] = []
+    private var joinsBudget = false
+    private var joinsUnits = false
+    private var joinsUnitCreatives = false
+    private var connectionFields: [(key: [UInt8], value: ConnectionValue)] = []
+    private var edge = PlannedObject(key: 0)
+    private var cursor: @Sendable (PostgresResult, Int) -> String = { _, _ in "" }
+    let order: CampaignOrder
+    /// Whether the selection asks for `totalCount`, which costs a count of its own.
+    private(set) var countsTotal = false
+
+    private enum ConnectionValue {
+        case edges
+        case pageInfo([(key: [UInt8], value: PageInfoValue)])
+        case totalCount
+        case constant([UInt8])
+    }
+
+    private enum PageInfoValue {
+        case hasNextPage, endCursor
+        case constant([UInt8])
+    }
+
+    /// The plan of a `CampaignConnection` selection, or nil when it selects a field this plan does not read.
+    init?(_ connection: SelectedFields, order: CampaignOrder) {
+        self.order = order
+        let campaignID = column("c.id")
+        edge.key = campaignID
+        cursor = Self.cursor(order, id: campaignID, time: column(Self.cursorTime), name: column("c.name"))
+        for field in connection.fields {
+            switch field.fieldName {
+            case "__typename": connectionFields.append((field.keyBytes, .constant(Self.quoted("CampaignConnection"))))
+            case "totalCount":
+                countsTotal = true
+                connectionFields.append((field.keyBytes, .totalCount))
+            case "pageInfo":
+                guard let selection = field.subfields(on: "PageInfo") else { return nil }
+                var pageInfo: [(key: [UInt8], value: PageInfoValue)] = []
+                for info in selection.fields {
+                    switch info.fieldName {
+                    case "hasNextPage": pageInfo.append((info.keyBytes, .hasNextPage))
+                    case "endCursor": pageInfo.append((info.keyBytes, .endCursor))
+                    case "__typename": pageInfo.append((info.keyBytes, .constant(Self.quoted("PageInfo"))))
+                    default: return nil
+                    }
+                }
+                connectionFields.append((field.keyBytes, .pageInfo(pageInfo)))
+            case "edges":
+                guard let selection = field.subfields(on: "CampaignEdge") else { return nil }
+                for edgeField in selection.fields {
+                    switch edgeField.fieldName {
+                    case "__typename": edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .constant(Self.quoted("CampaignEdge"))))
+                    case "cursor": edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .computed(cursor)))
+                    case "node":
+                        guard let node = edgeField.subfields(on: "Campaign"), let campaign = planCampaign(node, id: campaignID) else { return nil }
+                        edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .embedded(campaign)))
+                    default: return nil
+                    }
+                }
+                connectionFields.append((field.keyBytes, .edges))
+            default:
+                return nil
+            }
+        }
+    }
+
+    // MARK: Types
+
+    private mutating func planCampaign(_ selection: SelectedFields, id: Int) -> PlannedObject? {
+        var object = PlannedObject(key: id)
+        for field in selection.fields {
+            let value: PlannedValue
+            switch field.fieldName {
+            case "__typename": value = .constant(Self.quoted("Campaign"))
+            case "id": value = .globalID(prefix: Self.idPrefix(.campaign), column: id)
+            case "name": value = .text(column: column("c.name"))
+            case "platform": value = .enumValue(column: column("c.platform"))
+            case "objective": value = .enumValue(column: column("c.objective"))
+            case "status": value = .enumValue(column: column("c.status"))
+            case "createdAt": value = .text(column: column(Self.dateTime("c.created_at")))
+            case "startDate": value = .text(column: column("to_char(c.start_date, 'YYYY-MM-DD')"))
+            case "endDate": value = .text(column: column("to_char(c.end_date, 'YYYY-MM-DD')"))
+            case "metaPixelId": value = .text(column: column("c.meta_pixel_id"))
+            case "budget":
+                guard !joinsBudget, let selection = field.subfields(on: "CampaignBudget"), let budget = planBudget(selection) else { return nil }
+                value = .optional(budget)
+            case "units":
+                guard !joinsUnits, let selection = field.subfields(on: "CampaignUnit"), let units = planUnit(selection) else { return nil }
+                value = .list(units)
+            default:
+                return nil
+            }
+            object.fields.append(PlannedField(key: field.keyBytes, value: value))
+        }
+        return object
+    }
+
+    private mutating func planBudget(_ selection: SelectedFields) -> PlannedObject? {
+        joinsBudget = true
+        var object = PlannedObject(key: column("b.campaign_id"))
+        for field in selection.fields {
+            let value: PlannedValue
+            switch field.fieldName {
+            case "__typename": value = .constant(Self.quoted("CampaignBudget"))
+            case "type": value = .enumValue(column: column("b.type"))
+            case "amount": value = .text(column: column("b.amount::text"))
+            case "currency": value = .text(column: column("b.currency"))
+            default: return nil
+            }
+            object.fields.append(PlannedField(key: field.keyBytes, value: value))
+        }
+        return object
+    }
+
+    private mutating func planUnit(_ selection: SelectedFields) -> PlannedObject? {
+        joinsUnits = true
+        let id = column("u.id")
+        var object = PlannedObject(key: id)
+        for field in selection.fields {
+            let value: PlannedValue
+            switch field.fieldName {
+            case "__typename": value = .constant(Self.quoted("CampaignUnit"))
+            case "id": value = .globalID(prefix: Self.idPrefix(.campaignUnit), column: id)
+            case "name": value = .text(column: column("u.name"))
+            case "budgetAllocation": value = .text(column: column("u.budget_allocation::text"))
+            case "externalId": value = .text(column: column("u.external_id"))
+            case "creatives":
+                guard !joinsUnitCreatives, let selection = field.subfields(on: "AdCreative"), let creatives = planCreative(selection) else { return nil }
+                value = .list(creatives)
+            default:
+                return nil
+            }
+            object.fields.append(PlannedField(key: field.keyBytes, value: value))
+        }
+        return object
+    }
+
+    private mutating func planCreative(_ selection: SelectedFields) -> PlannedObject? {
+        joinsUnitCreatives = true
+        let id = column("a.id")
+        var object = PlannedObject(key: id)
+        for field in selection.fields {
+            let value: PlannedValue
+            switch field.fieldName {
+            case "__typename": value = .constant(Self.quoted("AdCreative"))
+            case "id": value = .globalID(prefix: Self.idPrefix(.adCreative), column: id)
+            case "headline": value = .text(column: column("a.headline"))
+            case "description": value = .text(column: column("a.description"))
+            case "mediaUrl": value = .text(column: column("a.media_url"))
+            case "callToAction": value = .enumValue(column: column("a.call_to_action"))
+            case "landingUrl": value = .text(column: column("a.landing_url"))
+            case "version": value = .integer(column: column("a.version"))
+            default: return nil
+            }
+            object.fields.append(PlannedField(key: field.keyBytes, value: value))
+        }
+        return object
+    }
+
+    // MARK: Statement
+
+    /// The column reading `expression`, added once however many fields read it.
+    private mutating func column(_ expression: String) -> Int {
+        if let index = columns.firstIndex(of: expression) { return index }
+        columns.append(expression)
+        return columns.count - 1
+    }
+
+    /// The statement over the page `source` (`CampaignService.pageSource`).
+    func statement(source: PostgresQuery) -> PostgresQuery {
+        var joins = ""
+        var order = CampaignService.orderBy(self.order)
+        if joinsBudget {
+            joins += " LEFT JOIN campaign_budgets b ON b.organization_id = c.organization_id AND b.campaign_id = c.id"
+        }
+        if joinsUnits {
+            joins += " LEFT JOIN campaign_units u ON u.organization_id = c.organization_id AND u.campaign_id = c.id"
+            order += ", u.created_at, u.id"
+        }
+        if joinsUnitCreatives {
+            joins += """
+                 LEFT JOIN ad_creatives a ON a.organization_id = u.organization_id AND a.campaign_unit_id = u.id \
+                AND \(CampaignService.current)
+                """
+            order += ", a.created_at, a.id"
+        }
+        return "SELECT \(unescaped: columns.joined(separator: ", ")) FROM (SELECT c.* " + source
+            + " ) c\(unescaped: joins) ORDER BY \(unescaped: order)"
+    }
+
+    /// Runs the statement and writes the connection: the first `first` campaigns of the page (the statement reads one
+    /// more, to tell whether a next page exists).
+    func run(source: PostgresQuery, first: Int, in session: TenantSession, totalCount: () throws -> Int) throws -> SerializedJSON {
+        let total = countsTotal ? try totalCount() : 0
+        let result = try session.connection.queryResult(statement(source: source))
+        var writer = PlannedJSONWriter(result: result, capacity: 64 + result.rowCount * 96)
+        var end = 0, lastStart: Int?
+        for _ in 0..<first where end < result.rowCount {
+            lastStart = end
+            end = writer.endOfObject(edge, from: end, within: result.rowCount)
+        }
+        let hasNextPage = end < result.rowCount
+        for (index, field) in connectionFields.enumerated() {
+            writer.output.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            writer.output.append(contentsOf: field.key)
+            switch field.value {
+            case .edges: writer.writeList(edge, rows: 0..<end)
+            case .totalCount: JSONWriter.writeInt(total, into: &writer.output)
+            case .constant(let bytes): writer.output.append(contentsOf: bytes)
+            case .pageInfo(let pageInfo):
+                for (infoIndex, info) in pageInfo.enumerated() {
+                    writer.output.append(infoIndex == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+                    writer.output.append(contentsOf: info.key)
+                    switch info.value {
+                    case .hasNextPage: writer.output.append(contentsOf: Array((hasNextPage ? "true" : "false").utf8))
+                    case .endCursor:
+                        if let lastStart {
+                            JSONWriter.writeString(cursor(result, lastStart), into: &writer.output)
+                        } else {
+                            writer.appendNull()
+                        }
+                    case .constant(let bytes): writer.output.append(contentsOf: bytes)
+                    }
+                }
+                writer.output.append(UInt8(ascii: "}"))
+            }
+        }
+        writer.output.append(UInt8(ascii: "}"))
+        return SerializedJSON(completed: writer.output)
+    }
+
+    // MARK: Formats
+
+    /// The edge cursor `campaigns(after:)` reads back: the creation keyset, or the name keyset for the name order.
+    private static func cursor(_ order: CampaignOrder, id: Int, time: Int, name: Int) -> @Sendable (PostgresResult, Int) -> String {
+        switch order {
+        case .name:
+            return { result, row in
+                CampaignCursor.encode(.name(result.string(row, name) ?? "", UUID(uuidString: result.string(row, id) ?? "") ?? UUID()))
+            }
+        case .newest, .oldest:
+            return { result, row in
+                PageCursor.encode(createdAt: result.string(row, time) ?? "", id: UUID(uuidString: result.string(row, id) ?? "") ?? UUID())
+            }
+        }
+    }
+
+    /// The creation instant as cursors carry it, to the microsecond.
+    private static let cursorTime = #"to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"#
+
+    /// The `DateTime` scalar's form, to the millisecond (truncated, as `Date.graphQLDateTime`).
+    private static func dateTime(_ column: String) -> String {
+        #"to_char("# + column + #" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#
+    }
+
+    private static func idPrefix(_ type: NodeType) -> [UInt8] { Array((type.rawValue + ":").utf8) }
+
+    private static func quoted(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONWriter.writeString(text, into: &bytes)
+        return bytes
+    }
+}

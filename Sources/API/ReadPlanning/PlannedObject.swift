@@ -1,0 +1,135 @@
+import GraphQL
+import Postgres
+
+/// One object of a planned read: its selected fields in response order, each read from the columns of the rows of
+/// one statement. The statement joins parents to children, so an object's rows are consecutive and its `key`
+/// column (its id) tells where the next one starts.
+struct PlannedObject: Sendable {
+    var key: Int
+    var fields: [PlannedField] = []
+}
+
+struct PlannedField: Sendable {
+    /// `"key":` as the response writes it.
+    var key: [UInt8]
+    var value: PlannedValue
+}
+
+/// How a field's value is written from a row.
+indirect enum PlannedValue: Sendable {
+    /// A JSON string of the column's text, `null` for NULL.
+    case text(column: Int)
+    /// An enum value: the stored lower snake case in upper case (`meta_ads` → `META_ADS`).
+    case enumValue(column: Int)
+    /// A number written as PostgreSQL prints it (integers only).
+    case integer(column: Int)
+    /// A global id, `Type:uuid` in base64, from the uuid column.
+    case globalID(prefix: [UInt8], column: Int)
+    /// The same bytes on every object (`__typename`).
+    case constant([UInt8])
+    /// A string computed from the object's first row (a cursor).
+    case computed(@Sendable (PostgresResult, Int) -> String)
+    /// A to-one child read from the same rows: always there.
+    case embedded(PlannedObject)
+    /// A to-one child from a LEFT JOIN: `null` when its key column is NULL.
+    case optional(PlannedObject)
+    /// A to-many child: the objects among the parent's rows, `[]` when the LEFT JOIN found none.
+    case list(PlannedObject)
+}
+
+/// Writes planned objects from a statement's rows as the executor would have completed them.
+struct PlannedJSONWriter {
+    let result: PostgresResult
+    var output: [UInt8] = []
+
+    init(result: PostgresResult, capacity: Int) {
+        self.result = result
+        output.reserveCapacity(capacity)
+    }
+
+    /// The objects in `rows`, one per run of equal keys.
+    mutating func writeList(_ object: PlannedObject, rows: Range<Int>) {
+        output.append(UInt8(ascii: "["))
+        var row = rows.lowerBound
+        if row < rows.upperBound, result.isNull(row, object.key) { row = rows.upperBound }
+        while row < rows.upperBound {
+            let end = endOfObject(object, from: row, within: rows.upperBound)
+            if row != rows.lowerBound { output.append(UInt8(ascii: ",")) }
+            writeObject(object, rows: row..<end)
+            row = end
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// The row after the last of the object starting at `row`.
+    func endOfObject(_ object: PlannedObject, from row: Int, within upperBound: Int) -> Int {
+        var end = row + 1
+        while end < upperBound, result.cellsEqual(row, end, column: object.key) { end += 1 }
+        return end
+    }
+
+    mutating func writeObject(_ object: PlannedObject, rows: Range<Int>) {
+        let row = rows.lowerBound
+        for (index, field) in object.fields.enumerated() {
+            output.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            output.append(contentsOf: field.key)
+            switch field.value {
+            case .text(let column):
+                if result.isNull(row, column) { appendNull() } else { JSONWriter.writeString(utf8: result.bytes(row, column), into: &output) }
+            case .enumValue(let column):
+                output.append(UInt8(ascii: "\""))
+                for byte in result.bytes(row, column) {
+                    output.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
+                }
+                output.append(UInt8(ascii: "\""))
+            case .integer(let column):
+                if result.isNull(row, column) { appendNull() } else { output.append(contentsOf: result.bytes(row, column)) }
+            case .globalID(let prefix, let column):
+                output.append(UInt8(ascii: "\""))
+                Base64.append(prefix, result.bytes(row, column), into: &output)
+                output.append(UInt8(ascii: "\""))
+            case .constant(let bytes):
+                output.append(contentsOf: bytes)
+            case .computed(let compute):
+                JSONWriter.writeString(compute(result, row), into: &output)
+            case .embedded(let child):
+                writeObject(child, rows: rows)
+            case .optional(let child):
+                if result.isNull(row, child.key) { appendNull() } else { writeObject(child, rows: rows) }
+            case .list(let child):
+                writeList(child, rows: rows)
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    mutating func appendNull() {
+        output.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+    }
+}
+
+/// Standard base64 with padding, of two byte runs back to back (a global id's `Type:` and its uuid text).
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func append(_ prefix: [UInt8], _ rest: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        let total = prefix.count + rest.count
+        func byte(_ index: Int) -> UInt32 { UInt32(index < prefix.count ? prefix[index] : rest[index - prefix.count]) }
+        var index = 0
+        while index + 3 <= total {
+            let triple = byte(index) << 16 | byte(index + 1) << 8 | byte(index + 2)
+            output.append(alphabet[Int(triple >> 18 & 63)])
+            output.append(alphabet[Int(triple >> 12 & 63)])
+            output.append(alphabet[Int(triple >> 6 & 63)])
+            output.append(alphabet[Int(triple & 63)])
+            index += 3
+        }
+        let left = total - index
+        guard left > 0 else { return }
+        let triple = byte(index) << 16 | (left == 2 ? byte(index + 1) << 8 : 0)
+        output.append(alphabet[Int(triple >> 18 & 63)])
+        output.append(alphabet[Int(triple >> 12 & 63)])
+        output.append(left == 2 ? alphabet[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
+        output.append(UInt8(ascii: "="))
+    }
+}
