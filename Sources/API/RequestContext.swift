@@ -1,3 +1,4 @@
+import Foundation
 import Campaigns
 import GraphQL
 
@@ -9,6 +10,21 @@ public struct RequestContext: Sendable {
     public var media: MediaStore? = nil
     /// `scheme://host[:port]` of the request as the client sent it, for absolute URLs.
     public var origin: String = ""
+    /// What the request's resolvers did that its log line and metrics report.
+    let tally = RequestTally()
+}
+
+/// Counts, during one request, the fields answered by a planned read (`CampaignReadPlan`) rather than by their
+/// resolvers: operators see how much traffic the planner takes, and tests see that it took a document.
+final class RequestTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reads = 0
+
+    func countPlannedRead() {
+        lock.withLock { reads += 1 }
+    }
+
+    var plannedReads: Int { lock.withLock { reads } }
 }
 
 extension ResolverContext {

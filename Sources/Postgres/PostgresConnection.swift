@@ -138,12 +138,24 @@ public final class PostgresConnection: @unchecked Sendable {
     /// open (and failed) for `finishTransaction` to roll back, as after `beginTransaction` and `query`.
     @discardableResult
     public func beginTransaction(with query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresRows {
+        try beginTransaction(with: query, then: nil, file: file, line: line).rows
+    }
+
+    /// As `beginTransaction(with:)`, with a second statement `next` in the same round trip, whose rows are kept as
+    /// bytes (`queryResult`). When `query` is refused, `next` is not run and the refusal is thrown.
+    public func beginTransaction(
+        with query: PostgresQuery, then next: PostgresQuery?, file: StaticString = #fileID, line: UInt = #line
+    ) throws -> (rows: PostgresRows, next: PostgresResult?) {
         precondition(!isInTransaction, "nested transactions are not supported; use the outer one")
         let statement = try naming(file, line) { try prepare(query, plannedForValues: false) }
+        let following = try next.map { next in try naming(file, line) { try prepare(next, plannedForValues: false) } }
         guard PQenterPipelineMode(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
         defer { PQexitPipelineMode(handle) }
         let sent = withCStrings(statement.texts) { values in
-            PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1 && statement.queue(on: handle, values)
+            withCStrings(following?.texts ?? []) { followingValues in
+                PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1 && statement.queue(on: handle, values)
+                    && (following?.queue(on: handle, followingValues) ?? true)
+            }
         }
         guard sent, PQpipelineSync(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
         // Each statement's result, then NULL; then the sync point. Everything is read before leaving pipeline mode.
@@ -151,6 +163,8 @@ public final class PostgresConnection: @unchecked Sendable {
         defer { PQclear(begun) }
         let answered = nextPipelineResult()
         defer { PQclear(answered) }
+        var followed = following == nil ? nil : nextPipelineResult()
+        defer { if let followed { PQclear(followed) } }
         let synced = PQgetResult(handle)
         defer { PQclear(synced) }
         guard PQresultStatus(synced) == PGRES_PIPELINE_SYNC else {
@@ -159,7 +173,11 @@ public final class PostgresConnection: @unchecked Sendable {
         try check(begun)
         isInTransaction = true
         try naming(file, line) { try check(answered) }
-        return Self.rows(from: answered)
+        let rows = Self.rows(from: answered)
+        guard following != nil else { return (rows, nil) }
+        try naming(file, line) { try check(followed) }
+        defer { followed = nil }  // Cleared by the PostgresResult that now owns it.
+        return (rows, PostgresResult(followed!))
     }
 
     /// One statement's result in pipeline mode, and the NULL that ends it.

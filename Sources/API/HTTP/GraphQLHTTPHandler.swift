@@ -119,12 +119,12 @@ public struct GraphQLHTTPHandler: Sendable {
             return refusal(HTTPRefusal(status: mediaType == .json ? 200 : 400, message: "PersistedQueryNotFound", code: .persistedQueryNotFound),
                            as: mediaType, recording: &record)
         }
+        let context = RequestContext(session: session, services: services, media: media, origin: publicOrigin)
         let response = pipeline.runSynchronously(
-            query: query, variables: parameters.variables, operationName: parameters.operationName,
-            context: RequestContext(
-                session: session, services: services, media: media, origin: publicOrigin),
+            query: query, variables: parameters.variables, operationName: parameters.operationName, context: context,
             allowMutations: !parameters.isReadOnly)
         record.operationType = response.operationType?.rawValue
+        record.plannedReads = context.tally.plannedReads
         record.deprecations = response.deprecations
         if let persisted = parameters.persistedQuery, parameters.query != nil, !response.isParseOrValidationFailure {
             persistedQueries.store(query, hash: persisted.hash)

@@ -29,4 +29,6 @@ public struct GraphQLRequestRecord: Sendable {
     public var seconds = 0.0
     /// The deprecated fields, arguments, input fields and enum values the document uses.
     public var deprecations: [String] = []
+    /// Fields answered by one planned statement instead of their resolvers (`CAMPAIGND_PLANNED_READS`).
+    public var plannedReads = 0
 }

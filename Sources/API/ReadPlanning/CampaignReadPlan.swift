@@ -207,8 +207,9 @@ struct CampaignReadPlan: Sendable {
     /// Runs the statement and writes the connection: the first `first` campaigns of the page (the statement reads one
     /// more, to tell whether a next page exists).
     func run(source: PostgresQuery, first: Int, in session: TenantSession, totalCount: () throws -> Int) throws -> SerializedJSON {
+        // The page first: as the request's first statement it travels with the transaction's beginning.
+        let result = try session.queryResult(statement(source: source))
         let total = countsTotal ? try totalCount() : 0
-        let result = try session.connection.queryResult(statement(source: source))
         var writer = PlannedJSONWriter(result: result, capacity: 64 + result.rowCount * 96)
         var end = 0, lastStart: Int?
         for _ in 0..<first where end < result.rowCount {

@@ -28,6 +28,7 @@ enum CampaignResolvers {
             if try context.services.plansReads, let selection = context.info.subfields(on: "CampaignConnection"),
                let plan = CampaignReadPlan(selection, order: order) {
                 let source = CampaignService.pageSource(first: first, after: after, order: order, filter: filter, in: session)
+                try context.request.tally.countPlannedRead()
                 return try plan.run(source: source, first: first, in: session) { try service.count(filter: filter, in: session) }.resolvedValue
             }
             let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)

@@ -23,13 +23,20 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
     }
 
     func open() throws -> PostgresConnection {
-        if isOpen { return connection }
+        try open(then: nil).connection
+    }
+
+    /// Opens the transaction if it is not yet, with `first` as its first statement in the same round trip; then
+    /// `first`'s rows as bytes (or nil when there was none).
+    func open(then first: PostgresQuery?) throws -> (connection: PostgresConnection, first: PostgresResult?) {
+        if isOpen { return (connection, try first.map { try connection.queryResult($0) }) }
         isOpen = true
-        guard try APIKeyAuthenticator.beginTransaction(forKey: key, timeouts: timeouts, on: connection) == organizationID else {
+        let (organization, result) = try APIKeyAuthenticator.beginTransaction(forKey: key, timeouts: timeouts, on: connection, then: first)
+        guard organization == organizationID else {
             keyWasRefused = true
             throw APIKeyRevoked()
         }
-        return connection
+        return (connection, result)
     }
 
     /// Commits (or, after `failed`, rolls back) what was begun; nothing when no statement ran.

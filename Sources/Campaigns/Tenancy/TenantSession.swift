@@ -29,6 +29,14 @@ public struct TenantSession: @unchecked Sendable {
             return try transaction!.open()
         }
     }
+
+    /// Runs one statement and keeps its rows as bytes (`PostgresConnection.queryResult`); when it is the request's
+    /// first, it travels with the transaction's beginning, in one round trip.
+    public func queryResult(_ query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresResult {
+        if let openConnection { return try openConnection.queryResult(query, file: file, line: line) }
+        let (connection, result) = try transaction!.open(then: query)
+        return try result ?? connection.queryResult(query, file: file, line: line)
+    }
 }
 
 /// Finds the organization an API key belongs to; keys are compared by their SHA-256 hash only.
@@ -50,8 +58,12 @@ public struct APIKeyAuthenticator: Sendable {
     }
 
     /// Begins the transaction and opens the key's scope in one round trip; the organization, or nil.
-    static func beginTransaction(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection) throws -> UUID? {
-        try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts))[0].decode("organization_id", as: UUID?.self)
+    /// With `then`, that statement travels in the same round trip (a key refused there makes its rows moot: the caller
+    /// throws; they were read in the application role without an organization, which sees no rows).
+    static func beginTransaction(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection,
+                                 then next: PostgresQuery? = nil) throws -> (UUID?, PostgresResult?) {
+        let (rows, result) = try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts), then: next)
+        return (try rows[0].decode("organization_id", as: UUID?.self), result)
     }
 
     private static func beginRequest(key: String, timeouts: TransactionTimeouts) -> PostgresQuery {

@@ -13,6 +13,9 @@ struct ServerMetrics: Sendable {
     static let graphQLDuration = MetricFamily(
         "campaignd_graphql_request_duration_seconds", .histogram,
         help: "Time the responder spent on each /graphql request, by operation type.", buckets: latencyBuckets)
+    static let plannedReads = MetricFamily(
+        "campaignd_planned_reads_total", .counter,
+        help: "Fields answered by one planned statement instead of their resolvers (campaigns pages the read planner knows).")
     static let platformRequests = MetricFamily(
         "campaignd_platform_requests_total", .counter,
         help: "Requests to the ad platforms from this responder (launches, status changes, OAuth), by platform and outcome; each retry counts.")
@@ -21,7 +24,7 @@ struct ServerMetrics: Sendable {
         help: "Time each ad platform request took, by platform.", buckets: latencyBuckets)
 
     init() {
-        for family in [Self.graphQLRequests, Self.graphQLDuration, Self.platformRequests, Self.platformDuration] {
+        for family in [Self.graphQLRequests, Self.graphQLDuration, Self.plannedReads, Self.platformRequests, Self.platformDuration] {
             registry.register(family)
         }
     }
@@ -32,6 +35,7 @@ struct ServerMetrics: Sendable {
             ("operation_type", type), ("outcome", request.outcome.rawValue), ("status", String(request.status)),
         ])
         registry.observe(Self.graphQLDuration.name, request.seconds, [("operation_type", type)])
+        if request.plannedReads > 0 { registry.increment(Self.plannedReads.name, by: Double(request.plannedReads)) }
     }
 
     func recordPlatformRequest(_ platform: AdPlatform, _ outcome: String, _ seconds: Double) {
