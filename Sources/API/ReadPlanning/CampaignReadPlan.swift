@@ -20,7 +20,8 @@ struct CampaignReadPlan: Sendable {
     private var joinsUnitCreatives = false
     private var connectionFields: [(key: [UInt8], value: ConnectionValue)] = []
     private var edge = PlannedObject(key: 0)
-    private var cursor: @Sendable (PostgresResult, Int) -> String = { _, _ in "" }
+    /// The edge cursor, once a field asks for one (its columns are read only then).
+    private var cursor: (@Sendable (PostgresResult, Int) -> String)?
     let order: CampaignOrder
     /// Whether the selection asks for `totalCount`, which costs a count of its own.
     private(set) var countsTotal = false
@@ -42,7 +43,6 @@ struct CampaignReadPlan: Sendable {
         self.order = order
         let campaignID = column("c.id")
         edge.key = campaignID
-        cursor = Self.cursor(order, id: campaignID, time: column(Self.cursorTime), name: column("c.name"))
         for field in connection.fields {
             switch field.fieldName {
             case "__typename": connectionFields.append((field.keyBytes, .constant(Self.quoted("CampaignConnection"))))
@@ -55,7 +55,9 @@ struct CampaignReadPlan: Sendable {
                 for info in selection.fields {
                     switch info.fieldName {
                     case "hasNextPage": pageInfo.append((info.keyBytes, .hasNextPage))
-                    case "endCursor": pageInfo.append((info.keyBytes, .endCursor))
+                    case "endCursor":
+                        _ = readCursor()
+                        pageInfo.append((info.keyBytes, .endCursor))
                     case "__typename": pageInfo.append((info.keyBytes, .constant(Self.quoted("PageInfo"))))
                     default: return nil
                     }
@@ -66,7 +68,7 @@ struct CampaignReadPlan: Sendable {
                 for edgeField in selection.fields {
                     switch edgeField.fieldName {
                     case "__typename": edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .constant(Self.quoted("CampaignEdge"))))
-                    case "cursor": edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .computed(cursor)))
+                    case "cursor": edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .computed(readCursor())))
                     case "node":
                         guard let node = edgeField.subfields(on: "Campaign"), let campaign = planCampaign(node, id: campaignID) else { return nil }
                         edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .embedded(campaign)))
@@ -78,6 +80,16 @@ struct CampaignReadPlan: Sendable {
                 return nil
             }
         }
+    }
+
+    /// The cursor of an edge's row, its columns added to the statement on first use.
+    private mutating func readCursor() -> @Sendable (PostgresResult, Int) -> String {
+        if let cursor { return cursor }
+        let read = order == .name
+            ? Self.cursor(order, id: column("c.id"), time: 0, name: column("c.name"))
+            : Self.cursor(order, id: column("c.id"), time: column(Self.cursorTime), name: 0)
+        cursor = read
+        return read
     }
 
     // MARK: Types
@@ -113,7 +125,8 @@ struct CampaignReadPlan: Sendable {
 
     private mutating func planBudget(_ selection: SelectedFields) -> PlannedObject? {
         joinsBudget = true
-        var object = PlannedObject(key: column("b.campaign_id"))
+        // Any NOT NULL column of the budget tells whether the LEFT JOIN found one; its type is the shortest.
+        var object = PlannedObject(key: column("b.type"))
         for field in selection.fields {
             let value: PlannedValue
             switch field.fieldName {
@@ -231,7 +244,7 @@ struct CampaignReadPlan: Sendable {
                     switch info.value {
                     case .hasNextPage: writer.output.append(contentsOf: Array((hasNextPage ? "true" : "false").utf8))
                     case .endCursor:
-                        if let lastStart {
+                        if let lastStart, let cursor {
                             JSONWriter.writeString(cursor(result, lastStart), into: &writer.output)
                         } else {
                             writer.appendNull()
