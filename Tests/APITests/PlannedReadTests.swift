@@ -28,7 +28,12 @@ import TestSupport
         ("query($full: Boolean!) { campaigns(first: 5) { edges { node { name ...F @include(if: $full) } } } } fragment F on Campaign { budget { currency } status }", ["full": false]),
         ("{ campaigns(first: 100) { edges { node { units { creatives { id } } } } } }", [:]),
         ("{ campaigns(first: 0) { edges { node { name } } } }", [:]),
+        // Not planned: edges twice (the planner reads them once), and a field it does not know.
+        ("{ campaigns(first: 2) { a: edges { node { name } } b: edges { cursor node { id } } } }", [:]),
+        ("{ campaigns(first: 2) { edges { node { name externalCampaignId } } } }", [:]),
     ]
+    /// The documents above the planner answers: all but the last three.
+    static let plannedDocuments = documents.count - 3
 
     @Test func plannedPagesAreWhatTheResolversAnswer() async throws {
         let harness = try APITestHarness()
@@ -58,9 +63,9 @@ import TestSupport
         #expect(nextPlanned == (try await raw(resolversOnly, next, key: key)))
         #expect(nextPlanned.contains("\"name\":\"D"), "the page after the third name: \(nextPlanned)")
 
-        // Every document above but `first: 0`'s was planned, and only on the planning server.
+        // The planned documents and the two pages of the cursor check were planned, and only on the planning server.
         let metrics = try await HTTPClient.send(harness.server.url("/metrics")).text
-        #expect(metrics.contains("campaignd_planned_reads_total \(Self.documents.count + 1)"), "\(metrics)")
+        #expect(metrics.contains("campaignd_planned_reads_total \(Self.plannedDocuments + 2)"), "\(metrics)")
         #expect(!(try await HTTPClient.send(resolversOnly.url("/metrics")).text).contains("campaignd_planned_reads_total 1"))
     }
 

@@ -64,7 +64,8 @@ struct CampaignReadPlan: Sendable {
                 }
                 connectionFields.append((field.keyBytes, .pageInfo(pageInfo)))
             case "edges":
-                guard let selection = field.subfields(on: "CampaignEdge") else { return nil }
+                // The edges once: two aliases of them would share one planned edge.
+                guard edge.fields.isEmpty, let selection = field.subfields(on: "CampaignEdge") else { return nil }
                 for edgeField in selection.fields {
                     switch edgeField.fieldName {
                     case "__typename": edge.fields.append(PlannedField(key: edgeField.keyBytes, value: .constant(Self.quoted("CampaignEdge"))))
@@ -97,6 +98,7 @@ struct CampaignReadPlan: Sendable {
     private mutating func planCampaign(_ selection: SelectedFields, id: Int) -> PlannedObject? {
         var object = PlannedObject(key: id)
         for field in selection.fields {
+            guard !field.definesArguments else { return nil }
             let value: PlannedValue
             switch field.fieldName {
             case "__typename": value = .constant(Self.quoted("Campaign"))
@@ -128,6 +130,7 @@ struct CampaignReadPlan: Sendable {
         // Any NOT NULL column of the budget tells whether the LEFT JOIN found one; its type is the shortest.
         var object = PlannedObject(key: column("b.type"))
         for field in selection.fields {
+            guard !field.definesArguments else { return nil }
             let value: PlannedValue
             switch field.fieldName {
             case "__typename": value = .constant(Self.quoted("CampaignBudget"))
@@ -146,6 +149,7 @@ struct CampaignReadPlan: Sendable {
         let id = column("u.id")
         var object = PlannedObject(key: id)
         for field in selection.fields {
+            guard !field.definesArguments else { return nil }
             let value: PlannedValue
             switch field.fieldName {
             case "__typename": value = .constant(Self.quoted("CampaignUnit"))
@@ -169,6 +173,7 @@ struct CampaignReadPlan: Sendable {
         let id = column("a.id")
         var object = PlannedObject(key: id)
         for field in selection.fields {
+            guard !field.definesArguments else { return nil }
             let value: PlannedValue
             switch field.fieldName {
             case "__typename": value = .constant(Self.quoted("AdCreative"))

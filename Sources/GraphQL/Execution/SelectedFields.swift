@@ -21,6 +21,9 @@ public struct SelectedField: Sendable {
     /// The key as the response writes it, `"key":`, already escaped.
     public var keyBytes: [UInt8] { plan.keyBytes }
 
+    /// Whether the field's definition takes arguments (given or not): a planner that reads none refuses such a field.
+    public var definesArguments: Bool { !plan.field.arguments.isEmpty }
+
     /// The coerced arguments, defaults applied; throws the error executing the field would report.
     public func arguments() throws -> JSONObject {
         guard !plan.field.arguments.isEmpty else { return JSONObject() }
