@@ -25,6 +25,22 @@ import TestSupport
         #expect(afterwards.status == 401, "\(afterwards.text)")
     }
 
+    /// A planned read (its statement sent with the key check, in one round trip) is refused for a revoked key too.
+    @Test func aRevokedKeyIsRefusedAtAPlannedRead() async throws {
+        let harness = try APITestHarness()
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let page = "{ campaigns(first: 5) { totalCount edges { node { name } } } }"
+        let first = try await harness.post(["query": page], key: key)
+        #expect(first.status == 200 && first.text.contains(#""totalCount":0"#), "\(first.text)")
+        try harness.sql("UPDATE api_keys SET revoked_at = now()")
+        let refused = try await harness.post(["query": page], key: key)
+        #expect(refused.status == 401, "\(refused.text)")
+        #expect(refused.text.contains("UNAUTHENTICATED"))
+        let metrics = try await HTTPClient.send(harness.server.url("/metrics")).text
+        #expect(metrics.contains("campaignd_planned_reads_total 2"), "\(metrics)")
+    }
+
     /// A mutation on a remembered key writes in the transaction its first statement began, and commits.
     @Test func aMutationOnARememberedKeyIsCommitted() async throws {
         let harness = try APITestHarness()

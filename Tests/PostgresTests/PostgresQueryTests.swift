@@ -77,4 +77,37 @@ import TestSupport
         try connection.beginTransaction(with: "SELECT 1 AS one")
         try connection.finishTransaction(commit: true)
     }
+
+    @Test func aSecondStatementTravelsInTheSameRoundTripAndIsReadAsBytes() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        let (rows, next) = try connection.beginTransaction(
+            with: "SELECT set_config('app.note', \("pipelined"), true) AS note",
+            then: "SELECT current_setting('app.note') AS note, NULL::text AS nothing, \("é \"q\"")::text AS text")
+        #expect(try rows[0].decode("note", as: String.self) == "pipelined")
+        // The second statement ran in the transaction the first one's setting lives in.
+        let result = try #require(next)
+        #expect(result.rowCount == 1 && result.columnCount == 3)
+        #expect(result.string(0, 0) == "pipelined")
+        #expect(result.isNull(0, 1) && result.string(0, 1) == nil)
+        #expect(Array(result.bytes(0, 2)) == Array("é \"q\"".utf8))
+        try connection.finishTransaction(commit: true)
+    }
+
+    @Test func whenTheFirstStatementIsRefusedTheSecondDoesNotRun() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        try connection.execute("CREATE TABLE notes (id int PRIMARY KEY)")
+        #expect(throws: PostgresError.self) {
+            try connection.beginTransaction(with: "SELECT \("x")::int AS n", then: "INSERT INTO notes VALUES (\(1)) RETURNING id")
+        }
+        try connection.finishTransaction(commit: true)
+        #expect(try connection.query("SELECT count(*)::int AS n FROM notes")[0].decode("n", as: Int.self) == 0)
+        // A refused second statement fails the transaction; the connection stays usable.
+        #expect(throws: PostgresError.self) {
+            try connection.beginTransaction(with: "SELECT 1 AS one", then: "SELECT \("y")::int AS n")
+        }
+        try connection.finishTransaction(commit: false)
+        #expect(try connection.query("SELECT \(7)::int AS n")[0].decode("n", as: Int.self) == 7)
+    }
 }

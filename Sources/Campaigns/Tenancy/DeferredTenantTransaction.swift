@@ -28,10 +28,12 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
 
     /// Opens the transaction if it is not yet, with `first` as its first statement in the same round trip; then
     /// `first`'s rows as bytes (or nil when there was none).
-    func open(then first: PostgresQuery?) throws -> (connection: PostgresConnection, first: PostgresResult?) {
-        if isOpen { return (connection, try first.map { try connection.queryResult($0) }) }
+    func open(then first: PostgresQuery?, file: StaticString = #fileID, line: UInt = #line) throws
+        -> (connection: PostgresConnection, first: PostgresResult?) {
+        if isOpen { return (connection, try first.map { try connection.queryResult($0, file: file, line: line) }) }
         isOpen = true
-        let (organization, result) = try APIKeyAuthenticator.beginTransaction(forKey: key, timeouts: timeouts, on: connection, then: first)
+        let (organization, result) = try APIKeyAuthenticator.beginTransaction(
+            forKey: key, timeouts: timeouts, on: connection, then: first, file: file, line: line)
         guard organization == organizationID else {
             keyWasRefused = true
             throw APIKeyRevoked()

@@ -34,8 +34,7 @@ public struct TenantSession: @unchecked Sendable {
     /// first, it travels with the transaction's beginning, in one round trip.
     public func queryResult(_ query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresResult {
         if let openConnection { return try openConnection.queryResult(query, file: file, line: line) }
-        let (connection, result) = try transaction!.open(then: query)
-        return try result ?? connection.queryResult(query, file: file, line: line)
+        return try transaction!.open(then: query, file: file, line: line).first!
     }
 }
 
@@ -61,8 +60,9 @@ public struct APIKeyAuthenticator: Sendable {
     /// With `then`, that statement travels in the same round trip (a key refused there makes its rows moot: the caller
     /// throws; they were read in the application role without an organization, which sees no rows).
     static func beginTransaction(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection,
-                                 then next: PostgresQuery? = nil) throws -> (UUID?, PostgresResult?) {
-        let (rows, result) = try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts), then: next)
+                                 then next: PostgresQuery? = nil, file: StaticString = #fileID, line: UInt = #line)
+        throws -> (UUID?, PostgresResult?) {
+        let (rows, result) = try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts), then: next, file: file, line: line)
         return (try rows[0].decode("organization_id", as: UUID?.self), result)
     }
 
