@@ -317,9 +317,8 @@ public struct CampaignService: Sendable {
         a.id, a.campaign_unit_id, a.headline, a.description, a.media_url, a.call_to_action, a.landing_url, a.version, a.parent_id,
         a.more_headlines, a.more_descriptions
         """
-    /// Current versions only: creatives that no other creative revises.
-    public static let current =
-        "NOT EXISTS (SELECT 1 FROM ad_creatives r WHERE r.organization_id = a.organization_id AND r.parent_id = a.id)"
+    /// Current versions only: creatives that no other creative revises (`revised`, kept by triggers: migration 0026).
+    public static let current = "NOT a.revised"
 
     public func creatives(ofUnits unitIDs: [UUID], in session: TenantSession) throws -> [UUID: [AdCreative]] {
         guard !unitIDs.isEmpty else { return [:] }

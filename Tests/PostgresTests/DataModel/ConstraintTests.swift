@@ -245,6 +245,36 @@ extension DataModelTests {
         #expect(try row.decode("organization_id", as: UUID.self) == tenant.organization)
     }
 
+    /// `revised` says whether a creative has a revision, whoever writes the table; a creative has at most one.
+    @Test func aCreativeIsRevisedWhileItsOneRevisionExists() throws {
+        let tenant = try makeTenant()
+        func revised(_ id: UUID) throws -> Bool {
+            try connection.query("SELECT revised FROM ad_creatives WHERE id = \(id)")[0].decode("revised")
+        }
+        func revision(of parent: UUID, version: Int) -> PostgresQuery {
+            """
+            INSERT INTO ad_creatives (organization_id, campaign_unit_id, headline, call_to_action, landing_url, version, parent_id)
+            VALUES (\(tenant.organization), \(tenant.unit), 'Shoes', 'shop_now', 'https://example.com', \(version), \(parent)) RETURNING id
+            """
+        }
+        #expect(try !revised(tenant.creative))
+        let second = try insert(revision(of: tenant.creative, version: 2))
+        #expect(try revised(tenant.creative))
+        #expect(try !revised(second))
+        let duplicate = failure(revision(of: tenant.creative, version: 2))
+        #expect(duplicate?.kind == .uniqueViolation)
+        #expect(duplicate?.constraint == "ad_creatives_organization_parent_key")
+        let third = try insert(revision(of: second, version: 3))
+        #expect(try revised(second) && !revised(third))
+        // A refused revision deleted again leaves its parent current; so does one moved off it.
+        try connection.query("DELETE FROM ad_creatives WHERE id = \(third)")
+        #expect(try !revised(second))
+        try connection.query("UPDATE ad_creatives SET parent_id = NULL WHERE id = \(second)")
+        #expect(try !revised(tenant.creative))
+        try connection.query("UPDATE ad_creatives SET parent_id = \(tenant.creative) WHERE id = \(second)")
+        #expect(try revised(tenant.creative))
+    }
+
     @Test func deletingACampaignRemovesEverythingBelowIt() throws {
         let tenant = try makeTenant()
         let other = try makeTenant("Other")
