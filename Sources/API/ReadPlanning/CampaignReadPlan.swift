@@ -95,100 +95,88 @@ struct CampaignReadPlan: Sendable {
 
     // MARK: Types
 
-    private mutating func planCampaign(_ selection: SelectedFields, id: Int) -> PlannedObject? {
-        var object = PlannedObject(key: id)
+    /// An object of type `typeName` whose fields `value` reads (nil: a field this plan does not read, so no plan);
+    /// `__typename` is read here, and a field that takes arguments is never planned.
+    private mutating func plan(
+        _ selection: SelectedFields, typeName: String, key: Int, _ value: (inout CampaignReadPlan, SelectedField) -> PlannedValue?
+    ) -> PlannedObject? {
+        var object = PlannedObject(key: key)
         for field in selection.fields {
             guard !field.definesArguments else { return nil }
-            let value: PlannedValue
-            switch field.fieldName {
-            case "__typename": value = .constant(Self.quoted("Campaign"))
-            case "id": value = .globalID(prefix: Self.idPrefix(.campaign), column: id)
-            case "name": value = .text(column: column("c.name"))
-            case "platform": value = .enumValue(column: column("c.platform"))
-            case "objective": value = .enumValue(column: column("c.objective"))
-            case "status": value = .enumValue(column: column("c.status"))
-            case "createdAt": value = .text(column: column(Self.dateTime("c.created_at")))
-            case "startDate": value = .text(column: column("to_char(c.start_date, 'YYYY-MM-DD')"))
-            case "endDate": value = .text(column: column("to_char(c.end_date, 'YYYY-MM-DD')"))
-            case "metaPixelId": value = .text(column: column("c.meta_pixel_id"))
-            case "budget":
-                guard !joinsBudget, let selection = field.subfields(on: "CampaignBudget"), let budget = planBudget(selection) else { return nil }
-                value = .optional(budget)
-            case "units":
-                guard !joinsUnits, let selection = field.subfields(on: "CampaignUnit"), let units = planUnit(selection) else { return nil }
-                value = .list(units)
-            default:
-                return nil
-            }
-            object.fields.append(PlannedField(key: field.keyBytes, value: value))
+            guard let planned = field.fieldName == "__typename" ? .constant(Self.quoted(typeName)) : value(&self, field) else { return nil }
+            object.fields.append(PlannedField(key: field.keyBytes, value: planned))
         }
         return object
+    }
+
+    private mutating func planCampaign(_ selection: SelectedFields, id: Int) -> PlannedObject? {
+        plan(selection, typeName: "Campaign", key: id) { plan, field in
+            switch field.fieldName {
+            case "id": return .globalID(prefix: Self.idPrefix(.campaign), column: id)
+            case "name": return .text(column: plan.column("c.name"))
+            case "platform": return .enumValue(column: plan.column("c.platform"))
+            case "objective": return .enumValue(column: plan.column("c.objective"))
+            case "status": return .enumValue(column: plan.column("c.status"))
+            case "createdAt": return .text(column: plan.column(Self.dateTime("c.created_at")))
+            case "startDate": return .text(column: plan.column("to_char(c.start_date, 'YYYY-MM-DD')"))
+            case "endDate": return .text(column: plan.column("to_char(c.end_date, 'YYYY-MM-DD')"))
+            case "metaPixelId": return .text(column: plan.column("c.meta_pixel_id"))
+            case "budget":
+                guard !plan.joinsBudget, let selection = field.subfields(on: "CampaignBudget") else { return nil }
+                return plan.planBudget(selection).map(PlannedValue.optional)
+            case "units":
+                guard !plan.joinsUnits, let selection = field.subfields(on: "CampaignUnit") else { return nil }
+                return plan.planUnit(selection).map(PlannedValue.list)
+            default: return nil
+            }
+        }
     }
 
     private mutating func planBudget(_ selection: SelectedFields) -> PlannedObject? {
         joinsBudget = true
         // Any NOT NULL column of the budget tells whether the LEFT JOIN found one; its type is the shortest.
-        var object = PlannedObject(key: column("b.type"))
-        for field in selection.fields {
-            guard !field.definesArguments else { return nil }
-            let value: PlannedValue
+        return plan(selection, typeName: "CampaignBudget", key: column("b.type")) { plan, field in
             switch field.fieldName {
-            case "__typename": value = .constant(Self.quoted("CampaignBudget"))
-            case "type": value = .enumValue(column: column("b.type"))
-            case "amount": value = .text(column: column("b.amount::text"))
-            case "currency": value = .text(column: column("b.currency"))
+            case "type": return .enumValue(column: plan.column("b.type"))
+            case "amount": return .text(column: plan.column("b.amount::text"))
+            case "currency": return .text(column: plan.column("b.currency"))
             default: return nil
             }
-            object.fields.append(PlannedField(key: field.keyBytes, value: value))
         }
-        return object
     }
 
     private mutating func planUnit(_ selection: SelectedFields) -> PlannedObject? {
         joinsUnits = true
         let id = column("u.id")
-        var object = PlannedObject(key: id)
-        for field in selection.fields {
-            guard !field.definesArguments else { return nil }
-            let value: PlannedValue
+        return plan(selection, typeName: "CampaignUnit", key: id) { plan, field in
             switch field.fieldName {
-            case "__typename": value = .constant(Self.quoted("CampaignUnit"))
-            case "id": value = .globalID(prefix: Self.idPrefix(.campaignUnit), column: id)
-            case "name": value = .text(column: column("u.name"))
-            case "budgetAllocation": value = .text(column: column("u.budget_allocation::text"))
-            case "externalId": value = .text(column: column("u.external_id"))
+            case "id": return .globalID(prefix: Self.idPrefix(.campaignUnit), column: id)
+            case "name": return .text(column: plan.column("u.name"))
+            case "budgetAllocation": return .text(column: plan.column("u.budget_allocation::text"))
+            case "externalId": return .text(column: plan.column("u.external_id"))
             case "creatives":
-                guard !joinsUnitCreatives, let selection = field.subfields(on: "AdCreative"), let creatives = planCreative(selection) else { return nil }
-                value = .list(creatives)
-            default:
-                return nil
+                guard !plan.joinsUnitCreatives, let selection = field.subfields(on: "AdCreative") else { return nil }
+                return plan.planCreative(selection).map(PlannedValue.list)
+            default: return nil
             }
-            object.fields.append(PlannedField(key: field.keyBytes, value: value))
         }
-        return object
     }
 
     private mutating func planCreative(_ selection: SelectedFields) -> PlannedObject? {
         joinsUnitCreatives = true
         let id = column("a.id")
-        var object = PlannedObject(key: id)
-        for field in selection.fields {
-            guard !field.definesArguments else { return nil }
-            let value: PlannedValue
+        return plan(selection, typeName: "AdCreative", key: id) { plan, field in
             switch field.fieldName {
-            case "__typename": value = .constant(Self.quoted("AdCreative"))
-            case "id": value = .globalID(prefix: Self.idPrefix(.adCreative), column: id)
-            case "headline": value = .text(column: column("a.headline"))
-            case "description": value = .text(column: column("a.description"))
-            case "mediaUrl": value = .text(column: column("a.media_url"))
-            case "callToAction": value = .enumValue(column: column("a.call_to_action"))
-            case "landingUrl": value = .text(column: column("a.landing_url"))
-            case "version": value = .integer(column: column("a.version"))
+            case "id": return .globalID(prefix: Self.idPrefix(.adCreative), column: id)
+            case "headline": return .text(column: plan.column("a.headline"))
+            case "description": return .text(column: plan.column("a.description"))
+            case "mediaUrl": return .text(column: plan.column("a.media_url"))
+            case "callToAction": return .enumValue(column: plan.column("a.call_to_action"))
+            case "landingUrl": return .text(column: plan.column("a.landing_url"))
+            case "version": return .integer(column: plan.column("a.version"))
             default: return nil
             }
-            object.fields.append(PlannedField(key: field.keyBytes, value: value))
         }
-        return object
     }
 
     // MARK: Statement
