@@ -1,6 +1,6 @@
-import Foundation
 import Campaigns
 import GraphQL
+import Synchronization
 
 /// What every resolver of one request shares: the caller's organization-scoped session and the services.
 public struct RequestContext: Sendable {
@@ -16,15 +16,14 @@ public struct RequestContext: Sendable {
 
 /// Counts, during one request, the fields answered by a planned read (`CampaignReadPlan`) rather than by their
 /// resolvers: operators see how much traffic the planner takes, and tests see that it took a document.
-final class RequestTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reads = 0
+final class RequestTally: Sendable {
+    private let reads = Atomic<Int>(0)
 
     func countPlannedRead() {
-        lock.withLock { reads += 1 }
+        reads.add(1, ordering: .relaxed)
     }
 
-    var plannedReads: Int { lock.withLock { reads } }
+    var plannedReads: Int { reads.load(ordering: .relaxed) }
 }
 
 extension ResolverContext {

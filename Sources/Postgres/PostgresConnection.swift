@@ -73,14 +73,9 @@ public final class PostgresConnection: @unchecked Sendable {
     public func queryResult(_ query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresResult {
         try naming(file, line) {
             let statement = try prepare(query, plannedForValues: false)
-            let result = withCStrings(statement.texts) { statement.run(on: handle, $0) }
-            do {
-                try check(result)
-            } catch {
-                PQclear(result)
-                throw error
-            }
-            return PostgresResult(result!)
+            let result = withCStrings(statement.texts) { statement.run(on: handle, $0) }.map(PostgresResult.init)
+            try check(result?.result)
+            return result!
         }
     }
 
@@ -163,8 +158,7 @@ public final class PostgresConnection: @unchecked Sendable {
         defer { PQclear(begun) }
         let answered = nextPipelineResult()
         defer { PQclear(answered) }
-        var followed = following == nil ? nil : nextPipelineResult()
-        defer { if let followed { PQclear(followed) } }
+        let followed = following == nil ? nil : nextPipelineResult().map(PostgresResult.init)
         let synced = PQgetResult(handle)
         defer { PQclear(synced) }
         guard PQresultStatus(synced) == PGRES_PIPELINE_SYNC else {
@@ -175,9 +169,8 @@ public final class PostgresConnection: @unchecked Sendable {
         try naming(file, line) { try check(answered) }
         let rows = Self.rows(from: answered)
         guard following != nil else { return (rows, nil) }
-        try naming(file, line) { try check(followed) }
-        defer { followed = nil }  // Cleared by the PostgresResult that now owns it.
-        return (rows, PostgresResult(followed!))
+        try naming(file, line) { try check(followed?.result) }
+        return (rows, followed)
     }
 
     /// One statement's result in pipeline mode, and the NULL that ends it.

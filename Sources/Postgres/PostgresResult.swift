@@ -5,7 +5,8 @@ import Foundation
 /// for a caller that writes the cells straight into a response (a planned read), where `PostgresRows`' decoding
 /// would allocate a string per cell only to copy it again.
 public final class PostgresResult: @unchecked Sendable {
-    private let result: OpaquePointer
+    /// Cleared when this result goes.
+    let result: OpaquePointer
     public let rowCount: Int
     public let columnCount: Int
 

@@ -38,8 +38,7 @@ import TestSupport
         let refused = try await harness.post(["query": page], key: key)
         #expect(refused.status == 401, "\(refused.text)")
         #expect(refused.text.contains("UNAUTHENTICATED"))
-        let metrics = try await HTTPClient.send(harness.server.url("/metrics")).text
-        #expect(metrics.contains("campaignd_planned_reads_total 2"), "\(metrics)")
+        #expect(try await plannedReads(harness.server) == 2)
     }
 
     /// A mutation on a remembered key writes in the transaction its first statement began, and commits.

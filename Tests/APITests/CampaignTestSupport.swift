@@ -78,3 +78,11 @@ func firstError(_ body: [String: Any]) -> (code: String?, field: String?, messag
 func globalID(_ type: String, _ id: UUID) -> String {
     Data("\(type):\(id.uuidString.lowercased())".utf8).base64EncodedString()
 }
+
+/// `campaignd_planned_reads_total` as the server's /metrics reads it; 0 before its first planned read (no sample yet).
+func plannedReads(_ server: TestServer) async throws -> Int {
+    let prefix = "campaignd_planned_reads_total "
+    let text = try await HTTPClient.send(server.url("/metrics")).text
+    guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return 0 }
+    return try #require(Int(line.dropFirst(prefix.count)), "\(line)")
+}

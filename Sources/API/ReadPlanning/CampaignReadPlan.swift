@@ -83,14 +83,26 @@ struct CampaignReadPlan: Sendable {
         }
     }
 
-    /// The cursor of an edge's row, its columns added to the statement on first use.
+    /// The cursor of an edge's row (`campaigns(after:)` reads it back), its columns added to the statement on first use.
     private mutating func readCursor() -> @Sendable (PostgresResult, Int) -> String {
         if let cursor { return cursor }
-        let read = order == .name
-            ? Self.cursor(order, id: column("c.id"), time: 0, name: column("c.name"))
-            : Self.cursor(order, id: column("c.id"), time: column(Self.cursorTime), name: 0)
+        let id = column("c.id")
+        let read: @Sendable (PostgresResult, Int) -> String
+        switch order {
+        case .name:
+            let name = column("c.name")
+            read = { result, row in CampaignCursor.encode(.name(result.string(row, name) ?? "", Self.uuid(result, row, id))) }
+        case .newest, .oldest:
+            let time = column(Self.cursorTime)
+            read = { result, row in PageCursor.encode(createdAt: result.string(row, time) ?? "", id: Self.uuid(result, row, id)) }
+        }
         cursor = read
         return read
+    }
+
+    /// A uuid column's value, which PostgreSQL prints in the canonical form.
+    private static func uuid(_ result: PostgresResult, _ row: Int, _ column: Int) -> UUID {
+        UUID(uuidString: result.string(row, column)!)!
     }
 
     // MARK: Types
@@ -112,7 +124,7 @@ struct CampaignReadPlan: Sendable {
     private mutating func planCampaign(_ selection: SelectedFields, id: Int) -> PlannedObject? {
         plan(selection, typeName: "Campaign", key: id) { plan, field in
             switch field.fieldName {
-            case "id": return .globalID(prefix: Self.idPrefix(.campaign), column: id)
+            case "id": return .globalID(.campaign, column: id)
             case "name": return .text(column: plan.column("c.name"))
             case "platform": return .enumValue(column: plan.column("c.platform"))
             case "objective": return .enumValue(column: plan.column("c.objective"))
@@ -150,7 +162,7 @@ struct CampaignReadPlan: Sendable {
         let id = column("u.id")
         return plan(selection, typeName: "CampaignUnit", key: id) { plan, field in
             switch field.fieldName {
-            case "id": return .globalID(prefix: Self.idPrefix(.campaignUnit), column: id)
+            case "id": return .globalID(.campaignUnit, column: id)
             case "name": return .text(column: plan.column("u.name"))
             case "budgetAllocation": return .text(column: plan.column("u.budget_allocation::text"))
             case "externalId": return .text(column: plan.column("u.external_id"))
@@ -167,7 +179,7 @@ struct CampaignReadPlan: Sendable {
         let id = column("a.id")
         return plan(selection, typeName: "AdCreative", key: id) { plan, field in
             switch field.fieldName {
-            case "id": return .globalID(prefix: Self.idPrefix(.adCreative), column: id)
+            case "id": return .globalID(.adCreative, column: id)
             case "headline": return .text(column: plan.column("a.headline"))
             case "description": return .text(column: plan.column("a.description"))
             case "mediaUrl": return .text(column: plan.column("a.media_url"))
@@ -230,43 +242,31 @@ struct CampaignReadPlan: Sendable {
             case .edges: writer.writeList(edge, rows: 0..<end)
             case .totalCount: JSONWriter.writeInt(total, into: &writer.output)
             case .constant(let bytes): writer.output.append(contentsOf: bytes)
-            case .pageInfo(let pageInfo):
-                for (infoIndex, info) in pageInfo.enumerated() {
-                    writer.output.append(infoIndex == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-                    writer.output.append(contentsOf: info.key)
-                    switch info.value {
-                    case .hasNextPage: writer.output.append(contentsOf: Array((hasNextPage ? "true" : "false").utf8))
-                    case .endCursor:
-                        if let lastStart, let cursor {
-                            JSONWriter.writeString(cursor(result, lastStart), into: &writer.output)
-                        } else {
-                            writer.appendNull()
-                        }
-                    case .constant(let bytes): writer.output.append(contentsOf: bytes)
-                    }
-                }
-                writer.output.append(UInt8(ascii: "}"))
+            case .pageInfo(let fields):
+                let endCursor = lastStart.flatMap { start in cursor.map { $0(result, start) } }
+                Self.writePageInfo(fields, hasNextPage: hasNextPage, endCursor: endCursor, into: &writer.output)
             }
         }
         writer.output.append(UInt8(ascii: "}"))
         return SerializedJSON(completed: writer.output)
     }
 
-    // MARK: Formats
-
-    /// The edge cursor `campaigns(after:)` reads back: the creation keyset, or the name keyset for the name order.
-    private static func cursor(_ order: CampaignOrder, id: Int, time: Int, name: Int) -> @Sendable (PostgresResult, Int) -> String {
-        switch order {
-        case .name:
-            return { result, row in
-                CampaignCursor.encode(.name(result.string(row, name) ?? "", UUID(uuidString: result.string(row, id) ?? "") ?? UUID()))
-            }
-        case .newest, .oldest:
-            return { result, row in
-                PageCursor.encode(createdAt: result.string(row, time) ?? "", id: UUID(uuidString: result.string(row, id) ?? "") ?? UUID())
+    private static func writePageInfo(
+        _ fields: [(key: [UInt8], value: PageInfoValue)], hasNextPage: Bool, endCursor: String?, into output: inout [UInt8]
+    ) {
+        for (index, field) in fields.enumerated() {
+            output.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            output.append(contentsOf: field.key)
+            switch field.value {
+            case .hasNextPage: JSONWriter.write(.bool(hasNextPage), into: &output)
+            case .endCursor: JSONWriter.write(endCursor.map(JSON.string) ?? .null, into: &output)
+            case .constant(let bytes): output.append(contentsOf: bytes)
             }
         }
+        output.append(UInt8(ascii: "}"))
     }
+
+    // MARK: Formats
 
     /// The creation instant as cursors carry it, to the microsecond.
     private static let cursorTime = #"to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"#
@@ -275,8 +275,6 @@ struct CampaignReadPlan: Sendable {
     private static func dateTime(_ column: String) -> String {
         #"to_char("# + column + #" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#
     }
-
-    private static func idPrefix(_ type: NodeType) -> [UInt8] { Array((type.rawValue + ":").utf8) }
 
     private static func quoted(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []

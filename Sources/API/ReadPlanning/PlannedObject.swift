@@ -23,8 +23,8 @@ indirect enum PlannedValue: Sendable {
     case enumValue(column: Int)
     /// A number written as PostgreSQL prints it (integers only).
     case integer(column: Int)
-    /// A global id, `Type:uuid` in base64, from the uuid column.
-    case globalID(prefix: [UInt8], column: Int)
+    /// The global id of a `type` object (`GlobalID`) whose uuid is the column.
+    case globalID(NodeType, column: Int)
     /// The same bytes on every object (`__typename`).
     case constant([UInt8])
     /// A string computed from the object's first row (a cursor).
@@ -84,10 +84,8 @@ struct PlannedJSONWriter {
                 output.append(UInt8(ascii: "\""))
             case .integer(let column):
                 if result.isNull(row, column) { appendNull() } else { output.append(contentsOf: result.bytes(row, column)) }
-            case .globalID(let prefix, let column):
-                output.append(UInt8(ascii: "\""))
-                Base64.append(prefix, result.bytes(row, column), into: &output)
-                output.append(UInt8(ascii: "\""))
+            case .globalID(let type, let column):
+                GlobalID.writeJSON(type, uuidText: result.bytes(row, column), into: &output)
             case .constant(let bytes):
                 output.append(contentsOf: bytes)
             case .computed(let compute):
@@ -105,31 +103,5 @@ struct PlannedJSONWriter {
 
     mutating func appendNull() {
         output.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
-    }
-}
-
-/// Standard base64 with padding, of two byte runs back to back (a global id's `Type:` and its uuid text).
-enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    static func append(_ prefix: [UInt8], _ rest: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        let total = prefix.count + rest.count
-        func byte(_ index: Int) -> UInt32 { UInt32(index < prefix.count ? prefix[index] : rest[index - prefix.count]) }
-        var index = 0
-        while index + 3 <= total {
-            let triple = byte(index) << 16 | byte(index + 1) << 8 | byte(index + 2)
-            output.append(alphabet[Int(triple >> 18 & 63)])
-            output.append(alphabet[Int(triple >> 12 & 63)])
-            output.append(alphabet[Int(triple >> 6 & 63)])
-            output.append(alphabet[Int(triple & 63)])
-            index += 3
-        }
-        let left = total - index
-        guard left > 0 else { return }
-        let triple = byte(index) << 16 | (left == 2 ? byte(index + 1) << 8 : 0)
-        output.append(alphabet[Int(triple >> 18 & 63)])
-        output.append(alphabet[Int(triple >> 12 & 63)])
-        output.append(left == 2 ? alphabet[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
-        output.append(UInt8(ascii: "="))
     }
 }

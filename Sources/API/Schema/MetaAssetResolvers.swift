@@ -9,25 +9,26 @@ enum MetaAssetResolvers {
     static var all: Resolvers {
         var resolvers = Resolvers()
         let audiences = AudienceService()
+        /// `metaPages`, `metaPixels`, `metaEUTransparencySuggestions`: what the account `adAccountId` has on Meta.
+        func accountQuery<Assets: ResolvedValueConvertible>(
+            _ fieldName: String, _ read: @escaping @Sendable (MetaAssetService, UUID, TenantSession) throws -> Assets
+        ) {
+            resolvers.query(fieldName) { context in
+                let request = try context.request
+                return try read(request.services.metaAssets, try context.id("adAccountId", of: .adAccount), request.session)
+            }
+        }
         resolvers.object("MetaPage", of: PlatformPage.self) { object in
             object.field("id") { page, _ in page.id }
             object.field("name") { page, _ in page.name }
         }
 
-        resolvers.query("metaPages") { context in
-            let request = try context.request
-            let accountID = try context.id("adAccountId", of: .adAccount)
-            return try request.services.metaAssets.pages(ofAccount: accountID, in: request.session)
-        }
+        accountQuery("metaPages") { assets, account, session in try assets.pages(ofAccount: account, in: session) }
         resolvers.object("MetaPixel", of: PlatformPixel.self) { object in
             object.field("id") { pixel, _ in pixel.id }
             object.field("name") { pixel, _ in pixel.name }
         }
-        resolvers.query("metaPixels") { context in
-            let request = try context.request
-            let accountID = try context.id("adAccountId", of: .adAccount)
-            return try request.services.metaAssets.pixels(ofAccount: accountID, in: request.session)
-        }
+        accountQuery("metaPixels") { assets, account, session in try assets.pixels(ofAccount: account, in: session) }
         resolvers.mutation("setCampaignMetaPixel") { context, session in
             let request = try context.request
             let campaignID = try context.id("id", of: .campaign)
@@ -38,11 +39,7 @@ enum MetaAssetResolvers {
             object.field("beneficiary") { transparency, _ in transparency.beneficiary }
             object.field("payor") { transparency, _ in transparency.payor }
         }
-        resolvers.query("metaEUTransparencySuggestions") { context in
-            let request = try context.request
-            let accountID = try context.id("adAccountId", of: .adAccount)
-            return try request.services.metaAssets.transparencySuggestions(ofAccount: accountID, in: request.session)
-        }
+        accountQuery("metaEUTransparencySuggestions") { assets, account, session in try assets.transparencySuggestions(ofAccount: account, in: session) }
         resolvers.query("metaAudienceSizeEstimate") { context -> AudienceSizeEstimate? in
             let request = try context.request
             let accountID = try context.id("adAccountId", of: .adAccount)

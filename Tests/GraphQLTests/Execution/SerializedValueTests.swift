@@ -45,13 +45,15 @@ import Testing
         #expect(seen.all == [#"all true ["n", "name"]"#, "total leaf: true"])
     }
 
-    @Test func aSerializedValueStandsForTheFieldEvenInAListOrUnderNonNull() throws {
+    @Test func aSerializedValueStandsForANonNullListAndForALeaf() throws {
         var resolvers = Resolvers()
         resolvers.field("Query", "plain") { _ in SerializedJSON(completed: Array(#""as \"is\"""#.utf8)) }
-        resolvers.field("Query", "page") { _ in SerializedJSON(completed: Array(#"{"total":1}"#.utf8)) }
+        resolvers.field("Query", "page") { _ in JSON.object(JSONObject([("total", .int(1))])) }
+        resolvers.field("Page", "items") { _ in SerializedJSON(completed: Array(#"[{"name":"a"}]"#.utf8)) }
         resolvers.defaultResolvers(for: "Page")
         resolvers.defaultResolvers(for: "Item")
         let executable = try ExecutableSchema(schema: try executionTestSchema(sdl), resolvers: resolvers)
-        #expect(try runSync(executable, "{ plain page { total } }") == #"{"data":{"plain":"as \"is\"","page":{"total":1}}}"#)
+        #expect(try runSync(executable, "{ plain page { items { name } total } }")
+            == #"{"data":{"plain":"as \"is\"","page":{"items":[{"name":"a"}],"total":1}}}"#)
     }
 }

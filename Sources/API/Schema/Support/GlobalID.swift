@@ -15,6 +15,9 @@ enum NodeType: String, Sendable, CaseIterable {
     case automationAlert = "AutomationAlert"
     case executionLogEntry = "ExecutionLogEntry"
 
+    /// `Campaign:`, what a global id's text starts with before its uuid.
+    var idPrefix: [UInt8] { Array((rawValue + ":").utf8) }
+
     /// "Campaign unit", as in "Campaign unit not found.".
     var displayName: String {
         switch self {
@@ -36,9 +39,17 @@ struct GlobalID: Equatable {
     var type: NodeType
     var id: UUID
 
-    var encoded: String { Data("\(type.rawValue):\(id.uuidString.lowercased())".utf8).base64EncodedString() }
+    var encoded: String { Data(type.idPrefix + Array(id.uuidString.lowercased().utf8)).base64EncodedString() }
 
     static func encode(_ type: NodeType, _ id: UUID) -> String { GlobalID(type: type, id: id).encoded }
+
+    /// `encode`'s id as a JSON string, from a uuid already in its lowercase text form (as PostgreSQL prints it),
+    /// written without Foundation: a planned read writes one for every object of a page.
+    static func writeJSON(_ type: NodeType, uuidText: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        Base64.append(type.idPrefix, uuidText, into: &output)
+        output.append(UInt8(ascii: "\""))
+    }
 
     init(type: NodeType, id: UUID) {
         self.type = type
