@@ -141,6 +141,25 @@ public final class PostgresConnection: @unchecked Sendable {
     public func beginTransaction(
         with query: PostgresQuery, then next: PostgresQuery?, file: StaticString = #fileID, line: UInt = #line
     ) throws -> (rows: PostgresRows, next: PostgresResult?) {
+        try pipeline(beginning: true, query, then: next, file: file, line: line)
+    }
+
+    /// Runs `query` and then `next` in one round trip and one transaction of their own, which ends with them:
+    /// PostgreSQL commits it at the pipeline's sync point, or rolls it back there when either is refused (and `next`
+    /// does not run when `query` is refused). What `query` sets for its transaction (`set_config(…, true)`) holds
+    /// for `next` and is gone after.
+    public func runTogether(
+        _ query: PostgresQuery, then next: PostgresQuery, file: StaticString = #fileID, line: UInt = #line
+    ) throws -> (rows: PostgresRows, next: PostgresResult) {
+        let (rows, result) = try pipeline(beginning: false, query, then: next, file: file, line: line)
+        return (rows, result!)
+    }
+
+    /// `query` and `next` in one pipeline, after a `BEGIN` when `beginning` (the transaction then stays open), in
+    /// the pipeline's implicit transaction otherwise.
+    private func pipeline(
+        beginning: Bool, _ query: PostgresQuery, then next: PostgresQuery?, file: StaticString, line: UInt
+    ) throws -> (rows: PostgresRows, next: PostgresResult?) {
         precondition(!isInTransaction, "nested transactions are not supported; use the outer one")
         let statement = try naming(file, line) { try prepare(query, plannedForValues: false) }
         let following = try next.map { next in try naming(file, line) { try prepare(next, plannedForValues: false) } }
@@ -148,13 +167,14 @@ public final class PostgresConnection: @unchecked Sendable {
         defer { PQexitPipelineMode(handle) }
         let sent = withCStrings(statement.texts) { values in
             withCStrings(following?.texts ?? []) { followingValues in
-                PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1 && statement.queue(on: handle, values)
+                (!beginning || PQsendQueryParams(handle, "BEGIN", 0, nil, nil, nil, nil, 0) == 1)
+                    && statement.queue(on: handle, values)
                     && (following?.queue(on: handle, followingValues) ?? true)
             }
         }
         guard sent, PQpipelineSync(handle) == 1 else { throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle))) }
         // Each statement's result, then NULL; then the sync point. Everything is read before leaving pipeline mode.
-        let begun = nextPipelineResult()
+        let begun = beginning ? nextPipelineResult() : nil
         defer { PQclear(begun) }
         let answered = nextPipelineResult()
         defer { PQclear(answered) }
@@ -164,8 +184,10 @@ public final class PostgresConnection: @unchecked Sendable {
         guard PQresultStatus(synced) == PGRES_PIPELINE_SYNC else {
             throw PostgresError.connection(Self.trimmedMessage(PQerrorMessage(handle)))
         }
-        try check(begun)
-        isInTransaction = true
+        if beginning {
+            try check(begun)
+            isInTransaction = true
+        }
         try naming(file, line) { try check(answered) }
         let rows = Self.rows(from: answered)
         guard following != nil else { return (rows, nil) }

@@ -68,6 +68,30 @@ import TestSupport
         #expect(try await plannedReads(resolversOnly) == 0)
     }
 
+    /// In a query, a planned page that is the request's first statement runs in a transaction of its own, begun and
+    /// committed with it; a later root field the resolvers answer begins another, in the same organization and no other.
+    @Test func aFirstPlannedPageCommitsAloneAndLaterReadsBeginTheirOwnTransaction() async throws {
+        let harness = try APITestHarness(environment: ["CAMPAIGND_API_KEY_CACHE_SECONDS": "300"])
+        defer { harness.stop() }
+        let resolversOnly = try TestServer(databaseURL: harness.database.url, environment: ["CAMPAIGND_PLANNED_READS": "off"])
+        defer { resolversOnly.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        try seed(harness, key: key)
+        let stranger = try harness.organization(named: "Other Org")
+        try seed(harness, key: stranger, campaigns: 2)
+        let document: (query: String, variables: [String: Any]) = (
+            "{ a: campaigns(first: 2) { edges { node { name } } } b: campaigns(first: 3) { totalCount edges { node { name externalCampaignId units { name } } } } }", [:])
+        // The first request remembers the key; the second's first statement opens (and here ends) its transaction.
+        for _ in 0..<2 {
+            let planned = try await raw(harness.server, document, key: key)
+            #expect(planned == (try await raw(resolversOnly, document, key: key)))
+            #expect(planned.contains(#""totalCount":8"#) && !planned.contains("Other Org") && !planned.contains("errors"), "\(planned)")
+        }
+        #expect(try await plannedReads(harness.server) == 2)
+        // Nothing was left open: the pool's connections are idle, not idle in a transaction.
+        #expect(try harness.scalar("SELECT count(*)::int FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' AND datname = current_database()") == 0)
+    }
+
     /// Fields the planner does not read leave the whole page to the resolvers, with the same answer.
     @Test func selectionsBeyondThePlannerGoThroughTheResolvers() async throws {
         let harness = try APITestHarness()

@@ -111,3 +111,51 @@ import TestSupport
         #expect(try connection.query("SELECT \(7)::int AS n")[0].decode("n", as: Int.self) == 7)
     }
 }
+
+@Suite struct RunTogetherTests {
+    @Test func bothStatementsShareOneTransactionThatEndsWithThem() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        try connection.execute("CREATE TABLE notes (id int PRIMARY KEY)")
+        let (rows, next) = try connection.runTogether(
+            "SELECT set_config('app.note', \("together"), true) AS note, txid_current()::text AS tx",
+            then: "INSERT INTO notes VALUES (\(1)) RETURNING current_setting('app.note') AS note, txid_current()::text AS tx")
+        #expect(try rows[0].decode("note", as: String.self) == "together")
+        // One transaction: the second statement sees the first's setting and has its transaction id.
+        #expect(next.string(0, 0) == "together")
+        #expect(next.string(0, 1) == (try rows[0].decode("tx", as: String.self)))
+        // Ended at the sync point, committed: no transaction open, the setting gone, the row kept.
+        #expect(!connection.isInTransaction)
+        #expect(try connection.query("SELECT current_setting('app.note', true) AS note")[0].decode("note", as: String?.self) ?? "" == "")
+        #expect(try connection.query("SELECT count(*)::int AS n FROM notes")[0].decode("n", as: Int.self) == 1)
+    }
+
+    @Test func aRefusedSecondStatementRollsBackTheFirst() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        try connection.execute("CREATE TABLE notes (id int PRIMARY KEY)")
+        let line = #line + 2
+        do {
+            _ = try connection.runTogether("INSERT INTO notes VALUES (\(1)) RETURNING id", then: "SELECT \("y")::int AS n")
+            Issue.record("the cast was not refused")
+        } catch let error as PostgresError {
+            #expect(error.serverError?.sqlState == "22P02")
+            #expect(error.serverError?.callSite == "PostgresTests/PostgresQueryTests.swift:\(line)")
+        }
+        #expect(!connection.isInTransaction)
+        #expect(try connection.query("SELECT count(*)::int AS n FROM notes")[0].decode("n", as: Int.self) == 0)
+    }
+
+    @Test func whenTheFirstIsRefusedTheSecondDoesNotRunAndTheConnectionStaysUsable() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        try connection.execute("CREATE TABLE notes (id int PRIMARY KEY)")
+        #expect(throws: PostgresError.self) {
+            try connection.runTogether("SELECT \("x")::int AS n", then: "INSERT INTO notes VALUES (\(1)) RETURNING id")
+        }
+        #expect(!connection.isInTransaction)
+        #expect(try connection.query("SELECT count(*)::int AS n FROM notes")[0].decode("n", as: Int.self) == 0)
+        try connection.beginTransaction(with: "SELECT 1 AS one")
+        try connection.finishTransaction(commit: true)
+    }
+}

@@ -223,10 +223,12 @@ struct CampaignReadPlan: Sendable {
     }
 
     /// Runs the statement and writes the connection: the first `first` campaigns of the page (the statement reads one
-    /// more, to tell whether a next page exists).
-    func run(source: PostgresQuery, first: Int, in session: TenantSession, totalCount: () throws -> Int) throws -> SerializedJSON {
-        // The page first: as the request's first statement it travels with the transaction's beginning.
-        let result = try session.queryResult(statement(source: source))
+    /// more, to tell whether a next page exists). `alone` when the request is a query, whose first statement may have a
+    /// transaction of its own (`TenantSession.queryResult`).
+    func run(source: PostgresQuery, first: Int, in session: TenantSession, alone: Bool, totalCount: () throws -> Int)
+        throws -> SerializedJSON {
+        // The page first: as the request's first statement it travels with the transaction's beginning (and its end).
+        let result = try session.queryResult(statement(source: source), alone: alone)
         let total = countsTotal ? try totalCount() : 0
         var writer = PlannedJSONWriter(result: result, capacity: 64 + result.rowCount * 96)
         var end = 0, lastStart: Int?

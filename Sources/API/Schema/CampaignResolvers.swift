@@ -29,7 +29,9 @@ enum CampaignResolvers {
                let plan = CampaignReadPlan(selection, order: order) {
                 let source = CampaignService.pageSource(first: first, after: after, order: order, filter: filter, in: session)
                 try context.request.tally.countPlannedRead()
-                return try plan.run(source: source, first: first, in: session) { try service.count(filter: filter, in: session) }.resolvedValue
+                return try plan.run(source: source, first: first, in: session, alone: context.info.operation.operation == .query) {
+                    try service.count(filter: filter, in: session)
+                }.resolvedValue
             }
             let page = try service.list(first: first, after: after, order: order, filter: filter, in: session)
             return Connection(page.campaigns, hasNextPage: page.hasNextPage, cursor: { CampaignCursor.encode(.of($0, in: order)) },

@@ -27,13 +27,22 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
     }
 
     /// Opens the transaction if it is not yet, with `first` as its first statement in the same round trip; then
-    /// `first`'s rows as bytes (or nil when there was none).
-    func open(then first: PostgresQuery?, file: StaticString = #fileID, line: UInt = #line) throws
+    /// `first`'s rows as bytes (or nil when there was none). With `alone`, a `first` that would open the transaction
+    /// runs in one of its own instead, begun, scoped and committed in that round trip; a later statement begins
+    /// another (see `TenantSession.queryResult`).
+    func open(then first: PostgresQuery?, alone: Bool = false, file: StaticString = #fileID, line: UInt = #line) throws
         -> (connection: PostgresConnection, first: PostgresResult?) {
         if isOpen { return (connection, try first.map { try connection.queryResult($0, file: file, line: line) }) }
-        isOpen = true
-        let (organization, result) = try APIKeyAuthenticator.beginTransaction(
-            forKey: key, timeouts: timeouts, on: connection, then: first, file: file, line: line)
+        let organization: UUID?
+        let result: PostgresResult?
+        if alone, let first {
+            (organization, result) = try APIKeyAuthenticator.runAlone(
+                forKey: key, timeouts: timeouts, on: connection, then: first, file: file, line: line)
+        } else {
+            isOpen = true
+            (organization, result) = try APIKeyAuthenticator.beginTransaction(
+                forKey: key, timeouts: timeouts, on: connection, then: first, file: file, line: line)
+        }
         guard organization == organizationID else {
             keyWasRefused = true
             throw APIKeyRevoked()

@@ -31,10 +31,14 @@ public struct TenantSession: @unchecked Sendable {
     }
 
     /// Runs one statement and keeps its rows as bytes (`PostgresConnection.queryResult`); when it is the request's
-    /// first, it travels with the transaction's beginning, in one round trip.
-    public func queryResult(_ query: PostgresQuery, file: StaticString = #fileID, line: UInt = #line) throws -> PostgresResult {
+    /// first, it travels with the transaction's beginning, in one round trip. `alone` is for a query operation's
+    /// reads, which need no transaction in common (under READ COMMITTED each statement sees its own snapshot anyway):
+    /// a first statement then has a transaction of its own, committed in that same round trip, so a request that
+    /// reads once costs one round trip in all; a later statement begins the request's transaction as usual.
+    public func queryResult(_ query: PostgresQuery, alone: Bool = false, file: StaticString = #fileID, line: UInt = #line)
+        throws -> PostgresResult {
         if let openConnection { return try openConnection.queryResult(query, file: file, line: line) }
-        return try transaction!.open(then: query, file: file, line: line).first!
+        return try transaction!.open(then: query, alone: alone, file: file, line: line).first!
     }
 }
 
@@ -63,6 +67,15 @@ public struct APIKeyAuthenticator: Sendable {
                                  then next: PostgresQuery? = nil, file: StaticString = #fileID, line: UInt = #line)
         throws -> (UUID?, PostgresResult?) {
         let (rows, result) = try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts), then: next, file: file, line: line)
+        return (try rows[0].decode("organization_id", as: UUID?.self), result)
+    }
+
+    /// `beginTransaction` for a statement that ends its transaction: both run in one round trip and one transaction
+    /// of their own (`PostgresConnection.runTogether`), which commits after `next`, or rolls back if either is refused.
+    static func runAlone(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection,
+                         then next: PostgresQuery, file: StaticString = #fileID, line: UInt = #line)
+        throws -> (UUID?, PostgresResult) {
+        let (rows, result) = try connection.runTogether(beginRequest(key: key, timeouts: timeouts), then: next, file: file, line: line)
         return (try rows[0].decode("organization_id", as: UUID?.self), result)
     }
 
