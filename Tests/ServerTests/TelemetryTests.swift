@@ -67,3 +67,47 @@ import Testing
         #expect(throttle.admit("db down", now: start.addingTimeInterval(11)) == nil)
     }
 }
+
+/// The responder's log lines, written in batches.
+@Suite struct BatchedLogOutputTests {
+    /// What the output wrote: each batch as it came.
+    final class Batches: @unchecked Sendable {
+        private let lock = NSLock()
+        private var written: [String] = []
+        func append(_ bytes: [UInt8]) { lock.withLock { written.append(String(decoding: bytes, as: UTF8.self)) } }
+        var all: [String] { lock.withLock { written } }
+    }
+
+    @Test func linesFromManyThreadsArriveWholeOnceEachAndInEachThreadsOrder() {
+        let batches = Batches()
+        let output = BatchedLogOutput(capacity: 1_000, interval: 60, write: batches.append)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for line in 0..<500 { output.append("{\"thread\":\(thread),\"line\":\(line)}") }
+        }
+        output.flush()
+        #expect(batches.all.count > 10, "full buffers went out on their own: \(batches.all.count) batches")
+        #expect(batches.all.allSatisfy { $0.hasSuffix("\n") })
+        let lines = batches.all.joined().split(separator: "\n").map(String.init)
+        #expect(lines.count == 8 * 500)
+        for thread in 0..<8 {
+            let own = lines.filter { $0.hasPrefix("{\"thread\":\(thread),") }
+            #expect(own == (0..<500).map { "{\"thread\":\(thread),\"line\":\($0)}" })
+        }
+    }
+
+    @Test func aLineWaitsAtMostTheIntervalAndFlushWritesAtOnce() async throws {
+        let batches = Batches()
+        let output = BatchedLogOutput(capacity: 1 << 20, interval: 0.05, write: batches.append)
+        output.append("first")
+        output.append("second\n")
+        #expect(batches.all.isEmpty, "buffered, not written line by line")
+        let deadline = Date().addingTimeInterval(5)
+        while batches.all.isEmpty && Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(batches.all == ["first\nsecond\n"])
+        output.append("third")
+        output.flush()
+        #expect(batches.all == ["first\nsecond\n", "third\n"])
+        output.flush()
+        #expect(batches.all.count == 2, "nothing buffered, nothing written")
+    }
+}

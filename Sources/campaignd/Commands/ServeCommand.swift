@@ -4,6 +4,7 @@ import FastCGI
 import GraphQL
 import Foundation
 import Postgres
+import Telemetry
 
 /// `campaignd serve`: the FastCGI responder behind nginx.
 enum ServeCommand {
@@ -21,7 +22,9 @@ enum ServeCommand {
         if options.wantsHelp { FileHandleOutput.standardOutput(help + "\n"); return 0 }
         var configuration = try Configuration.fromEnvironment()
         let metrics = ServerMetrics()
-        let log = RequestLog()
+        // Request lines go out in batches; what is buffered is written before the process exits.
+        let logOutput = BatchedLogOutput { FileHandleOutput.standardError($0) }
+        let log = RequestLog(write: logOutput.append)
         configuration.platforms = configuration.platformSettings(share: 1)
         configuration.platforms.observeRequest = metrics.recordPlatformRequest
         let pool = PostgresPool(conninfo: configuration.databaseURL, maximumConnections: configuration.databasePoolSize, waitTimeout: 5,
@@ -69,6 +72,7 @@ enum ServeCommand {
         signals.cancel()
         pool.drain()
         healthPool.drain()
+        logOutput.flush()
         FileHandleOutput.standardError("campaignd: stopped\n")
         return 0
     }

@@ -8,7 +8,7 @@ import Foundation
 final class APIKeyCache: @unchecked Sendable {
     let lifetime: Double
     let capacity: Int
-    private var entries: [String: (organizationID: UUID, expires: Double)] = [:]
+    private var entries: [[UInt8]: (organizationID: UUID, expires: Double)] = [:]
     private let lock = NSLock()
 
     /// `lifetime` 0 turns the cache off.
@@ -48,5 +48,5 @@ final class APIKeyCache: @unchecked Sendable {
 
     var count: Int { lock.withLock { entries.count } }
 
-    private static func hash(_ key: String) -> String { SHA256.hex(SHA256.digest(Array(key.utf8))) }
+    private static func hash(_ key: String) -> [UInt8] { SHA256.digest(Array(key.utf8)) }
 }

@@ -1,5 +1,5 @@
-/// SHA-256 (FIPS 180-4), for the hashes of persisted queries: the toolchain offers none on Linux without a
-/// package, and a query's hash is all this is used for.
+/// SHA-256 (FIPS 180-4), for the hashes of persisted queries and the API key cache's keys: the toolchain offers none
+/// on Linux without a package.
 enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -14,10 +14,14 @@ enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(Array(bytes)).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 64) { text in
+            for (index, byte) in digest(Array(bytes)).enumerated() {
+                text[2 * index] = digits[Int(byte >> 4)]
+                text[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return 64
+        }
     }
 
     static func digest(_ message: [UInt8]) -> [UInt8] {
