@@ -127,6 +127,10 @@ public final class FastCGIServer: @unchecked Sendable {
     private static func parameters(_ environment: FCGX_ParamArray?) -> [String: String] {
         var parameters: [String: String] = [:]
         guard var cursor = environment else { return parameters }
+        // Sized once: about thirty of them, which the dictionary would otherwise grow into through several copies.
+        var count = 0
+        while cursor[count] != nil { count += 1 }
+        parameters.reserveCapacity(count)
         // `NAME=value` C strings: split at the first `=` byte, each side decoded once (invalid UTF-8 repaired).
         while let entry = cursor.pointee {
             let length = strlen(entry)
