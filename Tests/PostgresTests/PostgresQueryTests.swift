@@ -130,6 +130,21 @@ import TestSupport
         #expect(try connection.query("SELECT count(*)::int AS n FROM notes")[0].decode("n", as: Int.self) == 1)
     }
 
+    /// `begin_api_request` sets the request's time limits this way: they hold for the statement that follows it.
+    @Test func aTimeLimitTheFirstSetsCancelsTheSecond() throws {
+        let database = try TestCluster.shared.emptyDatabase()
+        let connection = try PostgresConnection(conninfo: database.url)
+        let started = Date()
+        do {
+            _ = try connection.runTogether("SELECT set_config('statement_timeout', \("100"), true) AS limit", then: "SELECT pg_sleep(\(5)) AS slept")
+            Issue.record("the sleep was not cancelled")
+        } catch let error as PostgresError {
+            #expect(error.serverError?.sqlState == "57014")
+        }
+        #expect(Date().timeIntervalSince(started) < 4)
+        #expect(try connection.query("SELECT current_setting('statement_timeout') AS limit")[0].decode("limit", as: String.self) == "0")
+    }
+
     @Test func aRefusedSecondStatementRollsBackTheFirst() throws {
         let database = try TestCluster.shared.emptyDatabase()
         let connection = try PostgresConnection(conninfo: database.url)
