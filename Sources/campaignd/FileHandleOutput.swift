@@ -6,7 +6,7 @@ enum FileHandleOutput {
     static func standardError(_ text: String) { write(text, to: STDERR_FILENO) }
 
     /// Whole lines already encoded (a batch of them, `BatchedLogOutput`).
-    static func standardError(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0, to: STDERR_FILENO) } }
+    static func standardError(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBufferPointer { write($0, to: STDERR_FILENO) } }
 
     static func standardOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
 

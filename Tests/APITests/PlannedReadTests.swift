@@ -36,14 +36,8 @@ import TestSupport
     static let plannedDocuments = documents.count - 3
 
     @Test func plannedPagesAreWhatTheResolversAnswer() async throws {
-        let harness = try APITestHarness()
-        defer { harness.stop() }
-        let resolversOnly = try TestServer(databaseURL: harness.database.url, environment: ["CAMPAIGND_PLANNED_READS": "off"])
-        defer { resolversOnly.stop() }
-        let key = try harness.organization(named: "Tasty Chips Co.")
-        try seed(harness, key: key)
-        let stranger = try harness.organization(named: "Other Org")
-        try seed(harness, key: stranger, campaigns: 2)
+        let (harness, resolversOnly, key) = try planningAndResolversOnly()
+        defer { harness.stop(); resolversOnly.stop() }
 
         for (query, variables) in Self.documents {
             let document: (query: String, variables: [String: Any]) = (query, variables)
@@ -71,14 +65,8 @@ import TestSupport
     /// In a query, a planned page that is the request's first statement runs in a transaction of its own, begun and
     /// committed with it; a later root field the resolvers answer begins another, in the same organization and no other.
     @Test func aFirstPlannedPageCommitsAloneAndLaterReadsBeginTheirOwnTransaction() async throws {
-        let harness = try APITestHarness(environment: ["CAMPAIGND_API_KEY_CACHE_SECONDS": "300"])
-        defer { harness.stop() }
-        let resolversOnly = try TestServer(databaseURL: harness.database.url, environment: ["CAMPAIGND_PLANNED_READS": "off"])
-        defer { resolversOnly.stop() }
-        let key = try harness.organization(named: "Tasty Chips Co.")
-        try seed(harness, key: key)
-        let stranger = try harness.organization(named: "Other Org")
-        try seed(harness, key: stranger, campaigns: 2)
+        let (harness, resolversOnly, key) = try planningAndResolversOnly(environment: ["CAMPAIGND_API_KEY_CACHE_SECONDS": "300"])
+        defer { harness.stop(); resolversOnly.stop() }
         let document: (query: String, variables: [String: Any]) = (
             "{ a: campaigns(first: 2) { edges { node { name } } } b: campaigns(first: 3) { totalCount edges { node { name externalCampaignId units { name } } } } }", [:])
         // The first request remembers the key; the second's first statement opens (and here ends) its transaction.
@@ -104,6 +92,28 @@ import TestSupport
         #expect(edges.count == 2)
         #expect(Set(edges.compactMap { (($0["node"] as? [String: Any])?["adAccount"] as? [String: Any])?["name"] as? String }) == ["Chips EU", "Chips Search"])
         #expect(try await plannedReads(harness.server) == 0)
+    }
+
+    /// The planning server (the harness's) and one with `CAMPAIGND_PLANNED_READS=off` on the same database, seeded with
+    /// the caller's organization (`key`) and another's two campaigns, which must never show.
+    func planningAndResolversOnly(environment: [String: String] = [:]) throws
+        -> (harness: APITestHarness, resolversOnly: TestServer, key: String) {
+        let harness = try APITestHarness(environment: environment)
+        do {
+            let resolversOnly = try TestServer(databaseURL: harness.database.url, environment: ["CAMPAIGND_PLANNED_READS": "off"])
+            do {
+                let key = try harness.organization(named: "Tasty Chips Co.")
+                try seed(harness, key: key)
+                try seed(harness, key: try harness.organization(named: "Other Org"), campaigns: 2)
+                return (harness, resolversOnly, key)
+            } catch {
+                resolversOnly.stop()
+                throw error
+            }
+        } catch {
+            harness.stop()
+            throw error
+        }
     }
 
     func raw(_ server: TestServer, _ document: (query: String, variables: [String: Any]), key: String) async throws -> String {

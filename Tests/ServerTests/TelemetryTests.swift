@@ -74,7 +74,7 @@ import Testing
     final class Batches: @unchecked Sendable {
         private let lock = NSLock()
         private var written: [String] = []
-        func append(_ bytes: [UInt8]) { lock.withLock { written.append(String(decoding: bytes, as: UTF8.self)) } }
+        func append(_ bytes: ArraySlice<UInt8>) { lock.withLock { written.append(String(decoding: bytes, as: UTF8.self)) } }
         var all: [String] { lock.withLock { written } }
     }
 
@@ -86,13 +86,22 @@ import Testing
         }
         output.flush()
         #expect(batches.all.count > 10, "full buffers went out on their own: \(batches.all.count) batches")
-        #expect(batches.all.allSatisfy { $0.hasSuffix("\n") })
+        #expect(batches.all.allSatisfy { $0.hasSuffix("\n") && $0.utf8.count <= 4096 })
+        #expect(batches.all.contains { $0.split(separator: "\n").count > 20 }, "a write gathers many lines")
         let lines = batches.all.joined().split(separator: "\n").map(String.init)
         #expect(lines.count == 8 * 500)
         for thread in 0..<8 {
             let own = lines.filter { $0.hasPrefix("{\"thread\":\(thread),") }
             #expect(own == (0..<500).map { "{\"thread\":\(thread),\"line\":\($0)}" })
         }
+    }
+
+    @Test func aWriteStaysWithinAtomicBytesAndALongerLineGoesAlone() {
+        let batches = Batches()
+        let output = BatchedLogOutput(capacity: 1 << 20, interval: 60, atomicBytes: 10, write: batches.append)
+        for line in ["abc", "defg", "a line longer than ten bytes", "xy", "z"] { output.append(line) }
+        output.flush()
+        #expect(batches.all == ["abc\ndefg\n", "a line longer than ten bytes\n", "xy\nz\n"])
     }
 
     @Test func aLineWaitsAtMostTheIntervalAndFlushWritesAtOnce() async throws {
