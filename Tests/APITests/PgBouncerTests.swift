@@ -11,7 +11,7 @@ import TestSupport
         let bouncer = try TestPgBouncer(cluster: TestCluster.shared, serverConnections: 2)
         defer { bouncer.stop() }
         let server = try TestServer(
-            databaseURL: bouncer.url(database: database.name), environment: ["CAMPAIGND_DB_PREPARED_STATEMENTS": "off"])
+            databaseURL: bouncer.url(database: database.name), environment: ["CAMPAIGND_DB_PREPARED_STATEMENTS": "off", "CAMPAIGND_API_KEY_CACHE_SECONDS": "300"])
         let harness = APITestHarness(database: database, server: server)
         defer { harness.stop() }
         let tasty = try harness.organization(named: "Tasty Chips Co.")
@@ -37,6 +37,30 @@ import TestSupport
                 .compactMap { ($0["node"] as? [String: Any])?["name"] as? String }
             #expect(Set(names) == Set(stride(from: parity, to: 16, by: 2).map { "Audience \($0)" }), "\(body)")
         }
+
+        // Planned pages, each a query's only statement: the key check and the page in one pipeline that PgBouncer must
+        // keep on one server connection, as its own transaction, sixteen at once.
+        for (key, name) in [(tasty, "Tasty page"), (other, "Other page")] {
+            let organization = try harness.organizationID(key: key)
+            let account = try harness.insertAdAccount(
+                key: key, integration: try harness.insertIntegration(key: key), external: "act_\(name.prefix(5))", name: name)
+            try harness.sql("""
+                INSERT INTO campaigns (organization_id, ad_account_id, name, platform, objective)
+                VALUES (\(organization), \(account), \(name), 'meta_ads', 'sales')
+                """)
+        }
+        let pages = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for index in 0..<16 {
+                group.addTask {
+                    (index, try await harness.sendRaw("{ campaigns(first: 5) { edges { node { name } } } }", key: index % 2 == 0 ? tasty : other))
+                }
+            }
+            return try await group.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
+        }
+        for (index, page) in pages {
+            #expect(page == #"{"data":{"campaigns":{"edges":[{"node":{"name":"\#(index % 2 == 0 ? "Tasty page" : "Other page")"}}]}}}"#)
+        }
+        #expect(try await plannedReads(server) == 16)
         let health = try await HTTPClient.send(server.url("/readyz"))
         #expect(health.status == 200)
     }
