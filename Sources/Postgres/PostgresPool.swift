@@ -55,17 +55,30 @@ public final class PostgresPool: @unchecked Sendable {
     /// Lends a connection to `body` exclusively and takes it back afterwards.
     @discardableResult
     public func withConnection<Value>(_ body: (PostgresConnection) throws -> Value) throws -> Value {
-        let connection = try checkOut()
+        let connection = try lend()
         do {
             let value = try body(connection)
-            checkIn(connection, broken: false)
+            takeBack(connection)
             return value
-        } catch let error as PostgresError {
-            checkIn(connection, broken: error.isConnectionFailure || !connection.isHealthy)
-            throw error
         } catch {
-            checkIn(connection, broken: connection.isInTransaction)
+            takeBack(connection, after: error)
             throw error
+        }
+    }
+
+    /// A connection for the caller alone until it gives it back with `takeBack`: for a user whose need for one is
+    /// not one closure's (a request that takes one at its first statement, if it has any).
+    public func lend() throws -> PostgresConnection {
+        try checkOut()
+    }
+
+    /// Takes back a lent connection; after `error`, one that may be broken (a lost server, a transaction left open)
+    /// is closed instead of kept.
+    public func takeBack(_ connection: PostgresConnection, after error: (any Error)? = nil) {
+        switch error {
+        case nil: checkIn(connection, broken: false)
+        case let error as PostgresError: checkIn(connection, broken: error.isConnectionFailure || !connection.isHealthy)
+        default: checkIn(connection, broken: connection.isInTransaction)
         }
     }
 

@@ -41,6 +41,29 @@ import TestSupport
         #expect(try await plannedReads(harness.server) == 2)
     }
 
+    /// A remembered key's request takes a connection at its first statement, not before: with the database gone (the
+    /// PgBouncer in front of it stopped), `{ __typename }` still answers, and a read answers 503 as ever.
+    @Test func aRequestWithoutStatementsTakesNoConnection() async throws {
+        let database = try TestCluster.shared.migratedDatabase()
+        let bouncer = try TestPgBouncer(cluster: TestCluster.shared, serverConnections: 2)
+        let server = try TestServer(
+            databaseURL: bouncer.url(database: database.name),
+            environment: ["CAMPAIGND_DB_PREPARED_STATEMENTS": "off", "CAMPAIGND_API_KEY_CACHE_SECONDS": "300"])
+        let harness = APITestHarness(database: database, server: server)
+        defer { harness.stop() }
+        let key = try harness.organization(named: "Tasty Chips Co.")
+        let read = ["query": "{ campaigns(first: 1) { totalCount } }"]
+        let remembered = try await harness.post(read, key: key)
+        #expect(remembered.status == 200 && remembered.text.contains(#""totalCount":0"#), "\(remembered.text)")
+
+        bouncer.stop()
+        let typename = try await harness.post(["query": "{ __typename }"], key: key)
+        #expect(typename.status == 200 && typename.text == #"{"data":{"__typename":"Query"}}"#, "\(typename.text)")
+        let refused = try await harness.post(read, key: key)
+        #expect(refused.status == 503 && refused.text.contains("SERVICE_UNAVAILABLE"), "\(refused.text)")
+        #expect(!refused.text.contains("data\":{"), "no partial answer: \(refused.text)")
+    }
+
     /// A mutation on a remembered key writes in the transaction its first statement began, and commits.
     @Test func aMutationOnARememberedKeyIsCommitted() async throws {
         let harness = try APITestHarness()

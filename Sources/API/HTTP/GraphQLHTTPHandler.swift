@@ -68,27 +68,32 @@ public struct GraphQLHTTPHandler: Sendable {
         guard let key = Self.bearerToken(request.header("Authorization")) else {
             return refusal(.unauthenticated("Send an API key as Authorization: Bearer <key>."), as: mediaType, recording: &record)
         }
+        let timeouts = services.limits.timeouts
         do {
-            return try pool.withConnection { connection in
-                let timeouts = services.limits.timeouts
-                // A key accepted moments ago: the transaction begins at the request's first statement, if any.
-                if let organizationID = keyCache.organization(forKey: key) {
-                    let transaction = DeferredTenantTransaction(organizationID: organizationID, key: key, timeouts: timeouts, connection: connection)
-                    let response: FastCGIResponse
-                    do {
-                        response = try execute(request, in: TenantSession(deferred: transaction), as: mediaType, recording: &record)
-                        try transaction.finish(failed: transaction.keyWasRefused)
-                    } catch {
-                        try? transaction.finish(failed: true)
-                        throw error
-                    }
-                    if transaction.keyWasRefused {
-                        keyCache.forget(key: key)
-                        return refusal(.unauthenticated("The API key is not valid."), as: mediaType, recording: &record)
-                    }
-                    return response
+            // A key accepted moments ago: the transaction begins at the request's first statement, if any, and only then
+            // takes a connection from the pool.
+            if let organizationID = keyCache.organization(forKey: key) {
+                let transaction = DeferredTenantTransaction(organizationID: organizationID, key: key, timeouts: timeouts, pool: pool)
+                let response: FastCGIResponse
+                do {
+                    response = try execute(request, in: TenantSession(deferred: transaction), as: mediaType, recording: &record)
+                    try transaction.finish(failed: transaction.keyWasRefused)
+                    transaction.release(after: nil)
+                } catch {
+                    try? transaction.finish(failed: true)
+                    transaction.release(after: error)
+                    throw error
                 }
-                return try connection.withTransaction { connection in
+                // No connection to be had: the request's statements were refused, which is the service being unavailable.
+                if let unavailable = transaction.unavailable { throw unavailable }
+                if transaction.keyWasRefused {
+                    keyCache.forget(key: key)
+                    return refusal(.unauthenticated("The API key is not valid."), as: mediaType, recording: &record)
+                }
+                return response
+            }
+            return try pool.withConnection { connection in
+                try connection.withTransaction { connection in
                     guard let session = try authenticator.session(forKey: key, timeouts: timeouts, on: connection) else {
                         return refusal(.unauthenticated("The API key is not valid."), as: mediaType, recording: &record)
                     }

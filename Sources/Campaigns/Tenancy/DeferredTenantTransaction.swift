@@ -2,24 +2,43 @@ import Foundation
 import Postgres
 
 /// A request's tenant transaction, begun at its first statement rather than before it runs: a request answered
-/// without the database (`{ __typename }`, a query refused by validation) costs no round trip. Beginning runs the
-/// same `begin_api_request` as ever — the key is checked again, the role switched, the organization set — so
-/// row-level security and the organization filter hold for every statement; a key revoked since it was cached is
-/// refused there (`APIKeyRevoked`).
+/// without the database (`{ __typename }`, a query refused by validation) costs no round trip and holds no connection,
+/// so that a flood of them cannot keep other requests from the pool. The connection is lent at the first statement and
+/// given back by `release`. Beginning runs the same `begin_api_request` as ever — the key is checked again, the role
+/// switched, the organization set — so row-level security and the organization filter hold for every statement; a key
+/// revoked since it was cached is refused there (`APIKeyRevoked`).
 public final class DeferredTenantTransaction: @unchecked Sendable {
     public let organizationID: UUID
     let key: String
     let timeouts: TransactionTimeouts
-    let connection: PostgresConnection
+    let pool: PostgresPool
+    private var lent: PostgresConnection?
     private(set) var isOpen = false
     /// The key was refused when the transaction began: the request answers 401 and the cache forgets the key.
     public private(set) var keyWasRefused = false
+    /// Why no connection could be had (the pool exhausted, the database unreachable): the request answers 503.
+    public private(set) var unavailable: (any Error)?
 
-    public init(organizationID: UUID, key: String, timeouts: TransactionTimeouts, connection: PostgresConnection) {
+    public init(organizationID: UUID, key: String, timeouts: TransactionTimeouts, pool: PostgresPool) {
         self.organizationID = organizationID
         self.key = key
         self.timeouts = timeouts
-        self.connection = connection
+        self.pool = pool
+    }
+
+    /// The lent connection, borrowed from the pool at the first call.
+    private var connection: PostgresConnection {
+        get throws {
+            if let lent { return lent }
+            do {
+                let connection = try pool.lend()
+                lent = connection
+                return connection
+            } catch {
+                unavailable = error
+                throw error
+            }
+        }
     }
 
     func open() throws -> PostgresConnection {
@@ -32,6 +51,7 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
     /// another (see `TenantSession.queryResult`).
     func open(then first: PostgresQuery?, alone: Bool = false, file: StaticString = #fileID, line: UInt = #line) throws
         -> (connection: PostgresConnection, first: PostgresResult?) {
+        let connection = try connection
         if isOpen { return (connection, try first.map { try connection.queryResult($0, file: file, line: line) }) }
         let organization: UUID?
         let result: PostgresResult?
@@ -52,9 +72,16 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
 
     /// Commits (or, after `failed`, rolls back) what was begun; nothing when no statement ran.
     public func finish(failed: Bool) throws {
-        guard isOpen else { return }
+        guard isOpen, let lent else { return }
         isOpen = false
-        try connection.finishTransaction(commit: !failed)
+        try lent.finishTransaction(commit: !failed)
+    }
+
+    /// Gives the connection back to the pool, if one was lent; `error` is what ended the request, if anything did.
+    public func release(after error: (any Error)?) {
+        guard let lent else { return }
+        self.lent = nil
+        pool.takeBack(lent, after: error)
     }
 }
 
