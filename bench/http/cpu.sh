@@ -13,15 +13,7 @@ key=${2:?API key required}
 document=${3:-'{ campaigns(first: 20) { edges { node { name budget { amount } units { name creatives { headline } } } } } }'}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-script=$(mktemp --suffix .lua)
-trap 'rm -f "$script"' EXIT
-cat > "$script" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")
-local document = os.getenv("BENCH_DOCUMENT"):gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("\n", "\\n")
-wrk.body = '{"query":"' .. document .. '"}'
-LUA
+script=$here/graphql-post.lua
 export BENCH_KEY=$key BENCH_DOCUMENT=$document
 
 # Clock ticks of user and system time of every process whose command line matches $1.
@@ -40,8 +32,8 @@ read -r responder0 postgres0 nginx0 <<<"$(measure)"
 output=$(wrk -t2 -c32 -d"${DURATION:-8s}" -s "$script" "$base/graphql")
 read -r responder1 postgres1 nginx1 <<<"$(measure)"
 requests=$(awk '/requests in/ {print $1}' <<<"$output")
-refused=$(awk '/Non-2xx/ {print $NF}' <<<"$output")
-[ -z "$refused" ] || echo "warning: $refused answers were not 2xx: check the document and the key" >&2
+grep -q "^failed answers: 0$" <<<"$output" ||
+  echo "warning: $(grep '^failed answers' <<<"$output") (not 200, or with errors): check the document and the key" >&2
 awk -v n="$requests" -v rate="$(awk '/Requests\/sec/ {print $2}' <<<"$output")" -v hz="$(getconf CLK_TCK)" \
     -v r=$((responder1 - responder0)) -v p=$((postgres1 - postgres0)) -v x=$((nginx1 - nginx0)) 'BEGIN {
   printf "%s req/s; CPU per request: responder %.0f us, PostgreSQL %.0f us, nginx %.0f us\n",

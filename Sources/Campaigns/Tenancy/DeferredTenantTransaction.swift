@@ -53,16 +53,10 @@ public final class DeferredTenantTransaction: @unchecked Sendable {
         -> (connection: PostgresConnection, first: PostgresResult?) {
         let connection = try connection
         if isOpen { return (connection, try first.map { try connection.queryResult($0, file: file, line: line) }) }
-        let organization: UUID?
-        let result: PostgresResult?
-        if alone, let first {
-            (organization, result) = try APIKeyAuthenticator.runAlone(
-                forKey: key, timeouts: timeouts, on: connection, then: first, file: file, line: line)
-        } else {
-            isOpen = true
-            (organization, result) = try APIKeyAuthenticator.beginTransaction(
-                forKey: key, timeouts: timeouts, on: connection, then: first, file: file, line: line)
-        }
+        let alone = alone && first != nil
+        isOpen = !alone
+        let (organization, result) = try APIKeyAuthenticator.openScope(
+            forKey: key, timeouts: timeouts, on: connection, then: first, alone: alone, file: file, line: line)
         guard organization == organizationID else {
             keyWasRefused = true
             throw APIKeyRevoked()

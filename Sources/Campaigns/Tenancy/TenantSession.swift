@@ -60,22 +60,21 @@ public struct APIKeyAuthenticator: Sendable {
         try connection.query(beginRequest(key: key, timeouts: timeouts))[0].decode("organization_id", as: UUID?.self)
     }
 
-    /// Begins the transaction and opens the key's scope in one round trip; the organization, or nil.
-    /// With `then`, that statement travels in the same round trip (a key refused there makes its rows moot: the caller
-    /// throws; they were read in the application role without an organization, which sees no rows).
-    static func beginTransaction(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection,
-                                 then next: PostgresQuery? = nil, file: StaticString = #fileID, line: UInt = #line)
+    /// Opens the key's scope in one round trip, with `next` in it when given: in a transaction left open for the
+    /// request's other statements, or, `alone`, in one of their own that ends with `next`
+    /// (`PostgresConnection.runTogether`: committed after it, rolled back if either is refused). The organization, or
+    /// nil; a key refused there makes `next`'s rows moot (the caller throws; they were read in the application role
+    /// without an organization, which sees no rows).
+    static func openScope(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection,
+                          then next: PostgresQuery?, alone: Bool, file: StaticString = #fileID, line: UInt = #line)
         throws -> (UUID?, PostgresResult?) {
-        let (rows, result) = try connection.beginTransaction(with: beginRequest(key: key, timeouts: timeouts), then: next, file: file, line: line)
-        return (try rows[0].decode("organization_id", as: UUID?.self), result)
-    }
-
-    /// `beginTransaction` for a statement that ends its transaction: both run in one round trip and one transaction
-    /// of their own (`PostgresConnection.runTogether`), which commits after `next`, or rolls back if either is refused.
-    static func runAlone(forKey key: String, timeouts: TransactionTimeouts, on connection: PostgresConnection,
-                         then next: PostgresQuery, file: StaticString = #fileID, line: UInt = #line)
-        throws -> (UUID?, PostgresResult) {
-        let (rows, result) = try connection.runTogether(beginRequest(key: key, timeouts: timeouts), then: next, file: file, line: line)
+        let begin = beginRequest(key: key, timeouts: timeouts)
+        let (rows, result): (PostgresRows, PostgresResult?)
+        if alone, let next {
+            (rows, result) = try connection.runTogether(begin, then: next, file: file, line: line)
+        } else {
+            (rows, result) = try connection.beginTransaction(with: begin, then: next, file: file, line: line)
+        }
         return (try rows[0].decode("organization_id", as: UUID?.self), result)
     }
 

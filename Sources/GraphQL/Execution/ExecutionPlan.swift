@@ -160,16 +160,21 @@ final class FieldPlan: @unchecked Sendable {
         if runtimeTypes.count < 8 { runtimeTypes.append(type) }
     }
 
-    /// The merged sub-selection of this field for a runtime object type (spec CollectSubfields).
+    /// The merged sub-selection of this field for a runtime object type, collected once per type.
     func childPlan(for type: GraphQLObjectType) -> ObjectPlan {
         for entry in childPlans where entry.typeID == type.id { return entry.plan }
+        let plan = collectSubfields(on: type)
+        childPlans.append((type.id, plan))
+        return plan
+    }
+
+    /// Spec CollectSubfields: the merged sub-selections of this field's nodes on `type`, collected afresh.
+    func collectSubfields(on type: GraphQLObjectType) -> ObjectPlan {
         var collector = FieldCollector(shared: shared, type: type)
         for node in nodes {
             if let selectionSet = node.selectionSet { collector.collect(selectionSet) }
         }
-        let plan = collector.plan()
-        childPlans.append((type.id, plan))
-        return plan
+        return collector.plan()
     }
 }
 

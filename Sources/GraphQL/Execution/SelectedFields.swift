@@ -6,7 +6,6 @@
 public struct SelectedFields: Sendable {
     let plan: ObjectPlan
 
-    public var typeName: String { plan.type.name }
     public var fields: [SelectedField] { plan.fields.map(SelectedField.init) }
 }
 
@@ -17,7 +16,6 @@ public struct SelectedField: Sendable {
     /// The alias, or the field's name.
     public var responseKey: String { plan.responseKey }
     public var fieldName: String { plan.fieldName }
-    public var type: GraphQLType { plan.returnType }
     /// The key as the response writes it, `"key":`, already escaped.
     public var keyBytes: [UInt8] { plan.keyBytes }
 
@@ -48,11 +46,7 @@ extension FieldPlan {
     fileprivate func subfields(on typeName: String) -> SelectedFields? {
         guard case .object(let type)? = shared.schema.type(named: typeName), nodes.contains(where: { $0.selectionSet != nil })
         else { return nil }
-        var collector = FieldCollector(shared: shared, type: type)
-        for node in nodes {
-            if let selectionSet = node.selectionSet { collector.collect(selectionSet) }
-        }
-        let plan = collector.plan()
+        let plan = collectSubfields(on: type)
         guard plan.collectionError == nil else { return nil }
         return SelectedFields(plan: plan)
     }
